@@ -1,0 +1,1 @@
+"""Event -> message -> delivery (apprise), driven by the outbox that storage keeps."""

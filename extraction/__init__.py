@@ -1,0 +1,1 @@
+"""Article -> funding events: pure functions, no I/O, one grammar module per language."""

@@ -1,0 +1,1 @@
+"""Orchestration: Prefect flows and tasks, settings, the CLI. The only package that imports Prefect."""

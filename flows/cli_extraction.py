@@ -1,0 +1,7 @@
+"""`fundwatch` commands: extraction."""
+
+import click
+
+
+def register(cli: click.Group) -> None:
+    """Add this module's commands to the `fundwatch` group."""

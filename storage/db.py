@@ -1,0 +1,47 @@
+"""Opening the database and applying the schema history."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+
+class StorageError(Exception):
+    """The database cannot be opened or written (path, permissions, corruption)."""
+
+
+def migration_sets() -> list[Migrations]:
+    """Every migration set, in the order they must be applied.
+
+    Each area module owns its tables and its `MIGRATIONS` set. They are imported
+    here, not at module level, so area modules may import `storage.db` freely.
+    """
+    from storage import events, feeds, outbox
+
+    # feeds/entries/articles first: events reference articles, the outbox references events.
+    return [feeds.MIGRATIONS, events.MIGRATIONS, outbox.MIGRATIONS]
+
+
+def open_db(path: str | Path) -> sqlite_utils.Database:
+    """Open `path` (":memory:" works too), ready for use, schema up to date."""
+    try:
+        if str(path) != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we open transactions ourselves (db.atomic()), so a
+        # batch of writes commits together or not at all.
+        conn = sqlite3.connect(str(path), timeout=30, isolation_level=None)
+        db = sqlite_utils.Database(conn)
+        if str(path) != ":memory:":
+            # WAL: readers (CLI, Datasette) never block the writer, and a crash
+            # mid-write leaves the last committed state intact.
+            db.enable_wal()
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA busy_timeout = 30000")
+        for migrations in migration_sets():
+            migrations.apply(db)
+    except (sqlite3.Error, OSError) as exc:
+        raise StorageError(f"cannot open database {path}: {exc}") from exc
+    return db
