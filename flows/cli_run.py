@@ -1,7 +1,122 @@
-"""`fundwatch` commands: run."""
+"""`fundwatch run`, `demo`, `serve` and `config`: the commands that run cycles."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
 
 import click
+
+from flows.prefect_env import configure_prefect
+from flows.settings import Config, ConfigError, default_config_text, load_config
+
+
+def _load(path: str | None) -> Config:
+    try:
+        return load_config(path)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+def _check_database(config: Config) -> None:
+    """Fail fast, before Prefect starts, when the database cannot be used."""
+    from storage import open_db
+    from storage.db import StorageError
+
+    try:
+        open_db(config.db_path).conn.close()
+    except StorageError as exc:
+        click.secho(f"error: {exc}", fg="red", err=True)
+        sys.exit(1)
+
+
+def _config_path_for_flow(path: str | None) -> str | None:
+    chosen = path or os.environ.get("FUNDWATCH_CONFIG")
+    return str(Path(chosen).resolve()) if chosen else None
+
+
+def run_cycle_command(config_path: str | None, config: Config):
+    configure_prefect(config.db_path.parent)
+    from flows.monitor import run_once
+
+    return run_once(_config_path_for_flow(config_path))
+
+
+@click.command()
+@click.option("--config", "config_path", metavar="FILE", help="TOML config file (default: $FUNDWATCH_CONFIG, else the packaged default).")
+@click.option("--json", "as_json", is_flag=True, help="Print the cycle report as JSON before the summary line.")
+def run(config_path: str | None, as_json: bool) -> None:
+    """Poll every due feed once, now, and store and alert what is new.
+
+    Exit code 0 when the cycle completed, even if some feeds failed (they are
+    listed); 2 for a bad config, 1 when the database cannot be used. The last
+    line is a one-line summary.
+
+    Example: fundwatch run --config fundwatch.toml
+    """
+    config = _load(config_path)
+    _check_database(config)
+    report = run_cycle_command(config_path, config)
+    for url, error in report.failed_feeds:
+        click.echo(f"feed failed: {url}: {error}", err=True)
+    for line in report.alert_lines:
+        click.echo(line)
+    if as_json:
+        import json
+
+        click.echo(json.dumps(report.as_dict(), indent=2, default=str))
+    click.echo(report.summary_line())
+
+
+@click.command()
+@click.option("--dir", "workdir", default="fundwatch-demo", show_default=True, type=click.Path(file_okay=False), help="Where the demo writes its database and config.")
+def demo(workdir: str) -> None:
+    """Run the whole pipeline offline on a small invented news site.
+
+    Serves English and German feeds and articles on 127.0.0.1, runs one cycle
+    into a fresh SQLite file, delivers alerts to a local webhook receiver, and
+    shows what was found and how to look at the database.
+
+    Example: fundwatch demo
+    """
+    from flows.demo import run_demo
+
+    run_demo(Path(workdir))
+
+
+@click.command()
+@click.option("--config", "config_path", metavar="FILE", help="TOML config file (default: $FUNDWATCH_CONFIG, else the packaged default).")
+@click.option("--name", default="fundwatch", show_default=True, help="Deployment name.")
+def serve(config_path: str | None, name: str) -> None:
+    """Keep polling on the config's schedule, in the foreground, until Ctrl-C.
+
+    Serves the monitoring flow as a Prefect deployment. With PREFECT_API_URL
+    set it uses that server; otherwise it starts a local Prefect server
+    (SQLite, 127.0.0.1, state beside the database), whose UI shows the runs,
+    and stops it on exit.
+
+    Example: fundwatch serve --config fundwatch.toml
+    """
+    config = _load(config_path)
+    _check_database(config)
+    home = configure_prefect(config.db_path.parent)
+    from flows.serving import serve_forever
+
+    serve_forever(config, _config_path_for_flow(config_path), name, home)
+
+
+@click.command(name="config")
+def show_config() -> None:
+    """Print the packaged default configuration, to copy and edit.
+
+    Example: fundwatch config > fundwatch.toml
+    """
+    click.echo(default_config_text(), nl=False)
 
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the `fundwatch` group."""
+    for command in (run, demo, serve, show_config):
+        cli.add_command(command)

@@ -1,0 +1,5 @@
+"""`python -m flows` is `fundwatch`."""
+
+from flows.cli import main
+
+main()

@@ -1,0 +1,127 @@
+"""The cycle's stages as plain functions: no Prefect here, so they test without a server.
+
+`flows/monitor.py` wraps them in tasks. Each stage opens its own connection:
+Prefect may run a task in another thread than the flow, and a sqlite3
+connection belongs to the thread that made it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable, Sequence
+
+import storage.feeds as feed_store
+from extraction import extract_events
+from scrapers.models import ArticleDoc, FeedEntry, FeedPoll, FeedState
+from storage import open_db
+from storage.events import ArticleRef, record_article_events
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def due_feeds(db_path: Path, feeds: Iterable, now: datetime) -> list[FeedState]:
+    """Bring the feeds table in line with the config; return the feeds to poll now."""
+    db = open_db(db_path)
+    try:
+        feed_store.sync_feeds(db, feeds)
+        return feed_store.due_feeds(db, now)
+    finally:
+        db.conn.close()
+
+
+@dataclass
+class PollOutcome:
+    to_fetch: list[FeedEntry] = field(default_factory=list)
+    new_entries: int = 0
+    ok: int = 0
+    not_modified: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+
+
+def record_polls(db_path: Path, polls: Sequence[FeedPoll], now: datetime) -> PollOutcome:
+    """Store each feed's health and entries; return entries whose article is still unknown."""
+    out = PollOutcome()
+    db = open_db(db_path)
+    try:
+        new: list[FeedEntry] = []
+        for poll in polls:
+            entries = feed_store.record_poll(db, poll, now)
+            new.extend(entries)
+            if poll.status == "ok":
+                out.ok += 1
+            elif poll.status == "not_modified":
+                out.not_modified += 1
+            else:
+                out.failed.append((poll.url, poll.error or poll.status))
+        out.new_entries = len(new)
+        out.to_fetch = feed_store.entries_to_fetch(db, new)
+    finally:
+        db.conn.close()
+    return out
+
+
+@dataclass
+class StoreOutcome:
+    new_articles: int = 0
+    from_feed_text: int = 0
+    syndicated: int = 0
+    new_rounds: list[int] = field(default_factory=list)
+    updated_rounds: list[int] = field(default_factory=list)
+
+
+def store_articles(db_path: Path, docs: Sequence[ArticleDoc]) -> StoreOutcome:
+    """Save each article, extract its rounds, and merge them into the stored rounds.
+
+    Safe to retry: articles are keyed by canonical URL and rounds by identity, so a
+    second pass over the same documents adds nothing and enqueues no alert.
+    """
+    out = StoreOutcome()
+    db = open_db(db_path)
+    try:
+        for doc in docs:
+            article_id, is_new = feed_store.save_article(db, doc)
+            if not is_new:
+                continue
+            out.new_articles += 1
+            out.from_feed_text += doc.source == "feed"
+            if not doc.text:
+                continue
+            events = extract_events(
+                doc.text,
+                title=doc.title,
+                lang=doc.lang,
+                published=(doc.published or "")[:10] or None,
+            )
+            ref = ArticleRef(
+                id=article_id,
+                url=doc.canonical_url or doc.url,
+                title=doc.title,
+                published=doc.published,
+                lang=doc.lang,
+                text=doc.text,
+            )
+            result = record_article_events(db, ref, [e.as_dict() for e in events])
+            out.new_rounds += result.new_event_ids
+            out.updated_rounds += result.updated_event_ids
+            out.syndicated += result.duplicate_of is not None
+    finally:
+        db.conn.close()
+    return out
+
+
+def deliver_alerts(db_path: Path, targets: Sequence):
+    from alerts.delivery import deliver_pending
+
+    db = open_db(db_path)
+    try:
+        return deliver_pending(db, targets)
+    finally:
+        db.conn.close()
+
+
+def batched(items: Sequence, size: int) -> list[list]:
+    return [list(items[i : i + size]) for i in range(0, len(items), size)]
