@@ -1,0 +1,254 @@
+"""Feeds from bytes: feedparser on the body, never on a URL.
+
+- A "bozo" feed keeps whatever entries feedparser recovered; the problem is reported.
+- Entity declarations are removed before parsing (no entity expansion at all).
+- Undeclared encodings that feedparser can only guess as windows-1252 are checked
+  against charset-normalizer; the guess wins when it reads as a non-Latin script
+  (KOI8-R, Shift_JIS ...), where a windows-1252 reading is certainly wrong.
+- Entry identity: GUID, else canonical link, else a content hash. When one GUID
+  is used for several different items in the same document, each gets the GUID
+  plus a hash of its link (or content), so none is lost.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+import feedparser
+
+from scrapers.dates import entry_dates, from_struct
+from scrapers.models import FeedEntry
+from scrapers.urls import is_feedburner, try_canonicalize
+
+MAX_ENTRIES = 2000
+MAX_SUMMARY_CHARS = 50_000
+MAX_KEY_CHARS = 500
+
+# The DOCTYPE's internal subset is where entities are declared; feeds never need it.
+_DOCTYPE_SUBSET = re.compile(rb"<!DOCTYPE[^>\[]*\[.*?\]\s*>", re.DOTALL | re.IGNORECASE)
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_NON_LATIN_FROM = 0x0250  # letters above Latin Extended-B
+
+
+class FeedParseError(ValueError):
+    """The body is not a feed at all (an HTML page, an empty body, garbage)."""
+
+
+@dataclass
+class ParsedFeed:
+    entries: list[FeedEntry]
+    title: str | None = None
+    problem: str | None = None
+    lang: str | None = None
+    encoding: str | None = None
+    version: str | None = None
+    problems: list[str] = field(default_factory=list)
+
+
+def strip_entity_declarations(body: bytes) -> tuple[bytes, bool]:
+    """Remove a DOCTYPE internal subset that declares entities; (body, removed?)."""
+    head = body[:65536]
+    if not _ENTITY_DECL.search(head) and not _ENTITY_DECL.search(body):
+        return body, False
+    cleaned = _DOCTYPE_SUBSET.sub(b"", body, count=1)
+    if _ENTITY_DECL.search(cleaned):  # malformed subset: drop every declaration line
+        cleaned = re.sub(rb"<!ENTITY[^>]*>", b"", cleaned, flags=re.IGNORECASE)
+    return cleaned, True
+
+
+def html_to_text(value: str | None) -> str:
+    """Plain text from an HTML fragment (feed titles and summaries)."""
+    if not value:
+        return ""
+    if "<" not in value and "&" not in value:
+        return " ".join(value.split())
+    from bs4 import BeautifulSoup  # noqa: PLC0415
+
+    soup = BeautifulSoup(value, "lxml")
+    for tag in soup(["script", "style", "noscript"]):
+        tag.decompose()
+    return " ".join(html.unescape(soup.get_text(" ")).split())
+
+
+def _short_lang(value: str | None) -> str | None:
+    if not value or not isinstance(value, str):
+        return None
+    primary = value.strip().replace("_", "-").split("-", 1)[0].lower()
+    return primary if primary.isalpha() and 2 <= len(primary) <= 3 else None
+
+
+def _mostly_non_latin(text: str) -> bool:
+    letters = [c for c in text if ord(c) > 127 and c.isalpha()]
+    if len(letters) < 4:
+        return False
+    far = sum(1 for c in letters if ord(c) >= _NON_LATIN_FROM)
+    return far / len(letters) > 0.6
+
+
+def _reencode(body: bytes) -> tuple[bytes, str] | None:
+    """A better reading of an undeclared, non-Latin body as UTF-8 bytes, else None."""
+    import charset_normalizer  # noqa: PLC0415
+
+    best = charset_normalizer.from_bytes(body).best()
+    if best is None:
+        return None
+    text = str(best)
+    if not _mostly_non_latin(text):
+        return None
+    text = _XML_DECL.sub('<?xml version="1.0" encoding="utf-8"?>', text, count=1)
+    return text.encode("utf-8"), best.encoding
+
+
+_DECLARED = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<\?xml[^>]*encoding=", re.DOTALL | re.IGNORECASE)
+
+
+def _undeclared(body: bytes, content_type: str | None) -> bool:
+    """Neither the HTTP header nor the XML declaration names an encoding."""
+    if content_type and "charset=" in content_type.lower():
+        return False
+    return not _DECLARED.match(body[:4096]) and not body.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff"))
+
+
+def _is_utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _feedparser(body: bytes, url: str, content_type: str | None):
+    # Without a Content-Type, read it as XML: the XML declaration, else UTF-8.
+    headers = {"content-location": url, "content-type": content_type or "application/xml"}
+    # A stream, not a str or bytes: feedparser never treats it as a URL or a path.
+    return feedparser.parse(io.BytesIO(body), response_headers=headers, sanitize_html=True)
+
+
+def _problem(parsed) -> str | None:
+    if not parsed.get("bozo"):
+        return None
+    exc = parsed.get("bozo_exception")
+    message = " ".join(str(exc).split())[:300] if exc else "malformed"
+    return f"{type(exc).__name__}: {message}" if exc else message
+
+
+def _content_text(entry) -> str:
+    candidates = [c.get("value", "") for c in entry.get("content", []) or []]
+    candidates.append(entry.get("summary", "") or "")
+    best = max(candidates, key=len) if candidates else ""
+    return html_to_text(best)[:MAX_SUMMARY_CHARS]
+
+
+def _entry_link(entry) -> str | None:
+    for raw in (entry.get("feedburner_origlink"), entry.get("link")):
+        url = try_canonicalize(raw) if raw else None
+        if url and not (raw == entry.get("link") and is_feedburner(url) and entry.get("feedburner_origlink")):
+            return url
+    for link in entry.get("links", []) or []:
+        if link.get("rel", "alternate") == "alternate" and link.get("href"):
+            url = try_canonicalize(link["href"])
+            if url:
+                return url
+    return None
+
+
+def _digest(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\x00")
+    return h.hexdigest()
+
+
+def parse_feed(
+    body: bytes,
+    url: str,
+    content_type: str | None = None,
+    *,
+    feed_id: int = 0,
+    lang: str | None = None,
+    now: datetime | None = None,
+) -> ParsedFeed:
+    """Parse a feed document. Raises FeedParseError only when it is no feed at all."""
+    now = now or datetime.now(timezone.utc)
+    problems: list[str] = []
+    body, stripped = strip_entity_declarations(body)
+    if stripped:
+        problems.append("entity declarations removed (not expanded)")
+    parsed = _feedparser(body, url, content_type)
+    exc = parsed.get("bozo_exception")
+    encoding = parsed.get("encoding")
+    if exc is not None and _undeclared(body, content_type) and not _is_utf8(body):
+        better = _reencode(body)
+        if better is not None:
+            parsed = _feedparser(better[0], url, "application/xml; charset=utf-8")
+            encoding = better[1]
+            problems.append(f"undeclared encoding read as {better[1]}")
+    problem = _problem(parsed)
+    if problem:
+        problems.insert(0, problem)
+    if not parsed.get("version") and not parsed.entries:
+        raise FeedParseError(f"not a feed ({problem or 'no feed elements'})")
+
+    feed = parsed.get("feed", {})
+    feed_lang = lang or _short_lang(feed.get("language"))
+    raw_entries = parsed.entries[:MAX_ENTRIES]
+    guid_counts: dict[str, int] = {}
+    for entry in raw_entries:
+        guid = (entry.get("id") or "").strip()
+        if guid:
+            guid_counts[guid] = guid_counts.get(guid, 0) + 1
+
+    entries: list[FeedEntry] = []
+    keys: set[str] = set()
+    for entry in raw_entries:
+        title = html_to_text(entry.get("title"))
+        link = _entry_link(entry)
+        summary = _content_text(entry)
+        if not (title or link or summary):
+            continue  # nothing to identify or read (a truncated item)
+        guid = (entry.get("id") or "").strip()
+        content_hash = _digest(title, summary)
+        if guid and guid_counts.get(guid, 0) > 1:
+            key = f"{guid}#{_digest(link or '', '' if link else content_hash)[:16]}"
+        elif guid:
+            key = guid
+        elif link:
+            key = link
+        else:
+            key = f"sha256:{content_hash}"
+        if len(key) > MAX_KEY_CHARS:
+            key = f"sha256:{_digest(key)}"
+        if key in keys:
+            continue  # the very same item twice in one document
+        keys.add(key)
+        raw_date = entry.get("published") or entry.get("updated") or entry.get("created")
+        parsed_date = from_struct(entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("created_parsed"))
+        published, published_raw = entry_dates(parsed_date, raw_date, feed_lang, now)
+        entries.append(
+            FeedEntry(
+                feed_id=feed_id,
+                entry_key=key,
+                url=link,
+                title=title[:1000],
+                summary=summary,
+                published=published,
+                published_raw=raw_date,
+                lang=feed_lang,
+            )
+        )
+    return ParsedFeed(
+        entries=entries,
+        title=html_to_text(feed.get("title")) or None,
+        problem="; ".join(problems) or None,
+        lang=feed_lang,
+        encoding=encoding,
+        version=parsed.get("version") or None,
+        problems=problems,
+    )
