@@ -68,7 +68,31 @@ def compatible(a: dict, b: dict) -> bool:
     rumour = "in_talks" in (a.get("status"), b.get("status"))
     if not ident.amounts_compatible(_money(a), _money(b), rumour=rumour):
         return False
-    return ident.intervals_close(_interval(a), _interval(b))
+    if not ident.intervals_close(_interval(a), _interval(b)):
+        return False
+    if a.get("amount") is None or b.get("amount") is None:
+        return _undisclosed_ok(a, b)
+    return True
+
+
+def _undisclosed_ok(a: dict, b: dict) -> bool:
+    """Without an amount on both sides, a name and a date are not enough unless both are
+    dated main reports (two outlets' news of the same week). Otherwise they must agree
+    on something that identifies a round: the same series or seed-stage label, the same
+    valuation, or a shared lead investor."""
+    if a.get("main") and b.get("main") and None not in _interval(a) + _interval(b):
+        return True
+    ra, rb = (a.get("round") or "unknown"), (b.get("round") or "unknown")
+    if ra == rb and (ra.startswith("series_") or ra in ident.SEED_STAGE):
+        return True
+    if a.get("valuation_amount") is not None and b.get("valuation_amount") is not None:
+        if ident.amounts_compatible(
+            _money(a, "valuation_amount", "valuation_currency"), _money(b, "valuation_amount", "valuation_currency")
+        ):
+            return True
+    leads_a = {ident.person_key(x) for x in a.get("lead_investors") or []} - {""}
+    leads_b = {ident.person_key(x) for x in b.get("lead_investors") or []} - {""}
+    return bool(leads_a & leads_b)
 
 
 def _join_score(m: dict, members: list[dict]) -> float:

@@ -27,6 +27,11 @@ only when ALL of these hold:
    background mention (main false) happened at or before its article; an article
    without a date is unbounded.  Intervals must come within `WINDOW_DAYS`.
 5. **Not the same article.** Two events from one article are two rounds.
+6. **Enough evidence when the amount is undisclosed.** If either mention has no
+   amount, both must be dated main reports (the same week's news), or agree on
+   something that identifies a round: the same series or seed-stage label, the
+   same valuation, or a shared lead investor. A background "it also took debt"
+   is not tied to another article's debt facility on the name alone.
 
 The clustering (storage.events_cluster) applies these pairwise to every member of
 a round (complete linkage), except the name, which needs to match one member.
