@@ -443,6 +443,10 @@ class Fetcher:
                     self.stats.by_status[response.status_code] += 1
                     if response.status_code in REDIRECT_CODES or response.status_code == 304:
                         return response.status_code, response.headers, b"", 0
+                    if response.is_stream_consumed:  # a MockTransport response, already read and decoded
+                        if len(response.content) > limit:
+                            raise TooLarge(f"body larger than {limit} bytes", url=url)
+                        return response.status_code, response.headers, response.content, len(response.content)
                     decoder = _Decoder(response.headers.get("content-encoding", ""), limit, url)
                     chunks, wire = [], 0
                     async for raw in response.aiter_raw():
