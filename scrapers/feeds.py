@@ -228,8 +228,11 @@ def parse_feed(
         if key in keys:
             continue  # the very same item twice in one document
         keys.add(key)
-        raw_date = entry.get("published") or entry.get("updated") or entry.get("created")
-        parsed_date = from_struct(entry.get("published_parsed") or entry.get("updated_parsed") or entry.get("created_parsed"))
+        # dict.get, not FeedParserDict.get: no deprecated updated->published key mapping.
+        raw_date = dict.get(entry, "published") or dict.get(entry, "updated") or dict.get(entry, "created")
+        parsed_date = from_struct(
+            dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed") or dict.get(entry, "created_parsed")
+        )
         published, published_raw = entry_dates(parsed_date, raw_date, feed_lang, now)
         entries.append(
             FeedEntry(
