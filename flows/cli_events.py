@@ -1,7 +1,254 @@
-"""`fundwatch` commands: events."""
+"""`fundwatch` commands: events (list, show, export) and stats."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from contextlib import contextmanager
 
 import click
+
+CONFIG_HELP = "TOML config file (default: $FUNDWATCH_CONFIG, else the packaged default)."
+CSV_FIELDS = [
+    "id", "company", "amount", "currency", "amount_usd", "round", "extension", "status",
+    "lead_investors", "investors", "valuation_amount", "valuation_currency", "announced_on",
+    "first_seen", "source_count", "source_urls",
+]
+
+
+def config_option(func):
+    return click.option("--config", "config_path", metavar="FILE", default=None, help=CONFIG_HELP)(func)
+
+
+@contextmanager
+def open_events_db(config_path: str | None):
+    """The configured database; config problems are usage errors (exit code 2)."""
+    from flows.settings import ConfigError, load_config
+    from storage import open_db
+    from storage.db import StorageError
+
+    try:
+        config = load_config(config_path)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+    try:
+        db = open_db(config.db_path)
+    except StorageError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield db
+    finally:
+        db.conn.close()
+
+
+def money(amount, currency) -> str:
+    """600000000, USD -> 'USD 600M'; undisclosed -> '-'."""
+    if amount is None:
+        return "-"
+    value = float(amount)
+    for size, suffix in ((1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if abs(value) >= size:
+            text = f"{value / size:.2f}".rstrip("0").rstrip(".") + suffix
+            break
+    else:
+        text = f"{value:g}"
+    return f"{currency or '?'} {text}"
+
+
+def _dump(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=str)
+
+
+def _table(rows: list[list[str]], headers: list[str]) -> str:
+    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=False)]
+    widths = [min(w, 40) for w in widths]
+    fmt = "  ".join(f"{{:<{w}.{w}}}" for w in widths)
+    return "\n".join([fmt.format(*headers), fmt.format(*("-" * w for w in widths))] + [fmt.format(*map(str, r)) for r in rows])
+
+
+def _show_text(event: dict) -> str:
+    lines = [
+        f"#{event['id']}  {event['company']}  {money(event['amount'], event['currency'])}"
+        f"  {event['round']}{' (extension)' if event['extension'] else ''}  {event['status']}",
+        f"  amount in USD: {money(event['amount_usd'], 'USD')}   announced: {event['announced_on'] or '-'}"
+        f"   first seen: {event['first_seen']}   updated: {event['updated_at']}",
+        f"  lead: {', '.join(event['lead_investors']) or '-'}",
+        f"  investors: {', '.join(event['investors']) or '-'}",
+        f"  valuation: {money(*(event['valuation'] or {}).values()) if event['valuation'] else '-'}",
+        f"  names: {', '.join(event['aliases']) or '-'}   main news: {'yes' if event['main'] else 'background only'}",
+        f"  evidence: {event['evidence'] or '-'}",
+    ]
+    conflicts = event.get("conflicts") or {}
+    if conflicts:
+        lines.append("conflicts between sources:")
+        for fieldname, values in conflicts.items():
+            lines.append(f"  {fieldname}:")
+            for v in values:
+                if fieldname in ("amount", "valuation"):
+                    what = money(v["amount"], v["currency"])
+                    if v.get("chosen"):
+                        what += "  [chosen]"
+                    elif v.get("same_after_conversion"):
+                        what += "  [same money after conversion]"
+                elif fieldname == "round":
+                    what = v["round"]
+                else:
+                    what = ", ".join(v["lead_investors"])
+                ids = ", ".join(s["article_id"] for s in v["sources"])
+                lines.append(f"    {what}  <- {ids}")
+    lines.append(f"sources ({len(event['sources'])}):")
+    for s in event["sources"]:
+        lines += [
+            f"  [{s['article_id']}] {s['published'] or 'undated'} {s['lang'] or ''}  {s['title'] or ''}",
+            f"    {s['url']}",
+            f"    {s['company']}: {money(s['amount'], s['currency'])}, {s['round']}"
+            f"{' extension' if s['extension'] else ''}, {s['status']}{'' if s['main'] else ', background mention'}",
+            f"    lead: {', '.join(s['lead_investors']) or '-'}; investors: {', '.join(s['investors']) or '-'};"
+            f" valuation: {money(s['valuation']['amount'], s['valuation']['currency']) if s['valuation'] else '-'}",
+            f"    evidence: {s['evidence'] or '-'}",
+        ]
+        for c in s.get("copies") or []:
+            lines.append(f"    syndicated copy: {c['url']} ({c['article_id']})")
+    return "\n".join(lines)
+
+
+def _csv_row(event: dict) -> dict:
+    valuation = event.get("valuation") or {}
+    return {
+        **{k: event.get(k) for k in CSV_FIELDS},
+        "lead_investors": "; ".join(event["lead_investors"]),
+        "investors": "; ".join(event["investors"]),
+        "valuation_amount": valuation.get("amount"),
+        "valuation_currency": valuation.get("currency"),
+        "source_urls": " ".join(s["url"] or "" for s in event["sources"]),
+    }
+
+
+@click.group("events")
+def events_group() -> None:
+    """Funding rounds: one row per real round, with every article that reports it."""
+
+
+@events_group.command("list")
+@config_option
+@click.option("--since", metavar="DATE", help="Only rounds announced (else first seen) on or after DATE (YYYY-MM-DD).")
+@click.option("--min-amount", type=float, metavar="USD", help="Only rounds of at least this many US dollars.")
+@click.option("--round", "round_", metavar="ROUND", help="Only this round label (seed, series_a, ...).")
+@click.option("--company", help="Company name or part of it (any name the round is known by).")
+@click.option("--investor", help="Investor name or part of it.")
+@click.option("--lang", help="Only rounds with a source in this language (en, de, ...).")
+@click.option("--limit", type=int, default=50, show_default=True, help="At most this many rounds.")
+@click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
+def list_command(config_path, since, min_amount, round_, company, investor, lang, limit, as_json) -> None:
+    """List stored rounds, newest first.
+
+    Example:
+
+        fundwatch events list --since 2025-01-01 --min-amount 10000000 --lang de
+    """
+    from storage.events import list_events
+
+    with open_events_db(config_path) as db:
+        rows = list_events(
+            db, since=since, min_amount_usd=min_amount, round=round_, company=company,
+            investor=investor, lang=lang, limit=limit,
+        )
+    if as_json:
+        click.echo(_dump(rows))
+        return
+    if not rows:
+        click.echo("no rounds")
+        return
+    table = [
+        [
+            e["id"], e["announced_on"] or e["first_seen"][:10], e["company"], money(e["amount"], e["currency"]),
+            money(e["amount_usd"], "USD"), e["round"] + ("+ext" if e["extension"] else ""), e["source_count"],
+            ", ".join(e["lead_investors"]) or "-",
+        ]
+        for e in rows
+    ]
+    click.echo(_table(table, ["ID", "DATE", "COMPANY", "AMOUNT", "IN USD", "ROUND", "SOURCES", "LEAD"]))
+
+
+@events_group.command("show")
+@config_option
+@click.argument("event_id", type=int)
+@click.option("--json", "as_json", is_flag=True, help="Print the round as JSON.")
+def show_command(config_path, event_id, as_json) -> None:
+    """Show one round: its values, every source with its own values and evidence, and conflicts.
+
+    Example:
+
+        fundwatch events show 42
+    """
+    from storage.events import get_event
+
+    with open_events_db(config_path) as db:
+        event = get_event(db, event_id)
+    if event is None:
+        raise click.ClickException(f"no round with id {event_id}")
+    click.echo(_dump(event) if as_json else _show_text(event))
+
+
+@events_group.command("export")
+@config_option
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here instead of stdout.")
+def export_command(config_path, fmt, output) -> None:
+    """Export every stored round with its sources, one JSON object per line or CSV.
+
+    Example:
+
+        fundwatch events export --format csv --output rounds.csv
+    """
+    from storage.events import export_events
+
+    with open_events_db(config_path) as db:
+        out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+        try:
+            if fmt == "jsonl":
+                for event in export_events(db):
+                    out.write(json.dumps(event, ensure_ascii=False, default=str) + "\n")
+            else:
+                writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
+                writer.writeheader()
+                for event in export_events(db):
+                    writer.writerow(_csv_row(event))
+        finally:
+            if output:
+                out.close()
+
+
+@click.command("stats")
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")
+def stats_command(config_path, as_json) -> None:
+    """Counts over stored rounds: rounds, sources, by round, by currency, top investors.
+
+    Example:
+
+        fundwatch stats --json
+    """
+    from storage.events import stats
+
+    with open_events_db(config_path) as db:
+        counts = stats(db)
+    if as_json:
+        click.echo(_dump(counts))
+        return
+    lines = [
+        f"rounds: {counts['rounds']} ({counts['main_rounds']} reported as news, the rest background mentions)",
+        f"sources: {counts['sources']} from {counts['articles']} articles"
+        f" ({counts['syndicated_copies']} syndicated copies not counted)",
+        "by round: " + (", ".join(f"{k} {v}" for k, v in counts["by_round"].items()) or "-"),
+        "by currency: " + (", ".join(f"{k} {v}" for k, v in counts["by_currency"].items()) or "-"),
+        "top investors: " + (", ".join(f"{i['investor']} ({i['rounds']})" for i in counts["top_investors"]) or "-"),
+    ]
+    click.echo("\n".join(lines))
 
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the `fundwatch` group."""
+    cli.add_command(events_group)
+    cli.add_command(stats_command)

@@ -71,7 +71,7 @@ def _create_events(db) -> None:
             "main": int,               # 1 when any source reports it as its news
             "confidence": float,
             "evidence": str,           # evidence sentence of the chosen source
-            "announced_on": str,       # ISO date of the earliest source's publication
+            "announced_on": str,       # date of the earliest main report (as published: YYYY-MM-DD, or YYYY-MM); NULL for background-only rounds
             "first_seen": str,         # ISO timestamp when fundwatch first stored it
             "updated_at": str,
             "source_count": int,

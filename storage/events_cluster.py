@@ -20,7 +20,8 @@ Canonical values (the `events` row), per field:
 - status: announced over reported over in_talks; main: any source reports it as
   its news; confidence: the highest; evidence: that of the source of the amount.
 - company: the name most main reports use, then the one with most identifying words,
-  then the shortest ("Tier Mobility" over "Tier", "SenseTime" over "SenseTime Group Ltd").
+  then the shortest ("Tier Mobility" over "Tier", "SenseTime" over "SenseTime Group Ltd"),
+  then the earliest report's.
 Differing amounts, valuations, rounds and leads are kept in `conflicts`.
 """
 
@@ -184,7 +185,10 @@ def canonical(members: list[dict]) -> dict[str, Any]:
     members = sorted(members, key=order_key)
     main = [m for m in members if m.get("main")] or members
     names = Counter(m["company"] for m in main)
-    company = max(names, key=lambda n: (names[n], len(ident.company_key(n)), -len(n), n))
+    first_use = {}
+    for i, m in enumerate(main):
+        first_use.setdefault(m["company"], i)
+    company = max(names, key=lambda n: (names[n], len(ident.company_key(n)), -len(n), -first_use[n]))
 
     amounts = _value_buckets(members, "amount", "currency")
     chosen = amounts[0] if amounts else None
@@ -194,20 +198,23 @@ def canonical(members: list[dict]) -> dict[str, Any]:
     round_order = sorted(rounds, key=lambda r: (-rounds[r], -ident.round_specificity(r), round_first[r]))
     round_label = round_order[0] if round_order else "unknown"
 
-    dated = [m for m in main if ident.parse_day_range(m.get("published"))]
-    announced_on = None
-    if dated:
-        earliest = min(dated, key=lambda m: ident.parse_day_range(m["published"])[0])
-        announced_on = str(earliest["published"])[:10]
+    # A background mention's article is not the round's date: background-only rounds
+    # have no announced_on, and convert at their earliest source's rate.
+    dated = sorted(
+        (m for m in members if ident.parse_day_range(m.get("published"))),
+        key=lambda m: (0 if m.get("main") else 1, ident.parse_day_range(m["published"])[0]),
+    )
+    announced_on = str(dated[0]["published"])[:10] if dated and dated[0].get("main") else None
+    rate_day = ident.reference_date(dated[0]["published"]) if dated else None
     amount = chosen["amount"] if chosen else None
     currency = chosen["currency"] if chosen else None
     evidence_from = (chosen["members"] if chosen else main)
     evidence_from = sorted(evidence_from, key=lambda m: (0 if m.get("main") else 1, order_key(m)))
     conflicts: dict[str, Any] = {}
     if len(amounts) > 1:
-        conflicts["amount"] = _money_conflict(amounts, announced_on)
+        conflicts["amount"] = _money_conflict(amounts, rate_day)
     if len(vals) > 1:
-        conflicts["valuation"] = _money_conflict(vals, announced_on)
+        conflicts["valuation"] = _money_conflict(vals, rate_day)
     if len(rounds) > 1:
         conflicts["round"] = [
             {"round": r, "sources": [_source_ref(m) for m in members if (m.get("round") or "unknown") == r]}
@@ -231,7 +238,7 @@ def canonical(members: list[dict]) -> dict[str, Any]:
         "company_key": ident.company_key(company),
         "amount": amount,
         "currency": currency,
-        "amount_usd": ident.to_usd(amount, currency, ident.reference_date(announced_on)) if amount else None,
+        "amount_usd": ident.to_usd(amount, currency, rate_day) if amount else None,
         "round": round_label,
         "extension": 1 if any(m.get("extension") for m in members) else 0,
         "status": status,
@@ -248,8 +255,7 @@ def canonical(members: list[dict]) -> dict[str, Any]:
     }
 
 
-def _money_conflict(buckets: list[dict], on: str | None) -> list[dict]:
-    day = ident.reference_date(on)
+def _money_conflict(buckets: list[dict], day: date | None) -> list[dict]:
     top = buckets[0]
     top_usd = ident.to_usd(top["amount"], top["currency"], day)
     out = []
