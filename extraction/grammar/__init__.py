@@ -1,0 +1,77 @@
+"""Per-language grammars behind one registry (the shape of feedparser's date handlers).
+
+A grammar is data: compiled patterns and word lists that the language-neutral
+engine in `extraction.pipeline` applies. Adding a language is adding a module that
+builds a `Grammar` and calls `register`. Languages without a module borrow the
+English grammar, whose money and round patterns already cover many of them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import import_module
+
+Pattern = re.Pattern[str]
+
+
+def rx(*parts: str) -> Pattern:
+    """One case-insensitive alternation of the given pieces."""
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+@dataclass
+class Grammar:
+    code: str
+    # a sentence must match this to report a round
+    funding_cue: Pattern
+    # verbs linking a subject to an amount ("X raised $5M", "X hat ... eingesammelt")
+    subject_verbs: Pattern
+    # verb right after a fronted amount ("30 Mio. Euro hat X ...", "... erhält X")
+    fronted_verbs: Pattern
+    # "$5M round in X", "28 Millionen Euro für X"
+    object_link: Pattern
+    # "the company", "das Startup": refers back to the article's company
+    anaphora: Pattern
+    # money is not a round when these come just before / after it, or anywhere in its clause
+    skip_before: Pattern
+    skip_after: Pattern
+    skip_clause: Pattern
+    valuation_before: Pattern
+    cumulative: Pattern
+    reported: Pattern
+    in_talks: Pattern
+    past: Pattern
+    # investor patterns: "after" captures the names following the match, "before" the names
+    # preceding it, "between" a (?P<names>) group inside the match
+    lead_after: list[Pattern] = field(default_factory=list)
+    lead_before: list[Pattern] = field(default_factory=list)
+    lead_between: list[Pattern] = field(default_factory=list)
+    investors_after: list[Pattern] = field(default_factory=list)
+    investors_before: list[Pattern] = field(default_factory=list)
+    investors_between: list[Pattern] = field(default_factory=list)
+    list_stop: Pattern = field(default_factory=lambda: re.compile(r"[.;:!?]"))
+    clause_break: Pattern = field(default_factory=lambda: re.compile(r"[;:—–]|, (?:while|and|but|whereas)\b"))
+
+
+_REGISTRY: dict[str, Grammar] = {}
+_MODULES = {"en": "extraction.grammar.en", "de": "extraction.grammar.de"}
+
+
+def register(grammar: Grammar) -> Grammar:
+    _REGISTRY[grammar.code] = grammar
+    return grammar
+
+
+def get_grammar(lang: str | None) -> Grammar:
+    """The grammar for `lang`; English for languages without their own module."""
+    code = (lang or "en").lower()[:2]
+    if code not in _MODULES:
+        code = "en"
+    if code not in _REGISTRY:
+        import_module(_MODULES[code])
+    return _REGISTRY[code]
+
+
+def languages() -> list[str]:
+    return sorted(_MODULES)

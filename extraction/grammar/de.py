@@ -1,0 +1,138 @@
+"""German funding grammar: "Das Berliner Startup X hat in einer Series-A-Runde 5 Mio. Euro
+eingesammelt. Angeführt wurde die Runde von Y, außerdem beteiligten sich Z und W."
+"""
+
+from __future__ import annotations
+
+from extraction.grammar import Grammar, register, rx
+
+_NAMES_END = (
+    r"[.;:!?]|\s(?:an der|an dem|in der|in die|in das|im|bei|mit|um|zu|für|sowie weitere|"
+    r"und weitere|und andere|und anderen|und mehrere|u\.a\.|unter anderem|die|der|das|den|"
+    r"dem|hat|haben|ist|sind|war|waren|wird|werden|wurde|wurden|stocken|stockt|investierten|"
+    r"investiert|beteiligten|als|sich|nach|erneut|ebenfalls|auch|noch|allerdings|neu)\b|"
+    r",\s(?:der|die|das|dem|den|außerdem|zudem|daneben|sowie|wobei|womit|was|so|wie|heißt)\b"
+)
+
+GRAMMAR = register(Grammar(
+    code="de",
+    funding_cue=rx(
+        r"\b(?:eingesammelt|einsammeln|sammelt|sammelte|erhält|erhielt|erhalten|bekommt|bekam|"
+        r"bekommen|gesichert|sichert|sicherte|holt|holte|geholt|aufgenommen|nimmt|nahm|kassiert|"
+        r"kassierte|zieht|zog|abgeschlossen|schließt|schloss|zusammenbekommen|fließen|flossen|"
+        r"investiert|investierte|investierten|investieren|steckt|steckte|steckten|stockt|stockte|"
+        r"aufgestockt|angeführt|beteiligten|beteiligt)\b",
+        r"(?:finanzierung|runde|investment|kapital|geldgeber|investoren|zuschuss|förderung|"
+        r"series|serie|seed)",
+    ),
+    subject_verbs=rx(
+        r"\b(?:hat|haben|hatte|hatten|erhält|erhielt|erhalten|bekommt|bekam|sammelt|sammelte|"
+        r"sammeln|sichert|sicherte|holt|holte|schließt|schloss|kassiert|kassierte|zieht|zog|"
+        r"nimmt|nahm|stockt|stockte|verbucht|verbuchte|meldet|meldete|gab|gibt|konnte|kann|"
+        r"wirbt|warb|bringt|brachte|landet|landete)\b",
+    ),
+    fronted_verbs=rx(
+        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:hat|haben|hatte|erhält|erhielt|bekommt|bekam|sammelt|sammelte|"
+        r"holt|holte|sichert|sicherte|kassiert|kassierte|stockt|stockte|zieht|zog|verbucht)\s+"
+        r"(?:sich\s+)?"
+    ),
+    object_link=rx(
+        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,4}?(?:für|in|an|bei) (?:das|die|den|dem|der)?\s?(?=\S)"
+    ),
+    anaphora=rx(
+        r"^(?:das|die|der|dem|den|dieses|diese|dieser)\s(?:[\w-]+\s){0,4}?(?:unternehmen|startup|"
+        r"start-up|firma|jungunternehmen|jungfirma|fintech|plattform|anbieter|app)\s*$",
+        r"^(?:es|sie|er)$",
+    ),
+    skip_before=rx(
+        r"\b(?:übernahme|übernimmt|übernommen|gekauft|kauft|kaufpreis|verkauf\w*|zahlte|zahlt|"
+        r"börsengang|ipo|umsatz|umsätze|erlöse?|provisionserlöse|ebitda|gewinn|verlust|"
+        r"marktkapitalisierung|marktvolumen|marktwert|budget|etat|haushalt|kosten|preis|"
+        r"gehalt|strafe|zwischen|bis zu|durchschnittlich|durchschnittsvolumen|im schnitt|"
+        r"gesamtfinanzierung|gesamtvolumen|gesamthöhe|gesamtsumme|rekordsumme|volumen|"
+        r"insgesamt|bislang|bisher|mittlerweile|seit der gründung|seit gründung|"
+        r"fonds ist mit|dotiert|verwaltet|pro finanzierungsrunde|pro runde|jährlich|"
+        r"bewertet|bewertung|wert von|taxiert|finanzierungsbedarf|kapitalbedarf|"
+        r"entfiel|entfielen|es|waren es|auf platz|bereitgestellt|fördertopf|programm)\W+(?:\w+\W+){0,3}$",
+    ),
+    skip_after=rx(
+        r"^\W{0,3}(?:\w+[- ]){0,3}?(?:fonds|fund|umsatz|umgesetzt|um(?:\s|$)|erwirtschaftet|"
+        r"verwaltet|dotiert|bereitgestellt|jährlich|pro jahr|im jahr|budget|marktwert|bewertet|"
+        r"taxiert|an kapital aufgenommen|in .{0,30}investiert|eingesammelt hat|zahlte|gezahlt|"
+        r"kaufpreis|übernahme|steigt der|ebitda|gewinn|verlust)\b",
+    ),
+    skip_clause=rx(
+        r"\b(?:übernimmt|übernahme|übernommen|fusioniert|fusion|gekauft|kauft|börsengang|"
+        r"ipo|start-ups? (?:haben|erhielten)|heimische start-ups?|ökosystem|rekordsumme|"
+        r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|"
+        r"(?:ein|einen|der|den|neuen|seinen|ihren) (?:\w+ )?fonds|beteiligungsfonds|"
+        r"fondsvolumen|beitrittsrunde|zukunftsfonds|förderprogramm|haushalt|"
+        r"entlassen|insolvenz|pleite|umsatz|erlöse|provisionserlöse|marktkapitalisierung)\b",
+    ),
+    valuation_before=rx(
+        r"\b(?:bewertung|bewertet|bewerte|wert von|wert in der größenordnung von|taxiert|"
+        r"firmenwert|unternehmenswert|post-money|pre-money|firmenbewertung)\W+(?:\w+\W+){0,4}$",
+    ),
+    cumulative=rx(
+        r"\b(?:insgesamt|bislang|bisher|seit (?:der )?gründung|mittlerweile|damit .{0,30}"
+        r"(?:eingesammelt|aufgenommen)|gesamtfinanzierung|gesamtvolumen|inzwischen|"
+        r"an kapital aufgenommen)\b",
+    ),
+    reported=rx(
+        r"\b(?:laut (?:bloomberg|reuters|insidern|medienberichten|einem bericht|berichten|"
+        r"informationen|handelsblatt|financial times|der financial times)|berichten zufolge|"
+        r"insidern zufolge|nach informationen|wie .{0,30} berichtet|soll\b.{0,60}\b(?:haben|erhalten|"
+        r"eingesammelt)|sollen|dürfte|offenbar|angeblich|personen, die mit)\b",
+    ),
+    in_talks=rx(
+        r"\b(?:in gesprächen|gespräche über|führe .{0,30}gespräche|verhandelt|verhandlungen|"
+        r"im prozess|will .{0,40}(?:einsammeln|aufnehmen)|plant .{0,40}(?:einzusammeln|aufzunehmen)|"
+        r"auf der suche nach)\b",
+    ),
+    past=rx(
+        r"\b(?:bereits im|bereits \w+ im|im (?:januar|februar|märz|april|mai|juni|juli|august|"
+        r"september|oktober|november|dezember|feber|frühjahr|sommer|herbst|winter|vorjahr)|"
+        r"zuvor|damals|früher|ende (?:19|20)\d\d|vergangenen jahres|im vergangenen jahr|"
+        r"vor (?:einem|zwei|drei) jahren|im jahr (?:19|20)\d\d|(?:19|20)\d\d (?:erhielt|hatte)|"
+        r"zuletzt|ende des vergangenen|erst im)\b",
+    ),
+    lead_after=[
+        rx(r"\bangeführt (?:wurde (?:die|sie|diese) (?:[\w-]*runde|finanzierung) )?(?:wiederum )?(?:von|vom) (?:den |dem |der )?"),
+        rx(r"\bunter (?:der )?(?:führung|leitung|federführung) (?:von |des |der |vom )?"),
+        rx(r"\b(?:lead-?investor|leadinvestor|hauptinvestor|lead)(?:in)?(?: der [\w-]+| dieser runde| "
+           r"der runde)? (?:ist|war|sind|waren|hat|:) "),
+        rx(r"\bals (?:lead-?investor|leadinvestor|hauptinvestor) eingestiegen (?:ist|sind) "),
+        rx(r"\bgeleitet (?:von|vom) "),
+    ],
+    lead_before=[
+        rx(r"\s(?:leitete|leitet|führte|führt|anführte|anführt) (?:die|den|das) (?:[\w-]*runde|finanzierung|investment|investition)"),
+        rx(r"\sals (?:lead-?investor|leadinvestor|hauptinvestor) (?:auftrat|fungierte|fungiert|agierte|agiert|beteiligt)"),
+    ],
+    lead_between=[
+        rx(r"\b(?:von|vom) (?P<names>[^.;]{2,100}?) (?:angeführt|geleitet|angef[üu]hrt)\b"),
+        rx(r"(?P<names>[^,.;]{2,80}), (?:der|die|das) [^.;]{0,80}?(?:die|den) (?:[\w-]*runde|finanzierung) "
+           r"(?:anführt|anführte|leitet|leitete)\b"),
+    ],
+    investors_after=[
+        rx(r"\bbeteilig(?:t|ten|en) sich (?:(?:zudem|außerdem|auch|ebenfalls|daneben|u\.a\.|unter anderem|"
+           r"erneut) )*(?:die |der |den )?(?:vcs |investoren )?"),
+        rx(r"\binvestier(?:t|te|ten|en) (?:(?:zudem|außerdem|auch|ebenfalls|daneben|unter anderem|u\.a\.) )*(?=[A-ZÄÖÜ])"),
+        rx(r"\b(?:bestandsinvestor(?:en)?|altinvestoren|altgesellschafter(?:n)?|investoren|"
+                         r"geldgeber(?:n)?|gesellschafter(?:n)?|anteilseigner(?:n)?|business[- ]angels?|vcs?|"
+                         r"kapitalgeber(?:n)?) (?:wie |darunter |u\.a\. |unter anderem |allen voran |namens )?"),
+        rx(r"\bdarunter (?:auch )?"),
+        rx(r"\bzu den (?:neuen |bisherigen |bestehenden )?(?:investoren|geldgebern|kapitalgebern|gesellschaftern)"
+           r"[^.]{0,50}? (?:gehör(?:en|ten)|zähl(?:en|ten)) (?:unter anderem |u\.a\. )?(?:auch )?"),
+        rx(r"\bneu dabei (?:sind|ist|waren) (?:beispielsweise |unter anderem |u\.a\. |etwa )?"),
+        rx(r"\b(?:kommt|kam|stammt|stammen) (?:unter anderem |u\.a\. )?von "),
+        rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden)\b[^.;]{0,30}?\bvon (?!investoren|kapitalgebern|geldgebern)"),
+    ],
+    investors_before=[
+        rx(r"\s(?:beteiligten|beteiligen) sich\b"),
+        rx(r"\s(?:etwa |zuletzt |auch )?(?:investierten|investieren|steckten|stecken)\s"),
+        rx(r"\s(?:waren|sind|ist|war) (?:ebenfalls |auch )?(?:erneut |wieder )?(?:mit )?(?:dabei|an bord)\b"),
+        rx(r"\s(?:stocken|stockt|stockte|stockten) (?:ihre|seine) beteiligung"),
+    ],
+    list_stop=rx(_NAMES_END),
+    clause_break=rx(r"[;:—–]|, (?:während|aber|doch|und|wobei)\b"),
+))

@@ -1,0 +1,123 @@
+"""English funding grammar: "X raised $5M in a Series A led by Y with participation from Z"."""
+
+from __future__ import annotations
+
+from extraction.grammar import Grammar, register, rx
+
+_NAMES_END = (
+    r"[.;:!?]|\s(?:with participation|with|to|for|in order|which|who|that|while|as part|at a|at an|"
+    r"on|after|before|bringing|valuing|to help|among others|and others|and other|among|amid|"
+    r"according|alongside existing|in (?:a|an|the|its|their)|at|into|it|its|their|has|have|had|"
+    r"was|were|is|are|also|said|says|will|would|earlier|last|this)\b|,\s(?:which|who|the|a|an|"
+    r"according|bringing|taking|while|with|as|said|says)\b"
+)
+
+GRAMMAR = register(Grammar(
+    code="en",
+    funding_cue=rx(
+        r"\b(?:raise[sd]?|raising|secure[sd]?|securing|closed?|closes|closing|bag(?:s|ged)?|land(?:s|ed)|"
+        r"nab(?:s|bed)|snag(?:s|ged)?|pick(?:s|ed) up|scoop(?:s|ed|ing)? up|receive[sd]?|gets|got|"
+        r"attract(?:s|ed)?|complete[sd]?|bank(?:s|ed)|pull(?:s|ed) in|net(?:s|ted)|grab(?:s|bed)?)\b",
+        r"\b(?:funding|financing|round|investment|invest(?:s|ed|ing)?|backing|injection|led|leads?|"
+        r"leading|co-led|backed|capital|seed|series)\b",
+    ),
+    subject_verbs=rx(
+        r"\b(?:has|have|had|is|was|were|are)?\s*(?:just |now |recently |also |officially |reportedly |"
+        r"successfully |quietly |finally )?(?:raised|raises|raise|raising|secured|secures|closed|closes|"
+        r"landed|lands|bagged|bags|nabbed|nabs|snagged|snags|received|receives|got|gets|picked up|"
+        r"picks up|scooped up|scoops up|scooping up|attracted|attracts|completed|completes|banked|banks|"
+        r"pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|took in|takes in|"
+        r"announced|announces|drew|draws|won|wins|in talks to raise|set to raise|looking to raise|"
+        r"seeking to raise|said to be raising|in (?:advanced )?talks for)\b",
+    ),
+    fronted_verbs=rx(r"^\s*(?:went|goes|go) (?:to|into)\s+"),
+    object_link=rx(
+        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,5}?(?:round |funding |financing |investment |"
+        r"raise |injection |deal )?(?:in|into|for|to|from) (?=\S)"
+    ),
+    anaphora=rx(
+        r"^(?:the|this|that) (?:[\w-]+ ){0,3}?(?:company|startup|start-up|firm|business|platform|"
+        r"app|maker|provider|developer)\s*$",
+        r"^(?:it|they|its)$",
+    ),
+    skip_before=rx(
+        r"\b(?:acqui\w*|bought|buy(?:s|ing)?|purchase[sd]?|takeover of|sold|sells|sale of|merger|"
+        r"ipo|initial public offering|listing|revenue|revenues|sales|turnover|profit|loss|losses|"
+        r"ebitda|arr|gmv|market (?:cap|value|size)|budget|spend(?:s|ing)?|costs?|prices?|salary|"
+        r"wages|damages|fine|settlement|allocation|allocated|facilitated|approved|disbursed|"
+        r"up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
+        r"a total|totalling|totaling|combined|together|altogether|average|median|record|"
+        r"assets under management|aum|volume|size of|esops?|stake worth|paid|pay|pays|"
+        r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap)\W+(?:\w+\W+){0,3}$",
+        r"\b(?:in|for) (?:the )?(?:first|second|third|fourth|last) (?:quarter|half)\b.{0,40}$",
+    ),
+    skip_after=rx(
+        r"^\W{0,3}(?:\w+[- ]){0,3}?(?:funds?|vehicle|fund-of-funds|programme|program|budget|market|"
+        r"revenue|in revenue|in sales|in annual|a year|per year|per month|a month|annually|"
+        r"in market value|market cap|combined|in total|in funding (?:this|last) (?:week|month|year|quarter)|"
+        r"across|spread across|valuation|in losses|in profit|worth of|in assets|of assets|greenshoe|"
+        r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout)\b",
+    ),
+    skip_clause=rx(
+        r"\b(?:acquir\w+|acquisition|takeover|merger|bought|buys|purchase of|ipo|went public|"
+        r"startups (?:raised|have raised|secured|attracted)|start-ups (?:raised|secured)|"
+        r"companies (?:raised|have raised)|ecosystem|deals?\b(?! led)|fundraising environment|"
+        r"(?:its|their|a|the|new) (?:own )?(?:\w+ )?fund\b|first close|final close|fund i+\b|"
+        r"raises prices|price|layoffs?|laid off|lawsuit|sued|grants? program|government|ministry|"
+        r"these startups|many startups|unicorns? (?:valued|are)|market size|is valued|was valued|"
+        r"valued at|once valued)\b",
+    ),
+    valuation_before=rx(
+        r"\b(?:valued? (?:it |the company |the startup )?at|valuation (?:of|at|to|is|now stands at)|"
+        r"post-money|pre-money|valuing (?:it|the company|the startup) at|value (?:it )?at|"
+        r"valuation|worth)\W+(?:\w+\W+){0,3}$",
+    ),
+    cumulative=rx(
+        r"\b(?:to date|so far|in total|total of|total funding|bringing (?:its|the|their) total|"
+        r"has (?:now )?raised (?:a total|more than|over|a little over)|have raised|"
+        r"since (?:its )?(?:inception|founding|launch)|cumulative|all told|overall funding|"
+        r"total raised|raised a total|would have raised)\b",
+    ),
+    reported=rx(
+        r"\b(?:reportedly|according to (?:people|sources|a report|reports|media|chinese media|"
+        r"bloomberg|reuters|the information|techcrunch|a filing|filings)|people familiar|"
+        r"sources (?:said|say|told)|is reporting|reported|we've learned|we’ve learned|we hear|"
+        r"said to|rumou?red|rumou?rs)\b",
+    ),
+    in_talks=rx(
+        r"\b(?:in (?:advanced |early |final |late-stage )?talks|in discussions|in negotiations|"
+        r"negotiating|seeking to raise|looking to raise|aims to raise|plans to raise|is raising|"
+        r"set to raise|would value|upon completion|could raise|in the process of raising|"
+        r"in the market for)\b",
+    ),
+    past=rx(
+        r"\b(?:last (?:year|month|april|may|june|july|august|september|october|november|december|"
+        r"january|february|march|spring|summer|fall|autumn|winter)|only last|earlier this year|"
+        r"previously|previous round|prior round|back in|ago|in (?:19|20)\d\d|in (?:january|february|"
+        r"march|april|may|june|july|august|september|october|november|december)\b|"
+        r"(?:months|weeks) (?:after|before)|recently led|once valued)\b",
+    ),
+    lead_after=[rx(r"\b(?:co-)?led by (?:the likes of |investors? |firms? )?"),
+                rx(r"\blead investors? (?:is|was|were|are|being) "),
+                rx(r"\b(?:headed|spearheaded|anchored) by ")],
+    lead_before=[rx(r"\s(?:has |have |had |also |jointly |which (?:recently )?)?(?:co-)?led (?:the|a|an|its|this|their)\b"),
+                 rx(r"\s(?:is|are|was|were) (?:reportedly |said to be )?(?:co-)?leading\b"),
+                 rx(r"\s(?:is |are )?said to (?:co-)?lead\b"),
+                 rx(r"\s(?:lead|co-lead)s? (?:a|an|the)?\s?(?:\$|US\$|€|£|\d)")],
+    investors_after=[
+        rx(r"\bwith (?:the )?participation (?:from|of|by) (?:the likes of )?"),
+        rx(r"\b(?:other|existing|previous|new|returning|current)(?: and (?:new|existing|previous|returning))? "
+           r"(?:investors|backers|shareholders)(?: (?:that|who) participated in the (?:\w+ )?round)?"
+           r"(?: (?:included?|including|such as|like|are|were))? (?=[A-Z])"),
+        rx(r"\binvestors (?:such as|including|like|included|include|are|were) "),
+        rx(r"\b(?:raised|raises|raising|secured|secures|received|receives|funding|financing|round|"
+           r"investment|capital|money|backing)\b[^.;]{0,70}?\bfrom (?!a group|investors|the likes)"),
+        rx(r"\bbacked by "),
+        rx(r"\bstrategic investment from "),
+        rx(r"\b(?:round|funding|financing)\b[^.;]{0,40}?\binclud(?:ing|ed|es) (?:existing investors |investors )?"),
+    ],
+    investors_before=[
+        rx(r"\s(?:also |all |have all |both )?(?:participated|took part|chipped in|joined the round|invested)\b"),
+    ],
+    list_stop=rx(_NAMES_END),
+))

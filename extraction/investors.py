@@ -1,0 +1,54 @@
+"""Lead and other investors named around a round: "led by X", "X leitete die Finanzierung",
+"with participation from Y and Z", "beteiligten sich Y und Z"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extraction.grammar import Grammar, Pattern
+from extraction.names import split_names
+
+
+@dataclass
+class Mention:
+    pos: int
+    lead: bool
+    names: list[str] = field(default_factory=list)
+
+
+def _before_text(sentence: str, end: int, g: Grammar) -> str:
+    text = sentence[:end]
+    cut = 0
+    for m in g.clause_break.finditer(text):
+        cut = m.end()
+    return text[cut:]
+
+
+def _apply(sentence: str, g: Grammar, after: list[Pattern], before: list[Pattern],
+           between: list[Pattern], lead: bool) -> list[Mention]:
+    out: list[Mention] = []
+    for regex in after:
+        for m in regex.finditer(sentence):
+            names = split_names(sentence[m.end():m.end() + 300], g.list_stop)
+            if names:
+                out.append(Mention(m.start(), lead, names))
+    for regex in before:
+        for m in regex.finditer(sentence):
+            names = split_names(_before_text(sentence, m.start(), g)[-250:])
+            if names:
+                out.append(Mention(m.start(), lead, names))
+    for regex in between:
+        for m in regex.finditer(sentence):
+            names = split_names(m.group("names"))
+            if names:
+                out.append(Mention(m.start(), lead, names))
+    return out
+
+
+def find_investors(sentence: str, g: Grammar) -> list[Mention]:
+    """Every lead / participant list in a sentence, with its position."""
+    if len(sentence) > 1500:
+        sentence = sentence[:1500]
+    leads = _apply(sentence, g, g.lead_after, g.lead_before, g.lead_between, True)
+    others = _apply(sentence, g, g.investors_after, g.investors_before, g.investors_between, False)
+    return leads + others

@@ -1,0 +1,177 @@
+"""Money amounts in news text: "$1.2B", "US$5m", "1,5 Mrd. Euro", "elf Millionen Euro", "Rs 50 crore".
+
+`parse_money` finds every amount in a string; `format_money` writes one back in a
+form that `parse_money` reads again (the round trip is tested with Hypothesis).
+Decimal commas and points are told apart by shape, so one parser serves all
+languages: a single separator followed by exactly three digits groups thousands
+("728.000", "$200,000"); anything else is a decimal mark ("1,5", "20.8").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extraction.numbers import word_to_number
+
+__all__ = ["Money", "parse_money", "format_money", "MONEY_HINT"]
+
+
+@dataclass(frozen=True)
+class Money:
+    amount: int
+    currency: str | None
+    approx: bool
+    span: tuple[int, int]
+    has_scale: bool = True
+
+
+_PRE = {
+    "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "s$": "SGD", "sgd": "SGD",
+    "hk$": "HKD", "hkd": "HKD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "c$": "CAD",
+    "ca$": "CAD", "cad": "CAD", "nz$": "NZD", "r$": "BRL", "brl": "BRL", "€": "EUR",
+    "eur": "EUR", "£": "GBP", "gbp": "GBP", "chf": "CHF", "rs": "INR", "rs.": "INR",
+    "inr": "INR", "₹": "INR", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "jpy": "JPY",
+    "rm": "MYR", "myr": "MYR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "idr": "IDR",
+    "rp": "IDR", "₩": "KRW", "krw": "KRW", "₦": "NGN", "ngn": "NGN", "zar": "ZAR",
+}
+_POST = {
+    "us-dollar": "USD", "us-$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
+    "$": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR", "franken": "CHF",
+    "chf": "CHF", "swiss francs": "CHF", "pfund": "GBP", "pounds": "GBP", "pound": "GBP",
+    "gbp": "GBP", "£": "GBP", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY",
+    "yen": "JPY", "jpy": "JPY", "rupees": "INR", "rupee": "INR", "inr": "INR",
+    "kronen": "SEK", "sek": "SEK", "ringgit": "MYR", "real": "BRL", "reais": "BRL",
+    "dólares": "USD", "dolares": "USD", "dollari": "USD", "dollaro": "USD", "dólar": "USD",
+}
+# Scale words; German "Billion" is 10**12, English "billion" 10**9 (resolved by case).
+_SCALES = [
+    (r"thousand|tausend|tsd\.?|k|mille", 1e3),
+    (r"lakhs?", 1e5),
+    (r"crores?|crs?", 1e7),
+    (r"millions?|millionen|million|mio\.?|mill\.?|mln\.?|mn|mil|mm|m|millones|milioni|miljoen|milhões|milhão|millón|milione", 1e6),
+    (r"billions?|milliarden?|mrd\.?|bn|bln|b|milliards?|mds?|miliardi|miliardo|mil millones|miljard|bilhões|bilhão", 1e9),
+    (r"trillions?|billionen|trn|tn", 1e12),
+]
+_SCALE_RE = "|".join(f"(?:{p})" for p, _ in _SCALES)
+
+_PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|A\$|AU\$|AUD|C\$|CA\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR"
+_POST_RE = (
+    r"US-Dollar|US-\$|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|Franken|CHF|Swiss francs|Pfund|"
+    r"pounds?(?: sterling)?|GBP|£|Yuan|yuan|RMB|renminbi|CNY|yen|Yen|JPY|rupees?|INR|Kronen|SEK|"
+    r"ringgit|reais|real|dólares|dolares|dollari|dólar"
+)
+_WORDS = r"[A-Za-zÄÖÜäöüßéèàíóúñç]+(?:[ -][A-Za-zÄÖÜäöüßéèàíóúñç]+){0,2}"
+_NUM = r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+
+MONEY_RE = re.compile(
+    rf"(?<![\w$€£¥₹])(?:(?P<pre>{_PRE_RE})\s?)?"
+    rf"(?:(?P<num>{_NUM})(?:\s?-?\s?(?P<scale>{_SCALE_RE})(?![A-Za-zÄÖÜäöü]))?"
+    rf"|(?P<words>{_WORDS})\s(?P<wscale>{_SCALE_RE})(?![A-Za-zÄÖÜäöü]))"
+    rf"(?:\s?-?\s?(?:de |d['’]|di |van )?(?P<post>{_POST_RE})(?![A-Za-z]))?",
+    re.IGNORECASE,
+)
+# Cheap pre-filter: a sentence without any of these has no money in it.
+MONEY_HINT = re.compile(
+    r"[$€£¥₹₩₦]|\d\s?(?:k|m|b|bn|mn|cr|bln|mln)\b|\b(?:USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD)|"
+    r"illion|illiard|Mio\b|Mrd\b|crore|lakh|Euro|euro|Dollar|dollar|Franken|Pfund|pound|yuan|Yuan|rupee",
+)
+_APPROX = re.compile(
+    r"(?:about|around|roughly|nearly|almost|over|more than|up to|some|approximately|circa|ca\.|"
+    r"rund|etwa|knapp|mehr als|über|fast|bis zu|umgerechnet|gut|environ|plus de|près de)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _scale_value(word: str) -> float:
+    low = word.lower()
+    if low.startswith("billion") and word[0] == "B" and low != "billions":
+        # German "Billion(en)" means 10**12; English capitalises only at sentence start,
+        # where "Billion" alone (without a number) does not reach this function.
+        return 1e12 if low == "billionen" else 1e9
+    for pattern, value in _SCALES:
+        if re.fullmatch(pattern, low):
+            return value
+    return 1.0
+
+
+def _number(text: str) -> float | None:
+    text = text.replace("’", "'")
+    seps = [c for c in text if c in ".,'"]
+    if not seps:
+        return float(text)
+    if len(set(seps)) == 2:  # "2.993.877,12" or "1,234.5": the last one is decimal
+        dec = text[max(text.rfind("."), text.rfind(","))]
+        grp = "," if dec == "." else "."
+        return float(text.replace(grp, "").replace("'", "").replace(dec, "."))
+    sep = seps[0]
+    if sep == "'" or len(seps) > 1:
+        return float(text.replace(sep, ""))
+    head, tail = text.split(sep)
+    if len(tail) == 3 and head != "0":
+        return float(head + tail)
+    return float(head + "." + tail)
+
+
+def parse_money(text: str, lang: str | None = None) -> list[Money]:
+    """Every money amount in `text`, in order; bare numbers without a currency or scale are skipped."""
+    out: list[Money] = []
+    if not text or not MONEY_HINT.search(text):
+        return out
+    for m in MONEY_RE.finditer(text):
+        pre, num, words, post = m.group("pre", "num", "words", "post")
+        scale = m.group("scale") or m.group("wscale")
+        if not (pre or post or scale):
+            continue
+        if words is not None:
+            if not scale or pre:
+                continue
+            value = None
+            parts = words.split()
+            for k in range(len(parts)):
+                value = word_to_number(" ".join(parts[k:]), lang)
+                if value is not None:
+                    start = m.start("words") + len(" ".join(parts[:k])) + (1 if k else 0)
+                    break
+            if value is None:
+                continue
+        else:
+            try:
+                value = _number(num)
+            except ValueError:
+                continue
+            start = m.start()
+        if scale:
+            low = scale.lower().rstrip(".")
+            if low in ("m", "b", "k", "mm", "cr", "mn", "bn") and num is None:
+                continue
+            if low in ("m", "b", "k", "mil", "mds", "md", "b") and not (pre or post):
+                continue  # "5 m" alone is more often metres than millions
+            value *= _scale_value(scale)
+        elif pre is None and post is None:
+            continue
+        if pre and post and pre.lower() in ("rs", "rs.") and not scale:
+            pass
+        currency = None
+        if pre:
+            currency = _PRE.get(pre.lower().replace(" ", ""))
+        if post:
+            currency = _POST.get(post.lower().split()[0] if post.lower().startswith("pound") else post.lower(), currency)
+        if currency is None and scale and scale.lower().startswith(("crore", "lakh", "cr")):
+            currency = "INR"
+        if value <= 0 or value > 1e14:
+            continue
+        approx = bool(_APPROX.search(text[max(0, start - 16):start]))
+        out.append(Money(int(round(value)), currency, approx, (start, m.end()), bool(scale)))
+    return out
+
+
+def format_money(amount: int, currency: str | None) -> str:
+    """A compact, parseable rendering: `format_money(1_500_000, "EUR") == "EUR 1.5 million"`."""
+    prefix = f"{currency} " if currency else ""
+    for scale, word in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+        if amount >= scale:
+            text = f"{amount / scale:.2f}".rstrip("0").rstrip(".")
+            if abs(float(text) * scale - amount) < 0.5:
+                return f"{prefix}{text} {word}"
+    return f"{prefix}{amount:,}"  # without a currency this is a bare figure, not money

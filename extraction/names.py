@@ -1,0 +1,182 @@
+"""Company and investor names out of noun phrases and lists.
+
+News wraps names in descriptions ("the Silicon-Valley investor G2VP", "das Berliner
+Startup Medwing", "Smartphone maker Xiaomi Inc"). A name here is the last run of
+name-like tokens in a phrase, minus leading descriptor nouns (data/descriptors.txt).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_TOKEN_NAME = re.compile(r"^(?:[A-ZÄÖÜÀ-Ý0-9\u4e00-\u9fff]|[a-z]+[A-Z]|e[A-Z]|i[A-Z]|\d)")
+_CONNECT = {"&", "of", "de", "der", "la", "le", "du", "van", "von", "and"}  # inside names only
+_PLACES = {
+    "china", "china's", "india", "japan", "germany", "europe", "asia", "us", "u.s.", "uk", "u.k.",
+    "america", "singapore", "korea", "france", "britain", "london", "berlin", "paris", "munich",
+    "beijing", "shanghai", "israel", "indonesia", "switzerland", "austria", "the", "world",
+    "silicon", "valley", "index", "deutschland", "österreich", "schweiz", "berliner",
+}
+_ARTICLES = {"der", "die", "das", "the", "ein", "eine", "a", "an", "den", "dem", "des"}
+_GENERIC = {
+    "the", "a", "an", "it", "its", "this", "that", "der", "die", "das", "es", "er", "sie",
+    "company", "startup", "start-up", "unternehmen", "firma", "investors", "investoren",
+    "series", "serie", "round", "runde", "seed", "funding", "financing", "finanzierung",
+    "euro", "dollar", "usd", "eur", "million", "millionen", "billion", "milliarden", "mio",
+    "ceo", "cfo", "cto", "founder", "gründer", "inc", "ltd", "gmbh", "ag", "venture", "ventures",
+    "capital", "group", "fund", "fonds", "vc", "vcs", "new", "neue", "also", "auch", "and",
+    "und", "in", "im", "mit", "with", "for", "für", "from", "von", "bei", "at", "on", "by",
+    "top", "source", "quelle", "photo", "foto", "update", "exclusive", "exklusiv", "breaking",
+    "news", "today", "heute", "lead", "leads", "backers", "bestandsinvestoren", "altinvestoren",
+    "insgesamt", "rund", "weitere", "damit", "nun", "jetzt", "zudem", "außerdem", "auch",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "januar", "februar", "märz", "juni", "juli", "oktober",
+    "dezember", "monday", "tuesday", "wednesday", "thursday", "friday", "montag", "dienstag",
+    "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mehr", "more", "als", "as",
+    "unicorn", "einhorn", "ipo", "vision",
+}
+_SPLIT_LIST = re.compile(
+    r"\s*(?:,\s*(?:and|und|sowie|as well as|plus)\s+|,\s*|\s+(?:and|und|sowie|as well as|along with|"
+    r"zusammen mit|together with|plus|&)\s+|;\s*)",
+)
+_PAREN = re.compile(r"\([^()]*\)|\[[^\]]*\]")
+_TAIL = re.compile(
+    r"\s+(?:aus|from|based in|of (?:the )?[A-Z][a-z]+ (?:region|area)|mit (?:seinem|ihrem|seinen|ihren)|"
+    r"with (?:its|their)|via (?:its|their)|through (?:its|their)|über (?:seinen|ihren|seine|ihre))\b.*$",
+)
+_QUOTES = "\"'“”„‘’«»"
+
+
+@lru_cache(maxsize=1)
+def _descriptors() -> tuple[frozenset[str], tuple[str, ...]]:
+    words, suffixes = set(), []
+    text = resources.files("extraction").joinpath("data/descriptors.txt").read_text("utf-8")
+    for line in text.splitlines():
+        line = line.strip().lower()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("*"):
+            suffixes.append(line[1:])
+        else:
+            words.add(line)
+    return frozenset(words), tuple(suffixes)
+
+
+def is_descriptor(token: str) -> bool:
+    words, suffixes = _descriptors()
+    low = token.lower().strip(_QUOTES + ",.")
+    if low in words:
+        return True
+    return len(low) > 3 and any(low.endswith(s) and len(low) > len(s) for s in suffixes)
+
+
+def _name_like(token: str) -> bool:
+    t = token.strip(_QUOTES)
+    if not t:
+        return False
+    if t.lower() in ("&", "of", "de", "van", "la", "du"):
+        return True
+    return bool(_TOKEN_NAME.match(t)) or ("." in t[1:-1] and t[0].isalnum())
+
+
+def name_from_phrase(phrase: str, allow_lower_last: bool = False) -> str | None:
+    """The proper name a descriptive noun phrase ends with, or None.
+
+    >>> name_from_phrase("das Berliner Startup Medwing")
+    'Medwing'
+    """
+    phrase = _PAREN.sub(" ", phrase)
+    phrase = _TAIL.sub("", phrase).strip(" ,;:-–—" + _QUOTES)
+    tokens = [t for t in phrase.split() if t]
+    if not tokens or len(tokens) > 14:
+        return None
+    # last run of name-like tokens
+    end = len(tokens)
+    while end and not _name_like(tokens[end - 1]):
+        if allow_lower_last and end == len(tokens) and re.fullmatch(r"[a-z][a-z0-9.]{2,}", tokens[-1]) \
+                and len(tokens) > 1 and is_descriptor(tokens[-2]):
+            break  # "platform smallcase"
+        end -= 1
+    if end == 0:
+        return None
+    start = end - 1
+    while start > 0 and _name_like(tokens[start - 1]):
+        start -= 1
+    run = tokens[start:end]
+    while run and run[0].lower() in _CONNECT:
+        run = run[1:]
+    while run and run[-1].lower() in _CONNECT:
+        run = run[:-1]
+    # drop descriptors and possessive places ("China's Baidu", "Berliner Startup Medwing")
+    cut = 0
+    for i, tok in enumerate(run[:-1]):
+        low = tok.lower().strip(_QUOTES)
+        if is_descriptor(tok) or (low.endswith(("’s", "'s")) and low[:-2] in _PLACES):
+            cut = i + 1
+        elif not (low.endswith("er") or low in _PLACES or "-" in low or low in _ARTICLES):
+            break
+    run = run[cut:]
+    if run and run[0].lower().rstrip("’'s") in _PLACES and run[0].lower().endswith(("’s", "'s")):
+        run = run[1:]
+    if len(run) > 6:
+        return None
+    name = " ".join(run).strip(_QUOTES + ",.;:")
+    if name.endswith(("’s", "'s")):
+        name = name[:-2]
+    if not valid_name(name):
+        return None
+    return name
+
+
+def valid_name(name: str | None) -> bool:
+    if not name or len(name) < 2 or len(name) > 70:
+        return False
+    low = name.lower()
+    if low in _GENERIC or all(w in _GENERIC for w in low.split()):
+        return False
+    if " " not in name and low.strip(_QUOTES) in _descriptors()[0]:
+        return False
+    if re.fullmatch(r"[\d.,%$€£ -]+", name):
+        return False
+    if re.match(r"(?i)(?:series|serie)[- ][a-k]\b|[a-k]-runde|q[1-4]\b|h[12]\b", name):
+        return False
+    return True
+
+
+def split_names(fragment: str, stop: re.Pattern[str] | None = None) -> list[str]:
+    """Names in a list such as "X, Y and the VC Z", cut at `stop` (end of the list)."""
+    if stop is not None:
+        m = stop.search(fragment)
+        if m:
+            fragment = fragment[:m.start()]
+    fragment = _PAREN.sub(" ", fragment)
+    out: list[str] = []
+    for item in _SPLIT_LIST.split(fragment):
+        item = item.strip()
+        if not item:
+            continue
+        name = name_from_phrase(item)
+        if name and name.lower() not in {n.lower() for n in out}:
+            out.append(name)
+        if len(out) >= 15:
+            break
+    return out
+
+
+def norm_key(name: str) -> str:
+    """Loose comparison key: case, punctuation and legal suffixes ignored."""
+    low = re.sub(r"[’']s\b", "", name.lower())
+    words = re.findall(r"[a-z0-9äöüß\u4e00-\u9fff]+", low)
+    legal = {"inc", "ltd", "gmbh", "ag", "se", "sa", "llc", "corp", "co", "plc", "bv", "nv",
+             "the", "holdings", "holding", "group", "limited"}
+    kept = [w for w in words if w not in legal] or words
+    return "".join(kept)
+
+
+def same_company(a: str, b: str) -> bool:
+    ka, kb = norm_key(a), norm_key(b)
+    if not ka or not kb:
+        return False
+    return ka == kb or (min(len(ka), len(kb)) >= 3 and (ka in kb or kb in ka))

@@ -1,0 +1,256 @@
+"""`extract_events`: article title and text -> funding events.
+
+Sentences with money or round cues are read with the grammar of the article's
+language; each amount gets a role (round, valuation, or not a round), a company,
+a round, a status and the investors named in the same or the next sentences.
+Reports of the same round in one text (headline and body) are merged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extraction.companies import ANAPHORA, find_company, money_role
+from extraction.grammar import Grammar, get_grammar
+from extraction.investors import find_investors
+from extraction.language import detect_language
+from extraction.model import FundingEvent
+from extraction.money import MONEY_HINT, Money, parse_money
+from extraction.names import same_company
+from extraction.rounds import EXTENSION_RE, find_rounds
+from extraction.text import normalize, split_sentences
+
+MAX_SENTENCES = 400
+_ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie auch|mehr zum thema|"
+                        r"more from|recommended|weiterlesen|das könnte sie auch)\b")
+_UNDISCLOSED = re.compile(
+    r"(?i)\b(?:undisclosed|unspecified|not disclosed|did not disclose|siebenstellig\w*|"
+    r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|nicht genannt\w*|"
+    r"nicht bekannt|ungenannt\w*|mehrstellig\w*)\b")
+_INVESTOR_CUE = re.compile(
+    r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter")
+
+
+@dataclass
+class _Draft:
+    company: str
+    money: Money | None
+    alt: list[Money]
+    sentence: int
+    pos: int
+    round: str = "unknown"
+    extension: bool = False
+    status: str = "announced"
+    leads: list[str] = field(default_factory=list)
+    investors: list[str] = field(default_factory=list)
+    valuation: Money | None = None
+    main: bool = True
+    confidence: float = 0.5
+    evidence: str = ""
+
+
+def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, list[Money]]]:
+    """"73 Millionen Euro (80 Millionen US-Dollar)", "$100m/£64m": one round, two figures."""
+    out: list[tuple[Money, list[Money]]] = []
+    for m in money:
+        if out:
+            prev, alts = out[-1]
+            last = alts[-1] if alts else prev
+            gap = sentence[last.span[1]:m.span[0]]
+            if re.fullmatch(r"\s*(?:\(|/|\(\s*(?:ca\.|about|around|rund|etwa|approx\.?|umgerechnet|or|oder)\s*)\s*", gap) \
+                    and m.currency != prev.currency:
+                alts.append(m)
+                continue
+        out.append((m, []))
+    return out
+
+
+def _round_for(sentence: str, pos: int, clause_only: tuple[int, int] | None = None) -> tuple[str, bool]:
+    cues = [c for c in find_rounds(sentence) if c.round]
+    if not cues:
+        return "unknown", bool(EXTENSION_RE.search(sentence))
+    best = min(cues, key=lambda c: abs(c.start - pos))
+    return best.round, best.extension or bool(EXTENSION_RE.search(sentence))
+
+
+def _status(text: str, g: Grammar) -> str:
+    if g.in_talks.search(text):
+        return "in_talks"
+    if g.reported.search(text):
+        return "reported"
+    return "announced"
+
+
+def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[_Draft],
+                   pending_val: list[tuple[int, Money]], background: bool) -> None:
+    money = parse_money(sentence, lang) if MONEY_HINT.search(sentence) else []
+    rounds = find_rounds(sentence)
+    new: list[_Draft] = []
+    for primary, alts in _pair_alternatives(sentence, money):
+        role = money_role(sentence, primary, g, bool(rounds))
+        if role == "valuation":
+            pending_val.append((idx, primary))
+            continue
+        if role != "round":
+            continue
+        found = find_company(sentence, primary, g)
+        if not found:
+            continue
+        if primary.currency is None and not rounds and not alts:
+            continue
+        rnd, ext = _round_for(sentence, primary.span[0])
+        draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext)
+        draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
+        new.append(draft)
+    if not money and rounds and g.funding_cue.search(sentence):
+        # "X raised an undisclosed seed round", "X hat eine Seed-Runde in siebenstelliger Höhe"
+        cue = rounds[0]
+        if cue.round != "unknown" or _UNDISCLOSED.search(sentence):
+            pseudo = Money(0, None, False, (cue.start, cue.end))
+            verbs = g.subject_verbs.search(sentence[:cue.start])
+            found = find_company(sentence, pseudo, g) if verbs else None
+            if found and found.how in ("subject", "anaphora"):
+                draft = _Draft(found.name, None, [], idx, cue.start, cue.round, cue.extension)
+                draft.confidence = 0.45
+                new.append(draft)
+    past = bool(g.past.search(sentence))
+    status = _status(sentence, g)
+    for d in new:
+        d.status = status
+        d.main = not (past or background)
+        d.evidence = sentence[:400]
+    drafts.extend(new)
+
+    # investors: same sentence, else the latest round of the last three sentences
+    if not _INVESTOR_CUE.search(sentence):
+        return
+    recent = [d for d in drafts if idx - d.sentence <= 3]
+    if not recent:
+        return
+    for mention in find_investors(sentence, g):
+        same = [d for d in recent if d.sentence == idx]
+        if same:
+            target = min(same, key=lambda d: (d.pos > mention.pos, abs(d.pos - mention.pos)))
+        else:
+            target = recent[-1]
+        for name in mention.names:
+            if same_company(name, target.company) and target.company != ANAPHORA:
+                continue
+            bucket = target.leads if mention.lead else target.investors
+            if not any(n.lower() == name.lower() for n in bucket):
+                bucket.append(name)
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    out: list[_Draft] = []
+    for d in drafts:
+        twin = None
+        for o in out:
+            if not same_company(o.company, d.company):
+                continue
+            if o.money is None or d.money is None or _close(o, d):
+                twin = o
+                break
+        if twin is None:
+            out.append(d)
+            continue
+        if twin.money is None and d.money is not None:
+            twin.money, twin.alt = d.money, d.alt
+        elif twin.money is not None and twin.money.currency is None and d.money is not None \
+                and d.money.currency:
+            twin.money, twin.alt = d.money, d.alt
+        if twin.round == "unknown":
+            twin.round = d.round
+        twin.extension = twin.extension or d.extension
+        twin.main = twin.main or d.main
+        for name in d.leads:
+            if name not in twin.leads:
+                twin.leads.append(name)
+        for name in d.investors:
+            if name not in twin.investors:
+                twin.investors.append(name)
+        twin.valuation = twin.valuation or d.valuation
+        twin.confidence = min(0.95, max(twin.confidence, d.confidence) + 0.05)
+        if len(d.company) > len(twin.company) and d.company.lower().startswith(twin.company.lower()):
+            twin.company = d.company
+    return out
+
+
+def _close(a: _Draft, b: _Draft) -> bool:
+    def figures(d: _Draft) -> list[Money]:
+        return [d.money, *d.alt] if d.money else []
+    for x in figures(a):
+        for y in figures(b):
+            if (x.currency == y.currency or x.currency is None or y.currency is None) and \
+                    abs(x.amount - y.amount) <= 0.03 * max(x.amount, y.amount):
+                return True
+    return False
+
+
+def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEvent]:
+    body = normalize(text or "")
+    head = normalize(title or "").replace("\n", " ").strip()
+    if not body and not head:
+        return []
+    sample = (head + " " + body[:3000])
+    letters = sum(ch.isalpha() for ch in sample)
+    if letters < 0.4 * len(sample.strip() or "x"):
+        return []
+    lang = (lang or detect_language(sample)).lower()[:2]
+    g = get_grammar(lang)
+    sentences = split_sentences(body)[:MAX_SENTENCES]
+    if head and not (sentences and sentences[0].strip(" .") == head.strip(" .")):
+        sentences.insert(0, head)
+    drafts: list[_Draft] = []
+    pending_val: list[tuple[int, Money]] = []
+    background = False
+    for idx, sentence in enumerate(sentences):
+        if _ALSO_READ.match(sentence):
+            background = True
+        _read_sentence(idx, sentence, g, lang, drafts, pending_val, background)
+
+    explicit = [d for d in drafts if d.company != ANAPHORA]
+    main_company = explicit[0].company if explicit else None
+    resolved = []
+    for d in drafts:
+        if d.company == ANAPHORA:
+            if not main_company:
+                continue
+            d.company = main_company
+            d.confidence -= 0.1
+        resolved.append(d)
+    for idx, val in pending_val:
+        near = [d for d in resolved if 0 <= idx - d.sentence <= 1]
+        if near and near[-1].valuation is None:
+            near[-1].valuation = val
+    events = []
+    for d in _merge(resolved):
+        m = d.money
+        events.append(FundingEvent(
+            company=d.company,
+            amount=m.amount if m else None,
+            currency=m.currency if m else None,
+            round=d.round,
+            extension=d.extension,
+            status=d.status,
+            lead_investors=d.leads,
+            investors=[*d.leads, *[n for n in d.investors if n not in d.leads]],
+            valuation={"amount": d.valuation.amount, "currency": d.valuation.currency}
+            if d.valuation and d.valuation.currency else None,
+            main=d.main,
+            confidence=d.confidence,
+            evidence=d.evidence,
+        ))
+    return events
+
+
+def extract_events(text: str, title: str | None = None, lang: str | None = None,
+                   published: str | None = None) -> list[FundingEvent]:
+    """Funding events reported in an article (empty when there are none).
+
+    `lang` is detected when None; `published` is accepted for callers' convenience.
+    """
+    if not isinstance(text, str) or (title is not None and not isinstance(title, str)):
+        return []
+    return _extract(text, title, lang)

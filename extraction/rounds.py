@@ -1,0 +1,88 @@
+"""Round names in EN/DE (and the Romance languages where cheap): "Series-C-Runde", "Serie C",
+"seed", "Brückenfinanzierung", "venture debt", "A+", "second closing" ...
+
+`find_rounds` returns every cue with its position so that a sentence listing
+several deals can give each amount the nearest round.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_LETTER = r"(?P<letter>[A-Ka-k])(?P<plus>\+)?"
+_ORDINALS = {
+    "first": "a", "second": "b", "third": "c", "fourth": "d", "fifth": "e",
+}
+
+_PATTERNS: list[tuple[str, str]] = [
+    # pre-Series A is its own thing: never Series A (labelled "unknown" by analysts)
+    (r"\bpre[- ]?(?:series|serie|série)[- ]?a\b(?:[- ]?(?:runde|round|funding|financing))?", "unknown"),
+    (r"\bpre[- ]?seed\b|\bpré[- ]?amorçage\b", "pre_seed"),
+    (rf"\b(?:series|serie|série|serie)\s?-?\s?{_LETTER}(?![\w])", "series"),
+    (rf"\b{_LETTER}-(?:runde|finanzierungsrunde|finanzierung|round)\b", "series"),
+    (rf"(?<![\w-])(?:round|runde)\s+{_LETTER}(?![\w])", "series"),
+    (r"\b(?P<ord>first|second|third|fourth|fifth)[- ]round (?:of )?(?:financing|funding)\b", "ordinal"),
+    (r"\bseed(?:-?(?:runde|finanzierung|round|funding|financing|investment|capital))?\b|\bamorçage\b|\bsemilla\b", "seed"),
+    (r"\bangel(?:[- ](?:round|runde|investment|funding))?\b|\bbusiness[- ]angels?[- ]runde\b", "angel"),
+    (r"\bbridge(?:[- ](?:round|loan|financing|funding))?\b|\bbr[üu]ckenfinanzierung\b|\bzwischenfinanzierung\b", "bridge"),
+    (r"\bconvertible(?: notes?| loans?| bonds?)?\b|\bwandeldarlehen\b|\bwandelanleihe\b", "convertible"),
+    (r"\bventure[- ]debt\b|\bdebt (?:financing|funding|facility|round)\b|\bcredit (?:line|facility)\b|"
+     r"\bkreditrahmen\b|\bkreditlinie\b|\bfremdkapital(?:finanzierung)?\b|\bschulden\b|\bdarlehen\b", "debt"),
+    (r"\bgrowth(?:[- ](?:round|funding|financing|equity|investment|capital))\b|\bwachstumsfinanzierung\b|"
+     r"\bwachstumsrunde\b", "growth"),
+    (r"\bgrants?\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention", "grant"),
+    (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b", "crowdfunding"),
+    (r"\bstrategic (?:investment|round|funding|financing)\b|\bstrategische(?:s|n)? (?:investment|investition|beteiligung)\b", "strategic"),
+]
+_COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
+EXTENSION_RE = re.compile(
+    r"\bextension\b|\bextended\b|\btop[- ]?up\b|\bsecond clos(?:e|ing)\b|\berweiter(?:ung|t)\b|"
+    r"\baufgestockt\b|\baufstock|\bstockt\b.{0,80}\bauf\b|\bzweiten closing\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class RoundCue:
+    round: str
+    extension: bool
+    start: int
+    end: int
+
+
+def find_rounds(sentence: str) -> list[RoundCue]:
+    """All round cues in a sentence, left to right, overlaps resolved in favour of the first pattern."""
+    cues: list[RoundCue] = []
+    taken: list[tuple[int, int]] = []
+    for regex, kind in _COMPILED:
+        for m in regex.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            ext = False
+            if kind == "series":
+                letter = m.group("letter")
+                if letter.islower() and not re.match(r"(?i)series|serie|série", m.group(0)):
+                    continue  # "a-Runde" is not a round letter; "Series a" is
+                if letter.upper() == "A" and re.search(r"(?i)\bserie\s?a\b", m.group(0)) and \
+                        re.match(r"\s+(?:League|liga)", sentence[m.end():]):
+                    continue
+                name = f"series_{letter.lower()}"
+                ext = bool(m.group("plus"))
+            elif kind == "ordinal":
+                name = f"series_{_ORDINALS[m.group('ord').lower()]}"
+            else:
+                name = kind
+            taken.append((m.start(), m.end()))
+            cues.append(RoundCue(name, ext, m.start(), m.end()))
+    cues.sort(key=lambda c: c.start)
+    return cues
+
+
+def detect_round(sentence: str) -> tuple[str, bool]:
+    """The first round named in a sentence, with the extension flag ("A+", "second closing")."""
+    cues = find_rounds(sentence)
+    if not cues:
+        return "unknown", bool(EXTENSION_RE.search(sentence))
+    cue = cues[0]
+    return cue.round, cue.extension or bool(EXTENSION_RE.search(sentence))

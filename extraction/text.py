@@ -1,0 +1,76 @@
+"""Text clean-up and sentence splitting, tuned for news excerpts (bullets, tickers, headlines)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 60_000  # articles are far shorter; a 5 MB blob is cut, never scanned whole
+MAX_SENTENCE = 700
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+# "4, 5 Milliarden" (machine translation) -> "4,5 Milliarden"
+_SPLIT_DECIMAL = re.compile(
+    r"(?<![\d,.])(\d{1,3}), (\d{1,2})(?=\s?(?:Mrd|Milliard|Mio|Million|billion|million|bn\b|mn\b))"
+)
+_ABBREV = {
+    "mio", "mrd", "inc", "co", "corp", "ltd", "dr", "mr", "mrs", "ms", "prof", "st", "no", "nr",
+    "vs", "etc", "bzw", "ca", "u.a", "z.b", "d.h", "jr", "sr", "rs", "tsd", "mill", "mln", "e.v",
+    "bspw", "inkl", "zzgl", "gmbh", "ag", "s.a", "n.v", "b.v", "u.s", "jan", "feb", "aug", "sept",
+    "oct", "nov", "dec", "okt", "dez", "abs", "vgl", "sog", "usw", "evtl", "ggf", "approx", "est",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”“»)]*\s+(?=[\"'„“«(\[]?[A-ZÄÖÜ0-9\u4e00-\u9fff$€£])")
+_CJK_BOUNDARY = re.compile(r"(?<=[。！？；])")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3})\s*")
+
+
+def normalize(text: str) -> str:
+    """NFC, no control characters, single spaces, repaired split decimals."""
+    if not text:
+        return ""
+    if len(text) > MAX_CHARS:
+        text = text[:MAX_CHARS]
+    text = unicodedata.normalize("NFC", text)
+    text = _CONTROL.sub(" ", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _SPACES.sub(" ", text)
+    return _SPLIT_DECIMAL.sub(r"\1,\2", text)
+
+
+def _split_line(line: str) -> list[str]:
+    pieces: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(line):
+        before = line[start:m.start()].rstrip("\"'”“»)")
+        word = re.search(r"([\w.]+)\.$", before)
+        if word:
+            token = word.group(1).lower()
+            if token in _ABBREV or len(token) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
+                continue
+            if re.fullmatch(r"\d{1,2}", token):  # "am 10. November"
+                continue
+        pieces.append(line[start:m.start()].strip())
+        start = m.end()
+    pieces.append(line[start:].strip())
+    out = []
+    for piece in pieces:
+        for part in _CJK_BOUNDARY.split(piece):
+            while len(part) > MAX_SENTENCE:
+                cut = part.rfind(", ", 0, MAX_SENTENCE)
+                cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+                out.append(part[:cut])
+                part = part[cut:].lstrip(", ")
+            if part.strip():
+                out.append(part.strip())
+    return out
+
+
+def split_sentences(text: str) -> list[str]:
+    """Sentences of a normalized text; lines (bullets, ticker items, headlines) never merge."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        line = _BULLET.sub("", line).strip(" +")
+        if line:
+            out.extend(_split_line(line))
+    return out
