@@ -1,0 +1,46 @@
+"""Property: the stored rounds depend on the set of articles, never on their order."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from support_events import art, ev, snapshot
+
+from storage import open_db
+from storage.events import record_article_events
+
+NOW = datetime(2026, 1, 1, tzinfo=UTC)
+
+event_st = st.builds(
+    lambda company, amount, currency, rnd, main, lead: ev(
+        company, amount, currency, rnd, main=main, lead=[lead] if lead else []
+    ),
+    st.sampled_from(["Acme", "Acme Robotics", "ACME Robotics GmbH", "Beta", "Betta"]),
+    st.sampled_from([None, 10_000_000, 10_500_000, 11_000_000, 12_000_000, 20_000_000]),
+    st.sampled_from(["USD", "EUR"]),
+    st.sampled_from(["unknown", "seed", "series_a"]),
+    st.booleans(),
+    st.sampled_from([None, "Northwind"]),
+)
+article_st = st.tuples(
+    st.sampled_from([None, "2024-01-05", "2024-01-20", "2024-02-10", "2024-03-30", "2024-02"]),
+    st.lists(event_st, min_size=0, max_size=2),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(article_st, min_size=1, max_size=7), st.randoms(use_true_random=False))
+def test_order_does_not_matter(articles, rnd):
+    reports = [(art(f"a{i}", published), events) for i, (published, events) in enumerate(articles)]
+    shuffled = list(reports)
+    rnd.shuffle(shuffled)
+    snaps = []
+    for order in (reports, shuffled):
+        db = open_db(":memory:")
+        for ref, events in order:
+            record_article_events(db, ref, events, now=NOW)
+        snaps.append(snapshot(db))
+        db.conn.close()
+    assert snaps[0] == snaps[1]
