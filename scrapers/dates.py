@@ -34,6 +34,11 @@ def parse_date(raw: str | None, lang: str | None = None) -> datetime | None:
     """A date string in any common format or language ("Seg, 24 Set 2018", "3. März 2025")."""
     if not raw or not raw.strip() or len(raw) > 200:
         return None
+    try:  # ISO 8601 (meta tags, Atom): no need for the heavy parser
+        dt = datetime.fromisoformat(raw.strip().replace("Z", "+00:00"))
+        return dt if dt.tzinfo else dt.replace(tzinfo=timezone.utc)
+    except ValueError:
+        pass
     settings = {"TO_TIMEZONE": "UTC", "RETURN_AS_TIMEZONE_AWARE": True, "PREFER_DAY_OF_MONTH": "first"}
     parser = _dateparser()
     languages = [lang] if lang and lang in _languages() else None
