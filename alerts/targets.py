@@ -1,22 +1,159 @@
-"""Alert targets from the config's [[alerts]] tables (to be deepened with filters)."""
+"""Alert targets from the config's [[alerts]] tables: an apprise URL plus filters.
+
+```toml
+[[alerts]]
+url = "json://hooks.example.com/fundwatch"   # any apprise URL
+name = "deal-desk"              # label in `fundwatch alerts list`; part of the target's identity
+min_amount_usd = 5_000_000      # compared in USD at the ECB rate of the round's date
+rounds = ["seed", "series_a"]   # round labels as stored (pre_seed, seed, series_a, ...)
+languages = ["de"]              # a source of the round is in one of these languages
+companies = ["SenseTime"]       # watch-lists: a company OR an investor listed here
+investors = ["Alibaba"]
+keywords = ["robotics"]         # in the company name, evidence sentence or a source title
+recent_days = 7                 # only rounds published within the last N days (default 7)
+digest_threshold = 5            # more than 5 alerts due in one cycle -> one digest message
+format = "markdown"             # text | markdown | html (default: the service's own format)
+secret = "..."                  # json:// and jsons:// only: HMAC-SHA256-signed body
+updates = false                 # true: also alert when a known round learns a new fact
+```
+
+Every filter that is set must pass; within a list any entry matches.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from dataclasses import dataclass
 from typing import Any
+
+FORMATS = ("text", "markdown", "html")
+SIGNABLE_SCHEMES = ("json", "jsons")
+DEFAULT_RECENT_DAYS = 7
+_KEYS = {
+    "url", "name", "min_amount_usd", "rounds", "languages", "companies", "investors", "keywords",
+    "recent_days", "digest_threshold", "format", "secret", "updates",
+}
+
+
+def normalise_round(label: str) -> str:
+    """'Series A' / 'series-a' / 'SERIES_A' -> 'series_a'; 'Pre-Seed' -> 'pre_seed'."""
+    return re.sub(r"[^a-z0-9]+", "_", label.strip().lower()).strip("_")
 
 
 @dataclass(frozen=True)
 class AlertTarget:
     url: str
+    name: str | None = None
+    min_amount_usd: float | None = None
+    rounds: tuple[str, ...] = ()
+    languages: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+    investors: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    recent_days: int = DEFAULT_RECENT_DAYS
+    digest_threshold: int | None = None
+    format: str | None = None
+    secret: str | None = None
+    updates: bool = False
+
+    def __repr__(self) -> str:  # never print the secret or URL credentials
+        return f"AlertTarget({self.label!r})"
+
+    @property
+    def key(self) -> str:
+        """Stable identity of the target in the deliveries table: URL and name.
+
+        Changing a filter keeps the key (pending deliveries still go out);
+        changing the URL or the name makes a new target.
+        """
+        return hashlib.sha256(f"{self.url}\n{self.name or ''}".encode()).hexdigest()[:16]
+
+    @property
+    def scheme(self) -> str:
+        return self.url.split("://", 1)[0].lower()
+
+    @property
+    def label(self) -> str:
+        """A printable name: `name`, else the URL without credentials or query."""
+        if self.name:
+            return self.name
+        rest = self.url.split("://", 1)[1]
+        host_path = rest.split("?", 1)[0]
+        if "@" in host_path.split("/", 1)[0]:
+            host_path = host_path.split("@", 1)[1]
+        return f"{self.scheme}://{host_path}"
 
     @classmethod
     def from_mapping(cls, table: dict[str, Any]) -> "AlertTarget":
         """Build from one [[alerts]] table; ValueError("key: why") on bad input."""
         for key in table:
-            if key != "url":
-                raise ValueError(f"{key}: unknown key")
+            if key not in _KEYS:
+                raise ValueError(f"{key}: unknown key (allowed: {', '.join(sorted(_KEYS))})")
         url = table.get("url")
         if not isinstance(url, str) or "://" not in url:
             raise ValueError(f"url: expected an apprise URL like 'json://host/path', got {url!r}")
-        return cls(url=url)
+        url = url.strip()
+        if not _apprise_understands(url):
+            raise ValueError(f"url: not a URL apprise can send to: {url.split('://', 1)[0]}://...")
+        values: dict[str, Any] = {"url": url}
+        if "name" in table:
+            values["name"] = _text("name", table["name"])
+        if "min_amount_usd" in table:
+            amount = table["min_amount_usd"]
+            if isinstance(amount, bool) or not isinstance(amount, (int, float)) or amount < 0:
+                raise ValueError(f"min_amount_usd: expected a number >= 0, got {amount!r}")
+            values["min_amount_usd"] = float(amount)
+        for key in ("rounds", "languages", "companies", "investors", "keywords"):
+            if key in table:
+                items = _text_list(key, table[key])
+                if key == "rounds":
+                    items = tuple(normalise_round(x) for x in items)
+                elif key == "languages":
+                    items = tuple(x.strip().lower() for x in items)
+                values[key] = items
+        if "recent_days" in table:
+            values["recent_days"] = _int("recent_days", table["recent_days"], minimum=0)
+        if "digest_threshold" in table:
+            values["digest_threshold"] = _int("digest_threshold", table["digest_threshold"], minimum=1)
+        if "format" in table:
+            fmt = table["format"]
+            if fmt not in FORMATS:
+                raise ValueError(f"format: expected one of {', '.join(FORMATS)}, got {fmt!r}")
+            values["format"] = fmt
+        if "secret" in table:
+            secret = table["secret"]
+            if not isinstance(secret, str) or len(secret) < 8:
+                raise ValueError("secret: expected a string of at least 8 characters")
+            if url.split("://", 1)[0].lower() not in SIGNABLE_SCHEMES:
+                raise ValueError("secret: signed delivery works for json:// and jsons:// webhooks only")
+            values["secret"] = secret
+        if "updates" in table:
+            if not isinstance(table["updates"], bool):
+                raise ValueError(f"updates: expected true or false, got {table['updates']!r}")
+            values["updates"] = table["updates"]
+        return cls(**values)
+
+
+def _apprise_understands(url: str) -> bool:
+    import apprise
+
+    return apprise.Apprise.instantiate(url) is not None
+
+
+def _text(key: str, value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError(f"{key}: expected a non-empty string, got {value!r}")
+    return value.strip()
+
+
+def _text_list(key: str, value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise ValueError(f"{key}: expected a non-empty list of strings, got {value!r}")
+    return tuple(_text(key, x) for x in value)
+
+
+def _int(key: str, value: Any, minimum: int) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+        raise ValueError(f"{key}: expected a whole number >= {minimum}, got {value!r}")
+    return value

@@ -1,0 +1,173 @@
+"""Delivering the outbox: fan out to targets, render, send, mark; retried with back-off.
+
+    report = deliver_pending(db, config.alerts)
+
+One call, once per cycle:
+
+1. Fan-out. Every outbox row not yet fanned out becomes one `deliveries` row per
+   configured target: "pending", or "skipped" with the filter's reason (kept, so
+   `fundwatch alerts list` can say why). Each outbox row fans out in its own
+   transaction, to the targets configured at that moment; a target added later
+   receives the rounds enqueued after it was added.
+2. Sending, per target, oldest alert first: deliveries that are pending, or failed
+   and past their `next_attempt_at`. More than the target's `digest_threshold` of
+   them go out as one digest message (its membership is committed before the
+   send, so a retry resends the same digest under the same key). A failure marks
+   the attempted deliveries "failed" with the error and a back-off of 1, 2, 4 ...
+   minutes (at most an hour), and stops that target for this cycle: its other
+   deliveries stay pending, untouched, for the next cycle.
+3. Marking. Each message is marked sent or failed in its own small transaction
+   right after its send.
+
+The guarantee: at-least-once delivery, exactly-once for receivers that dedupe on
+the `Idempotency-Key`. An alert is written in the transaction that stores its
+round, and it leaves the outbox only when a send succeeded and was recorded;
+a process killed at any moment loses nothing. The one window is "sent, then
+killed before the mark was committed": the next run sends it again with the
+same idempotency key (json://, xml://, form://, mailto:// carry it as a header;
+signed webhooks also in the signed body). Services without custom headers
+(Slack, Telegram, ...) may then show that one alert twice.
+
+With no targets configured nothing is fanned out or marked: the outbox keeps
+its rows (reported as `pending`) until a target exists; the recent window then
+keeps old rounds from flooding the new target.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from alerts import transport
+from alerts.filters import skip_reason
+from alerts.query import load_event
+from alerts.render import headline, render_digest, render_round, render_test
+from alerts.targets import AlertTarget
+from storage import outbox
+
+
+@dataclass
+class DeliveryReport:
+    sent: int = 0       # deliveries (round x target) that reached their target in this call
+    failed: int = 0     # deliveries attempted and failed in this call (retried later)
+    skipped: int = 0    # deliveries the targets' filters rejected in this call
+    pending: int = 0    # alerts still waiting after this call (unsent deliveries + rows not fanned out)
+    lines: list[str] = field(default_factory=list)
+    send_seconds: list[float] = field(default_factory=list)  # wall time of each send
+
+
+def _now(now: datetime | None) -> datetime:
+    if now is None:
+        return datetime.now(UTC)
+    return now if now.tzinfo else now.replace(tzinfo=UTC)
+
+
+def _unique(targets: Sequence[AlertTarget]) -> list[AlertTarget]:
+    seen: dict[str, AlertTarget] = {}
+    for target in targets:
+        seen.setdefault(target.key, target)
+    return list(seen.values())
+
+
+def fan_out(db, targets: Sequence[AlertTarget], now: datetime) -> int:
+    """Turn outbox rows into per-target deliveries; returns how many were skipped by filters."""
+    skipped = 0
+    for row in outbox.unfanned(db):
+        event = load_event(db, row["event_id"])
+        plans = []
+        for target in targets:
+            reason = skip_reason(target, event, row["kind"], now)
+            if reason is None and row["kind"] == "update" and outbox.has_unsent(db, row["event_id"], target.key, row["id"]):
+                reason = "collapsed: an alert about this round is still waiting to be sent"
+            plans.append({"target_key": target.key, "target": target.label,
+                          "status": "skipped" if reason else "pending", "last_error": reason})
+        outbox.fan_out(db, row, plans, now)
+        skipped += sum(p["status"] == "skipped" for p in plans)
+    return skipped
+
+
+def _messages(db, target: AlertTarget, rows: list[dict], now: datetime) -> list[tuple[str | None, list[dict]]]:
+    """Group due deliveries into messages: existing digests, a new digest, or one per alert."""
+    batches: dict[str, list[dict]] = {}
+    singles = []
+    for row in rows:
+        if row["batch_key"]:
+            batches.setdefault(row["batch_key"], []).append(row)
+        else:
+            singles.append(row)
+    groups: list[tuple[str | None, list[dict]]] = list(batches.items())
+    if target.digest_threshold is not None and len(singles) > target.digest_threshold:
+        key = f"fundwatch-digest-{target.key}-{singles[0]['id']}-{len(singles)}"
+        outbox.assign_batch(db, [r["id"] for r in singles], key, now)
+        groups.append((key, singles))
+    else:
+        groups += [(None, [r]) for r in singles]
+    return sorted(groups, key=lambda g: g[1][0]["outbox_id"])
+
+
+def deliver_pending(db, targets: Sequence[AlertTarget], now: datetime | None = None) -> DeliveryReport:
+    """Fan out new outbox rows, send what is due, mark each result. See the module docstring."""
+    now = _now(now)
+    report = DeliveryReport()
+    targets = _unique(targets)
+    if not targets:
+        report.pending = outbox.waiting(db, [])
+        return report
+    report.skipped = fan_out(db, targets, now)
+    events: dict[int, dict[str, Any] | None] = {}
+
+    def event_of(event_id: int):
+        if event_id not in events:
+            events[event_id] = load_event(db, event_id)
+        return events[event_id]
+
+    for target in targets:
+        rows = outbox.due(db, [target.key], now)
+        if not rows:
+            continue
+        fmt = transport.native_format(target)
+        for batch_key, members in _messages(db, target, rows, now):
+            items = [(event_of(r["event_id"]), r["kind"]) for r in members]
+            gone = [r["id"] for (e, _), r in zip(items, members) if e is None]
+            if gone:
+                outbox.mark_skipped(db, gone, "round no longer in the database", now)
+                report.skipped += len(gone)
+                members = [r for (e, _), r in zip(items, members) if e is not None]
+                items = [(e, k) for e, k in items if e is not None]
+                if not members:
+                    continue
+            if batch_key is None:
+                message = render_round(items[0][0], items[0][1], fmt)
+                key = members[0]["idempotency_key"]
+            else:
+                message = render_digest(items, fmt)
+                key = batch_key
+            started = time.perf_counter()
+            ok, error = transport.send(target, message, key)
+            report.send_seconds.append(time.perf_counter() - started)
+            ids = [r["id"] for r in members]
+            if ok:
+                outbox.mark_sent(db, ids, now)
+                report.sent += len(ids)
+                report.lines += [f"sent   {target.label}  {headline(e, k)}" for e, k in items]
+            else:
+                outbox.mark_failed(db, ids, error or "unknown error", now)
+                report.failed += len(ids)
+                report.lines += [f"failed {target.label}  {headline(e, k)}: {error}" for e, k in items]
+                break  # the target is down or refusing: leave the rest for the next cycle
+    report.pending = outbox.waiting(db, [t.key for t in targets])
+    return report
+
+
+def send_test(targets: Sequence[AlertTarget]) -> list[tuple[AlertTarget, bool, str | None]]:
+    """Send a test message to each target; (target, ok, error) in order. Touches no database."""
+    results = []
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    for target in targets:
+        message = render_test(transport.native_format(target))
+        ok, error = transport.send(target, message, f"fundwatch-test-{target.key}-{stamp}")
+        results.append((target, ok, error))
+    return results

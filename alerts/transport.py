@@ -1,0 +1,61 @@
+"""Sending one message to one target: apprise, or a signed webhook (alerts.signing).
+
+apprise reports failure only as `notify() -> False`; the reason goes to its
+logger, so each send captures that log (apprise.LogCapture) and returns the
+last warning as the error text. One `Apprise()` per send keeps targets apart.
+
+The idempotency key travels as an `Idempotency-Key` header on services that
+take custom headers (json://, xml://, form://, mailto:// and their secure
+variants); other services (Slack, Telegram, ...) cannot carry it.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from alerts import signing
+from alerts.render import Message
+from alerts.targets import AlertTarget
+
+_LOG_LINE = re.compile(r"^\S+ \S+ - (?:WARNING|ERROR|CRITICAL) - (.*)$")
+
+
+def native_format(target: AlertTarget) -> str:
+    """The target's `format`, else the service's own first choice (e-mail: HTML, webhooks: text)."""
+    if target.format:
+        return target.format
+    if target.secret:
+        return "text"
+    import apprise
+
+    plugin = apprise.Apprise.instantiate(target.url)
+    formats = plugin._formats() if plugin is not None and hasattr(plugin, "_formats") else ()
+    value = getattr(formats[0], "value", "text") if formats else "text"
+    return value if value in ("text", "markdown", "html") else "text"
+
+
+def send(target: AlertTarget, message: Message, idempotency_key: str | None = None) -> tuple[bool, str | None]:
+    """Deliver `message`; (True, None) or (False, why)."""
+    if target.secret:
+        return signing.post_signed(target.url, target.secret, message.title, message.body, message.format,
+                                   idempotency_key)
+    import apprise
+
+    plugin = apprise.Apprise.instantiate(target.url)
+    if plugin is None:
+        return False, "apprise does not understand this URL"
+    if idempotency_key and isinstance(getattr(plugin, "headers", None), dict):
+        plugin.headers[signing.IDEMPOTENCY_HEADER] = idempotency_key
+    notifier = apprise.Apprise()
+    notifier.add(plugin)
+    with apprise.LogCapture(level=logging.WARNING) as captured:
+        try:
+            ok = notifier.notify(body=message.body, title=message.title, body_format=message.format)
+        except Exception as exc:  # a plugin bug must not stop the other deliveries
+            return False, f"{type(exc).__name__}: {exc}"
+        log = captured.getvalue()
+    if ok:
+        return True, None
+    reasons = [m.group(1) for m in map(_LOG_LINE.match, log.splitlines()) if m]
+    return False, (reasons[-1] if reasons else "apprise reported a failure without a reason")
