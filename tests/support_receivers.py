@@ -221,3 +221,45 @@ def webhook_receiver():
 def smtp_receiver():
     with SmtpReceiver() as receiver:
         yield receiver
+
+
+# Rounds to alert about ---------------------------------------------------------
+
+
+def insert_round(db, company: str = "SenseTime", *, enqueue: str | None = "new", sources=None, **values) -> int:
+    """Store a round the way the events area does (row, sources, outbox) in one transaction.
+
+    Defaults: a main Series C round of USD 600M led by Alibaba, published today.
+    Returns the event id.
+    """
+    from datetime import UTC, datetime
+
+    from storage import outbox
+
+    now = datetime.now(UTC)
+    row = {
+        "company": company, "company_key": company.casefold(), "amount": 600_000_000, "currency": "USD",
+        "amount_usd": None, "round": "series_c", "status": "announced",
+        "lead_investors": ["Alibaba"], "investors": ["Alibaba", "Temasek"],
+        "valuation_amount": None, "valuation_currency": None, "main": 1, "confidence": 0.9,
+        "evidence": f"{company} raised $600 million in a Series C round led by Alibaba.",
+        "announced_on": now.date().isoformat(), "first_seen": now.isoformat(timespec="seconds"),
+        "updated_at": now.isoformat(timespec="seconds"), "source_count": 1,
+    }
+    row.update(values)
+    for key in ("lead_investors", "investors"):
+        if not isinstance(row[key], str):
+            row[key] = json.dumps(row[key], ensure_ascii=False)
+    if sources is None:
+        slug = company.lower().replace(" ", "-")
+        sources = [{"url": f"https://news.example.com/{slug}", "title": f"{company} raises money",
+                    "published": row["announced_on"], "lang": "en"}]
+    with db.atomic():
+        event_id = db["events"].insert(row).last_pk
+        if db["event_sources"].exists():
+            for i, source in enumerate(sources):
+                db["event_sources"].insert({"event_id": event_id, "article_id": f"{event_id}-{i}",
+                                            "event_index": 0, "company": company, **source})
+        if enqueue:
+            outbox.enqueue(db, event_id, enqueue)
+    return event_id
