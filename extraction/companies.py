@@ -11,58 +11,111 @@ from dataclasses import dataclass
 
 from extraction.grammar import Grammar
 from extraction.money import Money
-from extraction.names import name_from_phrase, valid_name
+from extraction.names import is_descriptor, name_from_phrase, valid_name
 
-ANAPHORA = "\x00anaphora"  # placeholder resolved to the article's main company later
+ANAPHORA = "\x00anaphora"  # placeholder resolved to the company the text is about
 
 _NP_STOP = re.compile(
     r"[,.;:()!?]|\s(?:led|with|which|who|from|at|as|and|und|von|mit|um|zu|bei|wird|hat|ist|"
     r"angeführt|to|for|in|im|auf|nach|after|that|plus|sowie|bzw|soll|will|said|says|"
-    r"according|on|has|had|is|was|via|des)\b",
+    r"according|on|has|had|is|was|via|des|a|an|eine|einen|einer)\b",
 )
 _LEAD_IN = re.compile(
     r"^(?:(?:insgesamt|rund|weitere|weiteren|nun|damit|auch|jetzt|zudem|außerdem|ebenfalls|"
     r"frische[ns]?|neue[ns]?|also|now|another|a further|some|about|around|nearly|over|more than|"
-    r"mehr als|über|etwa|knapp|fast|umgerechnet|gut)\s+)+",
+    r"mehr als|über|etwa|knapp|fast|umgerechnet|gut|und|and|while|whereas|meanwhile)\s+)+",
     re.IGNORECASE,
 )
-_APPOSITIVE = re.compile(r"^(?:a|an|the|which|who|whose|ein|eine|einer|der|die|das|dessen|deren)\b|^[a-z]")
+_PREP_START = re.compile(
+    r"^(?:in|im|am|an|auf|für|mit|nach|seit|bei|von|vom|vor|zu|zum|zur|aus|über|unter|bereits|"
+    r"erst|schon|nun|jetzt|dann|doch|so|damit|dafür|heute|gestern|anfang|ende|zuletzt|insgesamt|"
+    r"nur|wie|laut|zusammen|neben|trotz|während|als|dabei|hierfür|dazu)\b",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:a|an|the|which|who|whose)\b|^[a-z]")
+_LIST_SUBJECT = re.compile(r"\b(?:including|such as|darunter|wie etwa|together|zusammen|combined|both)\b", re.I)
 _POSSESSIVE = re.compile(r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})[’']s\s+(?:[\w-]+\s){0,2}$")
+_GENITIVE = re.compile(
+    r"(?i)\b(?:runde|finanzierungsrunde|finanzierung|investment|round|funding)\s+(?:von|des|der|of|bei|for)\s+"
+    r"(?P<np>[^,.;]{2,60}?)\s+(?:über|in höhe von|von|of|worth|mit)\s+(?:rund |etwa |knapp |mehr als )?$")
 _INVESTOR_VERB = re.compile(
     r"\b(?:invest(?:s|ed|iert|ierte|ierten)|led|leads|leading|co-led|steckt(?:e|en)?|backs|backed|"
     r"pumped|poured|put|injected|angeführt|anführt)\b",
     re.IGNORECASE,
 )
+_PRONOUN = re.compile(r"(?i)\b(?:es|it|the company|the startup|the firm|das unternehmen|das startup)\b")
+_POSS_START = re.compile(r"(?i)^(?:its|their|his|her|our|seine[nmrs]?|ihre[nmrs]?|unsere[nmrs]?)\b")
 
 
 @dataclass
 class Found:
     name: str
-    how: str  # subject, object, possessive, fronted, anaphora
+    how: str  # subject, object, possessive, fronted, anaphora, gapping
 
 
-def _np_name(text: str, g: Grammar) -> str | None:
+def _cut_np(text: str) -> str:
     m = _NP_STOP.search(text)
-    np = text[:m.start()] if m else text[:80]
-    np = np.strip(" -—–")
+    return (text[:m.start()] if m else text[:80]).strip(" -—–")
+
+
+def _is_anaphora(np: str, g: Grammar) -> bool:
+    np = np.strip()
     if not np:
+        return False
+    if g.anaphora.search(np):
+        return True
+    toks = np.split()
+    return len(toks) <= 5 and toks[0].lower() in ("das", "die", "der", "dem", "den", "the", "this") \
+        and is_descriptor(toks[-1])
+
+
+def _object_name(text: str, g: Grammar) -> str | None:
+    np = _cut_np(text)
+    if not np or _POSS_START.match(np):
         return None
-    if g.anaphora.search(np.strip()):
+    if _is_anaphora(np, g):
         return ANAPHORA
-    return name_from_phrase(np, allow_lower_last=True)
+    name = name_from_phrase(np, tail=True)
+    if not name:
+        return None
+    rest = re.sub(r"(?i)^(?:the|das|die|den|dem|der)\s+", "", np)
+    if rest.startswith(name):
+        return name
+    before = rest[:rest.rfind(name)].split()
+    if before and (is_descriptor(before[-1]) or before[-1].lower() in ("publisher", "maker", "rival")):
+        return name
+    return None
 
 
-def _subject_from(prefix: str) -> str | None:
-    """Name in an English-style subject; "X, a startup that ..., raised" -> X."""
-    segments = [s.strip() for s in prefix.split(",")]
-    best = None
-    for seg in segments:
-        if not seg or _APPOSITIVE.match(seg):
+def _en_subject(before: str) -> str | None:
+    """"X, a startup that ..., raised" -> X; "Starling was among ... raising" -> Starling."""
+    if _LIST_SUBJECT.search(before):
+        return None
+    segments = [s.strip() for s in before.split(",")]
+    for k in range(len(segments) - 1, -1, -1):
+        seg = _LEAD_IN.sub("", segments[k])
+        if not seg or _RELATIVE.match(seg):
             continue
-        name = name_from_phrase(seg, allow_lower_last=True)
+        if re.search(r"\b[A-Z][\w.]*\s+(?:and|&)\s+[A-Z]", seg) and not re.search(r"\s&\s", seg):
+            return None  # "UCloud and 51fanli raised" is not one company
+        name = name_from_phrase(seg, allow_lower_last=True, tail=True)
         if name:
-            best = name
-    return best
+            return name
+        if k == 0 or all(not s or _RELATIVE.match(s) for s in segments[:k]):
+            name = name_from_phrase(seg, first=True)
+            if name and not _PREP_START.match(seg):
+                return name
+    return None
+
+
+def _de_subject(before: str) -> str | None:
+    segments = [s.strip() for s in before.split(",")]
+    for seg in reversed(segments):
+        seg = _LEAD_IN.sub("", seg)
+        if not seg or _RELATIVE.match(seg) or _PREP_START.match(seg):
+            continue
+        return name_from_phrase(seg, tail=True)
+    return None
 
 
 def clause_bounds(sentence: str, pos: int, g: Grammar) -> tuple[int, int]:
@@ -76,48 +129,68 @@ def clause_bounds(sentence: str, pos: int, g: Grammar) -> tuple[int, int]:
     return start, end
 
 
-def find_company(sentence: str, money: Money, g: Grammar) -> Found | None:
+def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> Found | None:
     """The company that takes `money` in `sentence`, if the grammar can tell."""
     start, end = money.span
     c_start, c_end = clause_bounds(sentence, start, g)
+    c_start = max(c_start, prev_end)
     after = sentence[end:c_end]
     prefix = sentence[c_start:start]
 
     # "$140m round in WM Motor", "28 Millionen Euro für Health-Startup Medwing"
     link = g.object_link.match(after)
     if link:
-        name = _np_name(after[link.end():], g)
+        name = _object_name(after[link.end():], g)
         if name:
-            return Found(name, "object")
+            return Found(name, "object" if name != ANAPHORA else "anaphora")
+
+    gen = _GENITIVE.search(prefix)
+    if gen:
+        np = _cut_np(gen.group("np") + " ")
+        if _is_anaphora(np, g):
+            return Found(ANAPHORA, "anaphora")
+        name = name_from_phrase(np, tail=True)
+        if name:
+            return Found(name, "genitive")
 
     verbs = list(g.subject_verbs.finditer(prefix))
     if verbs:
         verb = verbs[0] if g.code == "de" else verbs[-1]
         before = prefix[:verb.start()]
+        tail = before.strip().split(",")[-1].strip()
+        if tail and _is_anaphora(tail, g):
+            return Found(ANAPHORA, "anaphora")
         if g.code == "de":
-            before_clean = _LEAD_IN.sub("", before.strip())
-            if before_clean and g.anaphora.search(before_clean.split(",")[0].strip()):
-                return Found(ANAPHORA, "anaphora")
-            name = name_from_phrase(before_clean.split(",")[0]) if before_clean else None
+            name = _de_subject(before)
             if name and not _INVESTOR_VERB.search(prefix[verb.start():]):
                 return Found(name, "subject")
             # inverted: "Nun hat sich das Unternehmen ... gesichert", "Im Juli erhielt X ..."
             rest = re.sub(r"^\s*sich\s+", "", prefix[verb.end():])
-            name = _np_name(rest, g)
+            np = _cut_np(rest)
+            if _is_anaphora(np, g):
+                return Found(ANAPHORA, "anaphora")
+            name = name_from_phrase(np, first=True) if np else None
             if name:
                 return Found(name, "subject")
         else:
-            if g.anaphora.search(before.strip().split(",")[-1].strip() or "x"):
-                return Found(ANAPHORA, "anaphora")
-            name = _subject_from(before)
+            name = _en_subject(before)
             if name:
                 return Found(name, "subject")
+    elif prev_end and re.search(r"(?:,|\bund|\band)\s+\S", prefix):
+        # gapping: "..., der Bezahldienst Bluecode bekam 20 Mio. Euro und der Spezialist X 8 Mio. Euro"
+        part = re.split(r",|\bund\b|\band\b", prefix)[-1]
+        name = name_from_phrase(part, tail=True)
+        if name:
+            return Found(name, "gapping")
 
     # German fronted amount: "Rund 211 Millionen Euro hat der Anbieter Tier ... zusammenbekommen"
-    if not _LEAD_IN.sub("", prefix.strip()) or prefix.strip().endswith(("–", "-", ":")):
+    if g.code == "de" and not verbs:
         fronted = g.fronted_verbs.match(after)
         if fronted:
-            name = _np_name(after[fronted.end():], g)
+            np = _cut_np(after[fronted.end():])
+            if _is_anaphora(np, g):
+                return Found(ANAPHORA, "anaphora")
+            name = name_from_phrase(np, first=True) if np else None
             if name:
                 return Found(name, "fronted")
 
@@ -127,7 +200,7 @@ def find_company(sentence: str, money: Money, g: Grammar) -> Found | None:
         if name:
             return Found(name, "possessive")
 
-    if g.anaphora.search(prefix.strip()) or re.search(
+    if _PRONOUN.search(prefix[-60:]) or re.search(
             r"(?i)\b(?:seine[nmr]?|ihre[nmr]?|its|their)\s+(?:[\w-]+\s)?(?:[\w-]*runde|round|finanzierung|funding)",
             sentence):
         return Found(ANAPHORA, "anaphora")

@@ -19,7 +19,19 @@ _PLACES = {
     "beijing", "shanghai", "israel", "indonesia", "switzerland", "austria", "the", "world",
     "silicon", "valley", "index", "deutschland", "österreich", "schweiz", "berliner",
 }
-_ARTICLES = {"der", "die", "das", "the", "ein", "eine", "a", "an", "den", "dem", "des"}
+_ARTICLES = {"der", "die", "das", "the", "ein", "eine", "a", "an", "den", "dem", "des", "these", "this",
+             "those", "that", "our", "their", "its", "his", "her", "seine", "ihre", "diese", "dieser",
+             "dieses", "sein", "ihr"}
+_LEAD_WORDS = {"in", "im", "at", "for", "für", "mit", "with", "von", "from", "bei", "nach", "after",
+               "auch", "also", "und", "and", "while", "although", "as", "when", "since", "but", "meanwhile",
+               "während", "als", "wie", "nun", "jetzt", "damit", "so", "zudem", "außerdem", "to", "zu",
+               "on", "am", "um", "via", "by", "über", "unter", "an", "auf", "aus", "bereits", "erst"}
+_BACKED = re.compile(r"(?:[A-Z][\w.&]*\s+){0,3}\S+-(?:backed|based|focused|headquartered|owned|funded|listed)\b")
+_TRAILING_OK = {"also", "has", "have", "had", "just", "now", "recently", "is", "was", "etwa", "wiederum",
+                "zuletzt", "have", "all", "both", "too", "jointly", "together"}
+_BAD_NAME = re.compile(
+    r"(?i)(?:runde|finanzierung|finanzrunde|round|funding|financing|investment|kapital)$|^(?:fy|q[1-4]|h[12])\s?\d|"
+    r"^(?:19|20)\d\d$")
 _GENERIC = {
     "the", "a", "an", "it", "its", "this", "that", "der", "die", "das", "es", "er", "sie",
     "company", "startup", "start-up", "unternehmen", "firma", "investors", "investoren",
@@ -47,6 +59,13 @@ _TAIL = re.compile(
     r"with (?:its|their)|via (?:its|their)|through (?:its|their)|über (?:seinen|ihren|seine|ihre))\b.*$",
 )
 _QUOTES = "\"'“”„‘’«»"
+
+
+@lru_cache(maxsize=1)
+def places() -> frozenset[str]:
+    text = resources.files("extraction").joinpath("data/places.txt").read_text("utf-8")
+    return frozenset(line.strip().lower() for line in text.splitlines()
+                     if line.strip() and not line.startswith("#")) | frozenset(_PLACES)
 
 
 @lru_cache(maxsize=1)
@@ -81,31 +100,54 @@ def _name_like(token: str) -> bool:
     return bool(_TOKEN_NAME.match(t)) or ("." in t[1:-1] and t[0].isalnum())
 
 
-def name_from_phrase(phrase: str, allow_lower_last: bool = False) -> str | None:
-    """The proper name a descriptive noun phrase ends with, or None.
+def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = False,
+                     tail: bool = False) -> str | None:
+    """The proper name a descriptive noun phrase ends with (or starts with, `first`), or None.
+
+    `tail` insists that the name closes the phrase (a few adverbs may follow).
 
     >>> name_from_phrase("das Berliner Startup Medwing")
     'Medwing'
     """
     phrase = _PAREN.sub(" ", phrase)
+    phrase = _BACKED.sub(" ", phrase)
     phrase = _TAIL.sub("", phrase).strip(" ,;:-–—" + _QUOTES)
     tokens = [t for t in phrase.split() if t]
-    if not tokens or len(tokens) > 14:
+    if not tokens or len(tokens) > 40:
         return None
-    # last run of name-like tokens
+    if first:
+        i = 0
+        while i < len(tokens) and (tokens[i].lower() in _LEAD_WORDS or tokens[i].lower() in _ARTICLES
+                                   or not _name_like(tokens[i]) and tokens[i].islower()):
+            if i >= 4:
+                return None
+            i += 1
+        end = i
+        while end < len(tokens) and _name_like(tokens[end]) and tokens[end].lower() not in _LEAD_WORDS:
+            end += 1
+        if end == i:
+            return None
+        return _finish(tokens[i:end])
     end = len(tokens)
     while end and not _name_like(tokens[end - 1]):
         if allow_lower_last and end == len(tokens) and re.fullmatch(r"[a-z][a-z0-9.]{2,}", tokens[-1]) \
                 and len(tokens) > 1 and is_descriptor(tokens[-2]):
             break  # "platform smallcase"
+        if tail and tokens[end - 1].lower() not in _TRAILING_OK:
+            return None
         end -= 1
     if end == 0:
         return None
     start = end - 1
     while start > 0 and _name_like(tokens[start - 1]):
         start -= 1
-    run = tokens[start:end]
-    while run and run[0].lower() in _CONNECT:
+    return _finish(tokens[start:end])
+
+
+def _finish(run: list[str]) -> str | None:
+    while len(run) > 1 and run[0].lower() in _ARTICLES:
+        run = run[1:]
+    while run and (run[0].lower() in _CONNECT or run[0].lower() in _LEAD_WORDS and len(run) > 1):
         run = run[1:]
     while run and run[-1].lower() in _CONNECT:
         run = run[:-1]
@@ -113,12 +155,12 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False) -> str | None:
     cut = 0
     for i, tok in enumerate(run[:-1]):
         low = tok.lower().strip(_QUOTES)
-        if is_descriptor(tok) or (low.endswith(("’s", "'s")) and low[:-2] in _PLACES):
+        if is_descriptor(tok) or (low.endswith(("’s", "'s")) and low[:-2] in places()):
             cut = i + 1
-        elif not (low.endswith("er") or low in _PLACES or "-" in low or low in _ARTICLES):
+        elif not (low.endswith("er") or low in places() or "-" in low or low in _ARTICLES):
             break
     run = run[cut:]
-    if run and run[0].lower().rstrip("’'s") in _PLACES and run[0].lower().endswith(("’s", "'s")):
+    if run and run[0].lower().endswith(("’s", "'s")) and run[0].lower()[:-2] in places():
         run = run[1:]
     if len(run) > 6:
         return None
@@ -134,6 +176,10 @@ def valid_name(name: str | None) -> bool:
     if not name or len(name) < 2 or len(name) > 70:
         return False
     low = name.lower()
+    if low in places() or _BAD_NAME.search(name):
+        return False
+    if all(w in _GENERIC or re.fullmatch(r"\d+", w) for w in low.split()):
+        return False
     if low in _GENERIC or all(w in _GENERIC for w in low.split()):
         return False
     if " " not in name and low.strip(_QUOTES) in _descriptors()[0]:
@@ -175,8 +221,17 @@ def norm_key(name: str) -> str:
     return "".join(kept)
 
 
+_WEAK = {"capital", "ventures", "venture", "partners", "group", "technology", "technologies", "health",
+         "labs", "bank", "holdings", "mobility", "global", "digital", "systems", "software", "media",
+         "international", "china", "india", "beijing", "shanghai", "fund", "invest", "investments"}
+
+
 def same_company(a: str, b: str) -> bool:
     ka, kb = norm_key(a), norm_key(b)
     if not ka or not kb:
         return False
-    return ka == kb or (min(len(ka), len(kb)) >= 3 and (ka in kb or kb in ka))
+    if ka == kb or (min(len(ka), len(kb)) >= 3 and (ka in kb or kb in ka)):
+        return True
+    ta = {w for w in re.findall(r"\w+", a.lower()) if len(w) >= 4 and w not in _WEAK}
+    tb = {w for w in re.findall(r"\w+", b.lower()) if len(w) >= 4 and w not in _WEAK}
+    return bool(ta & tb)

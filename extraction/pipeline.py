@@ -17,7 +17,7 @@ from extraction.investors import find_investors
 from extraction.language import detect_language
 from extraction.model import FundingEvent
 from extraction.money import MONEY_HINT, Money, parse_money
-from extraction.names import same_company
+from extraction.names import name_from_phrase, same_company
 from extraction.rounds import EXTENSION_RE, find_rounds
 from extraction.text import normalize, split_sentences
 
@@ -87,15 +87,20 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     money = parse_money(sentence, lang) if MONEY_HINT.search(sentence) else []
     rounds = find_rounds(sentence)
     new: list[_Draft] = []
+    prev_end = 0
     for primary, alts in _pair_alternatives(sentence, money):
         role = money_role(sentence, primary, g, bool(rounds))
+        last = (alts[-1] if alts else primary).span[1]
         if role == "valuation":
             pending_val.append((idx, primary))
+            prev_end = last
             continue
         if role != "round":
+            prev_end = last
             continue
-        found = find_company(sentence, primary, g)
-        if not found:
+        found = find_company(sentence, primary, g, prev_end if new else 0)
+        prev_end = last
+        if not found or (found.how == "gapping" and not new):
             continue
         if primary.currency is None and not rounds and not alts:
             continue
@@ -121,12 +126,16 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         d.main = not (past or background)
         d.evidence = sentence[:400]
     drafts.extend(new)
+    recent = [d for d in drafts if idx - d.sentence <= 6]
+    if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
+            and re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence):
+        cue = next((c for c in rounds if c.round != "unknown"), None)
+        if cue:
+            recent[-1].round = cue.round
+            recent[-1].extension = recent[-1].extension or cue.extension
 
-    # investors: same sentence, else the latest round of the last three sentences
-    if not _INVESTOR_CUE.search(sentence):
-        return
-    recent = [d for d in drafts if idx - d.sentence <= 3]
-    if not recent:
+    # investors: same sentence, else the latest round of the last sentences
+    if not _INVESTOR_CUE.search(sentence) or not recent:
         return
     for mention in find_investors(sentence, g):
         same = [d for d in recent if d.sentence == idx]
@@ -188,6 +197,41 @@ def _close(a: _Draft, b: _Draft) -> bool:
     return False
 
 
+_MENTION = re.compile(
+    r"(?i:[\w-]*(?:startup|start-up|unternehmen|company|firm|platform|plattform|app|anbieter|fintech|"
+    r"biotech|spezialist|entwickler|hersteller|lieferant|maker|provider|developer|firma|"
+    r"jungunternehmen))\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})")
+
+
+def company_mentions(sentence: str) -> list[tuple[int, str]]:
+    """Names the sentence introduces as companies: its opening subject, "Startup X"."""
+    out = []
+    head = sentence[:80]
+    if not re.match(r"(?i)(?:der|die|das|the|a|an|ein|eine|in|im|am|nach|bei|mit|für|von|laut|"
+                    r"wie|with|for|from|after|by|on|at)\b", head):
+        name = name_from_phrase(head, first=True)
+        if name and re.match(rf"\W*{re.escape(name.split()[0])}", head):
+            out.append((0, name))
+    for m in _MENTION.finditer(sentence):
+        name = name_from_phrase(m.group("name"), first=True)
+        if name:
+            out.append((m.start("name"), name))
+    return out
+
+
+def _main_company(explicit: list[_Draft], mentions: list[tuple[int, int, str]], has_title: bool) -> str | None:
+    if explicit and (explicit[0].sentence == 0 and has_title):
+        return explicit[0].company
+    counts: dict[str, int] = {}
+    for _, _, name in mentions:
+        counts[name] = counts.get(name, 0) + 1
+    if counts:
+        best = max(counts, key=lambda n: counts[n])
+        if counts[best] >= 3:
+            return best
+    return explicit[0].company if explicit else None
+
+
 def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEvent]:
     body = normalize(text or "")
     head = normalize(title or "").replace("\n", " ").strip()
@@ -211,17 +255,21 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         _read_sentence(idx, sentence, g, lang, drafts, pending_val, background)
 
     explicit = [d for d in drafts if d.company != ANAPHORA]
-    main_company = explicit[0].company if explicit else None
+    mentions = [(i, pos, name) for i, sentence in enumerate(sentences) for pos, name in company_mentions(sentence)]
+    mentions += [(d.sentence, d.pos, d.company) for d in explicit]
+    main_company = _main_company(explicit, mentions, bool(head))
     resolved = []
     for d in drafts:
         if d.company == ANAPHORA:
-            if not main_company:
+            near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos) or 0 < d.sentence - m[0] <= 2]
+            name = max(near)[2] if near else main_company
+            if not name:
                 continue
-            d.company = main_company
+            d.company = name
             d.confidence -= 0.1
         resolved.append(d)
     for idx, val in pending_val:
-        near = [d for d in resolved if 0 <= idx - d.sentence <= 1]
+        near = [d for d in resolved if 0 <= idx - d.sentence <= 6]
         if near and near[-1].valuation is None:
             near[-1].valuation = val
     events = []

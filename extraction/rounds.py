@@ -24,7 +24,8 @@ _PATTERNS: list[tuple[str, str]] = [
     (rf"(?<![\w-])(?:round|runde)\s+{_LETTER}(?![\w])", "series"),
     (r"\b(?P<ord>first|second|third|fourth|fifth)[- ]round (?:of )?(?:financing|funding)\b", "ordinal"),
     (r"\bseed(?:-?(?:runde|finanzierung|round|funding|financing|investment|capital))?\b|\bamorçage\b|\bsemilla\b", "seed"),
-    (r"\bangel(?:[- ](?:round|runde|investment|funding))?\b|\bbusiness[- ]angels?[- ]runde\b", "angel"),
+    (r"\bangel[- ](?:round|runde|investment|funding|financing|finanzierung)\b|\bbusiness[- ]angels?[- ]runde\b|"
+     r"\bfrom (?:a group of )?(?:business )?angels\b|\bvon business[- ]angels\b", "angel"),
     (r"\bbridge(?:[- ](?:round|loan|financing|funding))?\b|\bbr[üu]ckenfinanzierung\b|\bzwischenfinanzierung\b", "bridge"),
     (r"\bconvertible(?: notes?| loans?| bonds?)?\b|\bwandeldarlehen\b|\bwandelanleihe\b", "convertible"),
     (r"\bventure[- ]debt\b|\bdebt (?:financing|funding|facility|round)\b|\bcredit (?:line|facility)\b|"

@@ -35,6 +35,7 @@ def normalize(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
+    text = re.sub(r"(?<=\w)([—–])(?=\w)", r" \1 ", text)
     return _SPLIT_DECIMAL.sub(r"\1,\2", text)
 
 

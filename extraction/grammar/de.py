@@ -7,7 +7,7 @@ from __future__ import annotations
 from extraction.grammar import Grammar, register, rx
 
 _NAMES_END = (
-    r"[.;:!?]|\s(?:an der|an dem|in der|in die|in das|im|bei|mit|um|zu|für|sowie weitere|"
+    r"[.;:!?$€£]|\s(?:rund |etwa |über |knapp )?\d+(?:[.,]\d+)?\s?(?:mio|millionen|mrd|milliarden|million|billion)|\s(?:an der|an dem|in der|in die|in das|im|bei|mit|um|zu|für|sowie weitere|"
     r"und weitere|und andere|und anderen|und mehrere|u\.a\.|unter anderem|die|der|das|den|"
     r"dem|hat|haben|ist|sind|war|waren|wird|werden|wurde|wurden|stocken|stockt|investierten|"
     r"investiert|beteiligten|als|sich|nach|erneut|ebenfalls|auch|noch|allerdings|neu)\b|"
@@ -21,7 +21,8 @@ GRAMMAR = register(Grammar(
         r"bekommen|gesichert|sichert|sicherte|holt|holte|geholt|aufgenommen|nimmt|nahm|kassiert|"
         r"kassierte|zieht|zog|abgeschlossen|schließt|schloss|zusammenbekommen|fließen|flossen|"
         r"investiert|investierte|investierten|investieren|steckt|steckte|steckten|stockt|stockte|"
-        r"aufgestockt|angeführt|beteiligten|beteiligt)\b",
+        r"aufgestockt|angeführt|beteiligten|beteiligt|aufgebracht|gesammelt|beschafft|beschaffte|"
+        r"besorgt|eingeworben|akquiriert)\b",
         r"(?:finanzierung|runde|investment|kapital|geldgeber|investoren|zuschuss|förderung|"
         r"series|serie|seed)",
     ),
@@ -37,10 +38,10 @@ GRAMMAR = register(Grammar(
         r"(?:sich\s+)?"
     ),
     object_link=rx(
-        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,4}?(?:für|in|an|bei) (?:das|die|den|dem|der)?\s?(?=\S)"
+        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,4}?(?:für|in) (?=\S)"
     ),
     anaphora=rx(
-        r"^(?:das|die|der|dem|den|dieses|diese|dieser)\s(?:[\w-]+\s){0,4}?(?:unternehmen|startup|"
+        r"\b(?:das|die|der|dem|den|dieses|diese|dieser)\s(?:[\w-]+\s){0,4}?(?:unternehmen|startup|"
         r"start-up|firma|jungunternehmen|jungfirma|fintech|plattform|anbieter|app)\s*$",
         r"^(?:es|sie|er)$",
     ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from extraction.grammar import Grammar, register, rx
 
 _NAMES_END = (
-    r"[.;:!?]|\s(?:with participation|with|to|for|in order|which|who|that|while|as part|at a|at an|"
+    r"[.;:!?$€£₹]|\s(?:about |around |over )?\d+(?:[.,]\d+)?\s?(?:mn|m|bn|b|million|billion|crore)\b|\s(?:with participation|with|to|for|in order|which|who|that|while|as part|at a|at an|"
     r"on|after|before|bringing|valuing|to help|among others|and others|and other|among|amid|"
     r"according|alongside existing|in (?:a|an|the|its|their)|at|into|it|its|their|has|have|had|"
     r"was|were|is|are|also|said|says|will|would|earlier|last|this)\b|,\s(?:which|who|the|a|an|"
@@ -33,10 +33,10 @@ GRAMMAR = register(Grammar(
     fronted_verbs=rx(r"^\s*(?:went|goes|go) (?:to|into)\s+"),
     object_link=rx(
         r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,5}?(?:round |funding |financing |investment |"
-        r"raise |injection |deal )?(?:in|into|for|to|from) (?=\S)"
+        r"raise |injection |deal )?(?:in|into|for) (?=\S)"
     ),
     anaphora=rx(
-        r"^(?:the|this|that) (?:[\w-]+ ){0,3}?(?:company|startup|start-up|firm|business|platform|"
+        r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:company|startup|start-up|firm|business|platform|"
         r"app|maker|provider|developer)\s*$",
         r"^(?:it|they|its)$",
     ),
@@ -61,9 +61,10 @@ GRAMMAR = register(Grammar(
     skip_clause=rx(
         r"\b(?:acquir\w+|acquisition|takeover|merger|bought|buys|purchase of|ipo|went public|"
         r"startups (?:raised|have raised|secured|attracted)|start-ups (?:raised|secured)|"
-        r"companies (?:raised|have raised)|ecosystem|deals?\b(?! led)|fundraising environment|"
+        r"companies (?:raised|have raised)|raised by (?:start-?ups|companies|firms)|ecosystem|\d+ deals|"
+        r"across \d+|total amount|total (?:funding|investment)|estimated to be|fundraising environment|"
         r"(?:its|their|a|the|new) (?:own )?(?:\w+ )?fund\b|first close|final close|fund i+\b|"
-        r"raises prices|price|layoffs?|laid off|lawsuit|sued|grants? program|government|ministry|"
+        r"raises prices|price (?:of|for|rise|increase|hike)|subscription|layoffs?|laid off|lawsuit|sued|grants? program|government|ministry|"
         r"these startups|many startups|unicorns? (?:valued|are)|market size|is valued|was valued|"
         r"valued at|once valued)\b",
     ),
