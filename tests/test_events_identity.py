@@ -129,3 +129,11 @@ def test_date_intervals():
     talks = ident.mention_interval("2023-02-01", True, "in_talks")
     assert ident.intervals_close(talks, ident.mention_interval("2023-05-29", True, "announced"))
     assert ident.intervals_close((None, None), april)
+
+
+def test_amount_without_currency():
+    day = date(2020, 11, 15)
+    # "250 Millionen" (no currency) beside "211 Millionen Euro" and "$250 million"
+    assert ident.amounts_compatible((250_000_000, None, day), (211_000_000, "EUR", day))
+    assert ident.amounts_compatible((250_000_000, None, day), (250_000_000, "USD", day))
+    assert not ident.amounts_compatible((250_000_000, None, day), (100_000_000, "EUR", day))
