@@ -29,7 +29,15 @@ _LEAD_IN = re.compile(
 _PREP_START = re.compile(
     r"^(?:in|im|am|an|auf|für|mit|nach|seit|bei|von|vom|vor|zu|zum|zur|aus|über|unter|bereits|"
     r"erst|schon|nun|jetzt|dann|doch|so|damit|dafür|heute|gestern|anfang|ende|zuletzt|insgesamt|"
-    r"nur|wie|laut|zusammen|neben|trotz|während|als|dabei|hierfür|dazu)\b",
+    r"nur|wie|laut|zusammen|neben|trotz|während|als|dabei|hierfür|dazu|danach|deshalb|daher|darum|"
+    r"trotzdem|dennoch|später|inzwischen|mittlerweile|hier|dort|morgen|bisher|bislang|zuvor|vorher|"
+    r"anschließend|zunächst|zuerst|schließlich|letztlich|immerhin|allerdings|jedoch|aber|denn|sonst|"
+    r"somit|folglich|hierzulande|derzeit|aktuell|momentan|künftig|bald|gleichzeitig|zugleich|ebenso|"
+    r"ebenfalls|vielmehr|stattdessen|insbesondere|gemeinsam|erstmals|weiterhin|zusätzlich|dadurch|"
+    r"davon|darüber|ferner|sogar|auch|noch|however|meanwhile|today|yesterday|also|additionally|"
+    r"moreover|furthermore|still|now|then|here|there|earlier|later|recently|previously|currently|"
+    r"in|at|on|for|by|with|from|after|before|since|during|under|over|according|despite|while|"
+    r"although|when|if|as|but|so|yet|last|this|next|every|each|one|two|three)\b",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:a|an|the|which|who|whose)\b|^[a-z]")
@@ -207,13 +215,17 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     return None
 
 
+_VALUATION_AFTER = re.compile(
+    r"(?i)^\W{0,3}(?:\w+\W+)?(?:bewertet|taxiert|valuation|post-money|pre-money|firmenbewertung)\b")
+
+
 def money_role(sentence: str, money: Money, g: Grammar, has_round: bool) -> str:
     """"round", "valuation" or "skip" for one amount in a sentence."""
     start, end = money.span
     c_start, c_end = clause_bounds(sentence, start, g)
     before = sentence[max(c_start, start - 60):start]
     after = sentence[end:min(c_end, end + 45)]
-    if g.valuation_before.search(before):
+    if g.valuation_before.search(sentence[max(c_start, start - 110):start]) or _VALUATION_AFTER.match(after):
         return "valuation"
     if g.skip_before.search(before) or g.skip_after.search(after):
         return "skip"

@@ -6,7 +6,23 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extraction.grammar import Grammar, Pattern
-from extraction.names import split_names
+from extraction.names import name_from_phrase, split_names
+from extraction.names import _SPLIT_LIST as SPLIT_LIST
+
+
+def names_before(text: str) -> list[str]:
+    """The list that ends right before an anchor ("X, Y and Z also participated"), walking
+    back item by item and stopping at the first item that does not end with a name."""
+    items = [i for i in SPLIT_LIST.split(text) if i and i.strip()]
+    out: list[str] = []
+    for k, item in enumerate(reversed(items)):
+        name = name_from_phrase(item, tail=True)
+        if not name:
+            break
+        out.insert(0, name)
+        if len(out) >= 12:
+            break
+    return out
 
 
 @dataclass
@@ -34,7 +50,7 @@ def _apply(sentence: str, g: Grammar, after: list[Pattern], before: list[Pattern
                 out.append(Mention(m.start(), lead, names))
     for regex in before:
         for m in regex.finditer(sentence):
-            names = split_names(_before_text(sentence, m.start(), g)[-250:])
+            names = names_before(_before_text(sentence, m.start(), g)[-250:])
             if names:
                 out.append(Mention(m.start(), lead, names))
     for regex in between:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from extraction.companies import ANAPHORA, find_company, money_role
+from extraction.companies import _LEAD_IN, _PREP_START, ANAPHORA, clause_bounds, find_company, money_role
 from extraction.grammar import Grammar, get_grammar
 from extraction.investors import find_investors
 from extraction.language import detect_language
@@ -126,7 +126,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         d.main = not (past or background)
         d.evidence = sentence[:400]
     drafts.extend(new)
-    recent = [d for d in drafts if idx - d.sentence <= 6]
+    recent = [d for d in drafts if idx - d.sentence <= 12]
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
             and re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence):
         cue = next((c for c in rounds if c.round != "unknown"), None)
@@ -137,17 +137,28 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     # investors: same sentence, else the latest round of the last sentences
     if not _INVESTOR_CUE.search(sentence) or not recent:
         return
+    cue_rounds = {c.round for c in rounds if c.round != "unknown"}
     for mention in find_investors(sentence, g):
         same = [d for d in recent if d.sentence == idx]
         if same:
-            target = min(same, key=lambda d: (d.pos > mention.pos, abs(d.pos - mention.pos)))
+            c0, c1 = clause_bounds(sentence, mention.pos, g)
+            inside = [d for d in same if c0 <= d.pos < c1] or same
+            target = min(inside, key=lambda d: (d.pos > mention.pos, abs(d.pos - mention.pos)))
         else:
-            target = recent[-1]
+            pool = recent
+            if cue_rounds:
+                pool = [d for d in recent if d.round in cue_rounds or d.round == "unknown"]
+                if not pool:
+                    continue
+            mains = [d for d in pool if d.main]
+            target = (mains or pool)[-1]
+            if not mention.lead and idx - target.sentence > 6:
+                continue
         for name in mention.names:
             if same_company(name, target.company) and target.company != ANAPHORA:
                 continue
             bucket = target.leads if mention.lead else target.investors
-            if not any(n.lower() == name.lower() for n in bucket):
+            if not any(same_company(n, name) for n in bucket):
                 bucket.append(name)
 
 
@@ -203,18 +214,18 @@ _MENTION = re.compile(
     r"jungunternehmen))\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})")
 
 
-def company_mentions(sentence: str) -> list[tuple[int, str]]:
+def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
     """Names the sentence introduces as companies: its opening subject, "Startup X"."""
     out = []
-    head = sentence[:80]
-    if not re.match(r"(?i)(?:der|die|das|the|a|an|ein|eine|in|im|am|nach|bei|mit|für|von|laut|"
-                    r"wie|with|for|from|after|by|on|at)\b", head):
+    head = _LEAD_IN.sub("", sentence[:80].strip())
+    if not re.match(r"(?i)(?:der|die|das|the|a|an|ein|eine|with|for|from|after|by|on|at|it|its)\b", head) \
+            and not _PREP_START.match(head):
         name = name_from_phrase(head, first=True)
         if name and re.match(rf"\W*{re.escape(name.split()[0])}", head):
             out.append((0, name))
     for m in _MENTION.finditer(sentence):
         name = name_from_phrase(m.group("name"), first=True)
-        if name:
+        if name and text.count(name) >= 2:
             out.append((m.start("name"), name))
     return out
 
@@ -255,7 +266,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         _read_sentence(idx, sentence, g, lang, drafts, pending_val, background)
 
     explicit = [d for d in drafts if d.company != ANAPHORA]
-    mentions = [(i, pos, name) for i, sentence in enumerate(sentences) for pos, name in company_mentions(sentence)]
+    mentions = [(i, pos, name) for i, sentence in enumerate(sentences) for pos, name in company_mentions(sentence, body)]
     mentions += [(d.sentence, d.pos, d.company) for d in explicit]
     main_company = _main_company(explicit, mentions, bool(head))
     resolved = []
@@ -270,7 +281,10 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         resolved.append(d)
     for idx, val in pending_val:
         near = [d for d in resolved if 0 <= idx - d.sentence <= 6]
-        if near and near[-1].valuation is None:
+        if not near or near[-1].valuation is not None:
+            continue
+        others = [n for _, n in company_mentions(sentences[idx], body) if not same_company(n, near[-1].company)]
+        if near[-1].sentence == idx or not others:
             near[-1].valuation = val
     events = []
     for d in _merge(resolved):

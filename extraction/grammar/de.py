@@ -51,10 +51,9 @@ GRAMMAR = register(Grammar(
         r"marktkapitalisierung|marktvolumen|marktwert|budget|etat|haushalt|kosten|preis|"
         r"gehalt|strafe|zwischen|bis zu|durchschnittlich|durchschnittsvolumen|im schnitt|"
         r"gesamtfinanzierung|gesamtvolumen|gesamthöhe|gesamtsumme|rekordsumme|volumen|"
-        r"insgesamt|bislang|bisher|mittlerweile|seit der gründung|seit gründung|"
         r"fonds ist mit|dotiert|verwaltet|pro finanzierungsrunde|pro runde|jährlich|"
         r"bewertet|bewertung|wert von|taxiert|finanzierungsbedarf|kapitalbedarf|"
-        r"entfiel|entfielen|es|waren es|auf platz|bereitgestellt|fördertopf|programm)\W+(?:\w+\W+){0,3}$",
+        r"entfiel|entfielen|waren es|sind es|auf platz|bereitgestellt|fördertopf|programm)\W+(?:\w+\W+){0,3}$",
     ),
     skip_after=rx(
         r"^\W{0,3}(?:\w+[- ]){0,3}?(?:fonds|fund|umsatz|umgesetzt|um(?:\s|$)|erwirtschaftet|"
@@ -72,7 +71,7 @@ GRAMMAR = register(Grammar(
     ),
     valuation_before=rx(
         r"\b(?:bewertung|bewertet|bewerte|wert von|wert in der größenordnung von|taxiert|"
-        r"firmenwert|unternehmenswert|post-money|pre-money|firmenbewertung)\W+(?:\w+\W+){0,4}$",
+        r"firmenwert|unternehmenswert|post-money|pre-money|firmenbewertung)\W+(?:\w+\W+){0,9}$",
     ),
     cumulative=rx(
         r"\b(?:insgesamt|bislang|bisher|seit (?:der )?gründung|mittlerweile|damit .{0,30}"
@@ -117,7 +116,7 @@ GRAMMAR = register(Grammar(
     investors_after=[
         rx(r"\bbeteilig(?:t|ten|en) sich (?:(?:zudem|außerdem|auch|ebenfalls|daneben|u\.a\.|unter anderem|"
            r"erneut) )*(?:die |der |den )?(?:vcs |investoren )?"),
-        rx(r"\binvestier(?:t|te|ten|en) (?:(?:zudem|außerdem|auch|ebenfalls|daneben|unter anderem|u\.a\.) )*(?=[A-ZÄÖÜ])"),
+        rx(r"\binvestier(?:t|te|ten|en) (?:(?:zudem|außerdem|auch|ebenfalls|daneben|unter anderem|u\.a\.) )*(?-i:(?=[A-ZÄÖÜ]))"),
         rx(r"\b(?:bestandsinvestor(?:en)?|altinvestoren|altgesellschafter(?:n)?|investoren|"
                          r"geldgeber(?:n)?|gesellschafter(?:n)?|anteilseigner(?:n)?|business[- ]angels?|vcs?|"
                          r"kapitalgeber(?:n)?) (?:wie |darunter |u\.a\. |unter anderem |allen voran |namens )?"),

@@ -71,7 +71,7 @@ GRAMMAR = register(Grammar(
     valuation_before=rx(
         r"\b(?:valued? (?:it |the company |the startup )?at|valuation (?:of|at|to|is|now stands at)|"
         r"post-money|pre-money|valuing (?:it|the company|the startup) at|value (?:it )?at|"
-        r"valuation|worth)\W+(?:\w+\W+){0,3}$",
+        r"valuation|worth)\W+(?:\w+\W+){0,5}$",
     ),
     cumulative=rx(
         r"\b(?:to date|so far|in total|total of|total funding|bringing (?:its|the|their) total|"
