@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import unicodedata
 from contextlib import contextmanager
 
 import click
@@ -60,11 +61,26 @@ def _dump(obj) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2, default=str)
 
 
-def _table(rows: list[list[str]], headers: list[str]) -> str:
-    widths = [max(len(str(x)) for x in col) for col in zip(headers, *rows, strict=False)]
-    widths = [min(w, 40) for w in widths]
-    fmt = "  ".join(f"{{:<{w}.{w}}}" for w in widths)
-    return "\n".join([fmt.format(*headers), fmt.format(*("-" * w for w in widths))] + [fmt.format(*map(str, r)) for r in rows])
+def _width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _cell(text: str, width: int) -> str:
+    out, used = "", 0
+    for c in text:
+        w = _width(c)
+        if used + w > width:
+            break
+        out, used = out + c, used + w
+    return out + " " * (width - used)
+
+
+def _table(rows: list[list], headers: list[str]) -> str:
+    cells = [headers, ["-" * len(h) for h in headers]] + [[str(x) for x in r] for r in rows]
+    widths = [min(40, max(_width(r[i]) for r in cells)) for i in range(len(headers))]
+    cells[1] = ["-" * w for w in widths]
+    return "\n".join("  ".join(_cell(v, w) for v, w in zip(r, widths)).rstrip() for r in cells)
 
 
 def _show_text(event: dict) -> str:

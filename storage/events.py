@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
+from rapidfuzz import fuzz, process
 from sqlite_utils.migrations import Migrations
 
 from storage import events_cluster, events_fingerprint
@@ -242,16 +243,43 @@ def _drop_mentions(db, article_id: str, hints: dict) -> set[str]:
 
 
 def _component(db, keys: set[str]) -> set[str]:
-    """All stored company keys reachable from `keys` through name matches."""
-    all_keys = [r[0] for r in db.execute("select distinct company_key from event_sources").fetchall()]
+    """All stored company keys reachable from `keys` through name matches.
+
+    Candidates come from indexes that cover every way `identity.key_score` can be
+    positive (a shared word, the same letters without spaces, a fuzzy ratio found by
+    rapidfuzz's C scorer, CJK containment), then key_score decides.
+    """
+    all_keys = [r[0] for r in db.execute("select distinct company_key from event_sources").fetchall() if r[0]]
+    by_token: dict[str, list[str]] = {}
+    by_squashed: dict[str, list[str]] = {}
+    cjk = []
+    for key in all_keys:
+        for token in set(key.split()):
+            by_token.setdefault(token, []).append(key)
+        by_squashed.setdefault(key.replace(" ", ""), []).append(key)
+        if ident.CJK.search(key):
+            cjk.append(key)
+    squashed = [k.replace(" ", "") for k in all_keys]
+
+    def neighbours(key: str) -> set[str]:
+        found = set(by_squashed.get(key.replace(" ", ""), ()))
+        for token in key.split():
+            found.update(by_token.get(token, ()))
+        if len(key) >= ident.NAME_FUZZY_MIN_LEN:
+            for _, _, i in process.extract(
+                key.replace(" ", ""), squashed, scorer=fuzz.ratio, score_cutoff=ident.NAME_FUZZY_MIN, limit=None
+            ):
+                found.add(all_keys[i])
+        if ident.CJK.search(key):
+            found.update(cjk)
+        return {k for k in found if ident.key_score(key, k) > 0}
+
     comp = {k for k in keys if k}
     frontier = list(comp)
     while frontier:
-        k = frontier.pop()
-        for other in all_keys:
-            if other not in comp and ident.key_score(k, other) > 0:
-                comp.add(other)
-                frontier.append(other)
+        for other in neighbours(frontier.pop()) - comp:
+            comp.add(other)
+            frontier.append(other)
     return comp
 
 
@@ -289,6 +317,9 @@ def record_article_events(
     result = RecordResult()
     sig = events_fingerprint.signature(ref.text)
     with db.atomic():
+        # Write first: the transaction takes the write lock now (waiting on busy_timeout)
+        # instead of failing to upgrade a read snapshot another writer made stale.
+        db.execute("delete from event_article_bands where article_id = ?", [ref.id])
         near = [a for a, _ in events_fingerprint.near_duplicates(db, ref.id, sig)]
         if ref.url:
             near += [

@@ -66,6 +66,12 @@ TLD_SUFFIX = re.compile(r"\.(ai|io|com|co|app|de|net|org|tech)\b")
 CJK_SUFFIXES = ("有限公司", "股份", "公司", "集团", "控股", "科技", "技术", "网络")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 
+# Words that name no company on their own: "Capital" is not "Scalable Capital".
+GENERIC_WORDS = frozenset(
+    "capital health technology technologies tech labs lab ventures bank mobility energy systems "
+    "solutions software global international digital ai robotics bio therapeutics pharma media "
+    "network networks partners finance financial data cloud security games studio studios".split()
+)
 SEED_STAGE = frozenset({"pre_seed", "seed", "angel"})
 NOTE_STAGE = frozenset({"bridge", "convertible"})
 WILDCARD_ROUNDS = frozenset({"unknown", "growth", "strategic", ""})
@@ -115,7 +121,7 @@ def key_score(a: str, b: str) -> float:
         s, lg = (ja, jb) if len(ja) <= len(jb) else (jb, ja)
         if len(s) >= 2 and s in lg:
             return 0.9
-    elif len(joined) >= 3 and set(short) <= set(long_):
+    elif len(joined) >= 3 and set(short) <= set(long_) and not set(short) <= GENERIC_WORDS:
         return 0.9
     if min(len(a), len(b)) >= NAME_FUZZY_MIN_LEN:
         ratio = fuzz.ratio(a.replace(" ", ""), b.replace(" ", ""))

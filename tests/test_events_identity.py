@@ -137,3 +137,9 @@ def test_amount_without_currency():
     assert ident.amounts_compatible((250_000_000, None, day), (211_000_000, "EUR", day))
     assert ident.amounts_compatible((250_000_000, None, day), (250_000_000, "USD", day))
     assert not ident.amounts_compatible((250_000_000, None, day), (100_000_000, "EUR", day))
+
+
+def test_generic_words_alone_name_no_company():
+    assert ident.name_score("Capital", "Scalable Capital") == 0
+    assert ident.name_score("Health", "Dingdang Health") == 0
+    assert ident.name_score("Dingdang", "Dingdang Health") > 0
