@@ -1,7 +1,108 @@
-"""`fundwatch` commands: alerts."""
+"""`fundwatch` commands: alerts (test, list)."""
+
+from __future__ import annotations
+
+import json
 
 import click
+
+CONFIG_HELP = "TOML config file (default: $FUNDWATCH_CONFIG, else the packaged default)."
+STATUSES = ("queued", "pending", "sent", "failed", "skipped")
+
+
+def _load(ctx: click.Context, param: click.Parameter, value: str | None):
+    from flows.settings import ConfigError, load_config
+
+    try:
+        return load_config(value)
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+config_option = click.option("--config", "config", metavar="FILE", callback=_load, help=CONFIG_HELP)
 
 
 def register(cli: click.Group) -> None:
     """Add this module's commands to the `fundwatch` group."""
+    cli.add_command(alerts)
+
+
+@click.group()
+def alerts() -> None:
+    """Alert targets and the outbox of alerts.
+
+    Example:
+
+        fundwatch alerts test --config fundwatch.toml
+    """
+
+
+@alerts.command("test")
+@config_option
+def test_command(config) -> None:
+    """Send a test message to every [[alerts]] target; exit 1 if any fails.
+
+    Touches no database: it only checks that each URL reaches its service.
+
+    Example:
+
+        fundwatch alerts test --config fundwatch.toml
+    """
+    from alerts.delivery import send_test
+
+    if not config.alerts:
+        raise click.ClickException(f"{config.source}: no [[alerts]] targets configured")
+    failures = 0
+    for target, ok, error in send_test(config.alerts):
+        if ok:
+            click.echo(f"ok      {target.label}")
+        else:
+            failures += 1
+            click.secho(f"failed  {target.label}: {error}", fg="red")
+    if failures:
+        raise SystemExit(1)
+
+
+@alerts.command("list")
+@config_option
+@click.option("--status", type=click.Choice(STATUSES), help="Only deliveries with this status.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+def list_command(config, status: str | None, limit: int, as_json: bool) -> None:
+    """Show the outbox: each alert per target, pending, sent, failing (with the last error), skipped.
+
+    "queued" rows are alerts not yet fanned out to targets (no cycle has run
+    since, or no target is configured). Newest first.
+
+    Example:
+
+        fundwatch alerts list --config fundwatch.toml --status failed
+    """
+    from storage import open_db, outbox
+    from storage.db import StorageError
+
+    try:
+        db = open_db(config.db_path)
+    except StorageError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        rows = outbox.listing(db, status=status, limit=limit)
+        totals = outbox.counts(db)
+    finally:
+        db.conn.close()
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    click.echo(", ".join(f"{totals.get(s, 0)} {s}" for s in STATUSES))
+    if not rows:
+        return
+    for row in rows:
+        when = row["sent_at"] or (f"next {row['next_attempt_at']}" if row["status"] == "failed" else "")
+        line = (f"#{row['outbox_id']:<5} {row['kind']:<6} {row['status']:<8} {row['attempts']:>2}x  "
+                f"{(row['company'] or '?')[:28]:<28}  {row['target'] or '-'}")
+        if when:
+            line += f"  {when}"
+        click.secho(line, fg={"failed": "red", "sent": "green"}.get(row["status"]))
+        if row["last_error"]:
+            click.echo(f"        {row['last_error']}")
