@@ -40,8 +40,12 @@ _PREP_START = re.compile(
     r"although|when|if|as|but|so|yet|last|this|next|every|each|one|two|three)\b",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:a|an|the|which|who|whose)\b|^[a-z]")
-_LIST_SUBJECT = re.compile(r"\b(?:including|such as|darunter|wie etwa|together|zusammen|combined|both)\b", re.I)
+_DE_RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:ein|eine|einer|einem|eines)\s")
+_PAREN_ANAPHORA = re.compile(
+    r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\s*\((?:the|das|die|der) (?:company|startup|firm|unternehmen|firma)\b[^)]*$")
+_RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:a|an|the|which|who|whose)\b|^[a-z]+(?![A-Za-z])")
+_LIST_SUBJECT = re.compile(r"\b(?:together|zusammen|combined|both|altogether)\b", re.I)
+_LIST_SEGMENT = re.compile(r"\b(?:including|such as|darunter|wie etwa)\b", re.I)
 _POSSESSIVE = re.compile(r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})[’']s\s+(?:[\w-]+\s){0,2}$")
 _GENITIVE = re.compile(
     r"(?i)\b(?:runde|finanzierungsrunde|finanzierung|investment|round|funding)\s+(?:von|des|der|of|bei|for)\s+"
@@ -89,7 +93,7 @@ def _object_name(text: str, g: Grammar) -> str | None:
     rest = re.sub(r"(?i)^(?:the|das|die|den|dem|der)\s+", "", np)
     if rest.startswith(name):
         return name
-    before = rest[:rest.rfind(name)].split()
+    before = [t for t in rest[:rest.rfind(name)].split() if t not in ("—", "–", "-")]
     if before and (is_descriptor(before[-1]) or before[-1].lower() in ("publisher", "maker", "rival")):
         return name
     return None
@@ -102,13 +106,15 @@ def _en_subject(before: str) -> str | None:
     segments = [s.strip() for s in before.split(",")]
     for k in range(len(segments) - 1, -1, -1):
         seg = _LEAD_IN.sub("", segments[k])
-        if not seg or _RELATIVE.match(seg):
+        if not seg or (k > 0 and _RELATIVE.match(seg)):
             continue
+        if _LIST_SEGMENT.search(seg):
+            return None
         if re.search(r"\b[A-Z][\w.]*\s+(?:and|&)\s+[A-Z]", seg) and not re.search(r"\s&\s", seg):
             return None  # "UCloud and 51fanli raised" is not one company
         name = name_from_phrase(seg, allow_lower_last=True, tail=True)
         if name:
-            return name
+            return None if any(_LIST_SEGMENT.search(x) for x in segments[:k]) else name
         if k == 0 or all(not s or _RELATIVE.match(s) for s in segments[:k]):
             name = name_from_phrase(seg, first=True)
             if name and not _PREP_START.match(seg):
@@ -120,7 +126,7 @@ def _de_subject(before: str) -> str | None:
     segments = [s.strip() for s in before.split(",")]
     for seg in reversed(segments):
         seg = _LEAD_IN.sub("", seg)
-        if not seg or _RELATIVE.match(seg) or _PREP_START.match(seg):
+        if not seg or _DE_RELATIVE.match(seg) or _PREP_START.match(seg):
             continue
         return name_from_phrase(seg, tail=True)
     return None
@@ -160,6 +166,12 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         name = name_from_phrase(np, tail=True)
         if name:
             return Found(name, "genitive")
+
+    paren = _PAREN_ANAPHORA.search(prefix)
+    if paren and valid_name(paren.group(1)):
+        return Found(paren.group(1), "subject")
+    if g.code != "de" and _LIST_SEGMENT.search(sentence[clause_bounds(sentence, start, g)[0]:start]):
+        return None  # "businesses including X, Y and Z raised $472m": a group total
 
     verbs = list(g.subject_verbs.finditer(prefix))
     if verbs:
@@ -227,7 +239,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool) -> str:
     after = sentence[end:min(c_end, end + 45)]
     if g.valuation_before.search(sentence[max(c_start, start - 110):start]) or _VALUATION_AFTER.match(after):
         return "valuation"
-    if g.skip_before.search(before) or g.skip_after.search(after):
+    if g.skip_before.search(before[before.rfind(", ") + 1:]) or g.skip_after.search(after):
         return "skip"
     clause = sentence[c_start:c_end]
     local_round = has_round and bool(re.search(
@@ -236,6 +248,10 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool) -> str:
         return "skip"
     if g.skip_clause.search(clause) and not local_round:
         return "skip"
+    if re.search(r"(?i)\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?raised\s+(?:about\s+|some\s+)?$",
+                 sentence[c_start:start]) and not re.search(
+            r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest", clause):
+        return "skip"  # "Airbnb has raised $2.39 billion": a total, not a round
     if not g.funding_cue.search(clause):
         return "skip"
     return "round"

@@ -28,6 +28,9 @@ _UNDISCLOSED = re.compile(
     r"(?i)\b(?:undisclosed|unspecified|not disclosed|did not disclose|siebenstellig\w*|"
     r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|nicht genannt\w*|"
     r"nicht bekannt|ungenannt\w*|mehrstellig\w*)\b")
+_REFERS_BACK = re.compile(
+    r"(?i)\b(?:it|its|the company|the startup|the firm|das unternehmen|das startup|die firma|"
+    r"seine bewertung|ihre bewertung|es|damit|somit|nun|now)\b")
 _INVESTOR_CUE = re.compile(
     r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter")
 
@@ -87,6 +90,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     money = parse_money(sentence, lang) if MONEY_HINT.search(sentence) else []
     rounds = find_rounds(sentence)
     new: list[_Draft] = []
+    orphan = False  # an amount of a round whose company we could not tell
     prev_end = 0
     for primary, alts in _pair_alternatives(sentence, money):
         role = money_role(sentence, primary, g, bool(rounds))
@@ -101,6 +105,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         found = find_company(sentence, primary, g, prev_end if new else 0)
         prev_end = last
         if not found or (found.how == "gapping" and not new):
+            orphan = True
             continue
         if primary.currency is None and not rounds and not alts:
             continue
@@ -137,17 +142,21 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     # investors: same sentence, else the latest round of the last sentences
     if not _INVESTOR_CUE.search(sentence) or not recent:
         return
-    cue_rounds = {c.round for c in rounds if c.round != "unknown"}
     for mention in find_investors(sentence, g):
         same = [d for d in recent if d.sentence == idx]
+        if not same and orphan:
+            continue
         if same:
             c0, c1 = clause_bounds(sentence, mention.pos, g)
             inside = [d for d in same if c0 <= d.pos < c1] or same
             target = min(inside, key=lambda d: (d.pos > mention.pos, abs(d.pos - mention.pos)))
         else:
             pool = recent
-            if cue_rounds:
-                pool = [d for d in recent if d.round in cue_rounds or d.round == "unknown"]
+            cues = [c for c in rounds if c.round != "unknown"]
+            if cues:
+                before = [c for c in cues if c.start < mention.pos]
+                cue = before[-1] if before else cues[0]
+                pool = [d for d in recent if d.round == cue.round]
                 if not pool:
                     continue
             mains = [d for d in pool if d.main]
@@ -185,10 +194,10 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         twin.extension = twin.extension or d.extension
         twin.main = twin.main or d.main
         for name in d.leads:
-            if name not in twin.leads:
+            if not any(same_company(name, n) for n in twin.leads):
                 twin.leads.append(name)
         for name in d.investors:
-            if name not in twin.investors:
+            if not any(same_company(name, n) for n in twin.investors):
                 twin.investors.append(name)
         twin.valuation = twin.valuation or d.valuation
         twin.confidence = min(0.95, max(twin.confidence, d.confidence) + 0.05)
@@ -283,9 +292,12 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         near = [d for d in resolved if 0 <= idx - d.sentence <= 6]
         if not near or near[-1].valuation is not None:
             continue
-        others = [n for _, n in company_mentions(sentences[idx], body) if not same_company(n, near[-1].company)]
-        if near[-1].sentence == idx or not others:
-            near[-1].valuation = val
+        target = near[-1]
+        text_v = sentences[idx]
+        named = any(len(w) > 2 and w.lower() in text_v.lower() for w in target.company.split())
+        unnamed = idx - target.sentence <= 1 and not company_mentions(text_v, body)
+        if target.sentence == idx or named or _REFERS_BACK.search(text_v) or unnamed:
+            target.valuation = val
     events = []
     for d in _merge(resolved):
         m = d.money

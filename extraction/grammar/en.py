@@ -28,7 +28,7 @@ GRAMMAR = register(Grammar(
         r"picks up|scooped up|scoops up|scooping up|attracted|attracts|completed|completes|banked|banks|"
         r"pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|took in|takes in|"
         r"announced|announces|drew|draws|won|wins|in talks to raise|set to raise|looking to raise|"
-        r"seeking to raise|said to be raising|in (?:advanced )?talks for)\b",
+        r"seeking to raise|said to be raising)\b|\bin\W{0,2}(?:advanced |early |final )?talks\W{0,2} (?:for|to raise)\b",
     ),
     fronted_verbs=rx(r"^\s*(?:went|goes|go) (?:to|into)\s+"),
     object_link=rx(
