@@ -185,7 +185,7 @@ def _mention_row(ref: ArticleRef, index: int, ev: dict[str, Any], now: str) -> d
         "url": ref.url,
         "title": ref.title,
         "published": ref.published,
-        "lang": ref.lang,
+        "lang": ref.lang.lower() if ref.lang else None,
         "company": company,
         "company_key": ident.company_key(company),
         "amount": int(amount) if amount is not None else None,
@@ -203,6 +203,26 @@ def _mention_row(ref: ArticleRef, index: int, ev: dict[str, Any], now: str) -> d
         "evidence": ev.get("evidence"),
         "recorded_at": now,
     }
+
+
+IDENTITY_FIELDS = ("company_key", "amount", "currency", "round", "extension", "main")
+
+
+def _distinct_mentions(rows: list[dict]) -> list[dict]:
+    """One article's events, the same event listed twice kept once (names of both kept)."""
+    kept: dict[tuple, dict] = {}
+    for row in rows:
+        key = tuple(row[f] for f in IDENTITY_FIELDS)
+        first = kept.setdefault(key, row)
+        if first is row:
+            continue
+        for field_ in ("lead_investors", "investors"):
+            names = json.loads(first[field_])
+            names += [n for n in json.loads(row[field_]) if n not in names]
+            first[field_] = json.dumps(names, ensure_ascii=False)
+        if first["valuation_amount"] is None and row["valuation_amount"] is not None:
+            first["valuation_amount"], first["valuation_currency"] = row["valuation_amount"], row["valuation_currency"]
+    return list(kept.values())
 
 
 def _as_mention(row: dict) -> dict:
@@ -358,7 +378,9 @@ def record_article_events(
                 for aid in {other, former} - {ref.id}:
                     db.execute("update event_articles set duplicate_of = ? where article_id = ? or duplicate_of = ?", [ref.id, aid, aid])
                     touched |= _drop_mentions(db, aid, hints)
-            rows = [_mention_row(ref, i, ev, stamp) for i, ev in enumerate(events) if (ev.get("company") or "").strip()]
+            rows = _distinct_mentions(
+                [_mention_row(ref, i, ev, stamp) for i, ev in enumerate(events) if (ev.get("company") or "").strip()]
+            )
             if rows:
                 db["event_sources"].insert_all(rows)
             touched |= {r["company_key"] for r in rows}

@@ -273,3 +273,14 @@ def test_list_filters_and_export_contract(fresh_db):
 def test_article_ref_contract():
     ref = ArticleRef(id="a", url="u", title=None, published=None, lang=None, text=None)
     assert ref.id == "a"
+
+
+def test_an_event_listed_twice_in_one_article_is_one_source(fresh_db):
+    r = record(fresh_db, art("dup", "2022-02-02", "EN"), [
+        ev("Mirrorly", 3 * M, "USD", "seed", investors=["Oak"]),
+        ev("Mirrorly", 3 * M, "USD", "seed", investors=["Elm"], valuation={"amount": 15 * M, "currency": "USD"}),
+    ])
+    (eid,) = r.new_event_ids
+    event = get_event(fresh_db, eid)
+    assert event["investors"] == ["Oak", "Elm"] and event["valuation"]["amount"] == 15 * M
+    assert event["sources"][0]["lang"] == "en"
