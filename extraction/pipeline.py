@@ -218,9 +218,9 @@ def _close(a: _Draft, b: _Draft) -> bool:
 
 
 _MENTION = re.compile(
-    r"(?i:[\w-]*(?:startup|start-up|unternehmen|company|firm|platform|plattform|app|anbieter|fintech|"
-    r"biotech|spezialist|entwickler|hersteller|lieferant|maker|provider|developer|firma|"
-    r"jungunternehmen))\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})")
+    r"(?i:startup|start-up|unternehmen|company|firm|platform|plattform|app|anbieter|fintech|"
+    r"biotech|spezialist|entwickler|hersteller|lieferant|maker|provider|developer|firma)"
+    r"\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})")
 
 
 def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
@@ -257,7 +257,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     head = normalize(title or "").replace("\n", " ").strip()
     if not body and not head:
         return []
-    sample = (head + " " + body[:3000])
+    sample = (head + " " + body[:1000])
     letters = sum(ch.isalpha() for ch in sample)
     if letters < 0.4 * len(sample.strip() or "x"):
         return []
@@ -275,7 +275,10 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         _read_sentence(idx, sentence, g, lang, drafts, pending_val, background)
 
     explicit = [d for d in drafts if d.company != ANAPHORA]
-    mentions = [(i, pos, name) for i, sentence in enumerate(sentences) for pos, name in company_mentions(sentence, body)]
+    mentions: list[tuple[int, int, str]] = []
+    if len(explicit) < len(drafts):  # only pronoun-like subjects need the mentions
+        mentions = [(i, pos, name) for i, sentence in enumerate(sentences)
+                    for pos, name in company_mentions(sentence, body)]
     mentions += [(d.sentence, d.pos, d.company) for d in explicit]
     main_company = _main_company(explicit, mentions, bool(head))
     resolved = []

@@ -52,9 +52,17 @@ class RoundCue:
     end: int
 
 
+_HINT = re.compile(
+    r"(?i)serie|seed|angel|bridge|brücke|zwischenfin|convertible|wandel|debt|kredit|fremdkapital|schulden|"
+    r"darlehen|growth|wachstum|grant|zusch|förder|forder|subvention|crowd|strategi|round|runde|pre-|"
+    r"amorçage|semilla|série")
+
+
 def find_rounds(sentence: str) -> list[RoundCue]:
     """All round cues in a sentence, left to right, overlaps resolved in favour of the first pattern."""
     cues: list[RoundCue] = []
+    if not _HINT.search(sentence):
+        return cues
     taken: list[tuple[int, int]] = []
     for regex, kind in _COMPILED:
         for m in regex.finditer(sentence):
