@@ -103,6 +103,7 @@ def _create_sources(db) -> None:
             "lang": str,
             "company": str,
             "company_key": str,
+            "name_keys": str,          # JSON array: every key the company is named by here
             "amount": int,
             "currency": str,
             "amount_usd": float,
@@ -188,6 +189,7 @@ def _mention_row(ref: ArticleRef, index: int, ev: dict[str, Any], now: str) -> d
         "lang": ref.lang.lower() if ref.lang else None,
         "company": company,
         "company_key": ident.company_key(company),
+        "name_keys": json.dumps(ident.name_keys(company, ev.get("aliases") or ()), ensure_ascii=False),
         "amount": int(amount) if amount is not None else None,
         "currency": currency,
         "amount_usd": ident.to_usd(amount, currency, ident.reference_date(ref.published)),
@@ -269,7 +271,15 @@ def _component(db, keys: set[str]) -> set[str]:
     positive (a shared word, the same letters without spaces, a fuzzy ratio found by
     rapidfuzz's C scorer, CJK containment), then key_score decides.
     """
-    all_keys = [r[0] for r in db.execute("select distinct company_key from event_sources").fetchall() if r[0]]
+    names_of: dict[str, set[str]] = {}
+    for primary, keys_json in db.execute("select distinct company_key, name_keys from event_sources").fetchall():
+        if primary:
+            names_of.setdefault(primary, {primary}).update(json.loads(keys_json or "[]"))
+    owners: dict[str, set[str]] = {}  # name key -> primary keys named by it
+    for primary, names in names_of.items():
+        for name in names:
+            owners.setdefault(name, set()).add(primary)
+    all_keys = sorted(owners)
     by_token: dict[str, list[str]] = {}
     by_squashed: dict[str, list[str]] = {}
     cjk = []
@@ -281,7 +291,7 @@ def _component(db, keys: set[str]) -> set[str]:
             cjk.append(key)
     squashed = [k.replace(" ", "") for k in all_keys]
 
-    def neighbours(key: str) -> set[str]:
+    def similar(key: str) -> set[str]:
         found = set(by_squashed.get(key.replace(" ", ""), ()))
         for token in key.split():
             found.update(by_token.get(token, ()))
@@ -293,6 +303,13 @@ def _component(db, keys: set[str]) -> set[str]:
         if ident.CJK.search(key):
             found.update(cjk)
         return {k for k in found if ident.key_score(key, k) > 0}
+
+    def neighbours(primary: str) -> set[str]:
+        out: set[str] = set()
+        for name in names_of.get(primary, {primary}):
+            for other in similar(name):
+                out |= owners.get(other, set())
+        return out
 
     comp = {k for k in keys if k}
     frontier = list(comp)

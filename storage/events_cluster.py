@@ -96,9 +96,16 @@ def _undisclosed_ok(a: dict, b: dict) -> bool:
     return bool(leads_a & leads_b)
 
 
+def _name_keys(m: dict) -> list[str]:
+    keys = m.get("name_keys")
+    if isinstance(keys, str):
+        keys = json.loads(keys)
+    return list(keys or [m["company_key"]])
+
+
 def _join_score(m: dict, members: list[dict]) -> float:
     """0 when `m` cannot join; otherwise higher is a better fit."""
-    name = max(ident.key_score(m["company_key"], o["company_key"]) for o in members)
+    name = max(ident.key_score(a, b) for o in members for a in _name_keys(m) for b in _name_keys(o))
     if name <= 0:
         return 0.0
     if not all(compatible(m, o) for o in members):

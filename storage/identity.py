@@ -10,7 +10,8 @@ only when ALL of these hold:
    or, for CJK, one contains the other ("宇树" / "宇树科技"), or a fuzzy ratio of
    at least `NAME_FUZZY_MIN` (typos, spacing).  Within a round the names of all its
    sources count, so a name learnt from one merge lets the next source in
-   (the round's aliases, stored in `event_aliases`).
+   (the round's aliases, stored in `event_aliases`). A bracketed other name
+   ("商汤科技（SenseTime）") and aliases given with an extracted event count too.
 2. **Amount.** Both undisclosed, or one undisclosed, or compared in one currency
    within `AMOUNT_TOLERANCE` (relative to the larger).  Different currencies are
    converted to USD with the ECB reference rate of each article's date
@@ -99,6 +100,16 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
                     w = w[: -len(suffix)]
         out.append(w)
     return tuple(out)
+
+
+def name_keys(name: str | None, aliases=()) -> list[str]:
+    """Every key a mention may be known by: its name, a bracketed other name
+    ("商汤科技（SenseTime）"), and any aliases the extractor gives."""
+    keys = [company_key(name)]
+    if name:
+        keys += [company_key(inner) for inner in re.findall(r"[(\uff08]([^()\uff08\uff09]+)[)\uff09]", str(name))]
+    keys += [company_key(a) for a in aliases or () if isinstance(a, str)]
+    return sorted({k for k in keys if k})
 
 
 def company_key(name: str | None) -> str:

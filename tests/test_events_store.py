@@ -284,3 +284,15 @@ def test_an_event_listed_twice_in_one_article_is_one_source(fresh_db):
     event = get_event(fresh_db, eid)
     assert event["investors"] == ["Oak", "Elm"] and event["valuation"]["amount"] == 15 * M
     assert event["sources"][0]["lang"] == "en"
+
+
+def test_a_bracketed_or_given_alias_links_scripts(fresh_db):
+    record(fresh_db, art("zh-s", "2018-04-09", "zh"), [ev("商汤科技（SenseTime）", 600 * M, "USD", "series_c")])
+    record(fresh_db, art("en-s", "2018-04-10", "en"), [ev("SenseTime", 600 * M, "USD")])
+    record(fresh_db, art("zh-t", "2018-04-11", "zh"), [ev("商汤", 600 * M, "USD")])
+    record(fresh_db, art("en-k", "2021-03-01", "en"), [ev("Kuaishou", 100 * M, "USD", aliases=["快手"])])
+    record(fresh_db, art("zh-k", "2021-03-02", "zh"), [ev("快手科技", 100 * M, "USD")])
+    rows = list_events(fresh_db)
+    assert sorted(r["source_count"] for r in rows) == [2, 3]
+    sense = next(r for r in rows if r["source_count"] == 3)
+    assert set(sense["aliases"]) == {"商汤科技（SenseTime）", "SenseTime", "商汤"}
