@@ -17,7 +17,9 @@ from urllib.parse import quote, urlsplit
 from alerts.query import round_date
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~=])")
+# Enough to stop emphasis, links, images, HTML and headings; untrusted text never
+# starts a line (it follows a label, "**" or "> "), so list markers are harmless.
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|~])")
 _SCALES = ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K"))
 _ROUND_NAMES = {
     "pre_seed": "Pre-seed", "seed": "Seed", "angel": "Angel", "bridge": "Bridge", "debt": "Debt",

@@ -94,8 +94,9 @@ class AlertTarget:
         if not isinstance(url, str) or "://" not in url:
             raise ValueError(f"url: expected an apprise URL like 'json://host/path', got {url!r}")
         url = url.strip()
-        if not _apprise_understands(url):
-            raise ValueError(f"url: not a URL apprise can send to: {url.split('://', 1)[0]}://...")
+        problem = _apprise_problem(url)
+        if problem is not None:
+            raise ValueError(f"url: apprise cannot use this {url.split('://', 1)[0]}:// URL: {problem}")
         values: dict[str, Any] = {"url": url}
         if "name" in table:
             values["name"] = _text("name", table["name"])
@@ -135,10 +136,22 @@ class AlertTarget:
         return cls(**values)
 
 
-def _apprise_understands(url: str) -> bool:
+def _apprise_problem(url: str) -> str | None:
+    """None when apprise can build a notifier from `url`, else its first complaint."""
+    import logging
+
     import apprise
 
-    return apprise.Apprise.instantiate(url) is not None
+    with apprise.LogCapture(level=logging.WARNING) as captured:
+        plugin = apprise.Apprise.instantiate(url)
+        log = captured.getvalue()
+    if plugin is not None:
+        return None
+    # apprise masks credentials in its own messages; keep only the text after the level.
+    complaints = [line.split(" - ", 2)[-1] for line in log.splitlines() if " - " in line]
+    if not complaints:
+        return "unsupported service or malformed URL"
+    return re.sub(r"//[^/\s]*@", "//***@", complaints[0].replace(url, url.split("://", 1)[0] + "://..."))
 
 
 def _text(key: str, value: Any) -> str:

@@ -19,6 +19,7 @@ from alerts.render import Message
 from alerts.targets import AlertTarget
 
 _LOG_LINE = re.compile(r"^\S+ \S+ - (?:WARNING|ERROR|CRITICAL) - (.*)$")
+_DETAIL = re.compile(r"^\S+ \S+ - DEBUG - (Socket Exception: .*)$")
 
 
 def native_format(target: AlertTarget) -> str:
@@ -49,7 +50,9 @@ def send(target: AlertTarget, message: Message, idempotency_key: str | None = No
         plugin.headers[signing.IDEMPOTENCY_HEADER] = idempotency_key
     notifier = apprise.Apprise()
     notifier.add(plugin)
-    with apprise.LogCapture(level=logging.WARNING) as captured:
+    # DEBUG, for the socket error behind "A Connection error occurred"; the log
+    # stays in memory and only its warning and socket-error lines are kept.
+    with apprise.LogCapture(level=logging.DEBUG) as captured:
         try:
             ok = notifier.notify(body=message.body, title=message.title, body_format=message.format)
         except Exception as exc:  # a plugin bug must not stop the other deliveries
@@ -57,5 +60,8 @@ def send(target: AlertTarget, message: Message, idempotency_key: str | None = No
         log = captured.getvalue()
     if ok:
         return True, None
-    reasons = [m.group(1) for m in map(_LOG_LINE.match, log.splitlines()) if m]
-    return False, (reasons[-1] if reasons else "apprise reported a failure without a reason")
+    lines = log.splitlines()
+    reasons = [m.group(1) for m in map(_LOG_LINE.match, lines) if m]
+    details = [m.group(1) for m in map(_DETAIL.match, lines) if m]
+    reason = reasons[-1] if reasons else "apprise reported a failure without a reason"
+    return False, f"{reason} ({details[-1][:300]})" if details else reason
