@@ -32,7 +32,8 @@ _REFERS_BACK = re.compile(
     r"(?i)\b(?:it|its|the company|the startup|the firm|das unternehmen|das startup|die firma|"
     r"seine bewertung|ihre bewertung|es|damit|somit|nun|now)\b")
 _INVESTOR_CUE = re.compile(
-    r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter")
+    r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter|"
+    r"\bfrom\b|\bvon\b|backed|kommt|stammt")
 
 
 @dataclass
@@ -124,13 +125,16 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                 draft = _Draft(found.name, None, [], idx, cue.start, cue.round, cue.extension)
                 draft.confidence = 0.45
                 new.append(draft)
-    past = bool(g.past.search(sentence))
-    status = _status(sentence, g)
-    for d in new:
-        d.status = status
-        d.main = not (past or background)
-        d.evidence = sentence[:400]
-    drafts.extend(new)
+    if new:
+        past = bool(g.past.search(sentence))
+        status = _status(sentence, g)
+        for d in new:
+            d.status = status
+            d.main = not (past or background)
+            d.evidence = sentence[:400]
+        drafts.extend(new)
+    if not drafts or idx - drafts[-1].sentence > 12:
+        return
     recent = [d for d in drafts if idx - d.sentence <= 12]
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
             and re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence):
@@ -234,7 +238,8 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
             out.append((0, name))
     for m in _MENTION.finditer(sentence):
         name = name_from_phrase(m.group("name"), first=True)
-        if name and text.count(name) >= 2:
+        strong = m.group(0).lower().startswith(("startup", "start-up", "fintech", "biotech", "company"))
+        if name and (strong or text.count(name) >= 2):
             out.append((m.start("name"), name))
     return out
 
