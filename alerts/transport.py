@@ -50,14 +50,20 @@ def send(target: AlertTarget, message: Message, idempotency_key: str | None = No
         plugin.headers[signing.IDEMPOTENCY_HEADER] = idempotency_key
     notifier = apprise.Apprise()
     notifier.add(plugin)
-    # DEBUG, for the socket error behind "A Connection error occurred"; the log
-    # stays in memory and only its warning and socket-error lines are kept.
-    with apprise.LogCapture(level=logging.DEBUG) as captured:
-        try:
-            ok = notifier.notify(body=message.body, title=message.title, body_format=message.format)
-        except Exception as exc:  # a plugin bug must not stop the other deliveries
-            return False, f"{type(exc).__name__}: {exc}"
-        log = captured.getvalue()
+    # DEBUG, for the socket error behind "A Connection error occurred". The log
+    # stays in memory (propagation off, so no application handler prints apprise's
+    # debug lines with payloads) and only warning and socket-error lines are kept.
+    apprise_logger = logging.getLogger(apprise.logger.name)
+    propagate, apprise_logger.propagate = apprise_logger.propagate, False
+    try:
+        with apprise.LogCapture(level=logging.DEBUG) as captured:
+            try:
+                ok = notifier.notify(body=message.body, title=message.title, body_format=message.format)
+            except Exception as exc:  # a plugin bug must not stop the other deliveries
+                return False, f"{type(exc).__name__}: {exc}"
+            log = captured.getvalue()
+    finally:
+        apprise_logger.propagate = propagate
     if ok:
         return True, None
     lines = log.splitlines()

@@ -235,3 +235,13 @@ def test_delivery_latency_per_alert_on_loopback(fresh_db, webhook_receiver):
     median = sorted(report.send_seconds)[len(report.send_seconds) // 2]
     print(f"median send {median * 1000:.1f} ms, max {max(report.send_seconds) * 1000:.1f} ms over 20 alerts")
     assert median < 0.5
+
+
+def test_apprise_debug_lines_stay_out_of_the_application_log(fresh_db, webhook_receiver, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    insert_round(fresh_db, "SenseTime")
+    assert deliver_pending(fresh_db, [target(webhook_receiver.apprise_url())]).sent == 1
+    assert not [r for r in caplog.records if r.name.startswith("apprise")]
+    assert logging.getLogger("apprise").propagate is True
