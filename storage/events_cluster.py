@@ -5,7 +5,10 @@ Pure functions over mention dicts (rows of `event_sources`); no database.
 Clustering is deterministic and depends only on the SET of mentions, never on the
 order they arrived: mentions are visited in a canonical order (main reports
 first, then by date, article id, position in the article) and each joins the
-best-scoring round it is compatible with (storage.identity) or starts a new one.
+best-scoring round where it meets the identity rule (storage.identity) with at
+least one member and contradicts none (`contradicts`: same article, extension or
+not, different round labels, dates beyond the window, amounts more than
+`AMOUNT_TOLERANCE_NAMED_ROUND` apart), or starts a new one.
 The storage layer re-runs it over every mention whose company name could match,
 so recording the same articles in any order yields the same rounds.
 
@@ -66,14 +69,46 @@ def compatible(a: dict, b: dict) -> bool:
         return False
     if not ident.round_compatible(a.get("round"), b.get("round")):
         return False
-    rumour = "in_talks" in (a.get("status"), b.get("status"))
-    if not ident.amounts_compatible(_money(a), _money(b), rumour=rumour):
-        return False
     if not ident.intervals_close(_interval(a), _interval(b)):
         return False
+    rumour = "in_talks" in (a.get("status"), b.get("status"))
+    if not ident.amounts_compatible(_money(a), _money(b), rumour=rumour):
+        if not (_same_round_named(a, b) and ident.amounts_compatible(
+            _money(a), _money(b), tolerance=ident.AMOUNT_TOLERANCE_NAMED_ROUND
+        )):
+            return False
     if a.get("amount") is None or b.get("amount") is None:
         return _undisclosed_ok(a, b)
     return True
+
+
+def contradicts(a: dict, b: dict) -> bool:
+    """Facts that cannot both describe one round, whatever else its sources say: one
+    article, an extension and not, two different round labels, dates too far apart,
+    or amounts further apart than even two reports naming the round alike may be."""
+    if a["article_id"] == b["article_id"] or bool(a.get("extension")) != bool(b.get("extension")):
+        return True
+    if not ident.round_compatible(a.get("round"), b.get("round")):
+        return True
+    if not ident.intervals_close(_interval(a), _interval(b)):
+        return True
+    return not ident.amounts_compatible(_money(a), _money(b), tolerance=ident.AMOUNT_TOLERANCE_NAMED_ROUND)
+
+
+def _same_round_named(a: dict, b: dict) -> bool:
+    """Two dated main reports that name the round alike: the same series label, or the same
+    valuation. A company has one Series B; weeks apart, two Series B reports are one round
+    even when one counts a tranche or the debt part and the other does not."""
+    if not (a.get("main") and b.get("main")) or None in _interval(a) + _interval(b):
+        return False
+    ra, rb = (a.get("round") or ""), (b.get("round") or "")
+    if ra == rb and ra.startswith("series_"):
+        return True
+    if a.get("valuation_amount") is None or b.get("valuation_amount") is None:
+        return False
+    return ident.amounts_compatible(
+        _money(a, "valuation_amount", "valuation_currency"), _money(b, "valuation_amount", "valuation_currency")
+    )
 
 
 def _undisclosed_ok(a: dict, b: dict) -> bool:
@@ -108,7 +143,8 @@ def _join_score(m: dict, members: list[dict]) -> float:
     name = max(ident.key_score(a, b) for o in members for a in _name_keys(m) for b in _name_keys(o))
     if name <= 0:
         return 0.0
-    if not all(compatible(m, o) for o in members):
+    # The full rule with one member, and no contradiction with any.
+    if not any(compatible(m, o) for o in members) or any(contradicts(m, o) for o in members):
         return 0.0
     score = name
     for o in members:

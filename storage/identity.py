@@ -19,6 +19,9 @@ only when ALL of these hold:
    to absorb rounding plus the rate an outlet happened to use; an amount printed
    without a currency may be in the other's currency, dollars or euros.  Rumours
    (`in_talks`) get `AMOUNT_TOLERANCE_TALKS`: figures move before the close.
+   Two dated main reports that name the round alike (the same series label, or
+   the same valuation) get `AMOUNT_TOLERANCE_NAMED_ROUND`: one outlet counts a
+   tranche or the debt part, another does not, and a company has one Series B.
 3. **Round.** Labels compatible: `unknown`, `growth` and `strategic` match any
    label; seed-stage labels (pre_seed, seed, angel) match one another; bridge and
    convertible match each other; any other label only itself.  The extension flag
@@ -35,8 +38,8 @@ only when ALL of these hold:
    same valuation, or a shared lead investor. A background "it also took debt"
    is not tied to another article's debt facility on the name alone.
 
-The clustering (storage.events_cluster) applies these pairwise to every member of
-a round (complete linkage), except the name, which needs to match one member.
+The clustering (storage.events_cluster) lets a mention join a round when it meets
+all of these with one member of the round and contradicts none of the others.
 """
 
 from __future__ import annotations
@@ -54,6 +57,7 @@ TALKS_LEAD_DAYS = 90
 AMOUNT_TOLERANCE = 0.10
 AMOUNT_TOLERANCE_FX = 0.12
 AMOUNT_TOLERANCE_TALKS = 0.15
+AMOUNT_TOLERANCE_NAMED_ROUND = 0.30
 NAME_FUZZY_MIN = 90.0
 NAME_FUZZY_MIN_LEN = 5
 
@@ -211,12 +215,13 @@ def amounts_compatible(
     a: tuple[int | None, str | None, date | None],
     b: tuple[int | None, str | None, date | None],
     rumour: bool = False,
+    tolerance: float | None = None,
 ) -> bool:
     """(amount, currency, date) pairs that may be the same round's money."""
     (xa, ca, da), (xb, cb, db) = a, b
     if xa is None or xb is None:
         return True
-    same_tol = AMOUNT_TOLERANCE_TALKS if rumour else AMOUNT_TOLERANCE
+    same_tol = tolerance or (AMOUNT_TOLERANCE_TALKS if rumour else AMOUNT_TOLERANCE)
     ca, cb = (ca or "").upper(), (cb or "").upper()
     if ca == cb:
         return relative_gap(xa, xb) <= same_tol
@@ -224,7 +229,7 @@ def amounts_compatible(
         # "250 Millionen" without a currency: the other report's currency, or dollars or euros.
         known, missing = ((xa, ca, da), (xb, db)) if ca else ((xb, cb, db), (xa, da))
         return any(
-            amounts_compatible(known, (missing[0], guess, missing[1]), rumour)
+            amounts_compatible(known, (missing[0], guess, missing[1]), rumour, tolerance)
             for guess in dict.fromkeys((known[1], "USD", "EUR"))
         )
     ua, ub = to_usd(xa, ca, da), to_usd(xb, cb, db)

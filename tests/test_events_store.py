@@ -178,11 +178,11 @@ def test_corrected_extraction_merges_and_old_id_follows(fresh_db, outbox_spy):
 
 def test_split_does_not_alert_twice(fresh_db, outbox_spy):
     record(fresh_db, art("s1", "2021-04-01"), [ev("Parcelon", 100 * M, "USD")])
-    record(fresh_db, art("s2", "2021-04-20"), [ev("Parcelon", 109 * M, "USD")])
+    record(fresh_db, art("s2", "2021-05-10"), [ev("Parcelon", 100 * M, "USD")])
     assert len(list_events(fresh_db)) == 1
-    # an earlier report of 92M pulls the first one in; 109M no longer fits with 92M
-    record(fresh_db, art("s0", "2021-03-30"), [ev("Parcelon", 92 * M, "USD")])
-    assert len(list_events(fresh_db)) == 2
+    # an earlier report takes the first one; the last is now too far from it (51 days)
+    record(fresh_db, art("s0", "2021-03-20"), [ev("Parcelon", 100 * M, "USD")])
+    assert sorted(r["source_count"] for r in list_events(fresh_db)) == [1, 2]
     assert [k for _, k in outbox_spy.calls].count("new") == 1
 
 
@@ -296,3 +296,19 @@ def test_a_bracketed_or_given_alias_links_scripts(fresh_db):
     assert sorted(r["source_count"] for r in rows) == [2, 3]
     sense = next(r for r in rows if r["source_count"] == 3)
     assert set(sense["aliases"]) == {"商汤科技（SenseTime）", "SenseTime", "商汤"}
+
+
+def test_the_same_named_round_with_a_tranche_more_or_less(fresh_db):
+    record(fresh_db, art("t1", "2023-06-01"), [ev("Gridwise", 40 * M, "USD", "series_b")])
+    record(fresh_db, art("t2", "2023-06-02"), [ev("Gridwise", 50 * M, "USD", "series_b")])  # with its debt part
+    record(fresh_db, art("t3", "2023-06-02"), [ev("Gridwise", 50 * M, "USD")])
+    rows = list_events(fresh_db)
+    # t3 meets the rule with the 50M report and contradicts the 40M one in nothing
+    assert [r["source_count"] for r in rows] == [3]
+    record(fresh_db, art("v1", "2023-09-01"), [ev("Tallyho", 80 * M, "EUR", valuation={"amount": 400 * M, "currency": "EUR"})])
+    record(fresh_db, art("v2", "2023-09-03"), [ev("Tallyho", 100 * M, "EUR", valuation={"amount": 410 * M, "currency": "EUR"})])
+    assert len(list_events(fresh_db, company="tallyho")) == 1
+    # undated or background reports get no such benefit of the doubt
+    record(fresh_db, art("w1", None), [ev("Quorix", 40 * M, "USD", "series_a")])
+    record(fresh_db, art("w2", None), [ev("Quorix", 50 * M, "USD", "series_a")])
+    assert len(list_events(fresh_db, company="quorix")) == 2
