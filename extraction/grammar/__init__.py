@@ -51,7 +51,7 @@ class Grammar:
     investors_before: list[Pattern] = field(default_factory=list)
     investors_between: list[Pattern] = field(default_factory=list)
     list_stop: Pattern = field(default_factory=lambda: re.compile(r"[.;:!?]"))
-    clause_break: Pattern = field(default_factory=lambda: re.compile(r"[;:—–]|, (?:while|and|but|whereas)\b"))
+    clause_break: Pattern = field(default_factory=lambda: re.compile(r"[;:—–]|, (?:while|but|whereas)\b"))
 
 
 _REGISTRY: dict[str, Grammar] = {}
