@@ -110,8 +110,8 @@ def _shift(published, days):
 def outlets(cases):
     """Every labelled main round re-reported by three invented outlets (other currency at the
     day's rate rounded to two digits, no round label, legal suffix, upper case, rounded figure),
-    plus two different rounds of the same company: 1.6x the money 200 days later, and a
-    5 % larger extension the same week."""
+    plus three different rounds of the same company: 1.6x the money 200 days later, a
+    quarter more three weeks later, and a 5 % larger extension the same week."""
     out = []
     for c in cases:
         c = copy.deepcopy(c)
@@ -137,6 +137,11 @@ def outlets(cases):
             if c.get("published") and len(c["published"]) == 10:
                 later = dict(e, amount=int(e["amount"] * 1.6), group=f"later-{e['group']}", round="unknown")
                 out.append(case(f"later-{c['id']}-{j}", _shift(c["published"], 200), later))
+            if c.get("published") and len(c["published"]) == 10:
+                # another round three weeks on, a quarter larger, that no report names
+                near = dict(e, amount=int(e["amount"] * 1.25), group=f"near-{e['group']}", round="unknown",
+                            valuation=None, lead_investors=[])
+                out.append(case(f"near-{c['id']}-{j}", _shift(c["published"], 21), near))
             ext = dict(e, amount=int(e["amount"] * 1.05), extension=True, group=f"ext-{e['group']}")
             out.append(case(f"ext-{c['id']}-{j}", _shift(c.get("published"), 2), ext))
     return out
