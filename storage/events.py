@@ -31,10 +31,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from rapidfuzz import fuzz, process
 from sqlite_utils.migrations import Migrations
 
-from storage import events_cluster, events_fingerprint
+from storage import events_cluster, events_fingerprint, events_names
 from storage import identity as ident
 from storage.events_query import export_events, get_event, list_events, stats  # noqa: F401
 
@@ -264,62 +263,6 @@ def _drop_mentions(db, article_id: str, hints: dict) -> set[str]:
     return keys
 
 
-def _component(db, keys: set[str]) -> set[str]:
-    """All stored company keys reachable from `keys` through name matches.
-
-    Candidates come from indexes that cover every way `identity.key_score` can be
-    positive (a shared word, the same letters without spaces, a fuzzy ratio found by
-    rapidfuzz's C scorer, CJK containment), then key_score decides.
-    """
-    names_of: dict[str, set[str]] = {}
-    for primary, keys_json in db.execute("select distinct company_key, name_keys from event_sources").fetchall():
-        if primary:
-            names_of.setdefault(primary, {primary}).update(json.loads(keys_json or "[]"))
-    owners: dict[str, set[str]] = {}  # name key -> primary keys named by it
-    for primary, names in names_of.items():
-        for name in names:
-            owners.setdefault(name, set()).add(primary)
-    all_keys = sorted(owners)
-    by_token: dict[str, list[str]] = {}
-    by_squashed: dict[str, list[str]] = {}
-    cjk = []
-    for key in all_keys:
-        for token in set(key.split()):
-            by_token.setdefault(token, []).append(key)
-        by_squashed.setdefault(key.replace(" ", ""), []).append(key)
-        if ident.CJK.search(key):
-            cjk.append(key)
-    squashed = [k.replace(" ", "") for k in all_keys]
-
-    def similar(key: str) -> set[str]:
-        found = set(by_squashed.get(key.replace(" ", ""), ()))
-        for token in key.split():
-            found.update(by_token.get(token, ()))
-        if len(key) >= ident.NAME_FUZZY_MIN_LEN:
-            for _, _, i in process.extract(
-                key.replace(" ", ""), squashed, scorer=fuzz.ratio, score_cutoff=ident.NAME_FUZZY_MIN, limit=None
-            ):
-                found.add(all_keys[i])
-        if ident.CJK.search(key):
-            found.update(cjk)
-        return {k for k in found if ident.key_score(key, k) > 0}
-
-    def neighbours(primary: str) -> set[str]:
-        out: set[str] = set()
-        for name in names_of.get(primary, {primary}):
-            for other in similar(name):
-                out |= owners.get(other, set())
-        return out
-
-    comp = {k for k in keys if k}
-    frontier = list(comp)
-    while frontier:
-        for other in neighbours(frontier.pop()) - comp:
-            comp.add(other)
-            frontier.append(other)
-    return comp
-
-
 def _facts(row: dict | None) -> dict:
     if row is None:
         return {}
@@ -415,7 +358,7 @@ def _enqueue(db, event_id: int, kind: str) -> None:
 
 
 def _regroup(db, keys: set[str], hints: dict, stamp: str, result: RecordResult) -> None:
-    comp = _component(db, keys)
+    comp = events_names.component(db, keys)
     if not comp:
         return
     marks = ",".join("?" * len(comp))
