@@ -312,3 +312,17 @@ def test_the_same_named_round_with_a_tranche_more_or_less(fresh_db):
     record(fresh_db, art("w1", None), [ev("Quorix", 40 * M, "USD", "series_a")])
     record(fresh_db, art("w2", None), [ev("Quorix", 50 * M, "USD", "series_a")])
     assert len(list_events(fresh_db, company="quorix")) == 2
+
+
+def test_alerts_land_in_the_real_outbox_once(fresh_db):
+    import storage.outbox
+
+    if not hasattr(storage.outbox, "enqueue") or "outbox" not in fresh_db.table_names():
+        pytest.skip("storage.outbox has no enqueue yet")
+    senses(fresh_db)
+    senses(fresh_db)  # reprocessing adds nothing
+    rows = [(r["event_id"], r["kind"]) for r in fresh_db.query("select event_id, kind from outbox order by id")]
+    c = next(r["id"] for r in list_events(fresh_db) if r["amount"] == 600 * M)
+    assert rows.count((c, "new")) == 1
+    assert all(eid == c for eid, _ in rows)  # the background round never alerts
+    assert {k for _, k in rows} <= {"new", "update"}
