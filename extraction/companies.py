@@ -41,6 +41,9 @@ _PREP_START = re.compile(
     re.IGNORECASE,
 )
 _DE_RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:ein|eine|einer|einem|eines)\s")
+_BACKS = re.compile(
+    r"(?i)\b(?:backs|backed|funds|funded|invests in|invested in|pumps|pumped|unterstützt|finanziert)\s+"
+    r"(?P<np>[^,.;]{2,60}?)\s+(?:with|mit)\s+(?:about |around |another |rund |weiteren )?$")
 _PAREN_ANAPHORA = re.compile(
     r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\s*\((?:the|das|die|der) (?:company|startup|firm|unternehmen|firma)\b[^)]*$")
 _RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:a|an|the|which|who|whose)\b|^[a-z]+(?![A-Za-z])")
@@ -167,6 +170,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "genitive")
 
+    backs = _BACKS.search(prefix)
+    if backs:
+        name = name_from_phrase(backs.group("np"), tail=True)
+        if name:
+            return Found(name, "object")
     paren = _PAREN_ANAPHORA.search(prefix)
     if paren and valid_name(paren.group(1)):
         return Found(paren.group(1), "subject")
@@ -227,6 +235,9 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     return None
 
 
+_CUMULATIVE_AFTER = re.compile(
+    r"(?i)^\W{0,3}(?:[\w-]+\W+){0,4}?(?:to date|so far|in total|all told|insgesamt|bislang|bisher|"
+    r"an kapital|seit (?:der )?gründung|since (?:its )?(?:inception|founding|launch))\b")
 _VALUATION_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:\w+\W+)?(?:bewertet|taxiert|valuation|post-money|pre-money|firmenbewertung)\b")
 
@@ -244,7 +255,8 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool) -> str:
     clause = sentence[c_start:c_end]
     local_round = has_round and bool(re.search(
         r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt", clause))
-    if g.cumulative.search(sentence[max(c_start, start - 70):min(c_end, end + 40)]) and not local_round:
+    if (g.cumulative.search(sentence[max(c_start, start - 70):start]) or _CUMULATIVE_AFTER.match(after)) \
+            and not local_round:
         return "skip"
     if g.skip_clause.search(clause) and not local_round:
         return "skip"

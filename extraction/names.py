@@ -176,7 +176,7 @@ def valid_name(name: str | None) -> bool:
     if not name or len(name) < 2 or len(name) > 70:
         return False
     low = name.lower()
-    if low in places() or _BAD_NAME.search(name):
+    if low in places() or _BAD_NAME.search(name) or re.fullmatch(r"[A-Z][a-z]+-[a-z]+", name):
         return False
     if all(w in _GENERIC or re.fullmatch(r"\d+", w) for w in low.split()):
         return False

@@ -59,7 +59,8 @@ GRAMMAR = register(Grammar(
         r"^\W{0,3}(?:\w+[- ]){0,3}?(?:fonds|fund|umsatz|umgesetzt|um(?:\s|$)|erwirtschaftet|"
         r"verwaltet|dotiert|bereitgestellt|jährlich|pro jahr|im jahr|budget|marktwert|bewertet|"
         r"taxiert|an kapital aufgenommen|in .{0,30}investiert|eingesammelt hat|zahlte|gezahlt|"
-        r"kaufpreis|übernahme|steigt der|ebitda|gewinn|verlust)\b",
+        r"kaufpreis|übernahme|steigt der|ebitda|gewinn|verlust|auftrag|aufträge|großauftrag|vertrag|"
+        r"strafe|bußgeld|schadenersatz|börsengang)\b",
     ),
     skip_clause=rx(
         r"\b(?:übernimmt|übernahme|übernommen|fusioniert|fusion|gekauft|kauft|börsengang|"
@@ -97,7 +98,7 @@ GRAMMAR = register(Grammar(
         r"zuletzt|ende des vergangenen|erst im)\b",
     ),
     lead_after=[
-        rx(r"\bangeführt (?:wurde (?:die|sie|diese) (?:[\w-]*runde|finanzierung) )?(?:wiederum )?(?:von|vom) (?:den |dem |der )?"),
+        rx(r"\bangeführt (?:(?:wurde|wird) (?:die|sie|diese) (?:[\w-]*runde|finanzierung) )?(?:wiederum )?(?:von|vom) (?:den |dem |der )?"),
         rx(r"\bunter (?:der )?(?:führung|leitung|federführung) (?:von |des |der |vom )?"),
         rx(r"\b(?:lead-?investor|leadinvestor|hauptinvestor|lead)(?:in)?(?: der [\w-]+| dieser runde| "
            r"der runde)? (?:ist|war|sind|waren|hat|:) "),
@@ -109,6 +110,7 @@ GRAMMAR = register(Grammar(
         rx(r"\sals (?:lead-?investor|leadinvestor|hauptinvestor) (?:auftrat|fungierte|fungiert|agierte|agiert|beteiligt)"),
     ],
     lead_between=[
+        rx(r"\b(?:runde|finanzierung|finanzierungsrunde) (?:führt|führte|leitet|leitete) (?:der |die |das )?(?P<names>[^.;]{2,80}?) an\b"),
         rx(r"\b(?:von|vom) (?P<names>[^.;]{2,100}?) (?:angeführt|geleitet|angef[üu]hrt)\b"),
         rx(r"(?P<names>[^,.;]{2,80}), (?:der|die|das) [^.;]{0,80}?(?:die|den) (?:[\w-]*runde|finanzierung) "
            r"(?:anführt|anführte|leitet|leitete)\b"),
@@ -124,6 +126,7 @@ GRAMMAR = register(Grammar(
         rx(r"\bzu den (?:neuen |bisherigen |bestehenden )?(?:investoren|geldgebern|kapitalgebern|gesellschaftern)"
            r"[^.]{0,50}? (?:gehör(?:en|ten)|zähl(?:en|ten)) (?:unter anderem |u\.a\. )?(?:auch )?"),
         rx(r"\bneu dabei (?:sind|ist|waren) (?:beispielsweise |unter anderem |u\.a\. |etwa )?"),
+        rx(r"\b(?:mit dabei|beteiligt|ebenfalls beteiligt|an bord) (?:sind|waren|ist|war) (?:auch |zudem |außerdem |unter anderem |u\.a\. )?"),
         rx(r"\b(?:kommt|kam|stammt|stammen) (?:unter anderem |u\.a\. )?von "),
         rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden)\b[^.;]{0,30}?\bvon (?!investoren|kapitalgebern|geldgebern)"),
     ],

@@ -19,7 +19,7 @@ GRAMMAR = register(Grammar(
         r"nab(?:s|bed)|snag(?:s|ged)?|pick(?:s|ed) up|scoop(?:s|ed|ing)? up|receive[sd]?|gets|got|"
         r"attract(?:s|ed)?|complete[sd]?|bank(?:s|ed)|pull(?:s|ed) in|net(?:s|ted)|grab(?:s|bed)?)\b",
         r"\b(?:funding|financing|round|investment|invest(?:s|ed|ing)?|backing|injection|led|leads?|"
-        r"leading|co-led|backed|capital|seed|series)\b",
+        r"leading|co-led|backed|backs|capital|seed|series)\b",
     ),
     subject_verbs=rx(
         r"\b(?:has|have|had|is|was|were|are)?\s*(?:just |now |recently |also |officially |reportedly |"
@@ -56,14 +56,16 @@ GRAMMAR = register(Grammar(
         r"revenue|in revenue|in sales|in annual|a year|per year|per month|a month|annually|"
         r"in market value|market cap|combined|in total|in funding (?:this|last) (?:week|month|year|quarter)|"
         r"across|spread across|valuation|in losses|in profit|worth of|in assets|of assets|greenshoe|"
-        r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout)\b",
+        r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout|contracts?|orders?|tender|"
+        r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|ipo|offering)\b",
     ),
     skip_clause=rx(
         r"\b(?:acquir\w+|acquisition|takeover|merger|bought|buys|purchase of|ipo|went public|"
         r"startups (?:raised|have raised|secured|attracted)|start-ups (?:raised|secured)|"
         r"companies (?:raised|have raised)|raised by (?:start-?ups|companies|firms)|ecosystem|\d+ deals|"
-        r"across \d+|total amount|total (?:funding|investment)|estimated to be|fundraising environment|"
-        r"(?:its|their|a|the|new) (?:own )?(?:\w+ )?fund\b|first close|final close|fund i+\b|"
+        r"across \d+|estimated to be|fundraising environment|compared (?:to|with)|year-(?:on|over)-year|"
+        r"in q[1-4]\b|in h[12]\b|per cent|percent|"
+        r"(?:its|their|a|the|new) (?:own )?(?:[\w-]+ ){0,3}fund\b|first close|final close|fund i+\b|"
         r"raises prices|price (?:of|for|rise|increase|hike)|subscription|layoffs?|laid off|lawsuit|sued|grants? program|government|ministry|"
         r"these startups|many startups|unicorns? (?:valued|are)|market size|is valued|was valued|"
         r"valued at|once valued)\b",
@@ -98,6 +100,8 @@ GRAMMAR = register(Grammar(
         r"march|april|may|june|july|august|september|october|november|december)\b|"
         r"(?:months|weeks) (?:after|before)|recently led|once valued)\b",
     ),
+    lead_between=[rx(r"(?-i:(?P<names>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}))-led\b"),
+                  rx(r"\bwith (?P<names>[^.;]{2,80}?) (?:co-)?leading\b")],
     lead_after=[rx(r"\b(?:co-)?led by (?:the likes of |investors? |firms? )?"),
                 rx(r"\blead investors? (?:is|was|were|are|being) "),
                 rx(r"\b(?:headed|spearheaded|anchored) by ")],
@@ -114,9 +118,11 @@ GRAMMAR = register(Grammar(
         rx(r"\b(?:raised|raises|raising|secured|secures|received|receives|funding|financing|round|"
            r"investment|capital|money|backing)\b[^.;]{0,70}?\bfrom (?!a group|investors|the likes)"),
         rx(r"\bbacked by "),
+        rx(r"\b(?:joined by|alongside)(?: (?:existing|new|other) (?:investors?|backers))? (?-i:(?=[A-Z0-9]))"),
         rx(r"\bstrategic investment from "),
         rx(r"\b(?:round|funding|financing)\b[^.;]{0,40}?\binclud(?:ing|ed|es) (?:existing investors |investors )?"),
     ],
+    investors_between=[rx(r"\bwith (?P<names>[^.;]{2,80}?) (?:also )?(?:participating|joining|investing)\b")],
     investors_before=[
         rx(r"\s(?:also |all |have all |both )?(?:participated|took part|chipped in|joined the round|invested)\b"),
     ],
