@@ -54,7 +54,7 @@ class DeliveryReport:
     sent: int = 0       # deliveries (round x target) that reached their target in this call
     failed: int = 0     # deliveries attempted and failed in this call (retried later)
     skipped: int = 0    # deliveries the targets' filters rejected in this call
-    pending: int = 0    # alerts still waiting after this call (unsent deliveries + rows not fanned out)
+    pending: int = 0    # alerts still waiting after this call (unsent + not fanned out)
     lines: list[str] = field(default_factory=list)
     send_seconds: list[float] = field(default_factory=list)  # wall time of each send
 
@@ -80,7 +80,10 @@ def fan_out(db, targets: Sequence[AlertTarget], now: datetime) -> int:
         plans = []
         for target in targets:
             reason = skip_reason(target, event, row["kind"], now)
-            if reason is None and row["kind"] == "update" and outbox.has_unsent(db, row["event_id"], target.key, row["id"]):
+            waiting = row["kind"] == "update" and outbox.has_unsent(
+                db, row["event_id"], target.key, row["id"]
+            )
+            if reason is None and waiting:
                 reason = "collapsed: an alert about this round is still waiting to be sent"
             plans.append({"target_key": target.key, "target": target.label,
                           "status": "skipped" if reason else "pending", "last_error": reason})
@@ -89,7 +92,9 @@ def fan_out(db, targets: Sequence[AlertTarget], now: datetime) -> int:
     return skipped
 
 
-def _messages(db, target: AlertTarget, rows: list[dict], now: datetime) -> list[tuple[str | None, list[dict]]]:
+def _messages(
+    db, target: AlertTarget, rows: list[dict], now: datetime
+) -> list[tuple[str | None, list[dict]]]:
     """Group due deliveries into messages: existing digests, a new digest, or one per alert."""
     batches: dict[str, list[dict]] = {}
     singles = []
@@ -108,7 +113,9 @@ def _messages(db, target: AlertTarget, rows: list[dict], now: datetime) -> list[
     return sorted(groups, key=lambda g: g[1][0]["outbox_id"])
 
 
-def deliver_pending(db, targets: Sequence[AlertTarget], now: datetime | None = None) -> DeliveryReport:
+def deliver_pending(
+    db, targets: Sequence[AlertTarget], now: datetime | None = None
+) -> DeliveryReport:
     """Fan out new outbox rows, send what is due, mark each result. See the module docstring."""
     now = _now(now)
     report = DeliveryReport()
@@ -156,7 +163,9 @@ def deliver_pending(db, targets: Sequence[AlertTarget], now: datetime | None = N
             else:
                 outbox.mark_failed(db, ids, error or "unknown error", now)
                 report.failed += len(ids)
-                report.lines += [f"failed {target.label}  {headline(e, k)}: {error}" for e, k in items]
+                report.lines += [
+                    f"failed {target.label}  {headline(e, k)}: {error}" for e, k in items
+                ]
                 break  # the target is down or refusing: leave the rest for the next cycle
     report.pending = outbox.waiting(db, [t.key for t in targets])
     return report

@@ -30,7 +30,9 @@ def name_matches(wanted: str, name: str) -> bool:
     return any(n[i : i + len(w)] == w for i in range(len(n) - len(w) + 1))
 
 
-def skip_reason(target: AlertTarget, event: dict[str, Any] | None, kind: str, now: datetime) -> str | None:
+def skip_reason(
+    target: AlertTarget, event: dict[str, Any] | None, kind: str, now: datetime
+) -> str | None:
     if event is None:
         return "round no longer in the database"
     if kind == "update" and not target.updates:

@@ -26,7 +26,8 @@ def _json_list(value: Any) -> list[str]:
 
 
 def _has_table(db, name: str) -> bool:
-    return db.execute("select 1 from sqlite_master where type = 'table' and name = ?", [name]).fetchone() is not None
+    sql = "select 1 from sqlite_master where type = 'table' and name = ?"
+    return db.execute(sql, [name]).fetchone() is not None
 
 
 def load_event(db, event_id: int) -> dict[str, Any] | None:

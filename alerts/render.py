@@ -62,14 +62,17 @@ def round_name(label: str | None, extension: Any = False) -> str:
 
 def _and(names: list[str]) -> str:
     names = [clean(n) for n in names if clean(n)]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1] if names else ""
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def headline(event: dict[str, Any], kind: str = "new") -> str:
     """'SenseTime raised USD 600M (Series C) led by Alibaba' (plain text, one line)."""
     company = clean(event.get("company")) or "A company"
     amount = money(event.get("amount"), event.get("currency"))
-    verb = {"reported": "reportedly raised", "in_talks": "is in talks to raise"}.get(event.get("status") or "", "raised")
+    verbs = {"reported": "reportedly raised", "in_talks": "is in talks to raise"}
+    verb = verbs.get(event.get("status") or "", "raised")
     text = f"{company} {verb} {amount}"
     name = round_name(event.get("round"), event.get("extension"))
     if name:
@@ -158,7 +161,8 @@ class _Html(_Text):
         return "<ul>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
 
     def blocks(self, blocks: list[str]) -> str:
-        return "\n".join(b if b.startswith(("<ul>", "<blockquote>")) else f"<p>{b}</p>" for b in blocks if b)
+        block_tags = ("<ul>", "<blockquote>")
+        return "\n".join(b if b.startswith(block_tags) else f"<p>{b}</p>" for b in blocks if b)
 
 
 _FORMATTERS = {f.name: f() for f in (_Text, _Markdown, _Html)}
@@ -178,7 +182,8 @@ def _facts(event: dict[str, Any], f: _Text) -> list[str]:
     if others:
         lines.append(f.esc(f"{'Other investors' if leads else 'Investors'}: {', '.join(others)}"))
     if event.get("valuation_amount") is not None:
-        valuation = money(event["valuation_amount"], event.get("valuation_currency") or event.get("currency"))
+        currency = event.get("valuation_currency") or event.get("currency")
+        valuation = money(event["valuation_amount"], currency)
         lines.append(f.esc(f"Valuation: {valuation}"))
     day = round_date(event)
     if day:
@@ -228,7 +233,8 @@ def render_digest(items: list[tuple[dict[str, Any], str]], fmt: str = "text") ->
         if links:
             line += f" — {links[0]}"
         lines.append(line)
-    return Message(title=title, body=f.blocks([f.bold(f.esc(title)), f.bullets(lines)]), format=f.name)
+    body = f.blocks([f.bold(f.esc(title)), f.bullets(lines)])
+    return Message(title=title, body=body, format=f.name)
 
 
 def render_test(fmt: str = "text") -> Message:

@@ -31,8 +31,10 @@ def verify(secret: str, body: bytes, header: str | None) -> bool:
 
 
 def signed_payload(title: str, message: str, fmt: str, idempotency_key: str | None) -> bytes:
-    payload = {"version": "1.0", "title": title, "message": message, "attachments": [], "type": "info",
-               "format": fmt}
+    payload = {
+        "version": "1.0", "title": title, "message": message, "attachments": [], "type": "info",
+        "format": fmt,
+    }
     if idempotency_key:
         payload["idempotency_key"] = idempotency_key
     return json.dumps(payload, ensure_ascii=False).encode("utf-8")
@@ -48,8 +50,8 @@ def post_signed(url: str, secret: str, title: str, message: str, fmt: str,
     if plugin is None or not hasattr(plugin, "fullpath"):
         return False, "not a json:// or jsons:// URL"
     scheme = "https" if plugin.secure else "http"
-    target = f"{scheme}://{plugin.host}" + (f":{plugin.port}" if isinstance(plugin.port, int) else "")
-    target += plugin.fullpath or "/"
+    port = f":{plugin.port}" if isinstance(plugin.port, int) else ""
+    target = f"{scheme}://{plugin.host}{port}{plugin.fullpath or '/'}"
     body = signed_payload(title, message, fmt, idempotency_key)
     headers = {"User-Agent": "fundwatch", "Content-Type": "application/json; charset=utf-8",
                **getattr(plugin, "headers", {}), SIGNATURE_HEADER: sign(secret, body)}
@@ -57,9 +59,13 @@ def post_signed(url: str, secret: str, title: str, message: str, fmt: str,
         headers[IDEMPOTENCY_HEADER] = idempotency_key
     auth = (plugin.user, plugin.password or "") if plugin.user else None
     try:
-        with httpx.Client(timeout=TIMEOUT_SECONDS, verify=plugin.verify_certificate, follow_redirects=False) as client:
-            response = client.request(getattr(plugin, "method", "POST") or "POST", target, content=body,
-                                      headers=headers, params=getattr(plugin, "params", None) or None, auth=auth)
+        with httpx.Client(
+            timeout=TIMEOUT_SECONDS, verify=plugin.verify_certificate, follow_redirects=False
+        ) as client:
+            response = client.request(
+                getattr(plugin, "method", "POST") or "POST", target, content=body, headers=headers,
+                params=getattr(plugin, "params", None) or None, auth=auth,
+            )
     except httpx.HTTPError as exc:
         return False, f"{type(exc).__name__}: {exc}"
     if not 200 <= response.status_code < 300:

@@ -96,7 +96,8 @@ class AlertTarget:
         url = url.strip()
         problem = _apprise_problem(url)
         if problem is not None:
-            raise ValueError(f"url: apprise cannot use this {url.split('://', 1)[0]}:// URL: {problem}")
+            scheme = url.split("://", 1)[0]
+            raise ValueError(f"url: apprise cannot use this {scheme}:// URL: {problem}")
         values: dict[str, Any] = {"url": url}
         if "name" in table:
             values["name"] = _text("name", table["name"])
@@ -116,7 +117,8 @@ class AlertTarget:
         if "recent_days" in table:
             values["recent_days"] = _int("recent_days", table["recent_days"], minimum=0)
         if "digest_threshold" in table:
-            values["digest_threshold"] = _int("digest_threshold", table["digest_threshold"], minimum=1)
+            threshold = table["digest_threshold"]
+            values["digest_threshold"] = _int("digest_threshold", threshold, minimum=1)
         if "format" in table:
             fmt = table["format"]
             if fmt not in FORMATS:
@@ -127,7 +129,7 @@ class AlertTarget:
             if not isinstance(secret, str) or len(secret) < 8:
                 raise ValueError("secret: expected a string of at least 8 characters")
             if url.split("://", 1)[0].lower() not in SIGNABLE_SCHEMES:
-                raise ValueError("secret: signed delivery works for json:// and jsons:// webhooks only")
+                raise ValueError("secret: signing works for json:// and jsons:// webhooks only")
             values["secret"] = secret
         if "updates" in table:
             if not isinstance(table["updates"], bool):
@@ -151,7 +153,8 @@ def _apprise_problem(url: str) -> str | None:
     complaints = [line.split(" - ", 2)[-1] for line in log.splitlines() if " - " in line]
     if not complaints:
         return "unsupported service or malformed URL"
-    return re.sub(r"//[^/\s]*@", "//***@", complaints[0].replace(url, url.split("://", 1)[0] + "://..."))
+    complaint = complaints[0].replace(url, url.split("://", 1)[0] + "://...")
+    return re.sub(r"//[^/\s]*@", "//***@", complaint)
 
 
 def _text(key: str, value: Any) -> str:

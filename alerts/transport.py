@@ -36,11 +36,14 @@ def native_format(target: AlertTarget) -> str:
     return value if value in ("text", "markdown", "html") else "text"
 
 
-def send(target: AlertTarget, message: Message, idempotency_key: str | None = None) -> tuple[bool, str | None]:
+def send(
+    target: AlertTarget, message: Message, idempotency_key: str | None = None
+) -> tuple[bool, str | None]:
     """Deliver `message`; (True, None) or (False, why)."""
     if target.secret:
-        return signing.post_signed(target.url, target.secret, message.title, message.body, message.format,
-                                   idempotency_key)
+        return signing.post_signed(
+            target.url, target.secret, message.title, message.body, message.format, idempotency_key
+        )
     import apprise
 
     plugin = apprise.Apprise.instantiate(target.url)
@@ -58,7 +61,9 @@ def send(target: AlertTarget, message: Message, idempotency_key: str | None = No
     try:
         with apprise.LogCapture(level=logging.DEBUG) as captured:
             try:
-                ok = notifier.notify(body=message.body, title=message.title, body_format=message.format)
+                ok = notifier.notify(
+                    body=message.body, title=message.title, body_format=message.format
+                )
             except Exception as exc:  # a plugin bug must not stop the other deliveries
                 return False, f"{type(exc).__name__}: {exc}"
             log = captured.getvalue()

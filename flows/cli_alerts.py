@@ -69,7 +69,7 @@ def test_command(config) -> None:
 @click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
 def list_command(config, status: str | None, limit: int, as_json: bool) -> None:
-    """Show the outbox: each alert per target, pending, sent, failing (with the last error), skipped.
+    """Show the outbox: each alert per target: pending, sent, failed (why), skipped (why).
 
     "queued" rows are alerts not yet fanned out to targets (no cycle has run
     since, or no target is configured). Newest first.
@@ -98,9 +98,12 @@ def list_command(config, status: str | None, limit: int, as_json: bool) -> None:
     if not rows:
         return
     for row in rows:
-        when = row["sent_at"] or (f"next {row['next_attempt_at']}" if row["status"] == "failed" else "")
-        line = (f"#{row['outbox_id']:<5} {row['kind']:<6} {row['status']:<8} {row['attempts']:>2}x  "
-                f"{(row['company'] or '?')[:28]:<28}  {row['target'] or '-'}")
+        retry = f"next {row['next_attempt_at']}" if row["status"] == "failed" else ""
+        when = row["sent_at"] or retry
+        line = (
+            f"#{row['outbox_id']:<5} {row['kind']:<6} {row['status']:<8} {row['attempts']:>2}x  "
+            f"{(row['company'] or '?')[:28]:<28}  {row['target'] or '-'}"
+        )
         if when:
             line += f"  {when}"
         click.secho(line, fg={"failed": "red", "sent": "green"}.get(row["status"]))

@@ -111,7 +111,8 @@ def fan_out(db, outbox_row: dict, deliveries: Iterable[dict[str, Any]], now: dat
                 " last_error, next_attempt_at, idempotency_key, created_at, updated_at)"
                 " values (?, ?, ?, ?, 0, ?, ?, ?, ?, ?)",
                 [
-                    outbox_row["id"], d["target_key"], d["target"], d["status"], d.get("last_error"),
+                    outbox_row["id"], d["target_key"], d["target"], d["status"],
+                    d.get("last_error"),
                     stamp if d["status"] == "pending" else None,
                     idempotency_key(outbox_row, d["target_key"]), stamp, stamp,
                 ],
@@ -137,7 +138,8 @@ def has_unsent(db, event_id: int, target_key: str, exclude_outbox_id: int) -> bo
     """Does `target_key` already wait to receive an alert about `event_id`?"""
     row = db.execute(
         "select 1 from deliveries d join outbox o on o.id = d.outbox_id"
-        " where o.event_id = ? and d.target_key = ? and d.status in ('pending', 'failed') and o.id != ?",
+        " where o.event_id = ? and d.target_key = ? and o.id != ?"
+        " and d.status in ('pending', 'failed')",
         [event_id, target_key, exclude_outbox_id],
     ).fetchone()
     return row is not None
@@ -152,7 +154,8 @@ def due(db, target_keys: Iterable[str], now: datetime) -> list[dict[str, Any]]:
     return list(
         db.query(
             "select d.*, o.event_id, o.kind from deliveries d join outbox o on o.id = d.outbox_id"
-            f" where d.status in ('pending', 'failed') and d.next_attempt_at <= ? and d.target_key in ({marks})"
+            " where d.status in ('pending', 'failed') and d.next_attempt_at <= ?"
+            f" and d.target_key in ({marks})"
             " order by d.outbox_id, d.id",
             [iso(now), *keys],
         )
@@ -164,7 +167,8 @@ def assign_batch(db, delivery_ids: list[int], batch_key: str, now: datetime) -> 
     marks = ",".join("?" * len(delivery_ids))
     with db.atomic():
         db.execute(
-            f"update deliveries set batch_key = ?, updated_at = ? where id in ({marks}) and batch_key is null",
+            "update deliveries set batch_key = ?, updated_at = ?"
+            f" where id in ({marks}) and batch_key is null",
             [batch_key, iso(now), *delivery_ids],
         )
 
@@ -174,8 +178,8 @@ def mark_sent(db, delivery_ids: list[int], now: datetime) -> None:
     stamp = iso(now)
     with db.atomic():
         db.execute(
-            "update deliveries set status = 'sent', attempts = attempts + 1, sent_at = ?, last_error = null,"
-            f" next_attempt_at = null, updated_at = ? where id in ({marks})",
+            "update deliveries set status = 'sent', attempts = attempts + 1, sent_at = ?,"
+            f" last_error = null, next_attempt_at = null, updated_at = ? where id in ({marks})",
             [stamp, stamp, *delivery_ids],
         )
 
@@ -184,8 +188,8 @@ def mark_skipped(db, delivery_ids: list[int], reason: str, now: datetime) -> Non
     marks = ",".join("?" * len(delivery_ids))
     with db.atomic():
         db.execute(
-            "update deliveries set status = 'skipped', last_error = ?, next_attempt_at = null, updated_at = ?"
-            f" where id in ({marks})",
+            "update deliveries set status = 'skipped', last_error = ?, next_attempt_at = null,"
+            f" updated_at = ? where id in ({marks})",
             [reason, iso(now), *delivery_ids],
         )
 
@@ -202,15 +206,19 @@ def mark_failed(db, delivery_ids: list[int], error: str, now: datetime) -> None:
             row = db.execute("select attempts from deliveries where id = ?", [did]).fetchone()
             attempts = (row[0] if row else 0) + 1
             db.execute(
-                "update deliveries set status = 'failed', attempts = ?, last_error = ?, next_attempt_at = ?,"
-                " updated_at = ? where id = ?",
+                "update deliveries set status = 'failed', attempts = ?, last_error = ?,"
+                " next_attempt_at = ?, updated_at = ? where id = ?",
                 [attempts, error[:1000], iso(now + backoff(attempts)), stamp, did],
             )
 
 
+def _count_unfanned(db) -> int:
+    return db.execute("select count(*) from outbox where fanned_out_at is null").fetchone()[0]
+
+
 def waiting(db, target_keys: Iterable[str] | None = None) -> int:
     """Alerts not delivered yet: unsent deliveries (of these targets) plus rows not fanned out."""
-    unfanned_count = db.execute("select count(*) from outbox where fanned_out_at is null").fetchone()[0]
+    unfanned_count = _count_unfanned(db)
     sql = "select count(*) from deliveries where status in ('pending', 'failed')"
     params: list[Any] = []
     if target_keys is not None:
@@ -233,7 +241,8 @@ def listing(db, status: str | None = None, limit: int = 200) -> list[dict[str, A
         db.query(
             f"select o.id as outbox_id, o.event_id, o.kind, {company} as company, o.created_at,"
             " d.id as delivery_id, d.target, d.target_key,"
-            " coalesce(d.status, 'queued') as status, coalesce(d.attempts, 0) as attempts, d.last_error,"
+            " coalesce(d.status, 'queued') as status, coalesce(d.attempts, 0) as attempts,"
+            " d.last_error,"
             " d.next_attempt_at, d.sent_at, d.idempotency_key, d.batch_key"
             f" from outbox o left join deliveries d on d.outbox_id = o.id {join}"
             " where (? is null or coalesce(d.status, 'queued') = ?)"
@@ -246,7 +255,8 @@ def listing(db, status: str | None = None, limit: int = 200) -> list[dict[str, A
 
 def counts(db) -> dict[str, int]:
     """Deliveries per status, plus "queued" outbox rows not fanned out yet."""
-    out = {"queued": db.execute("select count(*) from outbox where fanned_out_at is null").fetchone()[0]}
-    for status, n in db.execute("select status, count(*) from deliveries group by status").fetchall():
+    out = {"queued": _count_unfanned(db)}
+    sql = "select status, count(*) from deliveries group by status"
+    for status, n in db.execute(sql).fetchall():
         out[status] = n
     return out
