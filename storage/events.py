@@ -294,6 +294,7 @@ def record_article_events(
     All writes, alert enqueueing included, happen in one transaction.
     """
     stamp = _iso(now or datetime.now(UTC))
+    events = [e.as_dict() if hasattr(e, "as_dict") else e for e in events]
     result = RecordResult()
     sig = events_fingerprint.signature(ref.text)
     with db.atomic():
