@@ -47,7 +47,8 @@ _GENERIC = {
     "october", "november", "december", "januar", "februar", "märz", "juni", "juli", "oktober",
     "dezember", "monday", "tuesday", "wednesday", "thursday", "friday", "montag", "dienstag",
     "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mehr", "more", "als", "as",
-    "unicorn", "einhorn", "ipo", "vision", "other", "others", "weitere", "andere", "anderen",
+    "unicorn", "einhorn", "ipo", "vision", "other", "others", "weitere", "andere", "anderen", "angels", "angel", "business",
+    "investor", "family", "offices", "hnis", "individuals",
 }
 _SPLIT_LIST = re.compile(
     r"\s*(?:,\s*(?:and|und|sowie|as well as|plus)\s+|,\s*|\s+(?:and|und|sowie|as well as|along with|"

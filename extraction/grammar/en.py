@@ -55,7 +55,7 @@ GRAMMAR = register(Grammar(
         r"^\W{0,3}(?:\w+[- ]){0,3}?(?:funds?|vehicle|fund-of-funds|programme|program|budget|market|"
         r"revenue|in revenue|in sales|in annual|a year|per year|per month|a month|annually|"
         r"in market value|market cap|combined|in total|in funding (?:this|last) (?:week|month|year|quarter)|"
-        r"across|spread across|valuation|in losses|in profit|worth of|in assets|of assets|greenshoe|"
+        r"across|spread across|in losses|in profit|worth of|in assets|of assets|greenshoe|"
         r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout|contracts?|orders?|tender|"
         r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|ipo|offering)\b",
     ),
