@@ -113,6 +113,18 @@ def _messages(
     return sorted(groups, key=lambda g: g[1][0]["outbox_id"])
 
 
+def _send(target: AlertTarget, items: list, key: str, digest: bool, fmt: str):
+    """Render and send one message; any error becomes a failed attempt, never a crash."""
+    try:
+        if digest:
+            message = render_digest(items, fmt)
+        else:
+            message = render_round(items[0][0], items[0][1], fmt)
+        return transport.send(target, message, key)
+    except Exception as exc:  # one bad round or plugin must not stop the whole outbox
+        return False, f"{type(exc).__name__}: {exc}"
+
+
 def deliver_pending(
     db, targets: Sequence[AlertTarget], now: datetime | None = None
 ) -> DeliveryReport:
@@ -146,14 +158,9 @@ def deliver_pending(
                 items = [(e, k) for e, k in items if e is not None]
                 if not members:
                     continue
-            if batch_key is None:
-                message = render_round(items[0][0], items[0][1], fmt)
-                key = members[0]["idempotency_key"]
-            else:
-                message = render_digest(items, fmt)
-                key = batch_key
+            key = batch_key or members[0]["idempotency_key"]
             started = time.perf_counter()
-            ok, error = transport.send(target, message, key)
+            ok, error = _send(target, items, key, digest=batch_key is not None, fmt=fmt)
             report.send_seconds.append(time.perf_counter() - started)
             ids = [r["id"] for r in members]
             if ok:
