@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from click.testing import CliRunner
-from support_receivers import WebhookReceiver, insert_round, smtp_receiver, webhook_receiver  # noqa: F401
+from support_receivers import WebhookReceiver, insert_round
+from support_receivers import smtp_receiver, webhook_receiver  # noqa: F401  (fixtures)
 
 from alerts.delivery import deliver_pending
 from flows.cli import cli

@@ -5,13 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from support_receivers import (  # noqa: F401  (fixtures)
-    SmtpReceiver,
-    WebhookReceiver,
-    insert_round,
-    smtp_receiver,
-    webhook_receiver,
-)
+from support_receivers import WebhookReceiver, insert_round
+from support_receivers import smtp_receiver, webhook_receiver  # noqa: F401  (fixtures)
 
 from alerts.delivery import deliver_pending, send_test
 from alerts.signing import SIGNATURE_HEADER, verify
@@ -245,3 +240,20 @@ def test_apprise_debug_lines_stay_out_of_the_application_log(fresh_db, webhook_r
     assert deliver_pending(fresh_db, [target(webhook_receiver.apprise_url())]).sent == 1
     assert not [r for r in caplog.records if r.name.startswith("apprise")]
     assert logging.getLogger("apprise").propagate is True
+
+
+def test_a_render_error_fails_that_delivery_not_the_cycle(fresh_db, webhook_receiver, monkeypatch):
+    import alerts.delivery
+
+    insert_round(fresh_db, "Broken")
+    real = alerts.delivery.render_round
+
+    def render(event, kind, fmt):
+        if event["company"] == "Broken":
+            raise KeyError("amount")
+        return real(event, kind, fmt)
+
+    monkeypatch.setattr(alerts.delivery, "render_round", render)
+    report = deliver_pending(fresh_db, [target(webhook_receiver.apprise_url())])
+    assert (report.sent, report.failed) == (0, 1)
+    assert outbox.listing(fresh_db, status="failed")[0]["last_error"] == "KeyError: 'amount'"
