@@ -37,7 +37,9 @@ _PREP_START = re.compile(
     r"davon|darüber|ferner|sogar|auch|noch|however|meanwhile|today|yesterday|also|additionally|"
     r"moreover|furthermore|still|now|then|here|there|earlier|later|recently|previously|currently|"
     r"in|at|on|for|by|with|from|after|before|since|during|under|over|according|despite|while|"
-    r"although|when|if|as|but|so|yet|last|this|next|every|each|one|two|three)\b",
+    r"although|when|if|as|but|so|yet|last|this|next|every|each|one|two|three|en|avec|dans|pour|par|"
+    r"sur|chez|après|avant|depuis|selon|enfin|ainsi|puis|c['’]est|cinq|deux|trois|quatre|six|sept|"
+    r"huit|neuf|dix|le|la|les|un|une)\b",
     re.IGNORECASE,
 )
 _DE_RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:ein|eine|einer|einem|eines)\s")
@@ -58,7 +60,11 @@ _INVESTOR_VERB = re.compile(
     r"pumped|poured|put|injected|angeführt|anführt)\b",
     re.IGNORECASE,
 )
-_PRONOUN = re.compile(r"(?i)\b(?:es|it|the company|the startup|the firm|das unternehmen|das startup)\b")
+_ROUND_NP = re.compile(
+    r"(?i)^\W*(?:un|une|le|la|the|a|die|eine|der|das)\s+(?:nouveau |nouvelle |new |neue )?(?:tour de table|levée(?: de fonds)?|"
+    r"round|funding round|finanzierungsrunde|runde|finanzierung|investissement|opération)\s+(?:de|d['’]|of|von|à|über|in höhe von)?\s*$")
+_PRONOUN = re.compile(r"(?i)\b(?:es|it|the company|the startup|the firm|das unternehmen|das startup|"
+                      r"la start-?up|l['’]entreprise|la société|la jeune pousse)\b")
 _POSS_START = re.compile(r"(?i)^(?:its|their|his|her|our|seine[nmrs]?|ihre[nmrs]?|unsere[nmrs]?)\b")
 
 
@@ -81,7 +87,7 @@ def _is_anaphora(np: str, g: Grammar) -> bool:
         return True
     toks = np.split()
     return len(toks) <= 5 and toks[0].lower() in ("das", "die", "der", "dem", "den", "the", "this") \
-        and is_descriptor(toks[-1])
+        and is_descriptor(toks[-1]) and all(t.islower() or t.endswith("er") for t in toks[1:-1])
 
 
 def _object_name(text: str, g: Grammar) -> str | None:
@@ -94,6 +100,10 @@ def _object_name(text: str, g: Grammar) -> str | None:
     if not name:
         return None
     rest = re.sub(r"(?i)^(?:the|das|die|den|dem|der)\s+", "", np)
+    if rest[:1].isupper() or rest[:1].isdigit():
+        first = name_from_phrase(rest, first=True)
+        if first and rest.startswith(first) and rest[len(first):len(first) + 1] not in ("’", "'"):
+            return first
     if rest.startswith(name):
         return name
     before = [t for t in rest[:rest.rfind(name)].split() if t not in ("—", "–", "-")]
@@ -125,14 +135,22 @@ def _en_subject(before: str) -> str | None:
     return None
 
 
-def _de_subject(before: str) -> str | None:
+def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | None:
     segments = [s.strip() for s in before.split(",")]
     for seg in reversed(segments):
         seg = _LEAD_IN.sub("", seg)
-        if not seg or _DE_RELATIVE.match(seg) or _PREP_START.match(seg):
+        if not seg or (relative or _DE_RELATIVE).match(seg):
+            continue
+        if _PREP_START.match(seg):
+            name = name_from_phrase(seg, tail=True)
+            if name and not _PREP_START.match(name):
+                return name
             continue
         return name_from_phrase(seg, tail=True)
     return None
+
+
+_FR_RELATIVE = re.compile(r"^(?:qui|que|dont|où|lequel|laquelle)\b|^(?:un|une)\s")
 
 
 def clause_bounds(sentence: str, pos: int, g: Grammar) -> tuple[int, int]:
@@ -200,6 +218,10 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             name = name_from_phrase(np, first=True) if np else None
             if name:
                 return Found(name, "subject")
+        elif g.code == "fr":
+            name = _de_subject(re.sub(r"\s+qui\s*$", " ", before), _FR_RELATIVE)
+            if name:
+                return Found(name, "subject")
         else:
             name = _en_subject(before)
             if name:
@@ -212,7 +234,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             return Found(name, "gapping")
 
     # German fronted amount: "Rund 211 Millionen Euro hat der Anbieter Tier ... zusammenbekommen"
-    if g.code == "de" and not verbs:
+    if g.code in ("de", "fr") and not verbs:
         fronted = g.fronted_verbs.match(after)
         if fronted:
             np = _cut_np(after[fronted.end():])
@@ -228,7 +250,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "possessive")
 
-    if _PRONOUN.search(prefix[-60:]) or re.search(
+    if _ROUND_NP.search(prefix) or _PRONOUN.search(prefix[-60:]) or re.search(
             r"(?i)\b(?:seine[nmr]?|ihre[nmr]?|its|their)\s+(?:[\w-]+\s)?(?:[\w-]*runde|round|finanzierung|funding)",
             sentence):
         return Found(ANAPHORA, "anaphora")

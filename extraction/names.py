@@ -20,6 +20,7 @@ _PLACES = {
     "silicon", "valley", "index", "deutschland", "österreich", "schweiz", "berliner",
 }
 _ARTICLES = {"der", "die", "das", "the", "ein", "eine", "a", "an", "den", "dem", "des", "these", "this",
+             "le", "la", "les", "l'", "l’", "un", "une", "du",
              "those", "that", "our", "their", "its", "his", "her", "seine", "ihre", "diese", "dieser",
              "dieses", "sein", "ihr"}
 _LEAD_WORDS = {"in", "im", "at", "for", "für", "mit", "with", "von", "from", "bei", "nach", "after",
@@ -28,7 +29,7 @@ _LEAD_WORDS = {"in", "im", "at", "for", "für", "mit", "with", "von", "from", "b
                "on", "am", "um", "via", "by", "über", "unter", "an", "auf", "aus", "bereits", "erst"}
 _BACKED = re.compile(r"(?:[A-Z][\w.&]*\s+){0,3}\S+-(?:backed|based|focused|headquartered|owned|funded|listed)\b")
 _TRAILING_OK = {"also", "has", "have", "had", "just", "now", "recently", "is", "was", "etwa", "wiederum",
-                "zuletzt", "have", "all", "both", "too", "jointly", "together"}
+                "zuletzt", "have", "all", "both", "too", "jointly", "together", "qui", "tous", "aussi"}
 _BAD_NAME = re.compile(
     r"(?i)(?:runde|finanzierung|finanzrunde|round|funding|financing|investment|kapital)$|^(?:fy|q[1-4]|h[12])\s?\d|"
     r"^(?:19|20)\d\d$")
@@ -48,10 +49,11 @@ _GENERIC = {
     "dezember", "monday", "tuesday", "wednesday", "thursday", "friday", "montag", "dienstag",
     "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mehr", "more", "als", "as",
     "unicorn", "einhorn", "ipo", "vision", "other", "others", "weitere", "andere", "anderen", "angels", "angel", "business",
-    "investor", "family", "offices", "hnis", "individuals",
+    "investor", "family", "offices", "hnis", "individuals", "c'est", "c’est", "en", "cinq", "deux",
+    "trois", "quatre",
 }
 _SPLIT_LIST = re.compile(
-    r"\s*(?:,\s*(?:and|und|sowie|as well as|plus)\s+|,\s*|\s+(?:and|und|sowie|as well as|along with|"
+    r"\s*(?:,\s*(?:and|und|sowie|as well as|plus|et)\s+|,\s*|\s+(?:and|und|sowie|as well as|along with|et|"
     r"zusammen mit|together with|plus|&)\s+|;\s*)",
 )
 _PAREN = re.compile(r"\([^()]*\)|\[[^\]]*\]")

@@ -9,7 +9,8 @@ Reports of the same round in one text (headline and body) are merged.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections import Counter
+from dataclasses import dataclass, field, replace
 
 from extraction.companies import _LEAD_IN, _PREP_START, ANAPHORA, clause_bounds, find_company, money_role
 from extraction.grammar import Grammar, get_grammar
@@ -28,12 +29,14 @@ _UNDISCLOSED = re.compile(
     r"(?i)\b(?:undisclosed|unspecified|not disclosed|did not disclose|siebenstellig\w*|"
     r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|nicht genannt\w*|"
     r"nicht bekannt|ungenannt\w*|mehrstellig\w*)\b")
+_BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|"
+                      r"auprès|bei|with|mit|avec)\b)")
 _REFERS_BACK = re.compile(
     r"(?i)\b(?:it|its|the company|the startup|the firm|das unternehmen|das startup|die firma|"
     r"seine bewertung|ihre bewertung|es|damit|somit|nun|now)\b")
 _INVESTOR_CUE = re.compile(
     r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter|"
-    r"\bfrom\b|\bvon\b|backed|kommt|stammt")
+    r"\bfrom\b|\bvon\b|backed|kommt|stammt|auprès|men[ée]e? par|emmen|conduite|côtés|complètent")
 
 
 @dataclass
@@ -108,7 +111,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if not found or (found.how == "gapping" and not new):
             orphan = True
             continue
-        if primary.currency is None and not rounds and not alts:
+        if primary.currency is None and not rounds and not alts and not (
+                found.how == "subject" and _BARE_OK.match(sentence[primary.span[1]:])):
             continue
         rnd, ext = _round_for(sentence, primary.span[0])
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext)
@@ -223,7 +227,8 @@ def _close(a: _Draft, b: _Draft) -> bool:
 
 _MENTION = re.compile(
     r"(?i:startup|start-up|unternehmen|company|firm|platform|plattform|app|anbieter|fintech|"
-    r"biotech|spezialist|entwickler|hersteller|lieferant|maker|provider|developer|firma)"
+    r"biotech|spezialist|entwickler|hersteller|lieferant|maker|provider|developer|firma|société|"
+    r"entreprise|jeune pousse)(?:\s(?!seine|ihre|sein|ihr|its|their|der|die|das|den|dem|des|the|and|und|et)[a-zéèêàç]+)?"
     r"\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})")
 
 
@@ -307,7 +312,12 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         if target.sentence == idx or named or _REFERS_BACK.search(text_v) or unnamed:
             target.valuation = val
     events = []
+    seen = Counter(m.currency for d in resolved for m in ([d.money] if d.money else []) + d.alt if m.currency)
     for d in _merge(resolved):
+        if d.money and d.money.currency is None and seen:
+            # "X lève 40,5 millions": the article's currency, as a reader would assume
+            d.money = replace(d.money, currency=seen.most_common(1)[0][0])
+            d.confidence -= 0.1
         m = d.money
         events.append(FundingEvent(
             company=d.company,

@@ -55,7 +55,7 @@ class Grammar:
 
 
 _REGISTRY: dict[str, Grammar] = {}
-_MODULES = {"en": "extraction.grammar.en", "de": "extraction.grammar.de"}
+_MODULES = {"en": "extraction.grammar.en", "de": "extraction.grammar.de", "fr": "extraction.grammar.fr"}
 
 
 def register(grammar: Grammar) -> Grammar:

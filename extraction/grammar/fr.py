@@ -1,0 +1,72 @@
+"""French funding grammar (modest): "X lève 5 millions d'euros auprès de Y et Z",
+"une levée de fonds de 6 millions d'euros menée par Y", "Avec un tour de table à 9 millions
+de dollars, X conclut ..."."""
+
+from __future__ import annotations
+
+from extraction.grammar import Grammar, register, rx
+
+_NAMES_END = (
+    r"[.;:!?$€£]|\s\d+(?:[.,]\d+)?\s?(?:millions?|milliards?|M€)|\s(?:pour|afin|qui|dont|lui|"
+    r"leur|en \d{4}|ont|a|avait|sont|est|complètent|complète|participent|dans le cadre|"
+    r"permettra|permet|et d'autres|entre autres|notamment)\b|,\s(?:qui|dont|afin|pour|ce qui)\b"
+)
+
+GRAMMAR = register(Grammar(
+    code="fr",
+    funding_cue=rx(
+        r"\b(?:lève|lèvent|levé|lever|levée|levées|boucle|bouclé|bouclée|récolte|récolté|réalise|"
+        r"réalisé|réaliser|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|finalise|"
+        r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
+        r"injecte|apporte|apporté|tour de table|financement|série|amorçage|investisseurs)\b",
+    ),
+    subject_verbs=rx(
+        r"\b(?:a |ont |avait )?(?:déjà |récemment |notamment )?(?:lève|lèvent|levé|boucle|bouclé|"
+        r"récolte|récolté|réalise|réalisé|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|"
+        r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
+        r"a réussi|vient de (?:réaliser|boucler|lever|finaliser|clôturer|conclure|récolter|sécuriser))\b",
+    ),
+    fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
+    object_link=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:de|d['’]|pour|dans|chez)\s?(?=[A-ZÀ-Ý])"),
+    anaphora=rx(
+        r"\b(?:la|cette|l['’])\s?(?:[\w-]+\s){0,3}?(?:start-?up|entreprise|société|jeune pousse|"
+        r"pépite|plateforme|scale-?up)\s*$",
+        r"^(?:elle|il)$",
+    ),
+    skip_before=rx(
+        r"\b(?:rachat|rachète|racheté|acquisition|acquiert|cession|vendu|introduction en bourse|"
+        r"chiffre d['’]affaires|ventes|bénéfice|perte|budget|moyenne|médiane|total|totalise|"
+        r"montant total|au total|dont|soit|entre|jusqu['’]à|plus de \d+ opérations|barre des|"
+        r"valorisée?|valorisation|capitalisation|fonds de|fonds doté|enveloppe|prise de participation)"
+        r"\W+(?:\w+\W+){0,3}$",
+    ),
+    skip_after=rx(
+        r"^\W{0,3}(?:\w+[- ]){0,3}?(?:de chiffre|d['’]affaires|de ventes|de moins|de plus que|"
+        r"levés? en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+        r"décembre)|mensuels|en \d+ opérations|en (?:trois|quatre|cinq|\d+) (?:opérations|tours))\b",
+    ),
+    skip_clause=rx(
+        r"\b(?:startups françaises|start-up françaises|start-up de la french tech|jeunes pousses|"
+        r"la semaine totalise|opérations recensées|montant total|rachat|acquisition|introduction en bourse|"
+        r"fonds d['’]investissement|institutionnels|écosystème)\b",
+    ),
+    valuation_before=rx(r"\b(?:valoris\w+|valeur de|évaluée?)\W+(?:\w+\W+){0,5}$"),
+    cumulative=rx(r"\b(?:au total|depuis (?:sa|son) (?:création|lancement)|jusqu['’]ici|à ce jour|en tout)\b"),
+    reported=rx(r"\b(?:selon (?:nos informations|les échos|bloomberg|reuters)|d['’]après nos informations|"
+                r"aurait|auraient)\b"),
+    in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|chercherait à lever)\b"),
+    past=rx(r"\b(?:en (?:19|20)\d\d|l['’]an dernier|l['’]année dernière|en (?:janvier|février|mars|avril|mai|"
+            r"juin|juillet|août|septembre|octobre|novembre|décembre) dernier|précédente?|auparavant|"
+            r"la première|la seconde|déjà réalisé)\b"),
+    lead_after=[rx(r"\b(?:menée?|emmenée?|conduite?|pilotée?) par (?:le |la |les |l['’])?")],
+    lead_before=[rx(r"\s(?:mène|a mené|mènent|ont mené) (?:le|la|ce|cette) (?:tour|levée|opération)")],
+    investors_after=[
+        rx(r"\bauprès (?:de |d['’])(?:la |le |les |l['’])?(?:fonds |investisseurs )?"),
+        rx(r"\b(?:avec la participation|aux côtés) (?:de |d['’]|des )(?:la |le |l['’])?"),
+        rx(r"\bcomplètent cette opération\W+"),
+        rx(r"\binvestisseurs (?:historiques |existants |actuels )?(?:comme |tels que |dont |parmi lesquels )"),
+    ],
+    investors_before=[rx(r"\s(?:ont|a) (?:tous |également |aussi )?(?:participé|pris part|remis au pot)\b")],
+    list_stop=rx(_NAMES_END),
+    clause_break=rx(r"[;:—–]|, (?:tandis que|alors que|mais)\b"),
+))
