@@ -233,22 +233,29 @@ def _as_mention(row: dict) -> dict:
     return m
 
 
-def _canonical_article(db, ref: ArticleRef, near: list[str]) -> str:
-    """The article that counts as the source among `ref` and its near-duplicates."""
-    group = {ref.id: ref.published}
+def _duplicate_group(db, ref: ArticleRef, near: list[str]) -> dict[str, str | None]:
+    """`ref`, its near-duplicates, the articles they copy and the copies of those:
+    article id -> published (ref's as given now)."""
+    ids = set(near)
     for other in near:
-        row = db.execute("select article_id, published, duplicate_of from event_articles where article_id = ?", [other]).fetchone()
-        if row is None:
-            continue
-        canon = row[2] or row[0]
-        crow = db.execute("select published from event_articles where article_id = ?", [canon]).fetchone()
-        group[canon] = crow[0] if crow else row[1]
+        row = db.execute("select duplicate_of from event_articles where article_id = ?", [other]).fetchone()
+        if row and row[0]:
+            ids.add(row[0])
+    for aid in list(ids | {ref.id}):
+        ids |= {r[0] for r in db.execute("select article_id from event_articles where duplicate_of = ?", [aid])}
+    ids.discard(ref.id)
+    group: dict[str, str | None] = {ref.id: ref.published}
+    for aid in sorted(ids):
+        row = db.execute("select published from event_articles where article_id = ?", [aid]).fetchone()
+        if row is not None:
+            group[aid] = row[0]
+    return group
 
-    def key(aid: str):
-        span = ident.parse_day_range(group[aid])
-        return (span[0] if span else datetime.max.date(), aid)
 
-    return min(group, key=key)
+def _source_key(group: dict[str, str | None], aid: str) -> tuple:
+    """Of near-duplicates, the earliest published counts as the source, then the smallest id."""
+    span = ident.parse_day_range(group[aid])
+    return (span[0] if span else datetime.max.date(), aid)
 
 
 def _drop_mentions(db, article_id: str, hints: dict) -> set[str]:
@@ -258,6 +265,7 @@ def _drop_mentions(db, article_id: str, hints: dict) -> set[str]:
         "select event_index, company_key, event_id from event_sources where article_id = ?", [article_id]
     ).fetchall():
         hints[(row[0], row[1])] = row[2]
+        hints.setdefault((row[0], None), row[2])  # the same event, its name spelled anew
         keys.add(row[1])
     db.execute("delete from event_sources where article_id = ?", [article_id])
     return keys
@@ -310,7 +318,11 @@ def record_article_events(
                 ).fetchall()
                 if r[0] not in near
             ]
-        canon = _canonical_article(db, ref, near)
+        group = _duplicate_group(db, ref, near)
+        canon = min(group, key=lambda aid: _source_key(group, aid))
+        canon_was_copy = canon != ref.id and db.execute(
+            "select duplicate_of is not null from event_articles where article_id = ?", [canon]
+        ).fetchone()[0]
         existing = db.execute("select recorded_at from event_articles where article_id = ?", [ref.id]).fetchone()
         db["event_articles"].upsert(
             {
@@ -328,25 +340,34 @@ def record_article_events(
         )
         events_fingerprint.store_bands(db, ref.id, sig)
         hints: dict = {}
-        touched = _drop_mentions(db, ref.id, hints)
-        if canon != ref.id:
-            result.duplicate_of = canon
+        touched: set[str] = set()
+        # Every other text of the group is a copy of the source and stops counting.
+        for aid in sorted(group):
+            if aid != canon:
+                db.execute("update event_articles set duplicate_of = ? where article_id = ?", [canon, aid])
+                touched |= _drop_mentions(db, aid, hints)
+        if canon == ref.id:
+            touched |= _drop_mentions(db, ref.id, hints)
+            touched |= _insert_mentions(db, ref, events, stamp)
         else:
-            # Former sources of this text (now copies of it) stop counting.
-            for other in near:
-                row = db.execute("select duplicate_of from event_articles where article_id = ?", [other]).fetchone()
-                former = (row[0] if row else None) or other
-                for aid in {other, former} - {ref.id}:
-                    db.execute("update event_articles set duplicate_of = ? where article_id = ? or duplicate_of = ?", [ref.id, aid, aid])
-                    touched |= _drop_mentions(db, aid, hints)
-            rows = _distinct_mentions(
-                [_mention_row(ref, i, ev, stamp) for i, ev in enumerate(events) if (ev.get("company") or "").strip()]
-            )
-            if rows:
-                db["event_sources"].insert_all(rows)
-            touched |= {r["company_key"] for r in rows}
+            result.duplicate_of = canon
+            if canon_was_copy:
+                # An earlier copy of this text takes over as the source.
+                row = next(db.query("select * from event_articles where article_id = ?", [canon]))
+                db.execute("update event_articles set duplicate_of = null where article_id = ?", [canon])
+                former = ArticleRef(canon, row["url"], row["title"], row["published"], row["lang"])
+                touched |= _insert_mentions(db, former, json.loads(row["events_json"] or "[]"), stamp)
         _regroup(db, touched, hints, stamp, result)
     return result
+
+
+def _insert_mentions(db, ref: ArticleRef, events: list[dict], stamp: str) -> set[str]:
+    rows = _distinct_mentions(
+        [_mention_row(ref, i, ev, stamp) for i, ev in enumerate(events) if (ev.get("company") or "").strip()]
+    )
+    if rows:
+        db["event_sources"].insert_all(rows)
+    return {r["company_key"] for r in rows}
 
 
 def _enqueue(db, event_id: int, kind: str) -> None:
@@ -369,7 +390,7 @@ def _regroup(db, keys: set[str], hints: dict, stamp: str, result: RecordResult) 
     ]
     for m in mentions:
         if m["event_id"] is None:
-            m["event_id"] = hints.get((m["event_index"], m["company_key"]))
+            m["event_id"] = hints.get((m["event_index"], m["company_key"]), hints.get((m["event_index"], None)))
     prior_ids = {m["event_id"] for m in mentions if m["event_id"] is not None}
     prior_ids |= {v for v in hints.values() if v is not None}
     prior = {r["id"]: r for r in db.query(f"select * from events where id in ({','.join('?' * len(prior_ids))})", sorted(prior_ids))} if prior_ids else {}

@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from support_events import art, ev, snapshot
+from support_events import art, ev, snapshot, wire_text
 
 from storage import open_db
 from storage.events import record_article_events
@@ -44,3 +44,72 @@ def test_order_does_not_matter(articles, rnd):
         snaps.append(snapshot(db))
         db.conn.close()
     assert snaps[0] == snaps[1]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(article_st, article_st, st.booleans()), min_size=1, max_size=6),
+    st.randoms(use_true_random=False),
+)
+def test_reprocessing_with_new_extractions_equals_recording_the_last_ones(articles, rnd):
+    """Articles recorded, then some re-recorded with a different extraction, end as if
+    only their last extraction had ever been recorded, in whatever order."""
+    first = [(art(f"a{i}", a[0]), a[1]) for i, (a, _, _) in enumerate(articles)]
+    again = [(art(f"a{i}", b[0]), b[1]) for i, (_, b, redo) in enumerate(articles) if redo]
+    final = {ref.id: (ref, events) for ref, events in first + again}
+    history = open_db(":memory:")
+    for ref, events in first + again:
+        record_article_events(history, ref, events, now=NOW)
+    fresh = open_db(":memory:")
+    last = list(final.values())
+    rnd.shuffle(last)
+    for ref, events in last:
+        record_article_events(fresh, ref, events, now=NOW)
+    assert snapshot(history) == snapshot(fresh)
+    history.conn.close()
+    fresh.conn.close()
+
+
+TEXTS = [None, wire_text("Acme", "$10 million"), wire_text("Acme", "$10 million", 1),
+         wire_text("Acme", "$10 million", 2), wire_text("Beta", "$20 million")]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(article_st, st.sampled_from(TEXTS)), min_size=1, max_size=6),
+    st.randoms(use_true_random=False),
+)
+def test_syndicated_copies_in_any_order(articles, rnd):
+    reports = [(art(f"a{i}", a[0], text=text), a[1]) for i, (a, text) in enumerate(articles)]
+    shuffled = list(reports)
+    rnd.shuffle(shuffled)
+    snaps = []
+    for order in (reports, shuffled):
+        db = open_db(":memory:")
+        for ref, events in order:
+            record_article_events(db, ref, events, now=NOW)
+        snaps.append(snapshot(db))
+        db.conn.close()
+    assert snaps[0] == snaps[1]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(st.tuples(article_st, article_st, st.sampled_from(TEXTS), st.booleans()), min_size=1, max_size=6),
+    st.randoms(use_true_random=False),
+)
+def test_reprocessing_copies_equals_recording_the_last_ones(articles, rnd):
+    first = [(art(f"a{i}", a[0], text=t), a[1]) for i, (a, _, t, _) in enumerate(articles)]
+    again = [(art(f"a{i}", b[0], text=t), b[1]) for i, (_, b, t, redo) in enumerate(articles) if redo]
+    final = {ref.id: (ref, events) for ref, events in first + again}
+    history = open_db(":memory:")
+    for ref, events in first + again:
+        record_article_events(history, ref, events, now=NOW)
+    fresh = open_db(":memory:")
+    last = list(final.values())
+    rnd.shuffle(last)
+    for ref, events in last:
+        record_article_events(fresh, ref, events, now=NOW)
+    assert snapshot(history) == snapshot(fresh)
+    history.conn.close()
+    fresh.conn.close()
