@@ -15,28 +15,35 @@ _ORDINALS = {
     "first": "a", "second": "b", "third": "c", "fourth": "d", "fifth": "e",
 }
 
-_PATTERNS: list[tuple[str, str]] = [
+_PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     # pre-Series A is its own thing: never Series A (labelled "unknown" by analysts)
-    (r"\bpre[- ]?(?:series|serie|série)[- ]?a\b(?:[- ]?(?:runde|round|funding|financing))?", "unknown"),
-    (r"\bpre[- ]?seed\b|\bpré[- ]?amorçage\b", "pre_seed"),
-    (rf"\b(?:series|serie|série|serie)\s?-?\s?{_LETTER}(?![\w])", "series"),
-    (rf"\b{_LETTER}-(?:runde|finanzierungsrunde|finanzierung|round)\b", "series"),
-    (rf"(?<![\w-])(?:round|runde)\s+{_LETTER}(?![\w])", "series"),
-    (r"\b(?P<ord>first|second|third|fourth|fifth)[- ]round (?:of )?(?:financing|funding)\b", "ordinal"),
-    (r"\bseed(?:-?(?:runde|finanzierung|round|funding|financing|investment|capital))?\b|\bamorçage\b|\bsemilla\b", "seed"),
+    (r"\bpre[- ]?(?:series|serie|série)[- ]?a\b(?:[- ]?(?:runde|round|funding|financing))?", "unknown", ("pre",)),
+    (r"\bpre[- ]?seed\b|\bpré[- ]?amorçage\b", "pre_seed", ("pre", "pré")),
+    (rf"\b(?:series|serie|série|serie)\s?-?\s?{_LETTER}(?![\w])", "series", ("serie", "série")),
+    (rf"\b{_LETTER}-(?:runde|finanzierungsrunde|finanzierung|round)\b", "series", ("-runde", "-finanz", "-round")),
+    (rf"(?<![\w-])(?:round|runde)\s+{_LETTER}(?![\w])", "series", ("round ", "runde ")),
+    (r"\b(?P<ord>first|second|third|fourth|fifth)[- ]round (?:of )?(?:financing|funding)\b", "ordinal", ("round",)),
+    (r"\bseed(?:-?(?:runde|finanzierung|round|funding|financing|investment|capital))?\b|\bamorçage\b|\bsemilla\b",
+     "seed", ("seed", "amorçage", "semilla")),
     (r"\bangel[- ](?:round|runde|investment|funding|financing|finanzierung)\b|\bbusiness[- ]angels?[- ]runde\b|"
-     r"\bfrom (?:a group of )?(?:business )?angels\b|\bvon business[- ]angels\b", "angel"),
-    (r"\bbridge(?:[- ](?:round|loan|financing|funding))?\b|\bbr[üu]ckenfinanzierung\b|\bzwischenfinanzierung\b", "bridge"),
-    (r"\bconvertible(?: notes?| loans?| bonds?)?\b|\bwandeldarlehen\b|\bwandelanleihe\b", "convertible"),
+     r"\bfrom (?:a group of )?(?:business )?angels\b|\bvon business[- ]angels\b", "angel", ("angel",)),
+    (r"\bbridge(?:[- ](?:round|loan|financing|funding))?\b|\bbr[üu]ckenfinanzierung\b|\bzwischenfinanzierung\b",
+     "bridge", ("bridge", "brücken", "brucken", "zwischenfin")),
+    (r"\bconvertible(?: notes?| loans?| bonds?)?\b|\bwandeldarlehen\b|\bwandelanleihe\b", "convertible",
+     ("convertible", "wandel")),
     (r"\bventure[- ]debt\b|\bdebt (?:financing|funding|facility|round)\b|\bcredit (?:line|facility)\b|"
-     r"\bkreditrahmen\b|\bkreditlinie\b|\bfremdkapital(?:finanzierung)?\b|\bschulden\b|\bdarlehen\b", "debt"),
+     r"\bkreditrahmen\b|\bkreditlinie\b|\bfremdkapital(?:finanzierung)?\b|\bschulden\b|\bdarlehen\b", "debt",
+     ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen")),
     (r"\bgrowth(?:[- ](?:round|funding|financing|equity|investment|capital))\b|\bwachstumsfinanzierung\b|"
-     r"\bwachstumsrunde\b", "growth"),
-    (r"\bgrants?\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention", "grant"),
-    (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b", "crowdfunding"),
-    (r"\bstrategic (?:investment|round|funding|financing)\b|\bstrategische(?:s|n)? (?:investment|investition|beteiligung)\b", "strategic"),
+     r"\bwachstumsrunde\b", "growth", ("growth", "wachstums")),
+    (r"\bgrants?\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention", "grant",
+     ("grant", "zusch", "förder", "forder", "subvention")),
+    (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b", "crowdfunding", ("crowd",)),
+    (r"\bstrategic (?:investment|round|funding|financing)\b|\bstrategische(?:s|n)? (?:investment|investition|beteiligung)\b",
+     "strategic", ("strategi",)),
 ]
-_COMPILED = [(re.compile(p, re.IGNORECASE), kind) for p, kind in _PATTERNS]
+_COMPILED = [(re.compile(p, re.IGNORECASE), kind, keys) for p, kind, keys in _PATTERNS]
+_KEYS = tuple({k for _, _, keys in _PATTERNS for k in keys})
 EXTENSION_RE = re.compile(
     r"\bextension\b|\bextended\b|\btop[- ]?up\b|\bsecond clos(?:e|ing)\b|\berweiter(?:ung|t)\b|"
     r"\baufgestockt\b|\baufstock|\bstockt\b.{0,80}\bauf\b|\bzweiten closing\b",
@@ -52,19 +59,16 @@ class RoundCue:
     end: int
 
 
-_HINT = re.compile(
-    r"(?i)serie|seed|angel|bridge|brücke|zwischenfin|convertible|wandel|debt|kredit|fremdkapital|schulden|"
-    r"darlehen|growth|wachstum|grant|zusch|förder|forder|subvention|crowd|strategi|round|runde|pre-|"
-    r"amorçage|semilla|série")
-
-
 def find_rounds(sentence: str) -> list[RoundCue]:
     """All round cues in a sentence, left to right, overlaps resolved in favour of the first pattern."""
     cues: list[RoundCue] = []
-    if not _HINT.search(sentence):
+    low = sentence.lower()
+    if not any(k in low for k in _KEYS):
         return cues
     taken: list[tuple[int, int]] = []
-    for regex, kind in _COMPILED:
+    for regex, kind, keys in _COMPILED:
+        if not any(k in low for k in keys):
+            continue
         for m in regex.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
