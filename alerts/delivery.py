@@ -72,24 +72,35 @@ def _unique(targets: Sequence[AlertTarget]) -> list[AlertTarget]:
     return list(seen.values())
 
 
+FAN_OUT_CHUNK = 200  # outbox rows per transaction: a backlog fans out in few commits
+
+
 def fan_out(db, targets: Sequence[AlertTarget], now: datetime) -> int:
     """Turn outbox rows into per-target deliveries; returns how many were skipped by filters."""
     skipped = 0
-    for row in outbox.unfanned(db):
-        event = load_event(db, row["event_id"])
-        plans = []
-        for target in targets:
-            reason = skip_reason(target, event, row["kind"], now)
-            waiting = row["kind"] == "update" and outbox.has_unsent(
-                db, row["event_id"], target.key, row["id"]
-            )
-            if reason is None and waiting:
-                reason = "collapsed: an alert about this round is still waiting to be sent"
-            plans.append({"target_key": target.key, "target": target.label,
-                          "status": "skipped" if reason else "pending", "last_error": reason})
-        outbox.fan_out(db, row, plans, now)
-        skipped += sum(p["status"] == "skipped" for p in plans)
+    rows = outbox.unfanned(db)
+    for start in range(0, len(rows), FAN_OUT_CHUNK):
+        with db.atomic():  # each row's own fan_out nests as a savepoint
+            for row in rows[start : start + FAN_OUT_CHUNK]:
+                plans = _plan(db, targets, row, now)
+                outbox.fan_out(db, row, plans, now)
+                skipped += sum(p["status"] == "skipped" for p in plans)
     return skipped
+
+
+def _plan(db, targets: Sequence[AlertTarget], row: dict, now: datetime) -> list[dict]:
+    event = load_event(db, row["event_id"])
+    plans = []
+    for target in targets:
+        reason = skip_reason(target, event, row["kind"], now)
+        waiting = row["kind"] == "update" and outbox.has_unsent(
+            db, row["event_id"], target.key, row["id"]
+        )
+        if reason is None and waiting:
+            reason = "collapsed: an alert about this round is still waiting to be sent"
+        plans.append({"target_key": target.key, "target": target.label,
+                      "status": "skipped" if reason else "pending", "last_error": reason})
+    return plans
 
 
 def _messages(
