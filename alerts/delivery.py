@@ -174,15 +174,16 @@ def deliver_pending(
             ok, error = _send(target, items, key, digest=batch_key is not None, fmt=fmt)
             report.send_seconds.append(time.perf_counter() - started)
             ids = [r["id"] for r in members]
+            note = f"  (digest of {len(ids)})" if batch_key else ""
             if ok:
                 outbox.mark_sent(db, ids, now)
                 report.sent += len(ids)
-                report.lines += [f"sent   {target.label}  {headline(e, k)}" for e, k in items]
+                report.lines += [f"sent   {target.label}  {headline(e, k)}{note}" for e, k in items]
             else:
                 outbox.mark_failed(db, ids, error or "unknown error", now)
                 report.failed += len(ids)
                 report.lines += [
-                    f"failed {target.label}  {headline(e, k)}: {error}" for e, k in items
+                    f"failed {target.label}  {headline(e, k)}{note}: {error}" for e, k in items
                 ]
                 break  # the target is down or refusing: leave the rest for the next cycle
     report.pending = outbox.waiting(db, [t.key for t in targets])

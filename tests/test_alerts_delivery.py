@@ -130,6 +130,7 @@ def test_digest_when_a_cycle_finds_more_than_the_threshold(fresh_db, webhook_rec
     for name in ("Alpha", "Beta", "Gamma", "Delta"):
         assert f"{name} raised USD 600M" in message["message"]
     assert by_path["/digest"][0].idempotency_key.startswith("fundwatch-digest-")
+    assert sum("(digest of 4)" in line for line in report.lines) == 4
 
 
 def test_failed_digest_is_resent_whole_under_the_same_key(fresh_db, webhook_receiver):
