@@ -49,7 +49,9 @@ _GENERIC = {
     "dezember", "monday", "tuesday", "wednesday", "thursday", "friday", "montag", "dienstag",
     "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "mehr", "more", "als", "as",
     "unicorn", "einhorn", "ipo", "vision", "other", "others", "weitere", "andere", "anderen", "angels", "angel", "business",
-    "investor", "family", "offices", "hnis", "individuals", "c'est", "c’est", "en", "cinq", "deux",
+    "investor", "family", "offices", "hnis", "individuals", "startups", "start-ups", "companies",
+    "firms", "fintechs", "unicorns", "founders", "businesses", "deals", "rounds", "brands", "einhörner",
+    "gründer", "unternehmen", "firmen", "jungunternehmen", "jungfirmen", "c'est", "c’est", "en", "cinq", "deux",
     "trois", "quatre",
 }
 _SPLIT_LIST = re.compile(

@@ -57,7 +57,8 @@ GRAMMAR = register(Grammar(
         r"in market value|market cap|combined|in total|in funding (?:this|last) (?:week|month|year|quarter)|"
         r"across|spread across|in losses|in profit|worth of|in assets|of assets|greenshoe|"
         r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout|contracts?|orders?|tender|"
-        r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|ipo|offering)\b",
+        r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|ipo|offering)\b|"
+        r"^\W{0,3}(?:in|during) (?:the )?(?:first|second|third|fourth|last|past) (?:quarter|half|six months)\b",
     ),
     skip_clause=rx(
         r"\b(?:acquir\w+|acquisition|takeover|merger|bought|buys|purchase of|ipo|went public|"
