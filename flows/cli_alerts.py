@@ -95,6 +95,7 @@ def list_command(config, status: str | None, limit: int, as_json: bool) -> None:
             click.echo(json.dumps(row, ensure_ascii=False))
         return
     click.echo(", ".join(f"{totals.get(s, 0)} {s}" for s in STATUSES))
+    configured, waiting = {t.key for t in config.alerts}, ("pending", "failed")
     if not rows:
         return
     for row in rows:
@@ -106,6 +107,8 @@ def list_command(config, status: str | None, limit: int, as_json: bool) -> None:
         )
         if when:
             line += f"  {when}"
+        if row["target_key"] and row["target_key"] not in configured and row["status"] in waiting:
+            line += "  (target no longer configured)"
         click.secho(line, fg={"failed": "red", "sent": "green"}.get(row["status"]))
         if row["last_error"]:
             click.echo(f"        {row['last_error']}")

@@ -69,6 +69,12 @@ def test_alerts_list_shows_sent_and_failing_with_the_last_error(tmp_path, webhoo
     assert lines[0] == "1 queued, 0 pending, 2 sent, 1 failed, 0 skipped"
     assert any("failed" in line and "Kelpie" in line for line in lines)
     assert any("HTTP 500" in line or "500" in line for line in lines)
+    assert "no longer configured" not in result.output
+
+    moved = _config(tmp_path, webhook_receiver.apprise_url("/elsewhere"))
+    result = CliRunner().invoke(cli, ["alerts", "list", "--config", moved])
+    assert any("Kelpie" in line and "(target no longer configured)" in line
+               for line in result.output.splitlines())
 
     as_json = CliRunner().invoke(cli, ["alerts", "list", "--config", config_path, "--json", "--status", "sent"])
     rows = [json.loads(line) for line in as_json.output.splitlines()]
