@@ -50,6 +50,8 @@ _PAREN_ANAPHORA = re.compile(
     r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\s*\((?:the|das|die|der) (?:company|startup|firm|unternehmen|firma)\b[^)]*$")
 _RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:a|an|the|which|who|whose)\b|^[a-z]+(?![A-Za-z])")
 _LIST_SUBJECT = re.compile(r"\b(?:together|zusammen|combined|both|altogether)\b", re.I)
+_LISTED_NAMES = re.compile(
+    r"\b(?:including|such as)\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*(?:\s*,\s*[A-Z]|\s+and\s+[A-Z])")
 _LIST_SEGMENT = re.compile(r"\b(?:including|such as|darunter|wie etwa)\b", re.I)
 _POSSESSIVE = re.compile(r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})[’']s\s+(?:[\w-]+\s){0,2}$")
 _GENITIVE = re.compile(
@@ -100,6 +102,9 @@ def _object_name(text: str, g: Grammar) -> str | None:
     if not name:
         return None
     rest = re.sub(r"(?i)^(?:the|das|die|den|dem|der)\s+", "", np)
+    before = [t for t in rest[:rest.rfind(name)].split() if t not in ("—", "–", "-")]
+    if before and is_descriptor(before[-1]):
+        return name  # "AI startup Anthropic"
     if rest[:1].isupper() or rest[:1].isdigit():
         first = name_from_phrase(rest, first=True)
         if first and rest.startswith(first) and rest[len(first):len(first) + 1] not in ("’", "'"):
@@ -196,7 +201,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     paren = _PAREN_ANAPHORA.search(prefix)
     if paren and valid_name(paren.group(1)):
         return Found(paren.group(1), "subject")
-    if g.code != "de" and _LIST_SEGMENT.search(sentence[clause_bounds(sentence, start, g)[0]:start]):
+    if g.code != "de" and _LISTED_NAMES.search(sentence[clause_bounds(sentence, start, g)[0]:start]):
         return None  # "businesses including X, Y and Z raised $472m": a group total
 
     verbs = list(g.subject_verbs.finditer(prefix))
@@ -206,6 +211,9 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         tail = before.strip().split(",")[-1].strip()
         if tail and _is_anaphora(tail, g):
             return Found(ANAPHORA, "anaphora")
+        last = before.split()[-1:] if before.strip() else []
+        if last and is_descriptor(last[0]) and not name_from_phrase(before, tail=True):
+            return Found(ANAPHORA, "anaphora")  # "Flink: Lieferdienst erhält ..."
         if g.code == "de":
             name = _de_subject(before)
             if name and not _INVESTOR_VERB.search(prefix[verb.start():]):

@@ -130,9 +130,11 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
         end = i
         while end < len(tokens) and _name_like(tokens[end]) and tokens[end].lower() not in _LEAD_WORDS:
             end += 1
+            if tokens[end - 1][-1] in ",:;":
+                break  # "Flink: Lieferdienst ..." ends the name at the colon
         if end == i:
             return None
-        return _finish(tokens[i:end])
+        return _finish([*tokens[i:end - 1], tokens[end - 1].rstrip(",:;")])
     end = len(tokens)
     while end and not _name_like(tokens[end - 1]):
         if allow_lower_last and end == len(tokens) and re.fullmatch(r"[a-z][a-z0-9.]{2,}", tokens[-1]) \
@@ -187,7 +189,8 @@ def valid_name(name: str | None) -> bool:
         return False
     if low in _GENERIC or all(w in _GENERIC for w in low.split()):
         return False
-    if " " not in name and low.strip(_QUOTES) in _descriptors()[0]:
+    if " " not in name and (low.strip(_QUOTES) in _descriptors()[0] or
+                            ("-" not in name and is_descriptor(name) and name[1:].islower())):
         return False
     if re.fullmatch(r"[\d.,%$€£ -]+", name):
         return False

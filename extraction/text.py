@@ -35,7 +35,7 @@ def normalize(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
-    text = re.sub(r"(?<=\w)([—–])(?=\w)", r" \1 ", text)
+    text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)  # "platform—Keep": apposition, not a clause break
     return _SPLIT_DECIMAL.sub(r"\1,\2", text)
 
 

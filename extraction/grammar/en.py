@@ -19,7 +19,7 @@ GRAMMAR = register(Grammar(
         r"nab(?:s|bed)|snag(?:s|ged)?|pick(?:s|ed) up|scoop(?:s|ed|ing)? up|receive[sd]?|gets|got|"
         r"attract(?:s|ed)?|complete[sd]?|bank(?:s|ed)|pull(?:s|ed) in|net(?:s|ted)|grab(?:s|bed)?)\b",
         r"\b(?:funding|financing|round|investment|invest(?:s|ed|ing)?|backing|injection|led|leads?|"
-        r"leading|co-led|backed|backs|capital|seed|series)\b",
+        r"leading|co-led|backed|backs|capital|seed|series|pour(?:s|ed)|pump(?:s|ed)|inject(?:s|ed))\b",
     ),
     subject_verbs=rx(
         r"\b(?:has|have|had|is|was|were|are)?\s*(?:just |now |recently |also |officially |reportedly |"
@@ -72,6 +72,7 @@ GRAMMAR = register(Grammar(
         r"valued at|once valued)\b",
     ),
     valuation_before=rx(
+        r"\b(?:valu(?:es|ed|ing)|value) (?:it|them|the [\w-]+(?: [\w-]+){0,3}|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?) at\W+$",
         r"\b(?:valued? (?:it |the company |the startup )?at|valuation (?:of|at|to|is|now stands at)|"
         r"post-money|pre-money|valuing (?:it|the company|the startup) at|value (?:it )?at|"
         r"valuation|worth)\W+(?:\w+\W+){0,5}$",
