@@ -12,7 +12,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
-from extraction.companies import _LEAD_IN, _PREP_START, ANAPHORA, clause_bounds, find_company, money_role
+from extraction.companies import (
+    _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
+)
 from extraction.grammar import Grammar, get_grammar
 from extraction.investors import find_investors
 from extraction.language import detect_language
@@ -118,17 +120,15 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         new.append(draft)
-    if not money and rounds and g.funding_cue.search(sentence):
-        # "X raised an undisclosed seed round", "X hat eine Seed-Runde in siebenstelliger Höhe"
-        cue = rounds[0]
-        if cue.round != "unknown" or _UNDISCLOSED.search(sentence):
-            pseudo = Money(0, None, False, (cue.start, cue.end))
-            verbs = g.subject_verbs.search(sentence[:cue.start])
-            found = find_company(sentence, pseudo, g) if verbs else None
-            if found and found.how in ("subject", "anaphora"):
-                draft = _Draft(found.name, None, [], idx, cue.start, cue.round, cue.extension)
-                draft.confidence = 0.45
-                new.append(draft)
+    if not money and g.funding_cue.search(sentence):
+        _round_without_amount(idx, sentence, g, rounds, new)
+    for cue in rounds if money else []:
+        by = _RAISED_BY.match(sentence[cue.end:])
+        name = name_from_phrase(by.group("np")) if by else None
+        if name:  # "... followed by a Series C round raised by chip-maker Horizon Robotics"
+            draft = _Draft(name, None, [], idx, cue.start, cue.round, cue.extension)
+            draft.confidence = 0.45
+            new.append(draft)
     if new:
         past = bool(g.past.search(sentence))
         status = _status(sentence, g)
@@ -179,6 +179,40 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                 bucket.append(name)
 
 
+_GENERIC_ROUND = re.compile(
+    r"(?i)\b(?:(?:funding|financing|investment) round|round of (?:funding|financing)|(?:[\w-]+ )?round|"
+    r"finanzierungsrunde|finanzierung|tour de table|levée de fonds)\b")
+_NAMED_BACKER = re.compile(r"(?-i:\b(?:from|led by|von|angeführt von|auprès de|menée par)\s+(?:[a-z-]+\s){0,4}[A-Z])")
+_RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s+(?P<np>[^,.;]{2,80})", re.I)
+
+
+def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[_Draft]) -> None:
+    """"X raised an undisclosed seed round", "X has raised a round of financing from Sequoia",
+    "a hefty Series C round raised by chip-maker Y": rounds whose size the text does not give."""
+    cue = rounds[0] if rounds else None
+    generic = _GENERIC_ROUND.search(sentence)
+    if cue is None and not (generic and _NAMED_BACKER.search(sentence[generic.end():])):
+        return
+    if cue is not None and cue.round == "unknown" and not _UNDISCLOSED.search(sentence):
+        return
+    start, end = (cue.start, cue.end) if cue else generic.span()
+    pseudo = Money(0, None, False, (start, end))
+    found = None
+    by = _RAISED_BY.match(sentence[end:])
+    if by:
+        name = name_from_phrase(by.group("np"))
+        found = Found(name, "object") if name else None
+    elif g.subject_verbs.search(sentence[:start]):
+        found = find_company(sentence, pseudo, g)
+        if found and found.how not in ("subject", "anaphora"):
+            found = None
+    if found:
+        draft = _Draft(found.name, None, [], idx, start, cue.round if cue else "unknown",
+                       cue.extension if cue else False)
+        draft.confidence = 0.45
+        new.append(draft)
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
@@ -186,6 +220,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
         for o in out:
             if not same_company(o.company, d.company):
                 continue
+            if (o.money is None or d.money is None) and o.main != d.main:
+                continue  # an unsized current round is not last year's round
             if o.money is None or d.money is None or _close(o, d):
                 twin = o
                 break
@@ -249,6 +285,10 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _is_headline(sentence: str) -> bool:
+    return len(sentence) < 120 and not sentence.rstrip().endswith((".", "!", "?", '"', "“", "”", "»"))
+
+
 def _main_company(explicit: list[_Draft], mentions: list[tuple[int, int, str]], has_title: bool) -> str | None:
     if explicit and (explicit[0].sentence == 0 and has_title):
         return explicit[0].company
@@ -296,6 +336,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         if d.company == ANAPHORA:
             near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos) or 0 < d.sentence - m[0] <= 2]
             name = max(near)[2] if near else main_company
+            if _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
+                ahead = [m for m in mentions if 0 < m[0] - d.sentence <= 2]
+                name = min(ahead)[2] if ahead else name
             if not name:
                 continue
             d.company = name
@@ -308,7 +351,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         target = near[-1]
         text_v = sentences[idx]
         named = any(len(w) > 2 and w.lower() in text_v.lower() for w in target.company.split())
-        unnamed = idx - target.sentence <= 1 and not company_mentions(text_v, body)
+        unnamed = idx - target.sentence <= 1 and not company_mentions(text_v, body) and not (
+            g.code == "en" and re.search(r"(?<=[a-z,] )[A-Z][a-z]+", text_v))
         if target.sentence == idx or named or _REFERS_BACK.search(text_v) or unnamed:
             target.valuation = val
     events = []

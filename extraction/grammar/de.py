@@ -72,7 +72,7 @@ GRAMMAR = register(Grammar(
     ),
     valuation_before=rx(
         r"\b(?:bewertung|bewertet|bewerte|wert von|wert in der größenordnung von|taxiert|"
-        r"firmenwert|unternehmenswert|post-money|pre-money|firmenbewertung)\W+(?:\w+\W+){0,9}$",
+        r"firmenwert|unternehmenswert|post-money|pre-money|firmenbewertung)\W+(?:\w+\W+){0,12}$",
     ),
     cumulative=rx(
         r"\b(?:insgesamt|bislang|bisher|seit (?:der )?gründung|mittlerweile|damit .{0,30}"
