@@ -349,8 +349,11 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         if not near or near[-1].valuation is not None:
             continue
         target = near[-1]
-        text_v = sentences[idx]
+        text_v = sentences[idx][:val.span[0]]
         named = any(len(w) > 2 and w.lower() in text_v.lower() for w in target.company.split())
+        others = g.code == "en" and any(w not in target.company for w in re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text_v))
+        if others and not named:
+            continue  # "WeWork, which was valued at ..." is another company's valuation
         unnamed = idx - target.sentence <= 1 and not company_mentions(text_v, body) and not (
             g.code == "en" and re.search(r"(?<=[a-z,] )[A-Z][a-z]+", text_v))
         if target.sentence == idx or named or _REFERS_BACK.search(text_v) or unnamed:
