@@ -28,9 +28,9 @@ MAX_SENTENCES = 400
 _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie auch|mehr zum thema|"
                         r"more from|recommended|weiterlesen|das könnte sie auch)\b")
 _UNDISCLOSED = re.compile(
-    r"(?i)\b(?:undisclosed|unspecified|not disclosed|did not disclose|siebenstellig\w*|"
-    r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|nicht genannt\w*|"
-    r"nicht bekannt|ungenannt\w*|mehrstellig\w*)\b")
+    r"(?i)\b(?:undisclosed (?:amount|sum|round)|unspecified amount|siebenstellig\w*|zweistellig\w* millionen\w*|"
+    r"dreistellig\w* millionen\w*|undisclosed seed|"
+    r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|mehrstellig\w*)\b")
 _BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|"
                       r"auprès|bei|with|mit|avec)\b)")
 _REFERS_BACK = re.compile(
@@ -192,7 +192,9 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
     cue = rounds[0] if rounds else None
     generic = _GENERIC_ROUND.search(sentence)
     if cue is None and not (generic and _NAMED_BACKER.search(sentence[generic.end():])):
-        return
+        generic = _UNDISCLOSED.search(sentence)  # "sammelt einen zweistelligen Millionenbetrag ein"
+        if generic is None:
+            return
     if cue is not None and cue.round == "unknown" and not _UNDISCLOSED.search(sentence):
         return
     start, end = (cue.start, cue.end) if cue else generic.span()
@@ -392,4 +394,10 @@ def extract_events(text: str, title: str | None = None, lang: str | None = None,
     """
     if not isinstance(text, str) or (title is not None and not isinstance(title, str)):
         return []
-    return _extract(text, title, lang)
+    if lang is not None and not isinstance(lang, str):
+        lang = None
+    try:
+        return _extract(text, title, lang)
+    except (ValueError, IndexError, KeyError, RecursionError, re.error):
+        # A text the patterns were never meant for must cost one article, not the flow run.
+        return []
