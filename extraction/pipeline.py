@@ -130,9 +130,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             draft.confidence = 0.45
             new.append(draft)
     if new:
-        past = bool(g.past.search(sentence))
         status = _status(sentence, g)
         for d in new:
+            c0, c1 = clause_bounds(sentence, d.pos, g)
+            past = g.past.search(sentence[max(c0, d.pos - 90):min(c1, d.pos + 70)])
             d.status = status
             d.main = not (past or background)
             d.evidence = sentence[:400]
@@ -323,7 +324,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     background = False
     for idx, sentence in enumerate(sentences):
         if _ALSO_READ.match(sentence):
-            background = True
+            background = True  # "Also read:" and the link headlines under it
+        elif background and not _is_headline(sentence):
+            background = False
         _read_sentence(idx, sentence, g, lang, drafts, pending_val, background)
 
     explicit = [d for d in drafts if d.company != ANAPHORA]
