@@ -221,11 +221,42 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
         await self._inner.sleep(seconds)
 
 
-def _guarded_transport(settings: HttpSettings) -> httpx.AsyncHTTPTransport:
-    transport = httpx.AsyncHTTPTransport(retries=0, trust_env=False, http2=False)
+def _guarded_transport(settings: HttpSettings, ssl_context=None) -> httpx.AsyncHTTPTransport:
+    limits = httpx.Limits(max_connections=settings.per_host, max_keepalive_connections=settings.per_host,
+                          keepalive_expiry=30)
+    transport = httpx.AsyncHTTPTransport(verify=ssl_context if ssl_context is not None else True, retries=0,
+                                         trust_env=False, http2=False, limits=limits)
     pool = transport._pool  # httpx builds an httpcore pool; give it the checking backend
     pool._network_backend = _GuardedBackend(pool._network_backend, settings.allow_private_networks)
     return transport
+
+
+class _PerHostTransport(httpx.AsyncBaseTransport):
+    """One small connection pool per origin behind the one client.
+
+    httpcore's pool re-examines every connection for every queued request; with
+    hundreds of connections in one pool that bookkeeping cost more CPU than the
+    parsing (measured: ~2 s in a 560-request cycle). Pools of `per_host`
+    connections keep it negligible and also cap connections per host.
+    """
+
+    def __init__(self, settings: HttpSettings):
+        self._settings = settings
+        # One TLS context for every pool: loading the CA bundle costs ~30 ms each time.
+        self._ssl = httpx.create_ssl_context()
+        self._pools: dict[tuple[bytes, bytes, int | None], httpx.AsyncHTTPTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        key = (request.url.raw_scheme, request.url.raw_host, request.url.port)
+        pool = self._pools.get(key)
+        if pool is None:
+            pool = self._pools[key] = _guarded_transport(self._settings, self._ssl)
+        return await pool.handle_async_request(request)
+
+    async def aclose(self) -> None:
+        pools, self._pools = list(self._pools.values()), {}
+        for pool in pools:
+            await pool.aclose()
 
 
 # --------------------------------------------------------------------------- responses
@@ -357,7 +388,7 @@ class Fetcher:
         self.robots = None  # a scrapers.robots.RobotsCache, created on first use
 
     async def __aenter__(self) -> "Fetcher":
-        transport = self._transport or _guarded_transport(self.settings)
+        transport = self._transport or _PerHostTransport(self.settings)
         limits = httpx.Limits(
             max_connections=self.settings.concurrency,
             max_keepalive_connections=self.settings.concurrency,
@@ -433,7 +464,9 @@ class Fetcher:
         host = host_key(url)
         if self.settings.jitter_seconds:
             await asyncio.sleep(random.uniform(0, self.settings.jitter_seconds))
-        async with self._global, self._hosts[host]:
+        # Host slot first: a request queued behind its host's limit must not sit on a
+        # global slot meanwhile (that serialised whole batches grouped by host).
+        async with self._hosts[host], self._global:
             self.stats.requests += 1
             self.stats.by_host[host] += 1
             if headers and ("If-None-Match" in headers or "If-Modified-Since" in headers):

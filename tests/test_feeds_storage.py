@@ -157,3 +157,9 @@ def test_cli_feeds_bad_config_is_a_usage_error(tmp_path):
     path.write_text("[http]\nper_host = 9\n")
     result = CliRunner().invoke(cli, ["feeds", "--config", str(path)])
     assert result.exit_code == 2 and "http.per_host" in result.output
+
+
+def test_save_articles_batch(fresh_db):
+    results = feed_store.save_articles(fresh_db, [doc("https://a/1"), doc("https://a/2"), doc("https://a/1")])
+    assert [is_new for _, is_new in results] == [True, True, False]
+    assert results[0][0] == results[2][0] and fresh_db["articles"].count == 2
