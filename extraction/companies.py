@@ -38,8 +38,8 @@ _PREP_START = re.compile(
     r"moreover|furthermore|still|now|then|here|there|earlier|later|recently|previously|currently|"
     r"in|at|on|for|by|with|from|after|before|since|during|under|over|according|despite|while|"
     r"although|when|if|as|but|so|yet|last|this|next|every|each|one|two|three|en|avec|dans|pour|par|"
-    r"sur|chez|après|avant|depuis|selon|enfin|ainsi|puis|c['’]est|cinq|deux|trois|quatre|six|sept|"
-    r"huit|neuf|dix|le|la|les|un|une)\b",
+    r"sur|chez|après|avant|depuis|selon|enfin|ainsi|puis|cinq|deux|trois|quatre|six|sept|"
+    r"huit|neuf|dix)\b",
     re.IGNORECASE,
 )
 _DE_RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:ein|eine|einer|einem|eines)\s")
@@ -98,22 +98,18 @@ def _object_name(text: str, g: Grammar) -> str | None:
         return None
     if _is_anaphora(np, g):
         return ANAPHORA
-    name = name_from_phrase(np, tail=True)
-    if not name:
-        return None
     rest = re.sub(r"(?i)^(?:the|das|die|den|dem|der)\s+", "", np)
-    before = [t for t in rest[:rest.rfind(name)].split() if t not in ("—", "–", "-")]
-    if before and is_descriptor(before[-1]):
-        return name  # "AI startup Anthropic"
+    name = name_from_phrase(np, tail=True)
+    if name:
+        before = [t for t in rest[:rest.rfind(name)].split() if t not in ("—", "–", "-")]
+        if before and (is_descriptor(before[-1]) or before[-1].lower() in ("publisher", "maker", "rival")):
+            return name  # "AI startup Anthropic", "payments firm SaltPay"
+        if rest.startswith(name):
+            return name
     if rest[:1].isupper() or rest[:1].isdigit():
         first = name_from_phrase(rest, first=True)
         if first and rest.startswith(first) and rest[len(first):len(first) + 1] not in ("’", "'"):
-            return first
-    if rest.startswith(name):
-        return name
-    before = [t for t in rest[:rest.rfind(name)].split() if t not in ("—", "–", "-")]
-    if before and (is_descriptor(before[-1]) or before[-1].lower() in ("publisher", "maker", "rival")):
-        return name
+            return first  # "in WM Motor, ...", "de Quarkslab réalisée auprès de ..."
     return None
 
 
@@ -147,10 +143,7 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
         if not seg or (relative or _DE_RELATIVE).match(seg):
             continue
         if _PREP_START.match(seg):
-            name = name_from_phrase(seg, tail=True)
-            if name and not _PREP_START.match(name):
-                return name
-            continue
+            continue  # "Im Juli", "Erst im vergangenen Jahr": an adverbial, the subject follows the verb
         return name_from_phrase(seg, tail=True)
     return None
 
@@ -212,7 +205,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if tail and _is_anaphora(tail, g):
             return Found(ANAPHORA, "anaphora")
         last = before.split()[-1:] if before.strip() else []
-        if last and is_descriptor(last[0]) and not name_from_phrase(before, tail=True):
+        bare = bool(last) and "," not in before and is_descriptor(last[0]) and not name_from_phrase(before, tail=True)
+        if bare:
             return Found(ANAPHORA, "anaphora")  # "Flink: Lieferdienst erhält ..."
         if g.code == "de":
             name = _de_subject(before)

@@ -75,8 +75,9 @@ def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, l
     return out
 
 
-def _round_for(sentence: str, pos: int, clause_only: tuple[int, int] | None = None) -> tuple[str, bool]:
-    cues = [c for c in find_rounds(sentence) if c.round]
+def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9)) -> tuple[str, bool]:
+    """The round named nearest to an amount, never past a neighbouring amount."""
+    cues = [c for c in find_rounds(sentence) if bounds[0] <= c.start < bounds[1]]
     if not cues:
         return "unknown", bool(EXTENSION_RE.search(sentence))
     best = min(cues, key=lambda c: abs(c.start - pos))
@@ -98,7 +99,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     new: list[_Draft] = []
     orphan = False  # an amount of a round whose company we could not tell
     prev_end = 0
-    for primary, alts in _pair_alternatives(sentence, money):
+    pairs = _pair_alternatives(sentence, money)
+    for primary, alts in pairs:
         role = money_role(sentence, primary, g, bool(rounds))
         last = (alts[-1] if alts else primary).span[1]
         if role == "valuation":
@@ -116,7 +118,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if primary.currency is None and not rounds and not alts and not (
                 found.how == "subject" and _BARE_OK.match(sentence[primary.span[1]:])):
             continue
-        rnd, ext = _round_for(sentence, primary.span[0])
+        k = pairs.index((primary, alts))
+        lo = pairs[k - 1][0].span[1] if k else 0
+        hi = pairs[k + 1][0].span[0] if k + 1 < len(pairs) else len(sentence)
+        rnd, ext = _round_for(sentence, primary.span[0], (lo, hi))
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         new.append(draft)
@@ -148,13 +153,17 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             recent[-1].round = cue.round
             recent[-1].extension = recent[-1].extension or cue.extension
 
+    used = {id(d.money) for d in new if d.money is not None}
+    unused = [m for m in money if id(m) not in used]
+    other_round = any(re.match(r"\s*(?:[\w-]+\s)?(?:round|runde|finanzierungsrunde|tour de table)\b",
+                               sentence[m.span[1]:], re.I) for m in unused)
     # investors: same sentence, else the latest round of the last sentences
     if not _INVESTOR_CUE.search(sentence) or not recent:
         return
     for mention in find_investors(sentence, g):
         same = [d for d in recent if d.sentence == idx]
-        if not same and orphan:
-            continue
+        if not same and (orphan or other_round or any(m.span[0] <= mention.pos <= m.span[1] + 3 for m in unused)):
+            continue  # these investors back an amount we did not read as this article's round
         if same:
             c0, c1 = clause_bounds(sentence, mention.pos, g)
             inside = [d for d in same if c0 <= d.pos < c1] or same
@@ -271,14 +280,21 @@ _MENTION = re.compile(
     r"\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})")
 
 
+_COMMON_START = re.compile(
+    r"(?i)existing|leading|following|according|including|recently|currently|previously|other|new|previous|current|several|many|some|most|all|both|each|"
+    r"investors?|existing|former|earlier|later|today|yesterday|however|meanwhile|overall|"
+    r"bestehende|neue|weitere|viele|alle|beide|investoren|heute|gestern|zudem|dennoch|laut")
+
+
 def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
     """Names the sentence introduces as companies: its opening subject, "Startup X"."""
     out = []
     head = _LEAD_IN.sub("", sentence[:80].strip())
-    if not re.match(r"(?i)(?:der|die|das|the|a|an|ein|eine|with|for|from|after|by|on|at|it|its)\b", head) \
+    if not re.match(r"(?i)(?:der|die|das|the|a|an|ein|eine|with|for|from|after|by|on|at|it|its|le|la|les|"
+                    r"un|une|l['’])\b", head) \
             and not _PREP_START.match(head):
         name = name_from_phrase(head, first=True)
-        if name and re.match(rf"\W*{re.escape(name.split()[0])}", head):
+        if name and re.match(rf"\W*{re.escape(name.split()[0])}", head) and not _COMMON_START.fullmatch(name):
             out.append((0, name))
     for m in _MENTION.finditer(sentence):
         name = name_from_phrase(m.group("name"), first=True)

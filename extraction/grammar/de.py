@@ -7,9 +7,8 @@ from __future__ import annotations
 from extraction.grammar import Grammar, register, rx
 
 _NAMES_END = (
-    r"[.;:!?$€£]|\s(?:rund |etwa |über |knapp )?\d+(?:[.,]\d+)?\s?(?:mio|millionen|mrd|milliarden|million|billion)|\s(?:an der|an dem|in der|in die|in das|im|bei|mit|um|zu|für|sowie weitere|"
-    r"und weitere|und andere|und anderen|und mehrere|u\.a\.|unter anderem|die|der|das|den|"
-    r"dem|hat|haben|ist|sind|war|waren|wird|werden|wurde|wurden|stocken|stockt|investierten|"
+    r"[.;:!?$€£]|\s(?:rund |etwa |über |knapp )?\d+(?:[.,]\d+)?\s?(?:mio|millionen|mrd|milliarden|million|billion)|\s(?:an der|an dem|in der|in die|in das|im|bei|(?<!zusammen )mit|um|zu|für|sowie weitere|"
+    r"und weitere|und andere|und anderen|und mehrere|u\.a\.|unter anderem|hat|haben|ist|sind|war|waren|wird|werden|wurde|wurden|stocken|stockt|investierten|"
     r"investiert|beteiligten|als|sich|nach|erneut|ebenfalls|auch|noch|allerdings|neu)\b|"
     r",\s(?:der|die|das|dem|den|außerdem|zudem|daneben|sowie|wobei|womit|was|so|wie|heißt)\b"
 )
@@ -118,7 +117,8 @@ GRAMMAR = register(Grammar(
     investors_after=[
         rx(r"\bbeteilig(?:t|ten|en) sich (?:(?:zudem|außerdem|auch|ebenfalls|daneben|u\.a\.|unter anderem|"
            r"erneut) )*(?:die |der |den )?(?:vcs |investoren )?"),
-        rx(r"\binvestier(?:t|te|ten|en) (?:(?:zudem|außerdem|auch|ebenfalls|daneben|unter anderem|u\.a\.) )*(?-i:(?=[A-ZÄÖÜ]))"),
+        rx(r"\binvestier(?:t|te|ten|en) (?:(?:zudem|außerdem|auch|ebenfalls|daneben) )*(?:unter anderem|u\.a\.|auch|zudem|"
+           r"außerdem|ebenfalls) (?-i:(?=[A-ZÄÖÜ]))"),
         rx(r"\b(?:bestandsinvestor(?:en)?|altinvestoren|altgesellschafter(?:n)?|investoren|"
                          r"geldgeber(?:n)?|gesellschafter(?:n)?|anteilseigner(?:n)?|business[- ]angels?|vcs?|"
                          r"kapitalgeber(?:n)?) (?:wie |darunter |u\.a\. |unter anderem |allen voran |namens )?"),
