@@ -157,12 +157,18 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     unused = [m for m in money if id(m) not in used]
     other_round = any(re.match(r"\s*(?:[\w-]+\s)?(?:round|runde|finanzierungsrunde|tour de table)\b",
                                sentence[m.span[1]:], re.I) for m in unused)
-    # investors: same sentence, else the latest round of the last sentences
-    if not _INVESTOR_CUE.search(sentence) or not recent:
-        return
+    if _INVESTOR_CUE.search(sentence):
+        blocked = orphan or other_round
+        _attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
+
+
+def _attach_investors(idx: int, sentence: str, g: Grammar, recent: list[_Draft], rounds: list,
+                      unused: list[Money], blocked: bool) -> None:
+    """Leads and participants go to the round of the same sentence, else to the latest round
+    the sentence can be about (same round type; the current round before older ones)."""
     for mention in find_investors(sentence, g):
         same = [d for d in recent if d.sentence == idx]
-        if not same and (orphan or other_round or any(m.span[0] <= mention.pos <= m.span[1] + 3 for m in unused)):
+        if not same and (blocked or any(m.span[0] <= mention.pos <= m.span[1] + 3 for m in unused)):
             continue  # these investors back an amount we did not read as this article's round
         if same:
             c0, c1 = clause_bounds(sentence, mention.pos, g)
