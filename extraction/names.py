@@ -167,8 +167,9 @@ def _finish(run: list[str]) -> str | None:
         elif not (low.endswith("er") or low in places() or "-" in low or low in _ARTICLES):
             break
     run = run[cut:]
-    if run and len(run) > 1 and is_descriptor(run[-1]) and "-" in run[-1]:
-        return None  # "Berliner Meditations-App" names a kind of company, not one
+    if run and len(run) > 1 and is_descriptor(run[-1]) and (
+            "-" in run[-1] or all(t.lower().endswith("er") or t.lower() in places() for t in run[:-1])):
+        return None  # "Berliner Meditations-App", "Kölner App" name a kind of company, not one
     if run and run[0].lower().endswith(("’s", "'s")) and run[0].lower()[:-2] in places():
         run = run[1:]
     if len(run) > 6:
