@@ -53,7 +53,9 @@ _LIST_SUBJECT = re.compile(r"\b(?:together|zusammen|combined|both|altogether)\b"
 _LISTED_NAMES = re.compile(
     r"\b(?:including|such as)\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*(?:\s*,\s*[A-Z]|\s+and\s+[A-Z])")
 _LIST_SEGMENT = re.compile(r"\b(?:including|such as|darunter|wie etwa)\b", re.I)
-_POSSESSIVE = re.compile(r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})[’']s\s+(?:[\w-]+\s){0,2}$")
+_POSSESSIVE = re.compile(r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})[’']s\s+(?:[\w-]+,?\s){0,4}$")
+_JOINS = re.compile(
+    r"(?i)\b(?:beim|bei der|bei dem|bei)\s+(?P<np>[^,.;]{2,60}?)\s+(?:ein|eingestiegen|eingestiegen ist)\b")
 _GENITIVE = re.compile(
     r"(?i)\b(?:runde|finanzierungsrunde|finanzierung|investment|round|funding)\s+(?:von|des|der|of|bei|for)\s+"
     r"(?P<np>[^,.;]{2,60}?)\s+(?:über|in höhe von|von|of|worth|mit)\s+(?:rund |etwa |knapp |mehr als )?$")
@@ -64,7 +66,8 @@ _INVESTOR_VERB = re.compile(
 )
 _ROUND_NP = re.compile(
     r"(?i)^\W*(?:un|une|le|la|the|a|die|eine|der|das)\s+(?:nouveau |nouvelle |new |neue )?(?:tour de table|levée(?: de fonds)?|"
-    r"round|funding round|finanzierungsrunde|runde|finanzierung|investissement|opération)\s+(?:de|d['’]|of|von|à|über|in höhe von)?\s*$")
+    r"round|funding round|finanzierungsrunde|runde|finanzierung|investissement|opération|"
+    r"series[- ][a-k]|serie[- ][a-k]|seed-runde|series-[a-k]-runde)\s+(?:de|d['’]|of|von|à|über|in höhe von)?\s*$")
 _PRONOUN = re.compile(r"(?i)\b(?:es|it|the company|the startup|the firm|das unternehmen|das startup|"
                       r"la start-?up|l['’]entreprise|la société|la jeune pousse)\b")
 _POSS_START = re.compile(r"(?i)^(?:its|their|his|her|our|seine[nmrs]?|ihre[nmrs]?|unsere[nmrs]?)\b")
@@ -252,7 +255,16 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "possessive")
 
+    joins = _JOINS.search(sentence[c_start:c_end]) if g.code == "de" else None
+    if joins:  # "Mit 12 Millionen Euro steigt Bosch beim Startup Kinexon ein"
+        np = joins.group("np")
+        if _is_anaphora(np, g):
+            return Found(ANAPHORA, "anaphora")
+        name = name_from_phrase(np, tail=True)
+        if name:
+            return Found(name, "object")
     if _ROUND_NP.search(prefix) or _PRONOUN.search(prefix[-60:]) or re.search(
+            r"(?i)\b(?:its|their|seine[nmr]?|ihre[nmr]?)\s+(?:[\w-]+\s){0,2}$", prefix) or re.search(
             r"(?i)\b(?:seine[nmr]?|ihre[nmr]?|its|their)\s+(?:[\w-]+\s)?(?:[\w-]*runde|round|finanzierung|funding)",
             sentence):
         return Found(ANAPHORA, "anaphora")

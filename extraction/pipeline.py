@@ -38,7 +38,7 @@ _REFERS_BACK = re.compile(
     r"seine bewertung|ihre bewertung|es|damit|somit|nun|now)\b")
 _INVESTOR_CUE = re.compile(
     r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter|"
-    r"\bfrom\b|\bvon\b|backed|kommt|stammt|auprès|men[ée]e? par|emmen|conduite|côtés|complètent")
+    r"\bfrom\b|\bvon\b|backed|kommt|stammt|steig|führt|führte|leitet|leitete|auprès|men[ée]e? par|emmen|conduite|côtés|complètent")
 
 
 @dataclass

@@ -58,7 +58,7 @@ GRAMMAR = register(Grammar(
         r"^\W{0,3}(?:\w+[- ]){0,3}?(?:fonds|fund|umsatz|umgesetzt|um(?:\s|$)|erwirtschaftet|"
         r"verwaltet|dotiert|bereitgestellt|jährlich|pro jahr|im jahr|budget|marktwert|bewertet|"
         r"taxiert|an kapital aufgenommen|in .{0,30}investiert|eingesammelt hat|zahlte|gezahlt|"
-        r"kaufpreis|übernahme|steigt der|ebitda|gewinn|verlust|auftrag|aufträge|großauftrag|vertrag|"
+        r"kaufpreis|übernahme|ebitda|gewinn|verlust|auftrag|aufträge|großauftrag|vertrag|"
         r"strafe|bußgeld|schadenersatz|börsengang)\b",
     ),
     skip_clause=rx(
@@ -109,6 +109,7 @@ GRAMMAR = register(Grammar(
         rx(r"\sals (?:lead-?investor|leadinvestor|hauptinvestor) (?:auftrat|fungierte|fungiert|agierte|agiert|beteiligt)"),
     ],
     lead_between=[
+        rx(r"\b(?:führt|führte) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) an\b"),
         rx(r"\b(?:runde|finanzierung|finanzierungsrunde) (?:führt|führte|leitet|leitete) (?:der |die |das )?(?P<names>[^.;]{2,80}?) an\b"),
         rx(r"\b(?:von|vom) (?P<names>[^.;]{2,100}?) (?:angeführt|geleitet|angef[üu]hrt)\b"),
         rx(r"(?P<names>[^,.;]{2,80}), (?:der|die|das) [^.;]{0,80}?(?:die|den) (?:[\w-]*runde|finanzierung) "
@@ -129,6 +130,9 @@ GRAMMAR = register(Grammar(
         rx(r"\b(?:mit dabei|beteiligt|ebenfalls beteiligt|an bord) (?:sind|waren|ist|war) (?:auch |zudem |außerdem |unter anderem |u\.a\. )?"),
         rx(r"\b(?:kommt|kam|stammt|stammen) (?:unter anderem |u\.a\. )?von "),
         rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden)\b[^.;]{0,30}?\bvon (?!investoren|kapitalgebern|geldgebern)"),
+    ],
+    investors_between=[
+        rx(r"\bsteig(?:t|en|t auch|en auch) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:beim|bei der|bei dem|bei) "),
     ],
     investors_before=[
         rx(r"\s(?:beteiligten|beteiligen) sich\b"),
