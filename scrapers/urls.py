@@ -9,7 +9,6 @@ tracking parameters are removed here from an explicit list instead.
 from __future__ import annotations
 
 import hashlib
-import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from url_normalize import url_normalize
@@ -112,4 +111,3 @@ def url_id(canonical_url: str) -> str:
     return hashlib.sha256(canonical_url.encode("utf-8")).hexdigest()[:32]
 
 
-_WS = re.compile(r"\s+")
