@@ -93,7 +93,9 @@ def is_descriptor(token: str) -> bool:
     low = token.lower().strip(_QUOTES + ",.")
     if low in words:
         return True
-    return len(low) > 3 and any(low.endswith(s) and len(low) > len(s) for s in suffixes)
+    if len(low) <= 3 or not low.endswith(suffixes):
+        return False
+    return any(low.endswith(s) and len(low) > len(s) for s in suffixes)
 
 
 def _name_like(token: str) -> bool:

@@ -333,7 +333,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     if not body and not head:
         return []
     sample = (head + " " + body[:1000])
-    letters = sum(ch.isalpha() for ch in sample)
+    letters = sum(map(str.isalpha, sample))
     if letters < 0.4 * len(sample.strip() or "x"):
         return []
     lang = (lang or detect_language(sample)).lower()[:2]
