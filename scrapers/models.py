@@ -25,6 +25,7 @@ class FeedState:
     last_modified: str | None = None
     consecutive_failures: int = 0
     next_poll_at: str | None = None
+    content_hash: str | None = None   # of the last body parsed (servers without validators)
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,7 @@ class FeedPoll:
     problem: str | None = None
     elapsed_seconds: float = 0.0
     title: str | None = None
+    content_hash: str | None = None
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ loop keeps the network busy meanwhile.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import logging
 import re
 import time
@@ -96,6 +97,11 @@ async def poll_feed(fetcher: Fetcher, feed: FeedState, now: datetime | None = No
         return FeedPoll(**common, status="failed", error=f"http {result.status}: {reason}", elapsed_seconds=elapsed())
     if not result.body.strip():
         return FeedPoll(**common, status="failed", error="empty body", elapsed_seconds=elapsed())
+    digest = hashlib.sha256(result.body).hexdigest()
+    if feed.content_hash == digest:
+        # A server without validators sent the same bytes again: as good as a 304, no parsing.
+        return FeedPoll(**common, status="not_modified", new_url=new_url, content_hash=digest,
+                        elapsed_seconds=elapsed())
     try:
         parsed = await asyncio.to_thread(
             parse_feed, result.body, result.final_url, result.content_type,
@@ -111,7 +117,7 @@ async def poll_feed(fetcher: Fetcher, feed: FeedState, now: datetime | None = No
         log.warning("feed %s: %s", feed.url, parsed.problem)
     return FeedPoll(
         **common, status="ok", entries=parsed.entries, new_url=new_url, problem=parsed.problem,
-        title=parsed.title, elapsed_seconds=elapsed(),
+        title=parsed.title, content_hash=digest, elapsed_seconds=elapsed(),
     )
 
 

@@ -111,6 +111,13 @@ def _create_feeds(db) -> None:
     )
 
 
+@MIGRATIONS(name="0002_feeds_content_hash")
+def _add_content_hash(db) -> None:
+    # Hash of the last feed body parsed: an unchanged body from a server that sends
+    # no ETag/Last-Modified is then treated like a 304 and not parsed again.
+    db["feeds"].add_column("content_hash", str)
+
+
 # ---------------------------------------------------------------------- feeds
 
 
@@ -163,7 +170,7 @@ def _state(row: dict) -> FeedState:
     return FeedState(
         id=row["id"], url=row["url"], name=row["name"], lang=row["lang"], etag=row["etag"],
         last_modified=row["last_modified"], consecutive_failures=row["consecutive_failures"],
-        next_poll_at=row["next_poll_at"],
+        next_poll_at=row["next_poll_at"], content_hash=row.get("content_hash"),
     )
 
 
@@ -225,6 +232,8 @@ def record_poll(
             changes["etag"] = poll.etag
         if poll.last_modified or poll.status == "ok":
             changes["last_modified"] = poll.last_modified
+        if poll.content_hash:
+            changes["content_hash"] = poll.content_hash
         if poll.status == "ok":
             changes["last_problem"] = poll.problem
             if poll.title:

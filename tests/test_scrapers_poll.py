@@ -180,6 +180,16 @@ def test_429_retry_after_is_honoured(world):
     healthy_ok(world)
 
 
+def test_unchanged_body_without_validators_is_not_parsed_again(world):
+    base = world.server.base_url
+    url = world.feed("/plain.xml", Reply(200, rss(base, ("Plain", "/h/1")), {"Content-Type": RSS}))
+    world.cycle()
+    polls, new, *_ = world.cycle()
+    plain = next(p for p in polls if p.url == url)
+    assert plain.status == "not_modified" and plain.http_status == 200 and plain.entries == []
+    assert world.health(url)["state"] == "ok" and world.server.hits("/plain.xml") == 2
+
+
 def test_cache_control_max_age_is_a_minimum_interval(world):
     base = world.server.base_url
     url = world.feed("/cached.xml", Reply(200, rss(base, ("Cached", "/c/1")),
