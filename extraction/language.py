@@ -13,7 +13,7 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 def detect_language(text: str) -> str:
     """ISO 639-1 code of `text` ("en" when there is too little to tell)."""
-    sample = text[:700]
+    sample = text[:450]
     if len(sample.strip()) < 12:
         return "en"
     if len(_CJK.findall(sample)) > len(sample) * 0.15:

@@ -31,6 +31,7 @@ _UNDISCLOSED = re.compile(
     r"(?i)\b(?:undisclosed (?:amount|sum|round)|unspecified amount|siebenstellig\w*|zweistellig\w* millionen\w*|"
     r"dreistellig\w* millionen\w*|undisclosed seed|"
     r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|mehrstellig\w*)\b")
+_ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undisclosed|stellig|millionenbetrag")
 _BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|"
                       r"auprès|bei|with|mit|avec)\b)")
 _REFERS_BACK = re.compile(
@@ -125,7 +126,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         new.append(draft)
-    if not money and g.funding_cue.search(sentence):
+    if not money and (rounds or _ROUNDISH.search(sentence)) and g.funding_cue.search(sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
     for cue in rounds if money else []:
         by = _RAISED_BY.match(sentence[cue.end:])
