@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from scrapers.feeds import FeedParseError, parse_feed, strip_entity_declarations
 
@@ -165,3 +166,34 @@ def test_html_in_entries_becomes_plain_text():
     entry = parse_feed(rss, "https://x/").entries[0]
     assert entry.title == "A & B"
     assert entry.summary == "Hello world"
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=2000))
+def test_parse_feed_never_fails_otherwise_on_random_bytes(body):
+    try:
+        parsed = parse_feed(body, "https://x/")
+    except FeedParseError:
+        return
+    assert all(e.entry_key for e in parsed.entries)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([b"<rss version='2.0'>", b"<channel>", b"<item>", b"<title>", b"</title>", b"</item>",
+                                 b"<guid>g</guid>", b"<link>https://a.example/x</link>", b"<![CDATA[", b"]]>", b"&amp;",
+                                 b"<!DOCTYPE x [", b"<!ENTITY e 'v'>", b"]>", b"&e;", b"\xff", b"text"]), max_size=40))
+def test_parse_feed_on_feed_like_garbage(parts):
+    try:
+        parse_feed(b"".join(parts), "https://x/")
+    except FeedParseError:
+        pass
+
+
+def test_hostile_doctype_search_is_bounded():
+    import time
+
+    body = b"<!DOCTYPE x [" * 200_000 + b"<!ENTITY a 'b'>"
+    started = time.monotonic()
+    cleaned, removed = strip_entity_declarations(body)
+    assert removed and b"<!ENTITY" not in cleaned
+    assert time.monotonic() - started < 2
