@@ -89,7 +89,7 @@ def eval_command(cases, lang: str | None, show_errors: bool, as_json: bool, dedu
     else:
         click.echo(format_report(report))
     if errors:
-        click.echo(format_errors(errors))
+        click.echo(format_errors(errors), err=as_json)  # keep --json output parseable
 
 
 def register(cli: click.Group) -> None:
