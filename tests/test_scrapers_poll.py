@@ -342,6 +342,18 @@ def test_article_fallbacks_use_the_feed_text(world):
     assert_no_duplicates(world)
 
 
+def test_robots_txt_is_asked_once_per_host_across_cycles(world):
+    base = world.server.base_url
+    world.server.add("/n/1", Reply(200, article("New one"), {"Content-Type": HTML}))
+    world.server.add("/n/2", Reply(200, article("New two"), {"Content-Type": HTML}))
+    world.feed("/growing.xml", sequence(Reply(200, rss(base, ("New one", "/n/1")), {"Content-Type": RSS}),
+                                        Reply(200, rss(base, ("New one", "/n/1"), ("New two", "/n/2")), {"Content-Type": RSS})))
+    world.cycle()
+    *_, docs, _ = world.cycle()
+    assert [d.source for d in docs] == ["page"]
+    assert world.server.hits("/robots.txt") == 1
+
+
 def test_robots_unavailable_means_disallowed_and_404_means_allowed(world):
     world.server.add("/robots.txt", Reply(503, b""))
     *_, docs, _ = world.cycle()
