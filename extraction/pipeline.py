@@ -339,6 +339,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         return []
     lang = (lang or detect_language(sample)).lower()[:2]
     g = get_grammar(lang)
+    if g.custom is not None:
+        return g.custom(body, head or None)
     sentences = split_sentences(body)[:MAX_SENTENCES]
     if head and not (sentences and sentences[0].strip(" .") == head.strip(" .")):
         sentences.insert(0, head)

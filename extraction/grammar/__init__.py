@@ -9,6 +9,7 @@ English grammar, whose money and round patterns already cover many of them.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import import_module
 
@@ -52,10 +53,13 @@ class Grammar:
     investors_between: list[Pattern] = field(default_factory=list)
     list_stop: Pattern = field(default_factory=lambda: re.compile(r"[.;:!?]"))
     clause_break: Pattern = field(default_factory=lambda: re.compile(r"[;:—–]|, (?:while|but|whereas)\b"))
+    # languages without spaces read their sentences themselves: custom(body, title) -> events
+    custom: Callable[[str, str | None], list] | None = None
 
 
 _REGISTRY: dict[str, Grammar] = {}
-_MODULES = {"en": "extraction.grammar.en", "de": "extraction.grammar.de", "fr": "extraction.grammar.fr"}
+_MODULES = {"en": "extraction.grammar.en", "de": "extraction.grammar.de", "fr": "extraction.grammar.fr",
+            "zh": "extraction.grammar.zh"}
 
 
 def register(grammar: Grammar) -> Grammar:
