@@ -178,8 +178,10 @@ def score(cases: list[dict], preds_by_id: dict[str, list[dict]], errors: list | 
                         t["gold_main_strict"] += 1
                 for name, ok in checks.items():
                     t[name] += int(ok)
-                t["lead_tp"] += lead[0]; t["lead_pred"] += lead[1]; t["lead_gold"] += lead[2]  # noqa: E702
-                t["inv_tp"] += inv[0]; t["inv_pred"] += inv[1]; t["inv_gold"] += inv[2]  # noqa: E702
+                for prefix, (tp, npred, ngold) in (("lead", lead), ("inv", inv)):
+                    t[f"{prefix}_tp"] += tp
+                    t[f"{prefix}_pred"] += npred
+                    t[f"{prefix}_gold"] += ngold
             if errors is not None and not all(checks.values()):
                 errors.append({"id": case["id"], "kind": "field", "pred": p,
                                "gold": {k: g.get(k) for k in GOLD_FIELDS},
