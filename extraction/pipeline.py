@@ -94,7 +94,7 @@ def _status(text: str, g: Grammar) -> str:
 
 
 def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[_Draft],
-                   pending_val: list[tuple[int, Money]], background: bool) -> None:
+                   pending_val: list[tuple[int, Money]], background: bool, state: dict) -> None:
     money = parse_money(sentence, lang) if MONEY_HINT.search(sentence) else []
     rounds = find_rounds(sentence)
     new: list[_Draft] = []
@@ -145,6 +145,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             d.evidence = sentence[:400]
         drafts.extend(new)
     if not drafts or idx - drafts[-1].sentence > 12:
+        if money and not new and g.skip_clause.search(sentence):
+            state["foreign"] = idx
         return
     recent = [d for d in drafts if idx - d.sentence <= 12]
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
@@ -159,8 +161,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     other_round = any(re.match(r"\s*(?:[\w-]+\s)?(?:round|runde|finanzierungsrunde|tour de table)\b",
                                sentence[m.span[1]:], re.I) for m in unused)
     if _INVESTOR_CUE.search(sentence):
-        blocked = orphan or other_round
+        # after a sentence about other money (a fund, a deal), "Backed by X" is about that money
+        blocked = orphan or other_round or state.get("foreign") == idx - 1
         _attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
+    if unused and not new and g.skip_clause.search(sentence):
+        state["foreign"] = idx
 
 
 def _attach_investors(idx: int, sentence: str, g: Grammar, recent: list[_Draft], rounds: list,
@@ -347,12 +352,13 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     drafts: list[_Draft] = []
     pending_val: list[tuple[int, Money]] = []
     background = False
+    state: dict = {}
     for idx, sentence in enumerate(sentences):
         if _ALSO_READ.match(sentence):
             background = True  # "Also read:" and the link headlines under it
         elif background and not _is_headline(sentence):
             background = False
-        _read_sentence(idx, sentence, g, lang, drafts, pending_val, background)
+        _read_sentence(idx, sentence, g, lang, drafts, pending_val, background, state)
 
     explicit = [d for d in drafts if d.company != ANAPHORA]
     mentions: list[tuple[int, int, str]] = []

@@ -118,7 +118,7 @@ GRAMMAR = register(Grammar(
            r"(?: (?:included?|including|such as|like|are|were))? (?=[A-Z])"),
         rx(r"\binvestors (?:such as|including|like|included|include|are|were) "),
         rx(r"\b(?:raised|raises|raising|secured|secures|received|receives|funding|financing|round|"
-           r"investment|capital|money|backing)\b[^.;]{0,70}?\bfrom (?!a group|investors|the likes)"),
+           r"investment|capital|money|backing|seed|series [a-k])\b[^.;]{0,70}?\bfrom (?!a group|investors|the likes)"),
         rx(r"\bbacked by "),
         rx(r"\b(?:joined by|alongside)(?: (?:existing|new|other) (?:investors?|backers))? (?-i:(?=[A-Z0-9]))"),
         rx(r"\bstrategic investment from "),
