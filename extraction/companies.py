@@ -55,6 +55,9 @@ _LISTED_NAMES = re.compile(
 _LIST_SEGMENT = re.compile(r"\b(?:including|such as|darunter|wie etwa)\b", re.I)
 _POSSESSIVE = re.compile(r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})[’']s\s+(?:[\w-]+,?\s){0,4}$")
 _LISTED = re.compile(r"^\W{0,3}(?P<np>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,3})\s*(?:—|–|-|:|\(|\|)\s*")
+_LISTED_ROUND = re.compile(
+    r"(?i)\b(?:series|serie|seed|round|runde|funding|financing|finanzierung|from|led by|von|angeführt|"
+    r"pre-seed|angel)\b|[,(]\s*(?:series|serie)")
 _JOINS = re.compile(
     r"(?i)\b(?:beim|bei der|bei dem|bei)\s+(?P<np>[^,.;]{2,60}?)\s+(?:ein|eingestiegen|eingestiegen ist)\b")
 _GENITIVE = re.compile(
@@ -257,7 +260,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             return Found(name, "possessive")
 
     listed = _LISTED.match(sentence[:start])
-    if listed and start - listed.end() < 3:  # "Acme Robotics — $12M Series A — led by ...", "Zentro: €4M seed"
+    if listed and start - listed.end() < 3 and _LISTED_ROUND.search(sentence[end:end + 80]):  # "Acme Robotics — $12M Series A — led by ...", "Zentro: €4M seed"
         name = name_from_phrase(listed.group("np"), tail=True)
         if name and not is_descriptor(name):
             return Found(name, "listed")

@@ -51,7 +51,9 @@ _GENERIC = {
     "unicorn", "einhorn", "ipo", "vision", "other", "others", "weitere", "andere", "anderen", "angels", "angel", "business",
     "investor", "family", "offices", "hnis", "individuals", "startups", "start-ups", "companies",
     "firms", "fintechs", "unicorns", "founders", "businesses", "deals", "rounds", "brands", "einhörner",
-    "gründer", "unternehmen", "firmen", "jungunternehmen", "jungfirmen", "c'est", "c’est", "en", "cinq", "deux",
+    "gründer", "unternehmen", "firmen", "jungunternehmen", "jungfirmen", "ai", "ki", "iot", "ml", "r&d",
+    "ev", "evs", "esg", "saas", "b2b", "b2c", "d2c", "crypto", "blockchain", "research", "forschung",
+    "infrastructure", "infrastruktur", "europe", "europa", "c'est", "c’est", "en", "cinq", "deux",
     "trois", "quatre",
 }
 _SPLIT_LIST = re.compile(

@@ -67,7 +67,9 @@ GRAMMAR = register(Grammar(
         r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|"
         r"(?:ein|einen|der|den|neuen|seinen|ihren) (?:\w+ )?fonds|beteiligungsfonds|"
         r"fondsvolumen|beitrittsrunde|zukunftsfonds|förderprogramm|haushalt|"
-        r"entlassen|insolvenz|pleite|umsatz|erlöse|provisionserlöse|marktkapitalisierung)\b",
+        r"entlassen|insolvenz|pleite|umsatz|erlöse|provisionserlöse|marktkapitalisierung|die stadt|"
+        r"das land|der bund|die bundesregierung|die regierung|das ministerium|die eu|die kommune|"
+        r"der staat|der freistaat|der senat)\b",
     ),
     valuation_before=rx(
         r"\b(?:bewertung|bewertet|bewerte|wert von|wert in der größenordnung von|taxiert|"
