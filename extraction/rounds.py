@@ -32,8 +32,9 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"\bconvertible(?: notes?| loans?| bonds?)?\b|\bwandeldarlehen\b|\bwandelanleihe\b", "convertible",
      ("convertible", "wandel")),
     (r"\bventure[- ]debt\b|\bdebt (?:financing|funding|facility|round)\b|\bcredit (?:line|facility)\b|"
-     r"\bkreditrahmen\b|\bkreditlinie\b|\bfremdkapital(?:finanzierung)?\b|\bschulden\b|\bdarlehen\b", "debt",
-     ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen")),
+     r"\bkreditrahmen\b|\bkreditlinie\b|\bkredit\b|\bfremdkapital(?:finanzierung)?\b|\bschulden\b|"
+     r"\bdarlehen\b|\b(?:term |bank |venture )?loans?\b", "debt",
+     ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen", "loan")),
     (r"\bgrowth(?:[- ](?:round|funding|financing|equity|investment|capital))\b|\bwachstumsfinanzierung\b|"
      r"\bwachstumsrunde\b", "growth", ("growth", "wachstums")),
     (r"\bgrants?\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention", "grant",
