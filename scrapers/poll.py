@@ -16,6 +16,7 @@ import time
 from collections.abc import Iterable
 from datetime import datetime, timezone
 from email.utils import parsedate_to_datetime
+from urllib.parse import urlsplit
 
 from scrapers.articles import extract_article, is_html
 from scrapers.feeds import FeedParseError, parse_feed
@@ -32,6 +33,10 @@ FEED_ACCEPT = (
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 RETRY_STATUSES = {429, 503}
+# Where publishers send readers instead of the article: such a page is not the
+# article and its URL must never become the article's identity (it would merge
+# every article behind the wall into one).
+_WALL_PATH = re.compile(r"(consent|login|log-in|signin|sign-in|subscribe|paywall|gdpr|cookie|privacy-gate)", re.I)
 _MAX_AGE = re.compile(r"(?:^|[,\s])(?:s-)?max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
 
 
@@ -155,6 +160,9 @@ async def fetch_article(fetcher: Fetcher, entry: FeedEntry) -> ArticleDoc:
         return feed_doc(entry, str(exc))
     if result.status != 200:
         return feed_doc(entry, f"http {result.status}")
+    if result.redirects and _WALL_PATH.search(urlsplit(result.final_url).path + "?" + urlsplit(result.final_url).query) \
+            and not _WALL_PATH.search(entry.url):
+        return feed_doc(entry, f"redirected to a consent or login page: {result.final_url[:200]}")
     if not is_html(result.content_type, result.body):
         return feed_doc(entry, f"not HTML: {result.media_type or 'unknown type'}")
     try:

@@ -324,8 +324,11 @@ def test_article_fallbacks_use_the_feed_text(world):
     world.server.add("/a/slow", Reply(200, article("Slow"), {"Content-Type": HTML}, delay=3))
     world.server.add("/private/a", Reply(200, article("Private"), {"Content-Type": HTML}))
     world.server.add("/a/empty", Reply(200, b"<html><body></body></html>", {"Content-Type": HTML}))
+    world.server.add("/a/walled", Reply(302, b"", {"Location": "/consent?return=/a/walled"}))
+    world.server.add("/consent", Reply(200, article("Accept cookies", canonical=f"{base}/consent"), {"Content-Type": HTML}))
     world.feed("/mixed.xml", Reply(200, rss(base, ("PDF", "/a/pdf"), ("Missing", "/a/missing"), ("Slow", "/a/slow"),
-                                            ("Robots", "/private/a"), ("Empty", "/a/empty")), {"Content-Type": RSS}))
+                                            ("Robots", "/private/a"), ("Empty", "/a/empty"), ("Walled", "/a/walled")),
+                                   {"Content-Type": RSS}))
     *_, docs, saved = world.cycle()
     by_title = {d.title: d for d in docs}
     assert "not HTML" in by_title["PDF"].fetch_error
@@ -333,7 +336,8 @@ def test_article_fallbacks_use_the_feed_text(world):
     assert "timeout" in by_title["Slow"].fetch_error
     assert "robots.txt" in by_title["Robots"].fetch_error
     assert "no article text" in by_title["Empty"].fetch_error
-    for title in ("PDF", "Missing", "Slow", "Robots", "Empty"):
+    assert "consent or login" in by_title["Walled"].fetch_error
+    for title in ("PDF", "Missing", "Slow", "Robots", "Empty", "Walled"):
         doc = by_title[title]
         assert doc.source == "feed" and doc.text.startswith(f"{title}: the feed's own summary")
     assert world.server.hits("/private/a") == 0 and world.server.hits("/robots.txt") == 1
