@@ -395,7 +395,13 @@ def _regroup(db, keys: set[str], hints: dict, stamp: str, result: RecordResult) 
     prior_ids |= {v for v in hints.values() if v is not None}
     prior = {r["id"]: r for r in db.query(f"select * from events where id in ({','.join('?' * len(prior_ids))})", sorted(prior_ids))} if prior_ids else {}
 
-    clusters = events_cluster.cluster(mentions)
+    if hints:
+        clusters = events_cluster.cluster(mentions)
+    else:
+        # Nothing was removed: mentions before the first new one keep their rounds.
+        ordered = sorted(mentions, key=events_cluster.order_key)
+        first_new = next((i for i, m in enumerate(ordered) if m["event_id"] is None), len(ordered))
+        clusters = events_cluster.cluster(ordered[first_new:], settled=ordered[:first_new])
     # Keep ids stable: each existing round goes to the group holding most of its mentions.
     pairs = []
     for ci, members in enumerate(clusters):

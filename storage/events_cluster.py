@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from storage import identity as ident
@@ -57,8 +57,14 @@ def _interval(m: dict):
     return m["_interval"]
 
 
+def _day(m: dict):
+    if "_day" not in m:
+        m["_day"] = ident.reference_date(m.get("published"))
+    return m["_day"]
+
+
 def _money(m: dict, field: str = "amount", currency: str = "currency"):
-    return (m.get(field), m.get(currency), ident.reference_date(m.get("published")))
+    return (m.get(field), m.get(currency), _day(m))
 
 
 def compatible(a: dict, b: dict) -> bool:
@@ -132,25 +138,108 @@ def _undisclosed_ok(a: dict, b: dict) -> bool:
 
 
 def _name_keys(m: dict) -> list[str]:
-    keys = m.get("name_keys")
-    if isinstance(keys, str):
-        keys = json.loads(keys)
-    return list(keys or [m["company_key"]])
+    if "_names" not in m:
+        keys = m.get("name_keys")
+        if isinstance(keys, str):
+            keys = json.loads(keys)
+        m["_names"] = list(keys or [m["company_key"]])
+    return m["_names"]
 
 
-def _join_score(m: dict, members: list[dict]) -> float:
+class _Round:
+    """A round being built, with summaries that answer "does any member contradict this
+    mention?" (`contradicts`, exactly) without visiting every member."""
+
+    def __init__(self) -> None:
+        self.members: list[dict] = []
+        self.names: set[str] = set()
+        self.articles: set[str] = set()
+        self.extensions: set[bool] = set()
+        self.labels: set[str] = set()
+        self.max_lo = self.min_hi = None  # over members with a bounded end
+        self.raw: dict[str, tuple[int, int]] = {}  # currency -> (min, max) amount
+        self.usd: dict[str, tuple[float, float] | None] = {}  # currency -> (min, max) in USD
+        self.no_currency: list[dict] = []  # amounts printed without a currency
+
+    def add(self, m: dict) -> None:
+        self.members.append(m)
+        self.names.update(_name_keys(m))
+        self.articles.add(m["article_id"])
+        self.extensions.add(bool(m.get("extension")))
+        self.labels.add((m.get("round") or "unknown").lower())
+        lo, hi = _interval(m)
+        if lo is not None:
+            self.max_lo = lo if self.max_lo is None else max(self.max_lo, lo)
+        if hi is not None:
+            self.min_hi = hi if self.min_hi is None else min(self.min_hi, hi)
+        amount, currency = m.get("amount"), (m.get("currency") or "").upper()
+        if amount is None:
+            return
+        if not currency:
+            self.no_currency.append(m)
+            return
+        low, high = self.raw.get(currency, (amount, amount))
+        self.raw[currency] = (min(low, amount), max(high, amount))
+        usd = ident.to_usd(amount, currency, _day(m))
+        if currency in self.usd and (self.usd[currency] is None or usd is None):
+            self.usd[currency] = None
+        elif usd is not None:
+            u_low, u_high = self.usd.get(currency) or (usd, usd)
+            self.usd[currency] = (min(u_low, usd), max(u_high, usd))
+        else:
+            self.usd[currency] = None
+
+    def contradicted(self, m: dict) -> bool:
+        """`any(contradicts(m, o) for o in self.members)`, from the summaries."""
+        if m["article_id"] in self.articles or self.extensions - {bool(m.get("extension"))}:
+            return True
+        if any(not ident.round_compatible(m.get("round"), label) for label in self.labels):
+            return True
+        lo, hi = _interval(m)
+        gap = timedelta(days=ident.WINDOW_DAYS)
+        if lo is not None and self.min_hi is not None and lo > self.min_hi + gap:
+            return True
+        if hi is not None and self.max_lo is not None and self.max_lo > hi + gap:
+            return True
+        amount, currency = m.get("amount"), (m.get("currency") or "").upper()
+        if amount is None:
+            return False
+        if not currency:
+            return any(contradicts(m, o) for o in self.members if o.get("amount") is not None)
+        if any(contradicts(m, o) for o in self.no_currency):
+            return True
+        limit = ident.AMOUNT_TOLERANCE_NAMED_ROUND
+        usd = None
+        for cur, span in self.raw.items():
+            if cur == currency:
+                if any(ident.relative_gap(amount, x) > limit for x in span):
+                    return True
+                continue
+            usd = usd if usd is not None else ident.to_usd(amount, currency, _day(m))
+            uspan = self.usd.get(cur)
+            if usd is None or uspan is None:
+                return True
+            if any(ident.relative_gap(usd, x) > max(limit, ident.AMOUNT_TOLERANCE_FX) for x in uspan):
+                return True
+        return False
+
+
+def _join_score(m: dict, rnd: _Round) -> float:
     """0 when `m` cannot join; otherwise higher is a better fit."""
-    name = max(ident.key_score(a, b) for o in members for a in _name_keys(m) for b in _name_keys(o))
+    # The full rule with one member, and no contradiction with any.
+    if rnd.contradicted(m):
+        return 0.0
+    name = max(ident.key_score(a, b) for a in _name_keys(m) for b in rnd.names)
     if name <= 0:
         return 0.0
-    # The full rule with one member, and no contradiction with any.
-    if not any(compatible(m, o) for o in members) or any(contradicts(m, o) for o in members):
+    members = rnd.members
+    if not any(compatible(m, o) for o in members):
         return 0.0
     score = name
     for o in members:
         if m.get("amount") is not None and o.get("amount") is not None:
-            ua = ident.to_usd(m["amount"], m.get("currency") or "USD", ident.reference_date(m.get("published")))
-            ub = ident.to_usd(o["amount"], o.get("currency") or "USD", ident.reference_date(o.get("published")))
+            ua = ident.to_usd(m["amount"], m.get("currency") or "USD", _day(m))
+            ub = ident.to_usd(o["amount"], o.get("currency") or "USD", _day(o))
             if ua and ub:
                 score += 1.0 - ident.relative_gap(ua, ub)
                 break
@@ -159,20 +248,33 @@ def _join_score(m: dict, members: list[dict]) -> float:
     return score
 
 
-def cluster(mentions: list[dict]) -> list[list[dict]]:
-    """Mentions grouped into rounds; clusters and members in canonical order."""
-    clusters: list[list[dict]] = []
+def cluster(mentions: list[dict], settled: list[dict] = ()) -> list[list[dict]]:
+    """Mentions grouped into rounds; clusters and members in canonical order.
+
+    `settled`: mentions that all come before `mentions` in the canonical order, already
+    grouped by an earlier run (their `event_id`). The greedy pass never revisits a
+    decision, so those groups are what a full run would make; passing them saves
+    redoing them when an article adds mentions.
+    """
+    rounds: list[_Round] = []
+    by_event: dict = {}
+    for m in sorted(settled, key=order_key):
+        rnd = by_event.get(m["event_id"])
+        if rnd is None:
+            rnd = by_event[m["event_id"]] = _Round()
+            rounds.append(rnd)
+        rnd.add(m)
     for m in sorted(mentions, key=order_key):
         best, best_score = None, 0.0
-        for i, members in enumerate(clusters):
-            s = _join_score(m, members)
+        for rnd in rounds:
+            s = _join_score(m, rnd)
             if s > best_score:
-                best, best_score = i, s
+                best, best_score = rnd, s
         if best is None:
-            clusters.append([m])
-        else:
-            clusters[best].append(m)
-    return clusters
+            best = _Round()
+            rounds.append(best)
+        best.add(m)
+    return [r.members for r in rounds]
 
 
 # ---------------------------------------------------------------- canonical values

@@ -113,3 +113,30 @@ def test_reprocessing_copies_equals_recording_the_last_ones(articles, rnd):
     assert snapshot(history) == snapshot(fresh)
     history.conn.close()
     fresh.conn.close()
+
+
+mention_st = st.fixed_dictionaries({
+    "article_id": st.sampled_from(["a", "b", "c", "d"]),
+    "event_index": st.just(0),
+    "company": st.just("Acme"),
+    "company_key": st.just("acme"),
+    "amount": st.sampled_from([None, 10_000_000, 12_000_000, 14_000_000, 30_000_000]),
+    "currency": st.sampled_from([None, "USD", "EUR", "GBP", "XYZ"]),
+    "round": st.sampled_from(["unknown", "seed", "series_a", "growth"]),
+    "extension": st.booleans(),
+    "status": st.sampled_from(["announced", "in_talks"]),
+    "main": st.booleans(),
+    "published": st.sampled_from([None, "2019-01-05", "2019-02-28", "2019-05", "2024-01-05"]),
+})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(mention_st, min_size=1, max_size=6), mention_st)
+def test_round_summaries_agree_with_every_member(members, m):
+    """The clustering's shortcut answers exactly what asking each member would."""
+    from storage.events_cluster import _Round, contradicts
+
+    rnd = _Round()
+    for o in members:
+        rnd.add(o)
+    assert rnd.contradicted(m) == any(contradicts(m, o) for o in members)
