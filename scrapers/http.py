@@ -60,10 +60,7 @@ class HttpSettings:
     max_bytes: int = 10 * MiB
     max_redirects: int = 5
     user_agent: str = DEFAULT_USER_AGENT
-    jitter_seconds: float = 0.05
-    # Failing feeds back off exponentially from `interval` up to this cap.
-    max_backoff_seconds: int = 6 * 3600
-    poll_interval_seconds: int = 900
+    jitter_seconds: float = 0.05  # random delay before each request, so hosts see no lock-step
 
     @classmethod
     def from_mapping(cls, table: dict[str, Any]) -> "HttpSettings":
@@ -96,10 +93,6 @@ class HttpSettings:
             raise ValueError("user_agent: must be one non-empty line")
         if self.jitter_seconds < 0 or self.jitter_seconds > 10:
             raise ValueError(f"jitter_seconds: must be between 0 and 10, got {self.jitter_seconds}")
-        if self.poll_interval_seconds < 1:
-            raise ValueError(f"poll_interval_seconds: must be at least 1, got {self.poll_interval_seconds}")
-        if self.max_backoff_seconds < self.poll_interval_seconds:
-            raise ValueError("max_backoff_seconds: must not be below poll_interval_seconds")
 
     def timeout(self) -> httpx.Timeout:
         return httpx.Timeout(
