@@ -388,7 +388,10 @@ def _regroup(db, keys: set[str], hints: dict, stamp: str, result: RecordResult) 
         _as_mention(r)
         for r in db.query(f"select * from event_sources where company_key in ({marks})", sorted(comp))
     ]
+    stored_count: Counter = Counter()
     for m in mentions:
+        m["_stored"] = m["event_id"]
+        stored_count[m["event_id"]] += 1
         if m["event_id"] is None:
             m["event_id"] = hints.get((m["event_index"], m["company_key"]), hints.get((m["event_index"], None)))
     prior_ids = {m["event_id"] for m in mentions if m["event_id"] is not None}
@@ -417,11 +420,22 @@ def _regroup(db, keys: set[str], hints: dict, stamp: str, result: RecordResult) 
             assigned[ci] = eid
             used.add(eid)
 
-    db.execute(f"update event_sources set event_id = null where company_key in ({marks})", sorted(comp))
+    # Mentions that change rounds let go first, so (event_id, article_id) stays unique.
+    moving = [m["id"] for ci, members in enumerate(clusters) for m in members if m["_stored"] != assigned.get(ci)]
+    for chunk in range(0, len(moving), 500):
+        part = moving[chunk : chunk + 500]
+        db.execute(f"update event_sources set event_id = null where id in ({','.join('?' * len(part))})", part)
+    lost = set(hints.values())
     for ci, members in enumerate(clusters):
+        eid = assigned.get(ci)
+        if eid is not None and eid not in lost and stored_count[eid] == len(members) and all(
+            m["_stored"] == eid for m in members
+        ):
+            for m in members:  # the same sources as before: the same values
+                m["new_event_id"] = eid
+            continue
         values = events_cluster.canonical(members)
         was_main = any(prior.get(m["event_id"], {}).get("main") for m in members)
-        eid = assigned.get(ci)
         if eid is None:
             db["events"].insert({**values, "first_seen": stamp, "updated_at": stamp, "merged_into": None})
             eid = db.execute("select last_insert_rowid()").fetchone()[0]
@@ -442,8 +456,10 @@ def _regroup(db, keys: set[str], hints: dict, stamp: str, result: RecordResult) 
                 result.updated_event_ids.append(eid)
                 if values["main"] and _gained(_facts(before), _facts(values)):
                     _enqueue(db, eid, "update")
-        ids = [m["id"] for m in members]
-        db.execute(f"update event_sources set event_id = ? where id in ({','.join('?' * len(ids))})", [eid, *ids])
+        ids = [m["id"] for m in members if m["_stored"] != eid]
+        for chunk in range(0, len(ids), 500):
+            part = ids[chunk : chunk + 500]
+            db.execute(f"update event_sources set event_id = ? where id in ({','.join('?' * len(part))})", [eid, *part])
         for m in members:
             m["new_event_id"] = eid
         db.execute("delete from event_aliases where event_id = ?", [eid])
