@@ -84,6 +84,8 @@ LEGAL_WORDS = frozenset(
 TLD_SUFFIX = re.compile(r"\.(ai|io|com|co|app|de|net|org|tech)\b")
 CJK_SUFFIXES = ("有限公司", "股份", "公司", "集团", "控股", "科技", "技术", "网络")
 CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
+_CJK_CLASS = "\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af"
+_SCRIPT_CHANGE = re.compile(rf"(?<=[{_CJK_CLASS}])(?=[a-z0-9])|(?<=[a-z0-9])(?=[{_CJK_CLASS}])")
 
 # Words that name no company on their own: "Capital" is not "Scalable Capital".
 GENERIC_WORDS = frozenset(
@@ -108,6 +110,8 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.replace("&", " and ").replace("'", "").replace("\u2019", "")
+    # "商汤科技SenseTime": a change of script separates two names
+    text = _SCRIPT_CHANGE.sub(" ", text)
     words = re.findall(r"[^\W_]+", text)
     kept = [w for w in words if w not in LEGAL_WORDS] or words
     out = []

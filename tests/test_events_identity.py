@@ -143,3 +143,10 @@ def test_generic_words_alone_name_no_company():
     assert ident.name_score("Capital", "Scalable Capital") == 0
     assert ident.name_score("Health", "Dingdang Health") == 0
     assert ident.name_score("Dingdang", "Dingdang Health") > 0
+
+
+def test_names_written_in_two_scripts():
+    assert ident.company_key("商汤科技SenseTime") == "商汤 sensetime"
+    assert ident.name_score("商汤科技SenseTime", "SenseTime") > 0
+    assert ident.name_score("商汤科技SenseTime", "商汤") > 0
+    assert ident.name_score("商汤科技", "SenseTime") == 0  # no shared name: no match
