@@ -60,7 +60,10 @@ def strip_entity_declarations(body: bytes) -> tuple[bytes, bool]:
     if not _ENTITY_DECL.search(body):
         return body, False
     head, rest = body[:65536], body[65536:]
-    cleaned = _DOCTYPE_SUBSET.sub(b"", head, count=1) + rest
+    # One attempt, at the first DOCTYPE only: linear, whatever the body holds.
+    start = head.upper().find(b"<!DOCTYPE")
+    match = _DOCTYPE_SUBSET.match(head, start) if start >= 0 else None
+    cleaned = (head[: match.start()] + head[match.end():] if match else head) + rest
     if _ENTITY_DECL.search(cleaned):  # malformed or misplaced: drop every declaration
         cleaned = re.sub(rb"<!ENTITY[^>]*>", b"", cleaned, flags=re.IGNORECASE)
     return cleaned, True
