@@ -236,6 +236,24 @@ def export_command(config_path, fmt, output) -> None:
                 out.close()
 
 
+@events_group.command("regroup")
+@config_option
+def regroup_command(config_path) -> None:
+    """Regroup every stored report into rounds from scratch, after a change of the identity rule.
+
+    Round ids are kept where a round keeps most of its sources; no round is announced twice.
+
+    Example:
+
+        fundwatch events regroup --config fundwatch.toml
+    """
+    from storage.events import regroup_all
+
+    with open_events_db(config_path) as db:
+        result = regroup_all(db)
+    click.echo(f"{len(result.new_event_ids)} rounds new or newly main, {len(result.updated_event_ids)} changed")
+
+
 @click.command("stats")
 @config_option
 @click.option("--json", "as_json", is_flag=True, help="Print the counts as JSON.")

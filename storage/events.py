@@ -47,6 +47,7 @@ __all__ = [
     "list_events",
     "export_events",
     "stats",
+    "regroup_all",
     "MIGRATIONS",
 ]
 
@@ -358,6 +359,28 @@ def record_article_events(
                 former = ArticleRef(canon, row["url"], row["title"], row["published"], row["lang"])
                 touched |= _insert_mentions(db, former, json.loads(row["events_json"] or "[]"), stamp)
         _regroup(db, touched, hints, stamp, result)
+    return result
+
+
+def regroup_all(db, now: datetime | None = None) -> RecordResult:
+    """Regroup every stored mention from scratch, in one transaction.
+
+    For after a change of the identity rule or its parameters: recording reuses the
+    stored grouping of mentions that come before a new one, which is only what the
+    rule would do if the rule has not changed since. Alerts as when recording: a
+    round whose sources were already announced is not announced again.
+    """
+    stamp = _iso(now or datetime.now(UTC))
+    result = RecordResult()
+    with db.atomic():
+        db.execute("update events set updated_at = updated_at where 0")  # take the write lock now
+        remaining = {r[0] for r in db.execute("select distinct company_key from event_sources") if r[0]}
+        while remaining:
+            key = min(remaining)
+            comp = events_names.component(db, {key})
+            # a key no mention has any more still needs one entry to force a full regroup
+            _regroup(db, comp, {(-1, None): None}, stamp, result)
+            remaining -= comp | {key}
     return result
 
 

@@ -299,10 +299,10 @@ def mention_interval(published: str | None, main: bool, status: str | None) -> t
 
 
 def intervals_close(
-    a: tuple[date | None, date | None], b: tuple[date | None, date | None], days: int = WINDOW_DAYS
+    a: tuple[date | None, date | None], b: tuple[date | None, date | None], days: int | None = None
 ) -> bool:
     (alo, ahi), (blo, bhi) = a, b
-    gap = timedelta(days=days)
+    gap = timedelta(days=WINDOW_DAYS if days is None else days)
     if alo is not None and bhi is not None and alo > bhi + gap:
         return False
     if blo is not None and ahi is not None and blo > ahi + gap:

@@ -117,7 +117,14 @@ def test_bad_config_is_a_usage_error(cli, tmp_path):
     assert out.exit_code == 2 and "nope" in out.output
 
 
-@pytest.mark.parametrize("args", [["events"], ["events", "list"], ["events", "show"], ["events", "export"], ["stats"]])
+def test_regroup(cli, config):
+    out = run(cli, "events", "regroup", "--config", config)
+    assert out.exit_code == 0 and out.output.startswith("0 rounds new")
+
+
+@pytest.mark.parametrize(
+    "args", [["events"], ["events", "list"], ["events", "show"], ["events", "export"], ["events", "regroup"], ["stats"]]
+)
 def test_every_command_has_help_with_an_example(cli, args):
     out = run(cli, *args, "--help")
     assert out.exit_code == 0

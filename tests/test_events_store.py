@@ -326,3 +326,20 @@ def test_alerts_land_in_the_real_outbox_once(fresh_db):
     assert rows.count((c, "new")) == 1
     assert all(eid == c for eid, _ in rows)  # the background round never alerts
     assert {k for _, k in rows} <= {"new", "update"}
+
+
+def test_regroup_all_changes_nothing_under_the_same_rule(fresh_db, outbox_spy, monkeypatch):
+    from storage import identity
+    from storage.events import regroup_all
+
+    for ref, events in SCENARIO:
+        record(fresh_db, ref, events)
+    before, calls = snapshot(fresh_db), list(outbox_spy.calls)
+    result = regroup_all(fresh_db, now=NOW)
+    assert snapshot(fresh_db) == before and outbox_spy.calls == calls
+    assert result.new_event_ids == [] and result.updated_event_ids == []
+    # a narrower window splits the Parcelon reports; nothing is announced again
+    monkeypatch.setattr(identity, "WINDOW_DAYS", 5)
+    regroup_all(fresh_db, now=NOW)
+    assert len(list_events(fresh_db, company="parcelon")) > 2
+    assert [k for _, k in outbox_spy.calls].count("new") == [k for _, k in calls].count("new")
