@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import sys
 import time
 from pathlib import Path
 
@@ -84,29 +85,39 @@ def _show_rounds(db_path: Path, new_ids: set[int]) -> None:
         events = [get_event(db, e["id"]) for e in list_events(db, limit=100)]
     finally:
         db.conn.close()
-    _heading(f"Rounds found ({len(events)})")
-    if not events:
+    news = [e for e in events if e.get("main")]
+    background = [e for e in events if not e.get("main")]
+    _heading(f"New funding rounds ({len(news)})")
+    if not news:
         click.echo("  none")
-    for event in events:
-        amount = format_amount(event.get("amount"), event.get("currency"))
-        round_name = (event.get("round") or "unknown").replace("_", " ")
-        line = f"  {event['company']}: {amount}, {round_name}"
-        click.secho(line, fg="green" if event["id"] in new_ids else None)
-        if event.get("lead_investors"):
-            click.echo(f"      led by {', '.join(event['lead_investors'])}")
-        others = [i for i in event.get("investors") or [] if i not in (event.get("lead_investors") or [])]
-        if others:
-            click.echo(f"      with {', '.join(others)}")
-        valuation = event.get("valuation")
-        if valuation and valuation.get("amount"):
-            click.echo(f"      valued at {format_amount(valuation['amount'], valuation.get('currency'))}")
-        if not event.get("main"):
-            click.echo("      (a past round mentioned in passing: stored, never alerted)")
-        sources = event.get("sources") or []
-        label = "source" if len(sources) == 1 else f"{len(sources)} sources, one row"
-        for source in sources:
-            click.echo(f"      {label}: {source.get('url')}")
-            label = " " * len(label)
+    for event in news:
+        _show_round(event, new=event["id"] in new_ids)
+    if background:
+        _heading(f"Past rounds mentioned in passing ({len(background)}): stored, never alerted")
+        for event in background:
+            amount = format_amount(event.get("amount"), event.get("currency"))
+            round_name = (event.get("round") or "unknown").replace("_", " ")
+            click.echo(f"  {event['company']}: {amount}, {round_name}")
+
+
+def _show_round(event: dict, new: bool) -> None:
+    amount = format_amount(event.get("amount"), event.get("currency"))
+    round_name = (event.get("round") or "unknown").replace("_", " ")
+    click.secho(f"  {event['company']}: {amount}, {round_name}", fg="green" if new else None, bold=True)
+    leads = event.get("lead_investors") or []
+    if leads:
+        click.echo(f"      led by    {', '.join(leads)}")
+    others = [i for i in event.get("investors") or [] if i not in leads]
+    if others:
+        click.echo(f"      with      {', '.join(others)}")
+    valuation = event.get("valuation")
+    if valuation and valuation.get("amount"):
+        click.echo(f"      valued at {format_amount(valuation['amount'], valuation.get('currency'))}")
+    sources = event.get("sources") or []
+    if len(sources) > 1:
+        click.echo(f"      {len(sources)} reports, one row:")
+    for source in sources:
+        click.echo(f"      source    {source.get('url')}")
 
 
 def _show_alerts(received: list[dict]) -> None:
@@ -119,19 +130,33 @@ def _show_alerts(received: list[dict]) -> None:
         click.echo(f"  > {title or (body[0] if body else '')}")
 
 
+def _command(name: str) -> str:
+    """How the user can call one of our console scripts from here."""
+    if shutil.which(name):
+        return name
+    beside = Path(sys.executable).parent / name
+    if beside.exists():
+        try:
+            return str(beside.relative_to(Path.cwd()))
+        except ValueError:
+            return str(beside)
+    return name
+
+
 def _show_next_steps(workdir: Path) -> None:
     config = workdir / "fundwatch.toml"
     db = workdir / "fundwatch.db"
+    fw = _command("fundwatch")
     _heading("Look at the database")
-    click.echo(f"  fundwatch events list --config {config}")
-    click.echo(f"  fundwatch events show 1 --config {config}")
-    click.echo(f"  fundwatch events export --config {config} --format csv")
-    click.echo(f"  sqlite-utils rows {db} events --nl")
-    if shutil.which("datasette"):
-        click.echo(f"  datasette {db}")
+    click.echo(f"  {fw} events list --config {config}")
+    click.echo(f"  {fw} events show 1 --config {config}")
+    click.echo(f"  {fw} events export --config {config} --format csv")
+    click.echo(f"  {_command('sqlite-utils')} rows {db} events --nl")
+    if shutil.which("datasette") or (Path(sys.executable).parent / "datasette").exists():
+        click.echo(f"  {_command('datasette')} {db}")
     else:
         click.echo(f"  pip install datasette && datasette {db}")
     _heading("Next")
-    click.echo("  fundwatch config > fundwatch.toml      # real funding-news feeds; add [[alerts]]")
-    click.echo("  fundwatch run --config fundwatch.toml  # one cycle, now")
-    click.echo("  fundwatch serve --config fundwatch.toml  # keep polling on the schedule")
+    click.echo(f"  {fw} config > fundwatch.toml         # real funding-news feeds; add [[alerts]]")
+    click.echo(f"  {fw} run --config fundwatch.toml     # one cycle, now")
+    click.echo(f"  {fw} serve --config fundwatch.toml   # keep polling on the schedule")

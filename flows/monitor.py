@@ -113,6 +113,7 @@ async def _cycle(config: Config, report: CycleReport, logger) -> None:
             report.articles_from_feed_text += stored.from_feed_text
             report.syndicated_copies += stored.syndicated
             report.new_rounds += stored.new_rounds
+            report.new_background += stored.new_background
             report.updated_rounds += stored.updated_rounds
 
     # Delivery also retries what earlier cycles could not send.

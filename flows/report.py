@@ -17,6 +17,7 @@ class CycleReport:
     articles_from_feed_text: int = 0  # page unreachable: extracted from the feed's own text
     syndicated_copies: int = 0
     new_rounds: list[int] = field(default_factory=list)
+    new_background: list[int] = field(default_factory=list)
     updated_rounds: list[int] = field(default_factory=list)
     alerts_sent: int = 0
     alerts_failed: int = 0
@@ -34,6 +35,8 @@ class CycleReport:
             f"feeds {feeds_ok} ok, {self.feeds_failed} failed; "
             f"{self.new_articles} new articles; {len(self.new_rounds)} new rounds"
         )
+        if self.new_background:
+            line += f" (+{len(self.new_background)} past rounds mentioned)"
         if self.updated_rounds:
             line += f" ({len(self.updated_rounds)} updated)"
         line += f"; {self.alerts_sent} alerts sent"
@@ -55,6 +58,7 @@ class CycleReport:
             ("articles read from feed text", self.articles_from_feed_text),
             ("syndicated copies", self.syndicated_copies),
             ("new rounds", len(self.new_rounds)),
+            ("past rounds mentioned in passing", len(self.new_background)),
             ("updated rounds", len(self.updated_rounds)),
             ("alerts sent", self.alerts_sent),
             ("alerts failed", self.alerts_failed),

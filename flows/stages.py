@@ -69,7 +69,8 @@ class StoreOutcome:
     new_articles: int = 0
     from_feed_text: int = 0
     syndicated: int = 0
-    new_rounds: list[int] = field(default_factory=list)
+    new_rounds: list[int] = field(default_factory=list)  # the article's news: these alert
+    new_background: list[int] = field(default_factory=list)  # past rounds mentioned in passing
     updated_rounds: list[int] = field(default_factory=list)
 
 
@@ -105,12 +106,21 @@ def store_articles(db_path: Path, docs: Sequence[ArticleDoc]) -> StoreOutcome:
                 text=doc.text,
             )
             result = record_article_events(db, ref, [e.as_dict() for e in events])
-            out.new_rounds += result.new_event_ids
+            for event_id in result.new_event_ids:
+                if _is_main(db, event_id):
+                    out.new_rounds.append(event_id)
+                else:
+                    out.new_background.append(event_id)
             out.updated_rounds += result.updated_event_ids
             out.syndicated += result.duplicate_of is not None
     finally:
         db.conn.close()
     return out
+
+
+def _is_main(db, event_id: int) -> bool:
+    row = db.execute("select main from events where id = ?", [event_id]).fetchone()
+    return bool(row and row[0])
 
 
 def deliver_alerts(db_path: Path, targets: Sequence):
