@@ -17,7 +17,6 @@ import re
 import unicodedata
 
 import numpy as np
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 20
@@ -48,6 +47,10 @@ def signature(text: str | None) -> bytes | None:
     grams = shingles(text)
     if len(grams) < MIN_SHINGLES:
         return None
+    # Imported here: datasketch pulls in scipy (~0.5 s), which every CLI command
+    # that opens the database would otherwise pay.
+    from datasketch import MinHash
+
     mh = MinHash(num_perm=NUM_PERM, seed=SEED)
     mh.update_batch([g.encode("utf-8") for g in sorted(grams)])
     return mh.hashvalues.astype("<u8").tobytes()
