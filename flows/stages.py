@@ -85,27 +85,16 @@ def store_articles(db_path: Path, docs: Sequence[ArticleDoc]) -> StoreOutcome:
     try:
         for doc in docs:
             article_id, is_new = feed_store.save_article(db, doc)
-            if not is_new:
+            if is_new:
+                out.new_articles += 1
+                out.from_feed_text += doc.source == "feed"
+            # Decided by "were its rounds recorded?", not "is the article new?": a retry
+            # after a crash between saving and recording must still record them.
+            if not doc.text or _already_recorded(db, article_id):
                 continue
-            out.new_articles += 1
-            out.from_feed_text += doc.source == "feed"
-            if not doc.text:
-                continue
-            events = extract_events(
-                doc.text,
-                title=doc.title,
-                lang=doc.lang,
-                published=(doc.published or "")[:10] or None,
+            result = extract_and_record(
+                db, article_id, doc.canonical_url or doc.url, doc.title, doc.text, doc.published, doc.lang
             )
-            ref = ArticleRef(
-                id=article_id,
-                url=doc.canonical_url or doc.url,
-                title=doc.title,
-                published=doc.published,
-                lang=doc.lang,
-                text=doc.text,
-            )
-            result = record_article_events(db, ref, [e.as_dict() for e in events])
             for event_id in result.new_event_ids:
                 if _is_main(db, event_id):
                     out.new_rounds.append(event_id)
@@ -116,6 +105,23 @@ def store_articles(db_path: Path, docs: Sequence[ArticleDoc]) -> StoreOutcome:
     finally:
         db.conn.close()
     return out
+
+
+def extract_and_record(db, article_id: str, url: str, title: str | None, text: str,
+                       published: str | None, lang: str | None):
+    """Extract an article's rounds and merge them into the stored rounds.
+
+    Replaces whatever was recorded for this article before, so it serves both
+    a first read and a re-extraction after an extractor upgrade.
+    """
+    events = extract_events(text, title=title, lang=lang, published=(published or "")[:10] or None)
+    ref = ArticleRef(id=article_id, url=url, title=title, published=published, lang=lang, text=text)
+    return record_article_events(db, ref, [e.as_dict() for e in events])
+
+
+def _already_recorded(db, article_id: str) -> bool:
+    row = db.execute("select 1 from event_articles where article_id = ?", [article_id]).fetchone()
+    return row is not None
 
 
 def _is_main(db, event_id: int) -> bool:
