@@ -101,7 +101,7 @@ def serve(config_path: str | None, name: str) -> None:
     """
     config = _load(config_path)
     _check_database(config)
-    home = configure_prefect(config.db_path.parent)
+    home = configure_prefect(config.db_path.parent, console_level="INFO")
     from flows.serving import serve_forever
 
     serve_forever(config, _config_path_for_flow(config_path), name, home)

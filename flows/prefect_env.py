@@ -21,15 +21,19 @@ _QUIET_LOCAL_DEFAULTS = {
     # The ephemeral server takes 5-8 s to start on two cores; a busy CI box needs more
     # than the default 20 s before giving up.
     "PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS": "120",
-    "PREFECT_LOGGING_LEVEL": "WARNING",
 }
 
 
-def configure_prefect(state_dir: Path) -> Path:
-    """Point Prefect at `state_dir/.prefect` and switch off everything that phones home."""
+def configure_prefect(state_dir: Path, console_level: str = "WARNING") -> Path:
+    """Point Prefect at `state_dir/.prefect` and switch off everything that phones home.
+
+    Run logs still reach Prefect's API (and UI) at INFO; `console_level` only
+    quietens what one-shot commands print, whose own output says what happened.
+    """
     home = Path(os.environ.get("PREFECT_HOME") or state_dir / ".prefect")
     home.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("PREFECT_HOME", str(home))
+    os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", console_level)
     for key, value in _QUIET_LOCAL_DEFAULTS.items():
         os.environ.setdefault(key, value)
     return home
