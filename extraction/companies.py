@@ -179,10 +179,14 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
 
     # "$140m round in WM Motor", "28 Millionen Euro für Health-Startup Medwing"
     link = g.object_link.match(after)
+    purpose = None  # "X erhält 42 Mio. für Batterie-Analytik": what the money is for, not who gets it
     if link:
         name = _object_name(after[link.end():], g)
         if name:
-            return Found(name, "object" if name != ANAPHORA else "anaphora")
+            found = Found(name, "object" if name != ANAPHORA else "anaphora")
+            if not _purpose_link(link.group(0), prefix, sentence[c_start:c_end], g):
+                return found
+            purpose = found
 
     gen = _GENITIVE.search(prefix)
     if gen:
@@ -277,7 +281,22 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             r"(?i)\b(?:seine[nmr]?|ihre[nmr]?|its|their)\s+(?:[\w-]+\s)?(?:[\w-]*runde|round|finanzierung|funding)",
             sentence):
         return Found(ANAPHORA, "anaphora")
-    return None
+    return purpose
+
+
+_PURPOSE_PREP = re.compile(r"(?i)\b(?:für|for|pour)\s*$")
+_PASSIVE_BACKERS = re.compile(r"(?i)\b(?:co-)?(?:led|backed|angeführt)\s+(?:by|von)\b")  # names backers, not the subject
+
+
+def _purpose_link(link: str, prefix: str, clause: str, g: Grammar) -> bool:
+    """A "für/for" phrase after an amount that a subject receives names the purpose: the
+    company is the subject before the verb ("Lumora erhält 42 Millionen für Batterie-Analytik").
+    After giving verbs ("Y investiert 5 Mio. für X") the phrase names the company."""
+    if g.receive_verbs is None or not _PURPOSE_PREP.search(link):
+        return False
+    if not g.subject_verbs.search(prefix) or _INVESTOR_VERB.search(_PASSIVE_BACKERS.sub("", clause)):
+        return False
+    return bool(g.receive_verbs.search(clause))
 
 
 _CUMULATIVE_AFTER = re.compile(
@@ -286,6 +305,16 @@ _CUMULATIVE_AFTER = re.compile(
 _VALUATION_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:\w+\W+)?(?:bewertet|taxiert|valuation|post-money|pre-money|firmenbewertung)\b")
 
+_MIN_ROUND = 10_000  # below this an amount is a price, a fee or a ticket, never a round
+_PER_SHARE_AFTER = re.compile(
+    r"(?i)^\W{0,3}(?:per|a|each|je|pro|par)\s(?:share|ads|aktie|action)\b|"
+    r"^\W{0,3}apiece\b")
+_PER_SHARE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:shares?|stock|ADSs?|aktien?|actions?)\s+(?:[\w-]+\s+){0,2}(?:at|for|zu je|zu|à)|"
+    r"(?:share|offer|offering|issue|listing|ipo|strike) price|price range|ausgabepreis|emissionspreis|"
+    r"platzierungspreis|aktienkurs|kurs von|prix (?:de l['’]action|d['’]introduction|par action))"
+    r"\W+(?:[\w-]+\W+){0,3}$")
+
 
 def money_role(sentence: str, money: Money, g: Grammar, has_round: bool) -> str:
     """"round", "valuation" or "skip" for one amount in a sentence."""
@@ -293,8 +322,12 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool) -> str:
     c_start, c_end = clause_bounds(sentence, start, g)
     before = sentence[max(c_start, start - 60):start]
     after = sentence[end:min(c_end, end + 45)]
+    if money.amount < _MIN_ROUND or _PER_SHARE_AFTER.match(after):
+        return "skip"  # a share price ("$18 per share", "zu je 18 Euro je Aktie")
     if g.valuation_before.search(sentence[max(c_start, start - 110):start]) or _VALUATION_AFTER.match(after):
         return "valuation"
+    if _PER_SHARE_BEFORE.search(before):
+        return "skip"  # "pricing its shares at $18", "Ausgabepreis von 18 Euro"
     if g.skip_before.search(before[before.rfind(", ") + 1:]) or g.skip_after.search(after):
         return "skip"
     clause = sentence[c_start:c_end]

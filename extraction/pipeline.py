@@ -39,7 +39,9 @@ _REFERS_BACK = re.compile(
     r"seine bewertung|ihre bewertung|es|damit|somit|nun|now)\b")
 _INVESTOR_CUE = re.compile(
     r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter|"
-    r"\bfrom\b|\bvon\b|backed|kommt|stammt|steig|führt|führte|leitet|leitete|auprès|men[ée]e? par|emmen|conduite|côtés|complètent")
+    r"\bfrom\b|\bvon\b|backed|kommt|stammt|steig|führt|führte|leitet|leitete|auprès|men[ée]e? par|emmen|conduite|côtés|complètent|"
+    r"\bjoined (?:the|this) (?:[\w-]+ )?(?:round|financing|funding|investment)|"
+    r"\b(?:joined by|alongside)\b(?=[^.;]{0,60}\b(?:funds?|investors?|backers?|angels?|ventures|capital|partners)\b)")
 
 
 @dataclass
@@ -388,7 +390,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         text_v = sentences[idx][:val.span[0]]
         named = any(len(w) > 2 and w.lower() in text_v.lower() for w in target.company.split())
         others = g.code == "en" and any(w not in target.company for w in re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text_v))
-        if others and not named:
+        # "..., which values the company at": the clause itself points back to the round's company
+        back = g.code == "en" and _REFERS_BACK.search(text_v[text_v.rfind(",") + 1:])
+        if others and not named and not back:
             continue  # "WeWork, which was valued at ..." is another company's valuation
         unnamed = idx - target.sentence <= 1 and not company_mentions(text_v, body) and not (
             g.code == "en" and re.search(r"(?<=[a-z,] )[A-Z][a-z]+", text_v))

@@ -18,6 +18,7 @@ _ORDINALS = {
 _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     # pre-Series A is its own thing: never Series A (labelled "unknown" by analysts)
     (r"\bpre[- ]?(?:series|serie|série)[- ]?a\b(?:[- ]?(?:runde|round|funding|financing))?", "unknown", ("pre",)),
+    (r"\bpre[- ]?ipo\b(?:[- ]?(?:runde|round|funding|financing|finanzierung))?", "unknown", ("pre", "pré")),
     (r"\bpre[- ]?seed\b|\bpré[- ]?amorçage\b", "pre_seed", ("pre", "pré")),
     (rf"\b(?:series|serie|série|serie)\s?-?\s?{_LETTER}(?![\w])", "series", ("serie", "série")),
     (rf"\b{_LETTER}-(?:runde|finanzierungsrunde|finanzierung|round)\b", "series", ("-runde", "-finanz", "-round")),
@@ -51,6 +52,13 @@ EXTENSION_RE = re.compile(
     re.IGNORECASE,
 )
 
+# a capitalised cue word followed by one of these is part of a name, not a round
+_IN_NAME = re.compile(
+    r" (?:Capital|Fund|Funds|Fonds|Ventures|Venture Partners|Partners|Investments?|Invest|Equity|Group|"
+    r"Holdings?|Bank|Labs?|Management|Advisors|Associates|Camp|Club|Network|Foundation|Stiftung|"
+    r"Beteiligungen|Beteiligungsgesellschaft|Collective|Syndicate|VC|AG|GmbH|LLC|LP|Inc)\b")
+_AFTER_FIGURE = re.compile(r"\d\s?(?:[A-Za-z]{1,4}\.?|Mio\.?|Millionen|million|Million)?\s?$")
+
 
 @dataclass(frozen=True)
 class RoundCue:
@@ -74,6 +82,9 @@ def find_rounds(sentence: str) -> list[RoundCue]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             ext = False
+            if kind not in ("series", "ordinal") and _IN_NAME.match(sentence, m.end()) \
+                    and m.group(0)[:1].isupper() and not _AFTER_FIGURE.search(sentence, 0, m.start()):
+                continue  # "Granite Bridge Capital", "Alpine Seed Fund": an investor's name
             if kind == "series":
                 letter = m.group("letter")
                 if letter.islower() and not re.match(r"(?i)series|serie|série", m.group(0)):

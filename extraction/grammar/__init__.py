@@ -53,6 +53,9 @@ class Grammar:
     investors_between: list[Pattern] = field(default_factory=list)
     list_stop: Pattern = field(default_factory=lambda: re.compile(r"[.;:!?]"))
     clause_break: Pattern = field(default_factory=lambda: re.compile(r"[;:—–]|, (?:while|but|whereas)\b"))
+    # verbs of getting money ("raised", "erhält", "lève"): their subject is the company even when
+    # a "for/für/pour" phrase follows the amount
+    receive_verbs: Pattern | None = None
     # languages without spaces read their sentences themselves: custom(body, title) -> events
     custom: Callable[[str, str | None], list] | None = None
 

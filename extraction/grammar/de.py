@@ -46,7 +46,8 @@ GRAMMAR = register(Grammar(
     ),
     skip_before=rx(
         r"\b(?:übernahme|übernimmt|übernommen|gekauft|kauft|kaufpreis|verkauf\w*|zahlte|zahlt|"
-        r"börsengang|ipo|umsatz|umsätze|erlöse?|provisionserlöse|ebitda|gewinn|verlust|"
+        r"börsengang\w*|börsendebüt|erstnotiz|emissionserlös\w*|(?<!pre-)ipo|umsatz|umsätze|erlöse?|"
+        r"provisionserlöse|ebitda|gewinn|verlust|"
         r"marktkapitalisierung|marktvolumen|marktwert|budget|etat|haushalt|kosten|preis|"
         r"gehalt|strafe|zwischen|bis zu|durchschnittlich|durchschnittsvolumen|im schnitt|"
         r"gesamtfinanzierung|gesamtvolumen|gesamthöhe|gesamtsumme|rekordsumme|volumen|"
@@ -59,11 +60,15 @@ GRAMMAR = register(Grammar(
         r"verwaltet|dotiert|bereitgestellt|jährlich|pro jahr|im jahr|budget|marktwert|bewertet|"
         r"taxiert|an kapital aufgenommen|in .{0,30}investiert|eingesammelt hat|zahlte|gezahlt|"
         r"kaufpreis|übernahme|ebitda|gewinn|verlust|auftrag|aufträge|großauftrag|vertrag|"
-        r"strafe|bußgeld|schadenersatz|börsengang)\b",
+        r"strafe|bußgeld|schadenersatz|börsengang\w*|börsendebüt|erstnotiz|je aktie|pro aktie)\b",
     ),
     skip_clause=rx(
-        r"\b(?:übernimmt|übernahme|übernommen|fusioniert|fusion|gekauft|kauft|börsengang|"
-        r"ipo|start-ups? (?:haben|erhielten)|heimische start-ups?|ökosystem|rekordsumme|"
+        r"\b(?:übernimmt|übernahme|übernommen|fusioniert|fusion|gekauft|kauft|börsengang\w*|"
+        r"(?<!pre-)ipo|börsendebüt|erstnotiz|(?:an die|an der) börse|börsennotiert\w*|ausgabepreis|"
+        r"emissionspreis|je aktie|pro aktie|vorgängerfonds|"
+        r"(?:vorherige|vorigen|letzte|ersten|zweiten|dritten|vierten|fünften)[nmrs]? fonds|"
+        r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
+        r"start-ups? (?:haben|erhielten)|heimische start-ups?|ökosystem|rekordsumme|"
         r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|"
         r"(?:ein|einen|der|den|neuen|seinen|ihren) (?:\w+ )?fonds|beteiligungsfonds|"
         r"fondsvolumen|beitrittsrunde|zukunftsfonds|förderprogramm|haushalt|"
@@ -143,5 +148,11 @@ GRAMMAR = register(Grammar(
         rx(r"\s(?:stocken|stockt|stockte|stockten) (?:ihre|seine) beteiligung"),
     ],
     list_stop=rx(_NAMES_END),
+    receive_verbs=rx(
+        r"\b(?:erhält|erhielt|erhalten|bekommt|bekam|bekommen|sammelt|sammelte|sammeln|eingesammelt|"
+        r"sichert|sicherte|gesichert|holt|holte|geholt|kassiert|kassierte|zieht|zog|nimmt|nahm|"
+        r"aufgenommen|wirbt|warb|eingeworben|zusammenbekommen|verbucht|verbuchte|landet|landete|"
+        r"stockt|stockte|aufgestockt)\b",
+    ),
     clause_break=rx(r"[;:—–]|, (?:während|aber|doch|und|wobei)\b"),
 ))

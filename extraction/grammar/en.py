@@ -42,7 +42,7 @@ GRAMMAR = register(Grammar(
     ),
     skip_before=rx(
         r"\b(?:acqui\w*|bought|buy(?:s|ing)?|purchase[sd]?|takeover of|sold|sells|sale of|merger|"
-        r"ipo|initial public offering|listing|revenue|revenues|sales|turnover|profit|loss|losses|"
+        r"(?<!pre-)(?<!pre )ipo|initial public offering|listing|revenue|revenues|sales|turnover|profit|loss|losses|"
         r"ebitda|arr|gmv|market (?:cap|value|size)|budget|spend(?:s|ing)?|costs?|prices?|salary|"
         r"wages|damages|fine|settlement|allocation|allocated|facilitated|approved|disbursed|"
         r"up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
@@ -57,11 +57,19 @@ GRAMMAR = register(Grammar(
         r"in market value|market cap|combined|in total|in funding (?:this|last) (?:week|month|year|quarter)|"
         r"across|spread across|in losses|in profit|worth of|in assets|of assets|greenshoe|"
         r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout|contracts?|orders?|tender|"
-        r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|ipo|offering)\b|"
+        r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|(?<!pre-)ipo|offering)\b|"
         r"^\W{0,3}(?:in|during) (?:the )?(?:first|second|third|fourth|last|past) (?:quarter|half|six months)\b",
+        r"^\W{0,3}(?:[\w-]+ ){0,2}?(?:in|from|through|via|with|at) (?:its|the|their|a|an|his|her) (?:[\w-]+ ){0,3}?"
+        r"(?:(?<!pre-)ipo|(?:public )?offering|(?:stock market |public |direct )?listing|flotation|"
+        r"(?:stock market |market |trading |nasdaq |nyse )?debut)\b",
     ),
     skip_clause=rx(
-        r"\b(?:acquir\w+|acquisition|takeover|merger|bought|buys|purchase of|ipo|went public|"
+        r"\b(?:acquir\w+|acquisition|takeover|merger|bought|buys|purchase of|(?<!pre-)(?<!pre )ipo|went public|"
+        r"initial public offering|public offering|(?:goes|going|go|gone) public|direct listing|"
+        r"(?:stock market|trading|market) debut|(?:priced|pricing|prices) (?:its |the )?(?:shares|stock|ipo|offering)|"
+        r"(?:previous|prior|predecessor|earlier|debut|inaugural|maiden|flagship|first|second|third|fourth|"
+        r"fifth|sixth|seventh|eighth|ninth|tenth|latest|newest|last) (?:[\w-]+ ){0,2}?fund\b|"
+        r"fund (?:i{1,3}|iv|v|vi{1,3}|ix|x|\d{1,2})\b|"
         r"startups (?:raised|have raised|secured|attracted)|start-ups (?:raised|secured)|"
         r"companies (?:raised|have raised)|raised by (?:start-?ups|companies|firms)|ecosystem|\d+ deals|"
         r"across \d+|estimated to be|fundraising environment|compared (?:to|with)|year-(?:on|over)-year|"
@@ -121,6 +129,10 @@ GRAMMAR = register(Grammar(
            r"investment|capital|money|backing|seed|series [a-k])\b[^.;]{0,70}?\bfrom (?!a group|investors|the likes)"),
         rx(r"\bbacked by "),
         rx(r"\b(?:joined by|alongside)(?: (?:existing|new|other) (?:investors?|backers))? (?-i:(?=[A-Z0-9]))"),
+        # "alongside the university spin-out fund X", "joined by seed investor Y"
+        rx(r"\b(?:joined by|alongside) (?:the |a |an |fellow )?(?-i:(?:[a-z][\w-]* ){0,3})"
+           r"(?:fund|investor|investors|firm|vc|backer|backers|angel|angels|investment arm|venture arm|"
+           r"family office|accelerator|incubator|bank|fund of funds) (?-i:(?=[A-Z0-9]))"),
         rx(r"\bstrategic investment from "),
         rx(r"\b(?:round|funding|financing)\b[^.;]{0,40}?\binclud(?:ing|ed|es) (?:existing investors |investors )?"),
     ],
@@ -129,4 +141,10 @@ GRAMMAR = register(Grammar(
         rx(r"\s(?:also |all |have all |both )?(?:participated|took part|chipped in|joined the round|invested)\b"),
     ],
     list_stop=rx(_NAMES_END),
+    receive_verbs=rx(
+        r"\b(?:raised|raises|raise|raising|secured|secures|landed|lands|bagged|bags|nabbed|nabs|snagged|"
+        r"snags|received|receives|got|gets|picked up|picks up|scooped up|scoops up|attracted|attracts|"
+        r"banked|banks|pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|"
+        r"took in|takes in|drew|draws)\b",
+    ),
 ))

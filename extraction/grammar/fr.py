@@ -41,13 +41,18 @@ GRAMMAR = register(Grammar(
         r"\W+(?:\w+\W+){0,3}$",
     ),
     skip_after=rx(
-        r"^\W{0,3}(?:\w+[- ]){0,3}?(?:de chiffre|d['’]affaires|de ventes|de moins|de plus que|"
+        r"^\W{0,3}(?:\w+[- ]){0,3}?(?:de chiffre|introduction en bourse|entrée en bourse|ipo|par action|"
+        r"d['’]affaires|de ventes|de moins|de plus que|"
         r"levés? en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
         r"décembre)|mensuels|en \d+ opérations|en (?:trois|quatre|cinq|\d+) (?:opérations|tours))\b",
     ),
     skip_clause=rx(
         r"\b(?:startups françaises|start-up françaises|start-up de la french tech|jeunes pousses|"
         r"la semaine totalise|opérations recensées|montant total|rachat|acquisition|introduction en bourse|"
+        r"entrée en bourse|(?<!pré-)(?<!pre-)ipo|cotation|coté en bourse|par action|prix d['’]introduction|"
+        r"(?:son|leur|premier|deuxième|second|troisième|quatrième|cinquième|sixième|précédent|"
+        r"nouveau|dernier) fonds|"
+        r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
         r"fonds d['’]investissement|institutionnels|écosystème)\b",
     ),
     valuation_before=rx(r"\b(?:valoris\w+|valeur de|évaluée?)\W+(?:\w+\W+){0,5}$"),
@@ -68,5 +73,9 @@ GRAMMAR = register(Grammar(
     ],
     investors_before=[rx(r"\s(?:ont|a) (?:tous |également |aussi )?(?:participé|pris part|remis au pot)\b")],
     list_stop=rx(_NAMES_END),
+    receive_verbs=rx(
+        r"\b(?:lève|lèvent|levé|boucle|bouclé|récolte|récolté|obtient|obtenu|décroche|décroché|"
+        r"sécurise|sécurisé|empoche|empoché|reçoit|reçu)\b",
+    ),
     clause_break=rx(r"[;:—–]|, (?:tandis que|alors que|mais)\b"),
 ))

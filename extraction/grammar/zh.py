@@ -24,7 +24,11 @@ MONEY = re.compile(
 UNDISCLOSED = re.compile(r"数(?:千万|亿|百万|千萬|億|百萬)|數(?:千萬|億|百萬)|未披露|未透露金额")
 ROUND = re.compile(r"(?:Pre-?)?(?P<letter>[A-Ka-k])(?P<plus>\+{1,2})?\s?(?:轮|輪)|(?P<kind>天使|种子|種子|战略|戰略|Pre-A)(?:轮|輪)?")
 FUNDING = re.compile(r"融资|融資|投资|投資|领投|領投|注资|注資")
-NEGATIVE = re.compile(r"收购|收購|并购|併購|上市|IPO|营收|營收|收入|销售额|銷售額|总计|總計|累计|累計|共计|共計|估值|市值|要约|要約")
+# a listing and its proceeds are never a round (but a "Pre-IPO轮" and money "上市前" are)
+PUBLIC = re.compile(r"(?<![Pp]re-)(?<![Pp]re)IPO|上市(?!前)|首次公开募股|首次公開募股|公开发行|"
+                    r"公開發行|招股|挂牌|掛牌|每股|发行价|發行價")
+NEGATIVE = re.compile(r"收购|收購|并购|併購|(?<![Pp]re-)(?<![Pp]re)IPO|上市(?!前)|"
+                      r"营收|營收|收入|销售额|銷售額|总计|總計|累计|累計|共计|共計|估值|市值|要约|要約")
 VERB = re.compile(r"宣布|完成|获得|獲得|新获|新獲|获|獲|表示|披露|拿到|斩获|斬獲|迎来|迎來")
 LEAD = re.compile(r"由(?P<names>[^,，。;；]{1,40}?)(?:联合)?(?:领投|領投)")
 PARTICIPANTS = re.compile(r"(?P<names>[^,，。;；]{2,80}?)等?(?:老股东|老股東|机构|機構|投资方|投資方)?(?:均有|也|亦)?(?:参与|參與|跟投|参投|參投)")
@@ -90,7 +94,10 @@ def extract_zh(body: str, title: str | None) -> list[FundingEvent]:
             _add_investors(events[-1], sentence)  # "...等老股東均有參與" in the next sentence
             continue
         for verb in VERB.finditer(sentence):
-            company = _name(sentence[:verb.start()].split("，")[-1].split(",")[-1])
+            subject = sentence[:verb.start()].split("，")[-1].split(",")[-1]
+            if PUBLIC.search(subject):
+                continue  # "X IPO获得...", "X在港交所上市..."
+            company = _name(subject)
             if not company:
                 continue
             rest = sentence[verb.end():verb.end() + 60]
@@ -101,7 +108,7 @@ def extract_zh(body: str, title: str | None) -> list[FundingEvent]:
             if money is None and not UNDISCLOSED.search(rest[:funding.start()] if funding else ""):
                 continue
             clause = rest[:funding.end()] if funding else rest
-            if NEGATIVE.search(clause):
+            if NEGATIVE.search(clause) or PUBLIC.search(clause):
                 continue
             amount = currency = None
             if money:
