@@ -17,6 +17,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+import yaml
 
 from flows.demo_server import DemoSite
 from flows.local_server import LocalPrefectServer
@@ -120,14 +121,21 @@ def test_prefect_yaml_deploy_and_worker_run_a_scheduled_cycle(tmp_path):
             assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
             return result
 
+        # The project's prefect.yaml as it is, but for a 10-second interval: its
+        # first scheduled run falls one interval after the deploy.
+        spec = yaml.safe_load((ROOT / "prefect.yaml").read_text(encoding="utf-8"))
+        for deployment in spec["deployments"]:
+            deployment["schedules"] = [{"interval": 10, "active": True}]
+        prefect_file = tmp_path / "prefect.yaml"
+        prefect_file.write_text(yaml.safe_dump(spec), encoding="utf-8")
+
         prefect("work-pool", "create", "fundwatch", "--type", "process")
-        prefect("--no-prompt", "deploy", "--all")
+        prefect("--no-prompt", "deploy", "--all", "--prefect-file", str(prefect_file))
         worker = subprocess.Popen(
             [sys.executable, "-m", "prefect", "worker", "start", "--pool", "fundwatch"],
             cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
         )
         try:
-            # The interval schedule's first run is due at deploy time; the worker picks it up.
             runs = wait_for(lambda: completed_runs(server.api_url, "fundwatch"), 180, 2)
             assert runs, "no scheduled run completed"
             assert runs[0]["auto_scheduled"] is True
