@@ -37,9 +37,9 @@ def cli() -> None:
 
 
 def _register_all() -> None:
-    from flows import cli_alerts, cli_events, cli_extraction, cli_feeds, cli_run
+    from flows import cli_alerts, cli_events, cli_extraction, cli_feeds, cli_inspect, cli_run
 
-    for module in (cli_run, cli_extraction, cli_feeds, cli_events, cli_alerts):
+    for module in (cli_run, cli_extraction, cli_feeds, cli_events, cli_alerts, cli_inspect):
         module.register(cli)
 
 

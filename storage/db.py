@@ -19,10 +19,11 @@ def migration_sets() -> list[Migrations]:
     Each area module owns its tables and its `MIGRATIONS` set. They are imported
     here, not at module level, so area modules may import `storage.db` freely.
     """
-    from storage import events, feeds, outbox
+    from storage import events, feeds, inspect, outbox
 
-    # feeds/entries/articles first: events reference articles, the outbox references events.
-    return [feeds.MIGRATIONS, events.MIGRATIONS, outbox.MIGRATIONS]
+    # feeds/entries/articles first: events reference articles, the outbox references events;
+    # inspect (full-text index, views) reads all of them, so it comes last.
+    return [feeds.MIGRATIONS, events.MIGRATIONS, outbox.MIGRATIONS, inspect.MIGRATIONS]
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
