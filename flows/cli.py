@@ -11,25 +11,6 @@ import sys
 
 import click
 
-from flows.settings import ConfigError, Config, load_config
-
-CONFIG_HELP = "TOML config file (default: $FUNDWATCH_CONFIG, else the packaged default)."
-
-
-def config_option(func):
-    """The shared --config option; commands receive the loaded `Config` as `config`."""
-
-    def load(ctx: click.Context, param: click.Parameter, value: str | None) -> Config:
-        try:
-            return load_config(value)
-        except ConfigError as exc:
-            raise click.UsageError(str(exc)) from exc  # exit code 2, message names the key
-
-    return click.option(
-        "--config", "config", callback=load, metavar="FILE", help=CONFIG_HELP, expose_value=True
-    )(func)
-
-
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="fundwatch")
 def cli() -> None:

@@ -6,20 +6,9 @@ import json
 
 import click
 
-CONFIG_HELP = "TOML config file (default: $FUNDWATCH_CONFIG, else the packaged default)."
+from flows.cli_common import config_option
+
 STATUSES = ("queued", "pending", "sent", "failed", "skipped")
-
-
-def _load(ctx: click.Context, param: click.Parameter, value: str | None):
-    from flows.settings import ConfigError, load_config
-
-    try:
-        return load_config(value)
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from exc
-
-
-config_option = click.option("--config", "config", metavar="FILE", callback=_load, help=CONFIG_HELP)
 
 
 def register(cli: click.Group) -> None:

@@ -10,7 +10,8 @@ from contextlib import contextmanager
 
 import click
 
-CONFIG_HELP = "TOML config file (default: $FUNDWATCH_CONFIG, else the packaged default)."
+from flows.cli_common import CONFIG_HELP, load_config_or_usage_error
+
 CSV_FIELDS = [
     "id", "company", "amount", "currency", "amount_usd", "round", "extension", "status",
     "lead_investors", "investors", "valuation_amount", "valuation_currency", "announced_on",
@@ -25,14 +26,10 @@ def config_option(func):
 @contextmanager
 def open_events_db(config_path: str | None):
     """The configured database; config problems are usage errors (exit code 2)."""
-    from flows.settings import ConfigError, load_config
     from storage import open_db
     from storage.db import StorageError
 
-    try:
-        config = load_config(config_path)
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from exc
+    config = load_config_or_usage_error(config_path)
     try:
         db = open_db(config.db_path)
     except StorageError as exc:

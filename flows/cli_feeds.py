@@ -6,14 +6,7 @@ import json
 
 import click
 
-
-def _load(config_path: str | None):
-    from flows.settings import ConfigError, load_config  # noqa: PLC0415 - flows.cli imports this module
-
-    try:
-        return load_config(config_path)
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from exc
+from flows.cli_common import load_config_or_usage_error as _load
 
 
 def _clean(value) -> str:

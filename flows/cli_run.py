@@ -10,14 +10,9 @@ from pathlib import Path
 import click
 
 from flows.prefect_env import configure_prefect
-from flows.settings import Config, ConfigError, default_config_text, load_config
-
-
-def _load(path: str | None) -> Config:
-    try:
-        return load_config(path)
-    except ConfigError as exc:
-        raise click.UsageError(str(exc)) from exc
+from flows.cli_common import CONFIG_HELP
+from flows.cli_common import load_config_or_usage_error as _load
+from flows.settings import Config, default_config_text
 
 
 def _check_database(config: Config) -> None:
@@ -45,7 +40,7 @@ def run_cycle_command(config_path: str | None, config: Config):
 
 
 @click.command()
-@click.option("--config", "config_path", metavar="FILE", help="TOML config file (default: $FUNDWATCH_CONFIG, else the packaged default).")
+@click.option("--config", "config_path", metavar="FILE", help=CONFIG_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the cycle report as JSON before the summary line.")
 def run(config_path: str | None, as_json: bool) -> None:
     """Poll every due feed once, now, and store and alert what is new.
@@ -87,7 +82,7 @@ def demo(workdir: str) -> None:
 
 
 @click.command()
-@click.option("--config", "config_path", metavar="FILE", help="TOML config file (default: $FUNDWATCH_CONFIG, else the packaged default).")
+@click.option("--config", "config_path", metavar="FILE", help=CONFIG_HELP)
 @click.option("--name", default="fundwatch", show_default=True, help="Deployment name.")
 def serve(config_path: str | None, name: str) -> None:
     """Keep polling on the config's schedule, in the foreground, until Ctrl-C.
@@ -108,7 +103,7 @@ def serve(config_path: str | None, name: str) -> None:
 
 
 @click.command()
-@click.option("--config", "config_path", metavar="FILE", help="TOML config file (default: $FUNDWATCH_CONFIG, else the packaged default).")
+@click.option("--config", "config_path", metavar="FILE", help=CONFIG_HELP)
 @click.option("--since", metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD).")
 def reextract(config_path: str | None, since: str | None) -> None:
     """Run the current extractor again over every stored article.

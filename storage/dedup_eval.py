@@ -20,77 +20,21 @@ a round of its own, so merging it into a real round costs precision).
 
 from __future__ import annotations
 
-import difflib
-import re
-import unicodedata
 from collections import defaultdict
 from datetime import UTC, datetime
 from itertools import combinations
 from typing import Any
 
+from extraction.evaluation import match
 from storage.events import ArticleRef, record_article_events
 
 FIXED_NOW = datetime(2026, 1, 1, tzinfo=UTC)
-_LEGAL = set(
-    "inc ltd limited gmbh ag se sa sas sarl llc corp corporation co plc bv nv group holding holdings "
-    "ug kg gmbhcokg pte oy ab as aps spa srl sl the company".split()
-)
 
 
 # ------------------------------------------------- matching as the extraction scorer does
-def _norm(name) -> str:
-    if not name:
-        return ""
-    s = unicodedata.normalize("NFKD", str(name))
-    s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = re.sub(r"\(.*?\)", " ", s)
-    words = re.findall(r"[a-z0-9\u4e00-\u9fff]+", s)
-    return "".join([w for w in words if w not in _LEGAL] or words)
-
-
-def _name_score(pred, golds) -> float:
-    p = _norm(pred)
-    best = 0.0
-    for g in map(_norm, golds):
-        if not p or not g:
-            continue
-        if p == g:
-            return 1.0
-        if min(len(p), len(g)) >= 4 and (p in g or g in p):
-            best = max(best, 0.9)
-        best = max(best, difflib.SequenceMatcher(None, p, g).ratio())
-    return best if best >= 0.85 else 0.0
-
-
-def _amount_ok(pred: dict, gold: dict) -> bool:
-    if gold.get("amount") is None:
-        return pred.get("amount") is None
-    if pred.get("amount") is None:
-        return False
-    alts = [gold] + list(gold.get("alt_amounts") or [])
-    return any(
-        a.get("amount") is not None
-        and (pred.get("currency") or "").upper() == (a.get("currency") or "").upper()
-        and abs(float(pred["amount"]) - float(a["amount"])) <= 0.02 * float(a["amount"])
-        for a in alts
-    )
-
-
 def match_events(preds: list[dict], golds: list[dict]) -> list[tuple[int, int]]:
-    """(prediction index, gold index) pairs, best name and amount agreement first."""
-    pairs = []
-    for i, p in enumerate(preds):
-        for j, g in enumerate(golds):
-            s = _name_score(p.get("company"), [g.get("company")] + list(g.get("aliases") or []))
-            if s:
-                pairs.append((s + (0.5 if _amount_ok(p, g) else 0.0), -i, -j))
-    used_p, used_g, out = set(), set(), []
-    for _, i, j in sorted(pairs, reverse=True):
-        if -i not in used_p and -j not in used_g:
-            used_p.add(-i)
-            used_g.add(-j)
-            out.append((-i, -j))
-    return sorted(out)
+    """(prediction index, gold index) pairs, matched exactly as the extraction scorer does."""
+    return sorted(match(preds, golds))
 
 
 # ------------------------------------------------- recording
