@@ -1,4 +1,4 @@
-"""Amounts and tables for people."""
+"""Amounts for people."""
 
 from __future__ import annotations
 
@@ -16,14 +16,3 @@ def format_amount(amount: float | int | None, currency: str | None) -> str:
             return f"{currency or ''} {text}{suffix}".strip()
     return f"{currency or ''} {amount:,.0f}".strip()
 
-
-def table(rows: list[list[str]], headers: list[str]) -> str:
-    """A plain aligned text table."""
-    widths = [len(h) for h in headers]
-    for row in rows:
-        widths = [max(w, len(str(c))) for w, c in zip(widths, row)]
-    def line(cells):
-        return "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()
-    out = [line(headers), line(["-" * w for w in widths])]
-    out += [line(r) for r in rows]
-    return "\n".join(out)
