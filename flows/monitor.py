@@ -115,6 +115,9 @@ async def _cycle(config: Config, report: CycleReport, logger) -> None:
             report.new_rounds += stored.new_rounds
             report.new_background += stored.new_background
             report.updated_rounds += stored.updated_rounds
+            report.unreadable_articles += stored.failed_articles
+            for url, error in stored.failed_articles:
+                logger.warning("could not extract rounds from %s: %s", url, error)
 
     # Delivery also retries what earlier cycles could not send.
     delivery = deliver_alerts_task(config.db_path, config.alerts)

@@ -16,6 +16,7 @@ class CycleReport:
     new_articles: int = 0
     articles_from_feed_text: int = 0  # page unreachable: extracted from the feed's own text
     syndicated_copies: int = 0
+    unreadable_articles: list[tuple[str, str]] = field(default_factory=list)  # (url, error) the extractor failed on
     new_rounds: list[int] = field(default_factory=list)
     new_background: list[int] = field(default_factory=list)
     updated_rounds: list[int] = field(default_factory=list)
@@ -39,6 +40,8 @@ class CycleReport:
             line += f" (+{len(self.new_background)} past rounds mentioned)"
         if self.updated_rounds:
             line += f" ({len(self.updated_rounds)} updated)"
+        if self.unreadable_articles:
+            line += f"; {len(self.unreadable_articles)} articles unreadable"
         line += f"; {self.alerts_sent} alerts sent"
         if self.alerts_failed:
             line += f", {self.alerts_failed} failed (retried next cycle)"

@@ -7,6 +7,8 @@ connection belongs to the thread that made it.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -17,6 +19,8 @@ from extraction import extract_events
 from scrapers.models import ArticleDoc, FeedEntry, FeedPoll, FeedState
 from storage import open_db
 from storage.events import ArticleRef, record_article_events
+
+log = logging.getLogger("fundwatch.stages")
 
 
 def utcnow() -> datetime:
@@ -72,6 +76,7 @@ class StoreOutcome:
     new_rounds: list[int] = field(default_factory=list)  # the article's news: these alert
     new_background: list[int] = field(default_factory=list)  # past rounds mentioned in passing
     updated_rounds: list[int] = field(default_factory=list)
+    failed_articles: list[tuple[str, str]] = field(default_factory=list)  # (url, error)
 
 
 def store_articles(db_path: Path, docs: Sequence[ArticleDoc]) -> StoreOutcome:
@@ -92,9 +97,18 @@ def store_articles(db_path: Path, docs: Sequence[ArticleDoc]) -> StoreOutcome:
             # after a crash between saving and recording must still record them.
             if not doc.text or _already_recorded(db, article_id):
                 continue
-            result = extract_and_record(
-                db, article_id, doc.canonical_url or doc.url, doc.title, doc.text, doc.published, doc.lang
-            )
+            try:
+                result = extract_and_record(
+                    db, article_id, doc.canonical_url or doc.url, doc.title, doc.text, doc.published, doc.lang
+                )
+            except sqlite3.Error:
+                raise  # the database's trouble, not the article's: let the task retry
+            except Exception as exc:
+                # One article that trips the extractor must not cost the batch its
+                # other articles; `fundwatch reextract` reads it again after a fix.
+                log.exception("could not extract rounds from %s", doc.canonical_url or doc.url)
+                out.failed_articles.append((doc.canonical_url or doc.url, repr(exc)))
+                continue
             for event_id in result.new_event_ids:
                 if _is_main(db, event_id):
                     out.new_rounds.append(event_id)

@@ -76,3 +76,21 @@ def test_reextract_command(tmp_path):
     assert "re-extracted 1 articles; 0 new rounds, 0 updated" in result.output
     result = CliRunner().invoke(cli, ["reextract", "--config", str(config), "--since", "2027-01-01"])
     assert "re-extracted 0 articles" in result.output
+
+
+def test_an_article_that_trips_the_extractor_does_not_cost_the_batch(tmp_path, monkeypatch):
+    import flows.stages as stages
+
+    real = stages.extract_events
+
+    def fragile(text, **kwargs):
+        if "weather" in text:
+            raise ValueError("extractor bug")
+        return real(text, **kwargs)
+
+    monkeypatch.setattr(stages, "extract_events", fragile)
+    bad = doc("a2", "Only the weather in Lisbon today, nothing else. " * 5, "https://news.example/weather")
+    outcome = store_articles(tmp_path / "fundwatch.db", [bad, doc()])
+    assert outcome.failed_articles == [("https://news.example/weather", "ValueError('extractor bug')")]
+    assert [r["company"] for r in rows(tmp_path / "fundwatch.db")] == ["Tidewell"]
+    assert outcome.new_articles == 2
