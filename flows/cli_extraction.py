@@ -8,8 +8,8 @@ import sys
 import click
 
 
-def _read_jsonl(stream, name: str) -> list[dict]:
-    rows = []
+def _iter_jsonl(stream, name: str):
+    """(line number, object) for each non-blank line; a usage error names a bad line."""
     for number, line in enumerate(stream, 1):
         line = line.strip()
         if not line:
@@ -20,8 +20,11 @@ def _read_jsonl(stream, name: str) -> list[dict]:
             raise click.UsageError(f"{name}:{number}: not a JSON object: {exc.msg}") from exc
         if not isinstance(row, dict):
             raise click.UsageError(f"{name}:{number}: not a JSON object")
-        rows.append(row)
-    return rows
+        yield number, row
+
+
+def _read_jsonl(stream, name: str) -> list[dict]:
+    return [row for _, row in _iter_jsonl(stream, name)]
 
 
 @click.command("extract")
@@ -38,15 +41,9 @@ def extract_command(source) -> None:
     from extraction import extract_events
 
     name = getattr(source, "name", "-")
-    for number, line in enumerate(source, 1):
-        line = line.strip()
-        if not line:
-            continue
-        try:
-            row = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise click.UsageError(f"{name}:{number}: not a JSON object: {exc.msg}") from exc
-        if not isinstance(row, dict) or not isinstance(row.get("text", ""), str):
+    # Streamed line by line: a large input starts producing output at once.
+    for number, row in _iter_jsonl(source, name):
+        if not isinstance(row.get("text", ""), str):
             raise click.UsageError(f"{name}:{number}: expected an object with a text field")
         events = extract_events(row.get("text") or "", title=row.get("title"),
                                 lang=row.get("lang"), published=row.get("published"))

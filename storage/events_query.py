@@ -31,13 +31,9 @@ def _valuation(amount, currency) -> dict | None:
     return None if amount is None else {"amount": amount, "currency": currency}
 
 
-def _source(row: dict, copies: list[dict]) -> dict[str, Any]:
+def _round_values(row: dict) -> dict[str, Any]:
+    """The values a round and each of its sources share, from either table's row."""
     return {
-        "article_id": row["article_id"],
-        "url": row["url"],
-        "title": row["title"],
-        "published": row["published"],
-        "lang": row["lang"],
         "company": row["company"],
         "amount": row["amount"],
         "currency": row["currency"],
@@ -51,6 +47,17 @@ def _source(row: dict, copies: list[dict]) -> dict[str, Any]:
         "main": bool(row["main"]),
         "confidence": row["confidence"],
         "evidence": row["evidence"],
+    }
+
+
+def _source(row: dict, copies: list[dict]) -> dict[str, Any]:
+    return {
+        "article_id": row["article_id"],
+        "url": row["url"],
+        "title": row["title"],
+        "published": row["published"],
+        "lang": row["lang"],
+        **_round_values(row),
         "copies": copies,
     }
 
@@ -73,19 +80,7 @@ def _sources(db, event_id: int) -> list[dict]:
 def _event(db, row: dict, with_sources: bool = True) -> dict[str, Any]:
     event = {
         "id": row["id"],
-        "company": row["company"],
-        "amount": row["amount"],
-        "currency": row["currency"],
-        "amount_usd": row["amount_usd"],
-        "round": row["round"],
-        "extension": bool(row["extension"]),
-        "status": row["status"],
-        "lead_investors": _loads(row["lead_investors"], []),
-        "investors": _loads(row["investors"], []),
-        "valuation": _valuation(row["valuation_amount"], row["valuation_currency"]),
-        "main": bool(row["main"]),
-        "confidence": row["confidence"],
-        "evidence": row["evidence"],
+        **_round_values(row),
         "announced_on": row["announced_on"],
         "first_seen": row["first_seen"],
         "updated_at": row["updated_at"],
