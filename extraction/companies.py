@@ -54,7 +54,8 @@ _LISTED_NAMES = re.compile(
     r"\b(?:including|such as)\s+[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*)*(?:\s*,\s*[A-Z]|\s+and\s+[A-Z])")
 _LIST_SEGMENT = re.compile(r"\b(?:including|such as|darunter|wie etwa)\b", re.I)
 _POSSESSIVE = re.compile(r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})[’']s\s+(?:[\w-]+,?\s){0,4}$")
-_LISTED = re.compile(r"^\W{0,3}(?P<np>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,3})\s*(?:—|–|-|:|\(|\|)\s*")
+_LISTED = re.compile(  # "Acme —", "Zentro:", "Nexaplan (Berlin):"
+    r"^\W{0,3}(?P<np>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,3})\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|-|:|\(|\|)\s*")
 _LISTED_ROUND = re.compile(
     r"(?i)\b(?:series|serie|seed|round|runde|funding|financing|finanzierung|from|led by|von|angeführt|"
     r"pre-seed|angel)\b|[,(]\s*(?:series|serie)")
@@ -70,7 +71,7 @@ _INVESTOR_VERB = re.compile(
 )
 _ROUND_NP = re.compile(
     r"(?i)^\W*(?:un|une|le|la|the|a|die|eine|der|das)\s+(?:nouveau |nouvelle |new |neue )?(?:tour de table|levée(?: de fonds)?|"
-    r"round|funding round|finanzierungsrunde|runde|finanzierung|investissement|opération|"
+    r"round|funding round|[\w-]*finanzierungsrunde|[\w-]*runde|[\w-]*finanzierung|investissement|opération|"
     r"series[- ][a-k]|serie[- ][a-k]|seed-runde|series-[a-k]-runde)\s+(?:de|d['’]|of|von|à|über|in höhe von)?\s*$")
 _PRONOUN = re.compile(r"(?i)\b(?:es|it|the company|the startup|the firm|das unternehmen|das startup|"
                       r"la start-?up|l['’]entreprise|la société|la jeune pousse)\b")

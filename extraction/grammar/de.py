@@ -29,7 +29,9 @@ GRAMMAR = register(Grammar(
         r"\b(?:hat|haben|hatte|hatten|erhält|erhielt|erhalten|bekommt|bekam|sammelt|sammelte|"
         r"sammeln|sichert|sicherte|holt|holte|schließt|schloss|kassiert|kassierte|zieht|zog|"
         r"nimmt|nahm|stockt|stockte|verbucht|verbuchte|meldet|meldete|gab|gibt|konnte|kann|"
-        r"wirbt|warb|bringt|brachte|landet|landete)\b",
+        r"wirbt|warb|bringt|brachte|landet|landete|"
+        # modal and talks verbs: "X soll laut Handelsblatt ... erhalten", "X verhandelt über ..."
+        r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte)\b",
     ),
     fronted_verbs=rx(
         r"^\s*(?:\([^)]{0,60}\)\s*)?(?:hat|haben|hatte|erhält|erhielt|bekommt|bekam|sammelt|sammelte|"
@@ -110,6 +112,9 @@ GRAMMAR = register(Grammar(
            r"der runde)? (?:ist|war|sind|waren|hat|:) "),
         rx(r"\bals (?:lead-?investor|leadinvestor|hauptinvestor) eingestiegen (?:ist|sind) "),
         rx(r"\bgeleitet (?:von|vom) "),
+        # inverted: "Die Runde leitete der Investor X", "Die Finanzierung führte X an" is lead_between
+        rx(r"\b(?:[\w-]*runde|[\w-]*finanzierung|investment) (?:leitete|leitet|leiteten|leiten|übernahm|"
+           r"übernimmt) (?:der |die |das |den )?"),
     ],
     lead_before=[
         rx(r"\s(?:leitete|leitet|führte|führt|anführte|anführt) (?:die|den|das) (?:[\w-]*runde|finanzierung|investment|investition)"),
@@ -129,7 +134,7 @@ GRAMMAR = register(Grammar(
            r"außerdem|ebenfalls) (?-i:(?=[A-ZÄÖÜ]))"),
         rx(r"\b(?:bestandsinvestor(?:en)?|altinvestoren|altgesellschafter(?:n)?|investoren|"
                          r"geldgeber(?:n)?|gesellschafter(?:n)?|anteilseigner(?:n)?|business[- ]angels?|vcs?|"
-                         r"kapitalgeber(?:n)?) (?:wie |darunter |u\.a\. |unter anderem |allen voran |namens )?"),
+                         r"kapitalgeber(?:n)?):? (?:wie |darunter |u\.a\. |unter anderem |allen voran |namens )?"),
         rx(r"\bdarunter (?:auch )?"),
         rx(r"\bzu den (?:neuen |bisherigen |bestehenden )?(?:investoren|geldgebern|kapitalgebern|gesellschaftern)"
            r"[^.]{0,50}? (?:gehör(?:en|ten)|zähl(?:en|ten)) (?:unter anderem |u\.a\. )?(?:auch )?"),
@@ -154,5 +159,6 @@ GRAMMAR = register(Grammar(
         r"aufgenommen|wirbt|warb|eingeworben|zusammenbekommen|verbucht|verbuchte|landet|landete|"
         r"stockt|stockte|aufgestockt)\b",
     ),
-    clause_break=rx(r"[;:—–]|, (?:während|aber|doch|und|wobei)\b"),
+    # ", insgesamt hat X damit bisher 14 Mio. erhalten": the total is its own clause
+    clause_break=rx(r"[;:—–]|, (?:während|aber|doch|und|wobei|insgesamt|bisher|bislang)\b"),
 ))
