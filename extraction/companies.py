@@ -44,8 +44,9 @@ _PREP_START = re.compile(
 )
 _DE_RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:ein|eine|einer|einem|eines)\s")
 _BACKS = re.compile(
-    r"(?i)\b(?:backs|backed|funds|funded|invests in|invested in|pumps|pumped|unterstützt|finanziert)\s+"
-    r"(?P<np>[^,.;]{2,60}?)\s+(?:with|mit)\s+(?:about |around |another |rund |weiteren )?$")
+    r"(?i)\b(?:backs|backed|funds|funded|invests in|invested in|pumps|pumped|unterstützt|finanziert|fördert|förderte)\s+"
+    r"(?P<np>[^,.;]{2,60}?)\s+(?:with|mit)\s+(?:(?:a|an|einem|einer)\s+(?:[\w-]+\s+){0,2}(?:of|von|über|in höhe von)\s+)?"
+    r"(?:about |around |another |rund |weiteren )?$")
 _PAREN_ANAPHORA = re.compile(
     r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\s*\((?:the|das|die|der) (?:company|startup|firm|unternehmen|firma)\b[^)]*$")
 _RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:a|an|the|which|who|whose)\b|^[a-z]+(?![A-Za-z])")
@@ -150,6 +151,10 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
         seg = _LEAD_IN.sub("", seg)
         if not seg or (relative or _DE_RELATIVE).match(seg):
             continue
+        words = seg.split()
+        if seg is not segments[0] and seg[:1].isupper() and is_descriptor(words[0]) \
+                and any(w.islower() for w in words[1:]):
+            continue  # "Die X GmbH, Anbieter einer Plattform für Y, gibt ...": an apposition
         if _PREP_START.match(seg):
             continue  # "Im Juli", "Erst im vergangenen Jahr": an adverbial, the subject follows the verb
         return name_from_phrase(seg, tail=True)

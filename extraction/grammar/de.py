@@ -136,7 +136,7 @@ GRAMMAR = register(Grammar(
                          r"geldgeber(?:n)?|gesellschafter(?:n)?|anteilseigner(?:n)?|business[- ]angels?|vcs?|"
                          r"kapitalgeber(?:n)?):? (?:wie |darunter |u\.a\. |unter anderem |allen voran |namens )?"),
         rx(r"\bdarunter (?:auch )?"),
-        rx(r"\bzu den (?:neuen |bisherigen |bestehenden )?(?:investoren|geldgebern|kapitalgebern|gesellschaftern)"
+        rx(r"\bzu den (?:neuen |bisherigen |bestehenden |weiteren |übrigen )?(?:investoren|geldgebern|kapitalgebern|gesellschaftern)"
            r"[^.]{0,50}? (?:gehör(?:en|ten)|zähl(?:en|ten)) (?:unter anderem |u\.a\. )?(?:auch )?"),
         rx(r"\bneu dabei (?:sind|ist|waren) (?:beispielsweise |unter anderem |u\.a\. |etwa )?"),
         rx(r"\b(?:mit dabei|beteiligt|ebenfalls beteiligt|an bord) (?:sind|waren|ist|war) (?:auch |zudem |außerdem |unter anderem |u\.a\. )?"),
@@ -149,6 +149,9 @@ GRAMMAR = register(Grammar(
     investors_before=[
         rx(r"\s(?:beteiligten|beteiligen) sich\b"),
         rx(r"\s(?:etwa |zuletzt |auch )?(?:investierten|investieren|steckten|stecken)\s"),
+        # "Der VC X investiert 4 Mio. Euro in ...", but not "..., der in N26 und Raisin investiert hat"
+        rx(r"\s(?:investiert|investierte|steckt|steckte)\s(?!hat|haben|hatte|hatten|ist|sind|war|waren|wurde|"
+           r"wurden|worden|werden|wird)"),
         rx(r"\s(?:waren|sind|ist|war) (?:ebenfalls |auch )?(?:erneut |wieder )?(?:mit )?(?:dabei|an bord)\b"),
         rx(r"\s(?:stocken|stockt|stockte|stockten) (?:ihre|seine) beteiligung"),
     ],
