@@ -56,7 +56,8 @@ _LISTED_NAMES = re.compile(
 _LIST_SEGMENT = re.compile(r"\b(?:including|such as|darunter|wie etwa)\b", re.I)
 _POSSESSIVE = re.compile(r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})[’']s\s+(?:[\w-]+,?\s){0,4}$")
 _LISTED = re.compile(  # "Acme —", "Zentro:", "Nexaplan (Berlin):"
-    r"^\W{0,3}(?P<np>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,3})\s*(?:\([^()]{1,40}\)\s*)?(?:—|–|-|:|\(|\|)\s*")
+    r"^\W{0,3}(?P<np>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,3})\s*"
+    r"(?:\([^()]{1,40}\)\s*,|(?:\([^()]{1,40}\)\s*)?(?:—|–|-|:|\(|\|))\s*")  # also "Orbitly (Berlin), $22m"
 _LISTED_ROUND = re.compile(
     r"(?i)\b(?:series|serie|seed|round|runde|funding|financing|finanzierung|from|led by|von|angeführt|"
     r"pre-seed|angel)\b|[,(]\s*(?:series|serie)")

@@ -46,8 +46,8 @@ def _apply(sentence: str, g: Grammar, after: list[Pattern], before: list[Pattern
     for regex in after:
         for m in regex.finditer(sentence):
             names = split_names(sentence[m.end():m.end() + 300], g.list_stop)
-            if names:
-                out.append(Mention(m.start(), lead, names))
+            if names:  # placed at its last word: "round ... from X" may start at an earlier round
+                out.append(Mention(m.start() + len(m.group(0).rstrip().rsplit(" ", 1)[0]), lead, names))
     for regex in before:
         for m in regex.finditer(sentence):
             names = names_before(_before_text(sentence, m.start(), g)[-250:])

@@ -78,6 +78,30 @@ def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, l
     return out
 
 
+_PARTS = re.compile(r"(?i),?\s(?:including|comprising|consisting of|made up of|split (?:between|into)|"
+                    r"of which|in the form of)\s")
+
+
+def _split_totals(sentence: str, money: list[Money]) -> dict[int, tuple[int, Money]]:
+    """Amounts that the same sentence breaks into parts ("$50M, including a $30M Series B and a
+    $20M credit facility"): id -> (position of the parts, the amount). Only the parts are rounds."""
+    out: dict[int, tuple[int, Money]] = {}
+    for k, m in enumerate(money[:-2]):
+        cue = _PARTS.search(sentence, m.span[1], money[k + 1].span[0])
+        if not cue or m.currency is None:
+            continue
+        parts = [x for x in money[k + 1:] if x.currency == m.currency]
+        total = 0
+        for n, x in enumerate(parts):
+            total += x.amount
+            if n and abs(total - m.amount) <= 0.03 * m.amount:
+                out[id(m)] = (cue.start(), m)
+                break
+            if total > m.amount * 1.03:
+                break
+    return out
+
+
 def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9)) -> tuple[str, bool]:
     """The round named nearest to an amount, never past a neighbouring amount."""
     cues = [c for c in find_rounds(sentence) if bounds[0] <= c.start < bounds[1]]
@@ -103,7 +127,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     orphan = False  # an amount of a round whose company we could not tell
     prev_end = 0
     pairs = _pair_alternatives(sentence, money)
+    totals = _split_totals(sentence, [p for p, _ in pairs])
     for primary, alts in pairs:
+        if id(primary) in totals:
+            prev_end = (alts[-1] if alts else primary).span[1]
+            continue  # "$50M in debt and equity, including a $30M Series B and a $20M loan"
         role = money_role(sentence, primary, g, bool(rounds))
         last = (alts[-1] if alts else primary).span[1]
         if role == "valuation":
@@ -113,7 +141,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if role != "round":
             prev_end = last
             continue
+        whole = next((t for t in totals.values() if t[0] < primary.span[0]), None)
         found = find_company(sentence, primary, g, prev_end if new else 0)
+        if whole and (not found or found.how == "gapping"):
+            found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
         prev_end = last
         if not found or (found.how == "gapping" and not new):
             orphan = True

@@ -20,7 +20,8 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"\bpre[- ]?(?:series|serie|série)[- ]?a\b(?:[- ]?(?:runde|round|funding|financing))?", "unknown", ("pre",)),
     (r"\bpre[- ]?ipo\b(?:[- ]?(?:runde|round|funding|financing|finanzierung))?", "unknown", ("pre", "pré")),
     (r"\bpre[- ]?seed\b|\bpré[- ]?amorçage\b", "pre_seed", ("pre", "pré")),
-    (rf"\b(?:series|serie|série|serie)\s?-?\s?{_LETTER}(?![\w])", "series", ("serie", "série")),
+    # "Series A1", "Series B-2": tranches of the same letter
+    (rf"\b(?:series|serie|série|serie)\s?-?\s?{_LETTER}(?:-?[1-9](?![\w.,]))?(?![\w])", "series", ("serie", "série")),
     (rf"\b{_LETTER}-(?:runde|finanzierungsrunde|finanzierung|round)\b", "series", ("-runde", "-finanz", "-round")),
     (rf"(?<![\w-])(?:round|runde)\s+{_LETTER}(?![\w])", "series", ("round ", "runde ")),
     (r"\b(?P<ord>first|second|third|fourth|fifth)[- ]round (?:of )?(?:financing|funding)\b", "ordinal", ("round",)),

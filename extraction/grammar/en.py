@@ -23,7 +23,7 @@ GRAMMAR = register(Grammar(
     ),
     subject_verbs=rx(
         r"\b(?:has|have|had|is|was|were|are)?\s*(?:just |now |recently |also |officially |reportedly |"
-        r"successfully |quietly |finally )?(?:raised|raises|raise|raising|secured|secures|closed|closes|"
+        r"successfully |quietly |finally |previously |earlier |already )?(?:raised|raises|raise|raising|secured|secures|closed|closes|"
         r"landed|lands|bagged|bags|nabbed|nabs|snagged|snags|received|receives|got|gets|picked up|"
         r"picks up|scooped up|scoops up|scooping up|attracted|attracts|completed|completes|banked|banks|"
         r"pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|took in|takes in|"
@@ -50,6 +50,9 @@ GRAMMAR = register(Grammar(
         r"assets under management|aum|volume|size of|esops?|stake worth|paid|pay|pays|"
         r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap)\W+(?:\w+\W+){0,3}$",
         r"\b(?:in|for) (?:the )?(?:first|second|third|fourth|last) (?:quarter|half)\b.{0,40}$",
+        # "..., bringing its total funding to $14M": the running total, not the round
+        r"\b(?:bringing|brings|brought|taking|takes|lifting|pushing)\s+(?:its|the|their|his|her)\s+"
+        r"(?:[\w-]+\s+){0,3}(?:to|at)\W+(?:\w+\W+){0,1}$",
     ),
     skip_after=rx(
         r"^\W{0,3}(?:\w+[- ]){0,3}?(?:funds?|vehicle|fund-of-funds|programme|program|budget|market|"
@@ -101,7 +104,7 @@ GRAMMAR = register(Grammar(
         r"\b(?:in (?:advanced |early |final |late-stage )?talks|in discussions|in negotiations|"
         r"negotiating|seeking to raise|looking to raise|aims to raise|plans to raise|is raising|"
         r"set to raise|would value|upon completion|could raise|in the process of raising|"
-        r"in the market for)\b",
+        r"in the market for|(?:is|are) (?:reportedly |said to be |currently |now )?raising)\b",
     ),
     past=rx(
         r"\b(?:last (?:year|month|april|may|june|july|august|september|october|november|december|"
@@ -118,7 +121,9 @@ GRAMMAR = register(Grammar(
     lead_before=[rx(r"\s(?:has |have |had |also |jointly |which (?:recently )?)?(?:co-)?led (?:the|a|an|its|this|their)\b"),
                  rx(r"\s(?:is|are|was|were) (?:reportedly |said to be )?(?:co-)?leading\b"),
                  rx(r"\s(?:is |are )?said to (?:co-)?lead\b"),
-                 rx(r"\s(?:lead|co-lead)s? (?:a|an|the)?\s?(?:\$|US\$|€|£|\d)")],
+                 rx(r"\s(?:lead|co-lead)s? (?:a|an|the)?\s?(?:\$|US\$|€|£|\d)"),
+                 # "Northgate led, joined by ...", "... and Y co-led."
+                 rx(r"(?<=[A-Za-z0-9)])\s(?:co-)?led(?=\s*(?:[,;]|\.(?:\s|$)|$))")],
     investors_after=[
         rx(r"\bwith (?:the )?participation (?:from|of|by) (?:the likes of )?"),
         rx(r"\b(?:other|existing|previous|new|returning|current)(?: and (?:new|existing|previous|returning))? "
