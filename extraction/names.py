@@ -162,6 +162,8 @@ def _finish(run: list[str]) -> str | None:
         run = run[1:]
     while run and run[-1].lower() in _CONNECT:
         run = run[:-1]
+    if len(run) > 2 and [t.lower() for t in run[:2]] == ["family", "office"]:
+        run = run[2:]  # "das Family Office Kastel Holding"
     # drop descriptors and possessive places ("China's Baidu", "Berliner Startup Medwing")
     cut = 0
     for i, tok in enumerate(run[:-1]):

@@ -32,10 +32,11 @@ GRAMMAR = register(Grammar(
         r"wirbt|warb|bringt|brachte|landet|landete|"
         # modal and talks verbs: "X soll laut Handelsblatt ... erhalten", "X verhandelt über ..."
         r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte)\b",
+        r"\b(?:ist|sind|befindet sich|befinden sich)\b(?=[^.]{0,60}\bin (?:gesprächen|verhandlungen)\b)",
     ),
     fronted_verbs=rx(
         r"^\s*(?:\([^)]{0,60}\)\s*)?(?:hat|haben|hatte|erhält|erhielt|bekommt|bekam|sammelt|sammelte|"
-        r"holt|holte|sichert|sicherte|kassiert|kassierte|stockt|stockte|zieht|zog|verbucht)\s+"
+        r"holt|holte|sichert|sicherte|kassiert|kassierte|stockt|stockte|zieht|zog|verbucht|konnte|konnten|kann)\s+"
         r"(?:sich\s+)?"
     ),
     object_link=rx(
@@ -67,7 +68,8 @@ GRAMMAR = register(Grammar(
     skip_clause=rx(
         r"\b(?:übernimmt|übernahme|übernommen|fusioniert|fusion|gekauft|kauft|börsengang\w*|"
         r"(?<!pre-)ipo|börsendebüt|erstnotiz|(?:an die|an der) börse|börsennotiert\w*|ausgabepreis|"
-        r"emissionspreis|je aktie|pro aktie|vorgängerfonds|"
+        r"emissionspreis|je aktie|pro aktie|vorgängerfonds|bezugsrecht\w*|aktionär\w*|neue aktien|"
+        r"(?:im|am) [\w-]+ (?:standard|markt|segment) notiert\w*|"
         r"(?:vorherige|vorigen|letzte|ersten|zweiten|dritten|vierten|fünften)[nmrs]? fonds|"
         r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
         r"start-ups? (?:haben|erhielten)|heimische start-ups?|ökosystem|rekordsumme|"
@@ -139,7 +141,10 @@ GRAMMAR = register(Grammar(
         rx(r"\bzu den (?:neuen |bisherigen |bestehenden |weiteren |übrigen )?(?:investoren|geldgebern|kapitalgebern|gesellschaftern)"
            r"[^.]{0,50}? (?:gehör(?:en|ten)|zähl(?:en|ten)) (?:unter anderem |u\.a\. )?(?:auch )?"),
         rx(r"\bneu dabei (?:sind|ist|waren) (?:beispielsweise |unter anderem |u\.a\. |etwa )?"),
-        rx(r"\b(?:mit dabei|beteiligt|ebenfalls beteiligt|an bord) (?:sind|waren|ist|war) (?:auch |zudem |außerdem |unter anderem |u\.a\. )?"),
+        rx(r"\b(?:mit dabei|beteiligt|ebenfalls beteiligt|an bord)(?: (?:sind|waren|ist|war)|:) (?:auch |zudem |außerdem |unter anderem |u\.a\. )?"),
+        # fronted participle: "Investiert haben u.a. X und Y", "Beteiligt haben sich außerdem X"
+        rx(r"^\W*(?:investiert|beteiligt|eingestiegen|engagiert) (?:haben|hat|sind|ist) (?:sich )?"
+           r"(?:(?:unter anderem|u\.a\.|auch|zudem|außerdem|ebenfalls|erneut) )*"),
         rx(r"\b(?:kommt|kam|stammt|stammen) (?:unter anderem |u\.a\. )?von "),
         rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden)\b[^.;]{0,30}?\bvon (?!investoren|kapitalgebern|geldgebern)"),
     ],
