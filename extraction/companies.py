@@ -323,8 +323,8 @@ _PER_SHARE_BEFORE = re.compile(
     r"\W+(?:[\w-]+\W+){0,3}$")
 
 
-def money_role(sentence: str, money: Money, g: Grammar, has_round: bool) -> str:
-    """"round", "valuation" or "skip" for one amount in a sentence."""
+def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: bool = False) -> str:
+    """"round", "valuation" or "skip" for one amount in a sentence (`lead`: the article's first)."""
     start, end = money.span
     c_start, c_end = clause_bounds(sentence, start, g)
     before = sentence[max(c_start, start - 60):start]
@@ -346,9 +346,9 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool) -> str:
     if g.skip_clause.search(clause) and not local_round:
         return "skip"
     if re.search(r"(?i)\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?raised\s+(?:about\s+|some\s+)?$",
-                 sentence[c_start:start]) and not re.search(
+                 sentence[c_start:start]) and not lead and not re.search(
             r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest", clause):
-        return "skip"  # "Airbnb has raised $2.39 billion": a total, not a round
+        return "skip"  # "Airbnb has raised $2.39 billion": a total, not a round (in the lead it is the news)
     if not g.funding_cue.search(clause):
         return "skip"
     return "round"

@@ -132,7 +132,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if id(primary) in totals:
             prev_end = (alts[-1] if alts else primary).span[1]
             continue  # "$50M in debt and equity, including a $30M Series B and a $20M loan"
-        role = money_role(sentence, primary, g, bool(rounds))
+        role = money_role(sentence, primary, g, bool(rounds), idx <= state.get("lead", 0))
         last = (alts[-1] if alts else primary).span[1]
         if role == "valuation":
             pending_val.append((idx, primary))
@@ -380,12 +380,13 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     if g.custom is not None:
         return g.custom(body, head or None)
     sentences = split_sentences(body)[:MAX_SENTENCES]
+    state: dict = {"lead": 0}  # index of the body's first sentence: the news itself
     if head and not (sentences and sentences[0].strip(" .") == head.strip(" .")):
         sentences.insert(0, head)
+        state["lead"] = 1
     drafts: list[_Draft] = []
     pending_val: list[tuple[int, Money]] = []
     background = False
-    state: dict = {}
     for idx, sentence in enumerate(sentences):
         if _ALSO_READ.match(sentence):
             background = True  # "Also read:" and the link headlines under it

@@ -55,7 +55,8 @@ GRAMMAR = register(Grammar(
         r"(?:[\w-]+\s+){0,3}(?:to|at)\W+(?:\w+\W+){0,1}$",
     ),
     skip_after=rx(
-        r"^\W{0,3}(?:\w+[- ]){0,3}?(?:funds?|vehicle|fund-of-funds|programme|program|budget|market|"
+        # "from Lakeside Health Fund" names a backer, not a fund being raised
+        r"^\W{0,3}(?!(?:from|by)\s(?-i:[A-Z]))(?:\w+[- ]){0,3}?(?:funds?|vehicle|fund-of-funds|programme|program|budget|market|"
         r"revenue|in revenue|in sales|in annual|a year|per year|per month|a month|annually|"
         r"in market value|market cap|combined|in total|in funding (?:this|last) (?:week|month|year|quarter)|"
         r"across|spread across|in losses|in profit|worth of|in assets|of assets|greenshoe|"
@@ -131,7 +132,8 @@ GRAMMAR = register(Grammar(
            r"(?: (?:included?|including|such as|like|are|were))? (?=[A-Z])"),
         rx(r"\binvestors (?:such as|including|like|included|include|are|were) "),
         rx(r"\b(?:raised|raises|raising|secured|secures|received|receives|funding|financing|round|"
-           r"investment|capital|money|backing|seed|series [a-k])\b[^.;]{0,70}?\bfrom (?!a group|investors|the likes)"),
+           r"investment|capital|money|backing|seed|series [a-k])\b(?:[^.;]|(?<=\d)\.(?=\d)){0,70}?\bfrom "
+           r"(?!a group|investors|the likes)"),  # "$3.5 million from X": a decimal point is no full stop
         rx(r"\bbacked by "),
         rx(r"\b(?:joined by|alongside)(?: (?:existing|new|other) (?:investors?|backers))? (?-i:(?=[A-Z0-9]))"),
         # "alongside the university spin-out fund X", "joined by seed investor Y"
