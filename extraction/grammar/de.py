@@ -56,7 +56,9 @@ GRAMMAR = register(Grammar(
         r"gesamtfinanzierung|gesamtvolumen|gesamthöhe|gesamtsumme|rekordsumme|volumen|"
         r"fonds ist mit|dotiert|verwaltet|pro finanzierungsrunde|pro runde|jährlich|"
         r"bewertet|bewertung|wert von|taxiert|finanzierungsbedarf|kapitalbedarf|"
-        r"entfiel|entfielen|waren es|sind es|auf platz|bereitgestellt|fördertopf|programm)\W+(?:\w+\W+){0,3}$",
+        r"entfiel|entfielen|waren es|sind es|auf platz|bereitgestellt|fördertopf|programm|"
+        # "in die Nähe des Einhorn-Status (eine Milliarde Dollar)", "die Schwelle von einer Milliarde"
+        r"einhorn|unicorn|schwelle|marke)\W+(?:\w+\W+){0,3}$",
     ),
     skip_after=rx(
         r"^\W{0,3}(?:\w+[- ]){0,3}?(?:fonds|fund|umsatz|umgesetzt|um(?:\s|$)|erwirtschaftet|"
@@ -150,6 +152,7 @@ GRAMMAR = register(Grammar(
     ],
     investors_between=[
         rx(r"\bsteig(?:t|en|t auch|en auch) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:beim|bei der|bei dem|bei) "),
+        rx(r"\bsteig(?:t|en) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:neu |ebenfalls |auch |zudem |erstmals )*ein\b"),
     ],
     investors_before=[
         rx(r"\s(?:beteiligten|beteiligen) sich\b"),
