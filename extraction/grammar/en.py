@@ -8,7 +8,8 @@ _NAMES_END = (
     r"[.;:!?$€£₹]|\s(?:about |around |over )?\d+(?:[.,]\d+)?\s?(?:mn|m|bn|b|million|billion|crore)\b|\s(?:with participation|with|to|for|in order|which|who|that|while|as part|at a|at an|"
     r"on|after|before|bringing|valuing|to help|among others|and others|and other|among|amid|"
     r"according|alongside existing|in|at|into|it|its|their|has|have|had|"
-    r"was|were|is|are|also|said|says|will|would|earlier|last|this)\b|,\s(?:which|who|the|a|an|"
+    r"was|were|is|are|also|said|says|will|would|earlier|last|this)\b|,?\s(?:and\s)?(?:included|includes|saw|drew|"
+    r"featured)\b|,\s(?:which|who|the|a|an|"
     r"according|bringing|taking|while|with|as|said|says)\b"
 )
 
@@ -130,7 +131,8 @@ GRAMMAR = register(Grammar(
         rx(r"\b(?:other|existing|previous|new|returning|current)(?: and (?:new|existing|previous|returning))? "
            r"(?:investors|backers|shareholders)(?: (?:that|who) participated in the (?:\w+ )?round)?"
            r"(?: (?:included?|including|such as|like|are|were))? (?=[A-Z])"),
-        rx(r"\binvestors (?:such as|including|like|included|include|are|were) "),
+        rx(r"\b(?:investors|backers|participants)(?: in the (?:[\w-]+ )?(?:round|deal|raise|financing))? "
+           r"(?:such as|including|like|included|include|are|were) "),
         rx(r"\b(?:raised|raises|raising|secured|secures|received|receives|funding|financing|round|"
            r"investment|capital|money|backing|seed|series [a-k])\b(?:[^.;]|(?<=\d)\.(?=\d)){0,70}?\bfrom "
            r"(?!a group|investors|the likes)"),  # "$3.5 million from X": a decimal point is no full stop
