@@ -4,7 +4,14 @@ eingesammelt. Angeführt wurde die Runde von Y, außerdem beteiligten sich Z und
 
 from __future__ import annotations
 
-from extraction.grammar import Grammar, register, rx
+from extraction.grammar import Grammar, register
+from extraction.grammar import rx as _rx
+
+
+def rx(*parts: str):
+    """`grammar.rx` that also reads Swiss spelling: "schliesst", "ausserdem", "Grossauftrag"."""
+    return _rx(*(p.replace("ß", "(?:ß|ss)") for p in parts))
+
 
 _NAMES_END = (
     r"[.;:!?$€£]|\s(?:rund |etwa |über |knapp )?\d+(?:[.,]\d+)?\s?(?:mio|millionen|mrd|milliarden|million|billion)|\s(?:an der|an dem|in der|in die|in das|im|bei|(?<!zusammen )mit|um|zu|für|sowie weitere|"
