@@ -33,7 +33,8 @@ GRAMMAR = register(Grammar(
     ),
     fronted_verbs=rx(r"^\s*(?:went|goes|go) (?:to|into)\s+"),
     object_link=rx(
-        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,5}?(?:round |funding |financing |investment |"
+        # never across a purpose infinitive: "$20M to build its first factory in Ohio"
+        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?!to\s)[\w+-]+\s){0,5}?(?:round |funding |financing |investment |"
         r"raise |injection |deal )?(?:in|into|for) (?=\S)"
     ),
     anaphora=rx(
@@ -82,7 +83,11 @@ GRAMMAR = register(Grammar(
         r"(?:its|their|a|the|new) (?:own )?(?:[\w-]+ ){0,3}fund\b|first close|final close|fund i+\b|"
         r"raises prices|price (?:of|for|rise|increase|hike)|subscription|layoffs?|laid off|lawsuit|sued|grants? program|government|ministry|"
         r"these startups|many startups|unicorns? (?:valued|are)|market size|is valued|was valued|"
-        r"valued at|once valued)\b",
+        r"valued at|once valued|refinanc(?:e|ed|es|ing))\b",
+        # a company spending on its own plant: "will invest $3 billion to build a new fab"
+        r"\binvest(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:to (?:build|construct|set up|expand|open) |in )(?:a |an |its |the )?"
+        r"(?:new |second |first )?(?:[\w-]+ ){0,2}?(?:factory|factories|plant|plants|fab|fabs|gigafactory|facility|"
+        r"facilities|data cent(?:er|re)s?|warehouses?|production lines?)\b",
     ),
     valuation_before=rx(
         r"\b(?:valu(?:es|ed|ing)|value) (?:it|them|the [\w-]+(?: [\w-]+){0,3}|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?) at\W+$",
