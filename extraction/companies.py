@@ -75,6 +75,12 @@ _ROUND_NP = re.compile(
     r"(?i)^\W*(?:un|une|le|la|the|a|die|eine|der|das)\s+(?:nouveau |nouvelle |new |neue )?(?:tour de table|levée(?: de fonds)?|"
     r"round|funding round|[\w-]*finanzierungsrunde|[\w-]*runde|[\w-]*finanzierung|investissement|opération|"
     r"series[- ][a-k]|serie[- ][a-k]|seed-runde|series-[a-k]-runde)\s+(?:de|d['’]|of|von|à|über|in höhe von)?\s*$")
+# "Die Runde umfasst 12 Millionen Euro", "The round totals $12m": the round told before
+_ROUND_SUBJECT = re.compile(
+    r"(?i)^\W*(?:die|das|der|the|this|that)\s+(?:[\w-]+\s+){0,2}?(?:[\w-]*runde|finanzierung|investment|round|"
+    r"funding|summe)\s+(?:umfasst|umfasste|beträgt|betrug|beläuft sich auf|belief sich auf|hat ein volumen von|"
+    r"liegt bei|lag bei|comprises|totals|totalled|totaled|is worth|was worth)\s+"
+    r"(?:rund |etwa |knapp |über |mehr als |insgesamt |about |around |some |nearly )?$")
 _PRONOUN = re.compile(r"(?i)\b(?:es|it|the company|the startup|the firm|das unternehmen|das startup|"
                       r"la start-?up|l['’]entreprise|la société|la jeune pousse)\b")
 _POSS_START = re.compile(r"(?i)^(?:its|their|his|her|our|seine[nmrs]?|ihre[nmrs]?|unsere[nmrs]?)\b")
@@ -283,7 +289,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         name = name_from_phrase(np, tail=True)
         if name:
             return Found(name, "object")
-    if _ROUND_NP.search(prefix) or _PRONOUN.search(prefix[-60:]) or re.search(
+    if _ROUND_NP.search(prefix) or _ROUND_SUBJECT.search(prefix) or _PRONOUN.search(prefix[-60:]) or re.search(
             r"(?i)\b(?:its|their|seine[nmr]?|ihre[nmr]?)\s+(?:[\w-]+\s){0,2}$", prefix) or re.search(
             r"(?i)\b(?:seine[nmr]?|ihre[nmr]?|its|their)\s+(?:[\w-]+\s)?(?:[\w-]*runde|round|finanzierung|funding)",
             sentence):
@@ -339,7 +345,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
         return "skip"
     clause = sentence[c_start:c_end]
     local_round = has_round and bool(re.search(
-        r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt", clause))
+        r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förder|subvention", clause))
     if (g.cumulative.search(sentence[max(c_start, start - 70):start]) or _CUMULATIVE_AFTER.match(after)) \
             and not local_round:
         return "skip"

@@ -28,7 +28,7 @@ GRAMMAR = register(Grammar(
         r"kassierte|zieht|zog|abgeschlossen|schließt|schloss|zusammenbekommen|fließen|flossen|"
         r"investiert|investierte|investierten|investieren|steckt|steckte|steckten|stockt|stockte|"
         r"aufgestockt|angeführt|beteiligten|beteiligt|aufgebracht|gesammelt|beschafft|beschaffte|"
-        r"besorgt|eingeworben|akquiriert)\b",
+        r"besorgt|eingeworben|wirbt|warb|akquiriert)\b",
         r"(?:finanzierung|runde|investment|kapital|geldgeber|investoren|zuschuss|förderung|"
         r"series|serie|seed)",
     ),
@@ -47,7 +47,7 @@ GRAMMAR = register(Grammar(
         r"(?:sich\s+)?"
     ),
     object_link=rx(
-        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,4}?(?:für|in) (?=\S)"
+        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,4}?(?:für|in|an(?= de[mnr] | das )|am) (?=\S)"
     ),
     anaphora=rx(
         r"\b(?:das|die|der|dem|den|dieses|diese|dieser)\s(?:[\w-]+\s){0,4}?(?:unternehmen|startup|"
@@ -163,6 +163,7 @@ GRAMMAR = register(Grammar(
     ],
     investors_before=[
         rx(r"\s(?:beteiligten|beteiligen) sich\b"),
+        rx(r"\s(?:beteiligt|beteiligte) sich (?=mit\b)"),  # "Der VC X beteiligt sich mit 2 Mio. Euro an Y"
         rx(r"\s(?:etwa |zuletzt |auch )?(?:investierten|investieren|steckten|stecken)\s"),
         # "Der VC X investiert 4 Mio. Euro in ...", but not "..., der in N26 und Raisin investiert hat"
         rx(r"\s(?:investiert|investierte|steckt|steckte)\s(?!hat|haben|hatte|hatten|ist|sind|war|waren|wurde|"
