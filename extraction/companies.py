@@ -136,8 +136,14 @@ def _en_subject(before: str) -> str | None:
     segments = [s.strip() for s in before.split(",")]
     for k in range(len(segments) - 1, -1, -1):
         seg = _LEAD_IN.sub("", segments[k])
-        if not seg or (k > 0 and _RELATIVE.match(seg)):
-            continue
+        if k and k == len(segments) - 1 and re.match(r"[a-z][\w-]*(?: [a-z][\w-]*){0,3} [A-Z]", seg):
+            # "Meanwhile, in London, insurtech Coverdash closed": the last segment, not a relative clause
+            name = name_from_phrase(seg, tail=True)
+            words = seg[:seg.rfind(name)].split() if name else []
+            if name and words and is_descriptor(words[-1]) and all(w.islower() for w in words):
+                return name
+        if not seg or (k > 0 and _RELATIVE.match(seg)) or (" " not in seg and _PREP_START.match(seg)):
+            continue  # a relative clause, or an adverb: "Meanwhile, X raised"
         if _LIST_SEGMENT.search(seg):
             return None
         if re.search(r"\b[A-Z][\w.]*\s+(?:and|&)\s+[A-Z]", seg) and not re.search(r"\s&\s", seg):

@@ -17,7 +17,7 @@ _ORDINALS = {
 
 _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     # pre-Series A is its own thing: never Series A (labelled "unknown" by analysts)
-    (r"\bpre[- ]?(?:series|serie|série)[- ]?a\b(?:[- ]?(?:runde|round|funding|financing))?", "unknown", ("pre",)),
+    (r"\bpre[- ]?(?:series|serie|série)[- ]?[a-k]\b(?:[- ]?(?:runde|round|funding|financing))?", "unknown", ("pre",)),
     (r"\bpre[- ]?ipo\b(?:[- ]?(?:runde|round|funding|financing|finanzierung))?", "unknown", ("pre", "pré")),
     (r"\bpre[- ]?seed\b|\bpré[- ]?amorçage\b", "pre_seed", ("pre", "pré")),
     # "Series A1", "Series B-2": tranches of the same letter
