@@ -20,7 +20,8 @@ _ONE = {
     "einen": 1.0, "eins": 1.0, "un": 1.0, "une": 1.0, "uno": 1.0, "una": 1.0, "um": 1.0,
     "uma": 1.0, "een": 1.0, "half": 0.5, "halbe": 0.5, "halben": 0.5, "halbes": 0.5,
     "demi": 0.5, "medio": 0.5, "mezzo": 0.5, "half a": 0.5, "einer halben": 0.5,
-    "eine halbe": 0.5, "a half": 0.5,
+    "eine halbe": 0.5, "a half": 0.5, "anderthalb": 1.5, "eineinhalb": 1.5, "zweieinhalb": 2.5,
+    "dreieinhalb": 3.5, "viereinhalb": 4.5, "fünfeinhalb": 5.5,
 }
 
 

@@ -128,7 +128,8 @@ GRAMMAR = register(Grammar(
            r"übernimmt) (?:der |die |das |den )?"),
     ],
     lead_before=[
-        rx(r"\s(?:leitete|leitet|führte|führt|anführte|anführt) (?:die|den|das) (?:[\w-]*runde|finanzierung|investment|investition)"),
+        rx(r"\s(?:leitete|leitet|leiten|leiteten|führte|führt|führen|führten|anführte|anführt|anführen|anführten) "
+           r"(?:die|den|das) (?:[\w-]*runde|finanzierung|investment|investition)"),
         rx(r"\sals (?:lead-?investor|leadinvestor|hauptinvestor) (?:auftrat|fungierte|fungiert|agierte|agiert|beteiligt)"),
     ],
     lead_between=[
@@ -155,11 +156,15 @@ GRAMMAR = register(Grammar(
         rx(r"^\W*(?:investiert|beteiligt|eingestiegen|engagiert) (?:haben|hat|sind|ist) (?:sich )?"
            r"(?:(?:unter anderem|u\.a\.|auch|zudem|außerdem|ebenfalls|erneut) )*"),
         rx(r"\b(?:kommt|kam|stammt|stammen) (?:unter anderem |u\.a\. )?von "),
+        rx(r"\bunterstützt (?:wird|wurde|werden|wurden) [^.;]{0,40}?\bvon (?:den |dem |der )?"),
         rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden)\b[^.;]{0,30}?\bvon (?!investoren|kapitalgebern|geldgebern)"),
     ],
     investors_between=[
         rx(r"\bsteig(?:t|en|t auch|en auch) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:beim|bei der|bei dem|bei) "),
         rx(r"\bsteig(?:t|en) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:neu |ebenfalls |auch |zudem |erstmals )*ein\b"),
+        # "An der Runde nahmen auch X und Y teil"
+        rx(r"\b(?:nahmen|nahm|nehmen|nimmt) (?:(?:auch|zudem|außerdem|ebenfalls|unter anderem|u\.a\.) )*(?:der |die |das )?"
+           r"(?P<names>[^.;]{2,120}?) teil\b"),
     ],
     investors_before=[
         rx(r"\s(?:beteiligten|beteiligen) sich\b"),
