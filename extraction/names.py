@@ -25,7 +25,7 @@ _ARTICLES = {"der", "die", "das", "the", "ein", "eine", "a", "an", "den", "dem",
              "dieses", "sein", "ihr"}
 _LEAD_WORDS = {"in", "im", "at", "for", "für", "mit", "with", "von", "from", "bei", "nach", "after",
                "auch", "also", "und", "and", "while", "although", "as", "when", "since", "but", "meanwhile",
-               "während", "als", "wie", "nun", "jetzt", "damit", "so", "zudem", "außerdem", "to", "zu",
+               "während", "als", "wie", "neben", "nun", "jetzt", "damit", "so", "zudem", "außerdem", "to", "zu",
                "on", "am", "um", "via", "by", "über", "unter", "an", "auf", "aus", "bereits", "erst"}
 _BACKED = re.compile(r"(?:[A-Z][\w.&]*\s+){0,3}\S+-(?:backed|based|focused|headquartered|owned|funded|listed)\b")
 _TRAILING_OK = {"also", "has", "have", "had", "just", "now", "recently", "is", "was", "etwa", "wiederum",

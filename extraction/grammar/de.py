@@ -114,10 +114,12 @@ GRAMMAR = register(Grammar(
         r"september|oktober|november|dezember|feber|frühjahr|sommer|herbst|winter|vorjahr)|"
         r"zuvor|damals|früher|ende (?:19|20)\d\d|vergangenen jahres|im vergangenen jahr|"
         r"vor (?:einem|zwei|drei) jahren|im jahr (?:19|20)\d\d|(?:19|20)\d\d (?:erhielt|hatte)|"
-        r"zuletzt|ende des vergangenen|erst im)\b",
+        r"zuletzt|ende des vergangenen|erst im|"
+        # pluperfect: "Konkurrent Y hatte erst kürzlich 100 Millionen Euro eingesammelt"
+        r"hatten? [^.;,]{0,80}?(?:eingesammelt|erhalten|bekommen|aufgenommen|gesichert|geholt|eingeworben))\b",
     ),
     lead_after=[
-        rx(r"\bangeführt (?:(?:wurde|wird) (?:die|sie|diese) (?:[\w-]*runde|finanzierung) )?(?:wiederum )?(?:von|vom) (?:den |dem |der )?"),
+        rx(r"\bangeführt (?:(?:wurde|wird) (?:sie |es |(?:die|diese) (?:[\w-]*runde|finanzierung) ))?(?:wiederum )?(?:von|vom) (?:den |dem |der )?"),
         rx(r"\bunter (?:der )?(?:führung|leitung|federführung) (?:von |des |der |vom )?"),
         rx(r"\b(?:lead-?investor|leadinvestor|hauptinvestor|lead)(?:in)?(?: der [\w-]+| dieser runde| "
            r"der runde)? (?:ist|war|sind|waren|hat|:) "),
@@ -157,6 +159,7 @@ GRAMMAR = register(Grammar(
            r"(?:(?:unter anderem|u\.a\.|auch|zudem|außerdem|ebenfalls|erneut) )*"),
         rx(r"\b(?:kommt|kam|stammt|stammen) (?:unter anderem |u\.a\. )?von "),
         rx(r"\bunterstützt (?:wird|wurde|werden|wurden) [^.;]{0,40}?\bvon (?:den |dem |der )?"),
+        rx(r"\ban der seite (?:von |des |der |vom )"),
         rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden)\b[^.;]{0,30}?\bvon (?!investoren|kapitalgebern|geldgebern)"),
     ],
     investors_between=[
