@@ -56,8 +56,10 @@ _LISTED_NAMES = re.compile(
 _LIST_SEGMENT = re.compile(r"\b(?:including|such as|darunter|wie etwa)\b", re.I)
 _POSSESSIVE = re.compile(r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})[’']s\s+(?:[\w-]+,?\s){0,4}$")
 _LISTED = re.compile(  # "Acme —", "Zentro:", "Nexaplan (Berlin):"
-    r"^\W{0,3}(?P<np>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,3})\s*"
-    r"(?:\([^()]{1,40}\)\s*,|(?:\([^()]{1,40}\)\s*)?(?:—|–|-|:|\(|\|))\s*")  # also "Orbitly (Berlin), $22m"
+    r"^\W{0,3}(?P<num>\d{1,2}[.)]\s+)?(?P<np>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,3})\s*"
+    r"(?:\([^()]{1,40}\)\s*,|(?:\([^()]{1,40}\)\s*)?(?:—|–|-|:|\(|\|)|,)\s*")  # "Orbitly (Berlin), $22m", "1. Boltdata, $25m"
+_ADVERB_NP = re.compile(r"(?i)overall|elsewhere|separately|altogether|collectively|combined|globally|"
+                        r"similarly|likewise|notably|finally|first|second|third|lastly|besides|plus|all in all")
 _LISTED_ROUND = re.compile(
     r"(?i)\b(?:series|serie|seed|round|runde|funding|financing|finanzierung|from|led by|von|angeführt|"
     r"pre-seed|angel)\b|[,(]\s*(?:series|serie)")
@@ -285,6 +287,9 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     listed = _LISTED.match(sentence[:start])
     if listed and start - listed.end() < 3 and _LISTED_ROUND.search(sentence[end:end + 80]):  # "Acme Robotics — $12M Series A — led by ...", "Zentro: €4M seed"
         name = name_from_phrase(listed.group("np"), tail=True)
+        comma = listed.group(0).rstrip().endswith(",") and "(" not in listed.group(0)
+        if comma and (_PREP_START.match(listed.group("np")) or _ADVERB_NP.fullmatch(listed.group("np"))):
+            name = None  # "Meanwhile, $12 million went into ...": an adverb, not a listed company
         if name and not is_descriptor(name):
             return Found(name, "listed")
     joins = _JOINS.search(sentence[c_start:c_end]) if g.code == "de" else None

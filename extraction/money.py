@@ -43,7 +43,9 @@ _POST = {
     "yen": "JPY", "jpy": "JPY", "rupees": "INR", "rupee": "INR", "inr": "INR",
     "kronen": "SEK", "sek": "SEK", "ringgit": "MYR", "real": "BRL", "reais": "BRL",
     "dólares": "USD", "dolares": "USD", "dollari": "USD", "dollaro": "USD", "dólar": "USD",
+    "won": "KRW", "baht": "THB", "pesos": "MXN", "lira": "TRY", "shekels": "ILS", "rand": "ZAR",
 }
+_VERB_LIKE_POST = ("won", "rand", "real", "lira")  # currency words that are also ordinary words
 # Scale words; German "Billion" is 10**12, English "billion" 10**9 (resolved by case).
 _SCALES = [
     (r"thousand|tausend|tsd\.?|k|mille", 1e3),
@@ -59,7 +61,7 @@ _PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|A\$|AU\$|AUD|C\$|CA\$|CAD|NZ\$|R\
 _POST_RE = (
     r"US-Dollar|US-\$|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|Franken|CHF|Swiss francs|Pfund|"
     r"pounds?(?: sterling)?|GBP|£|Yuan|yuan|RMB|renminbi|CNY|yen|Yen|JPY|rupees?|INR|Kronen|SEK|"
-    r"ringgit|reais|real|dólares|dolares|dollari|dólar"
+    r"ringgit|reais|real|dólares|dolares|dollari|dólar|won|baht|pesos|lira|shekels|rand"
 )
 _WORDS = r"[A-Za-zÄÖÜäöüßéèàíóúñç]+(?:[ -][A-Za-zÄÖÜäöüßéèàíóúñç]+){0,2}"
 _NUM = r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
@@ -150,6 +152,8 @@ def parse_money(text: str, lang: str | None = None) -> list[Money]:
             value *= _scale_value(scale)
         elif pre is None and post is None:
             continue
+        if post and post.lower() in _VERB_LIKE_POST and not scale:
+            continue  # "12 billion won" is money, "the team of 5 won" is not
         if pre and post and pre.lower() in ("rs", "rs.") and not scale:
             pass
         currency = None

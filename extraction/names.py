@@ -155,6 +155,11 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
     return _finish(tokens[start:end])
 
 
+# words that end an investment firm's name ("Hanriver Partners"): never a kind of company
+_FIRM_WORDS = frozenset({"capital", "partners", "ventures", "venture", "fund", "funds", "group", "holdings",
+                         "investments", "equity", "collective", "management", "advisors", "associates", "vc"})
+
+
 def _finish(run: list[str]) -> str | None:
     while len(run) > 1 and run[0].lower() in _ARTICLES:
         run = run[1:]
@@ -172,8 +177,10 @@ def _finish(run: list[str]) -> str | None:
             cut = i + 1
         elif not (low.endswith("er") or low in places() or "-" in low or low in _ARTICLES):
             break
+    if cut and all(t.lower() in _FIRM_WORDS for t in run[cut:]):
+        cut = 0  # "Pioneer Capital", "Founder Collective": the first word is part of a firm's name
     run = run[cut:]
-    if run and len(run) > 1 and is_descriptor(run[-1]) and (
+    if run and len(run) > 1 and is_descriptor(run[-1]) and run[-1].lower() not in _FIRM_WORDS and (
             "-" in run[-1] or all(t.lower().endswith("er") or t.lower() in places() for t in run[:-1])):
         return None  # "Berliner Meditations-App", "Kölner App" name a kind of company, not one
     if run and run[0].lower().endswith(("’s", "'s")) and run[0].lower()[:-2] in places():

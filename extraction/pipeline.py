@@ -104,12 +104,12 @@ def _split_totals(sentence: str, money: list[Money]) -> dict[int, tuple[int, Mon
 
 
 def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
-               verbs: re.Pattern[str] | None = None) -> tuple[str, bool]:
+               verbs: re.Pattern[str] | None = None, end: int = 0) -> tuple[str, bool]:
     """The round named nearest to an amount, never past a neighbouring amount nor, with `verbs`,
     past the verb of another company ("X raises $220M to expand, Y closes a Series D")."""
     cues = [c for c in find_rounds(sentence) if bounds[0] <= c.start < bounds[1]]
     if verbs is not None:
-        cues = [c for c in cues if c.start < pos or not verbs.search(sentence, pos, c.start)]
+        cues = [c for c in cues if c.start < pos or not verbs.search(sentence, max(pos, end), c.start)]
     if not cues:
         return "unknown", bool(EXTENSION_RE.search(sentence))
     best = min(cues, key=lambda c: abs(c.start - pos))
@@ -160,7 +160,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         k = pairs.index((primary, alts))
         lo = pairs[k - 1][0].span[1] if k else 0
         hi = pairs[k + 1][0].span[0] if k + 1 < len(pairs) else len(sentence)
-        rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None)
+        rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         new.append(draft)
