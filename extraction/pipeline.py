@@ -33,7 +33,7 @@ _UNDISCLOSED = re.compile(
     r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|mehrstellig\w*)\b")
 _ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undisclosed|stellig|millionenbetrag")
 _BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|"
-                      r"auprès|bei|with|mit|avec)\b)")
+                      r"auprès|bei|with|mit|avec|ein|auf|ab)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
 _REFERS_BACK = re.compile(
     r"(?i)\b(?:it|its|the company|the startup|the firm|das unternehmen|das startup|die firma|"
     r"seine bewertung|ihre bewertung|es|damit|somit|nun|now)\b")
@@ -42,7 +42,8 @@ _INVESTOR_CUE = re.compile(
     r"\bfrom\b|\bvon\b|backed|kommt|stammt|steig|führt|führte|führen|führten|leitet|leitete|leiten|leiteten|"
     r"nahmen (?:[^.]{0,120}) teil\b|unterstütz|auprès|men[ée]e? par|emmen|conduite|côtés|complètent|"
     r"\bjoined (?:the|this) (?:[\w-]+ )?(?:round|financing|funding|investment)|"
-    r"\b(?:joined by|alongside)\b(?=[^.;]{0,60}\b(?:funds?|investors?|backers?|angels?|ventures|capital|partners)\b)")
+    r"\b(?:joined by|alongside)\b(?=[^.;]{0,60}\b(?:funds?|investors?|backers?|angels?|ventures|capital|partners)\b)|"
+    r"\b(?:seed|round|series [a-k]\+?|pre-seed|funding|extension)\s?\((?-i:[A-Z])")
 
 
 @dataclass

@@ -150,7 +150,10 @@ GRAMMAR = register(Grammar(
         rx(r"\bstrategic investment from "),
         rx(r"\b(?:round|funding|financing)\b[^.;]{0,40}?\binclud(?:ing|ed|es) (?:existing investors |investors )?"),
     ],
-    investors_between=[rx(r"\bwith (?P<names>[^.;]{2,80}?) (?:also )?(?:participating|joining|investing)\b")],
+    investors_between=[rx(r"\bwith (?P<names>[^.;]{2,80}?) (?:also )?(?:participating|joining|investing)\b"),
+                       # round-up items: "Plantly — $4M seed (Leafline Capital, Pine Angels)"
+                       rx(r"(?-i:\b(?:[Ss]eed|[Rr]ound|Series [A-K]\+?|[Pp]re-[Ss]eed|[Ff]unding|[Ee]xtension)\s?"
+                          r"\((?P<names>[A-Z][\w.&'’ -]*(?:(?:, | and | & )[A-Z][\w.&'’ -]*)*)\))")],
     investors_before=[
         rx(r"\s(?:also |all |have all |both )?(?:participated|took part|chipped in|joined the round|invested)\b"),
     ],
