@@ -42,7 +42,8 @@ _PREP_START = re.compile(
     r"huit|neuf|dix)\b",
     re.IGNORECASE,
 )
-_DE_RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:ein|eine|einer|einem|eines)\s")
+_DE_RELATIVE = re.compile(  # "der ... entwickelt": a relative clause ends with its lowercase verb
+    r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+(?:[a-zäöü0-9]|.*\s[a-zäöü]+$)|^(?:ein|eine|einer|einem|eines)\s")
 _BACKS = re.compile(
     r"(?i)\b(?:backs|backed|funds|funded|invests in|invested in|pumps|pumped|unterstützt|finanziert|fördert|förderte)\s+"
     r"(?P<np>[^,.;]{2,60}?)\s+(?:with|mit)\s+(?:(?:a|an|einem|einer)\s+(?:[\w-]+\s+){0,2}(?:of|von|über|in höhe von)\s+)?"

@@ -62,7 +62,7 @@ _SPLIT_LIST = re.compile(
 )
 _PAREN = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _TAIL = re.compile(
-    r"\s+(?:aus|from|based in|of (?:the )?[A-Z][a-z]+ (?:region|area)|mit (?:seinem|ihrem|seinen|ihren)|"
+    r"\s+(?:aus|from|based in|(?i:(?:rund )?um (?:die |den )?(?:mit)?gründer(?:in|innen)?|um (?:ceo|chef|chefin))\b|of (?:the )?[A-Z][a-z]+ (?:region|area)|mit (?:seinem|ihrem|seinen|ihren)|"
     r"with (?:its|their)|via (?:its|their)|through (?:its|their)|über (?:seinen|ihren|seine|ihre))\b.*$",
 )
 _QUOTES = "\"'“”„‘’«»"

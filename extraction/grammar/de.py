@@ -28,7 +28,11 @@ GRAMMAR = register(Grammar(
         r"kassierte|zieht|zog|abgeschlossen|schließt|schloss|zusammenbekommen|fließen|flossen|"
         r"investiert|investierte|investierten|investieren|steckt|steckte|steckten|stockt|stockte|"
         r"aufgestockt|angeführt|beteiligten|beteiligt|aufgebracht|gesammelt|beschafft|beschaffte|"
-        r"besorgt|eingeworben|wirbt|warb|akquiriert)\b",
+        r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen)\b",
+        r"\b(?:steigt|stieg|steigen|stiegen)\b[^.;]{0,80}\bein\b",
+        # headline "5 Millionen Euro für Kettenwerk", "Zwölf Millionen Euro für das Startup X"
+        r"^\W*(?:(?:rund|über|knapp|fast|mehr als|weitere|frische)\s+)*[\w,.]+\s*(?:mio\.?|millionen|mrd\.?|"
+        r"milliarden)\s*(?:euro|us-dollar|dollar|franken|chf|€|\$)?\s+für\s",
         r"(?:finanzierung|runde|investment|kapital|geldgeber|investoren|zuschuss|förderung|"
         r"series|serie|seed)",
     ),
@@ -36,7 +40,7 @@ GRAMMAR = register(Grammar(
         r"\b(?:hat|haben|hatte|hatten|erhält|erhielt|erhalten|bekommt|bekam|sammelt|sammelte|"
         r"sammeln|sichert|sicherte|holt|holte|schließt|schloss|kassiert|kassierte|zieht|zog|"
         r"nimmt|nahm|stockt|stockte|verbucht|verbuchte|meldet|meldete|gab|gibt|konnte|kann|"
-        r"wirbt|warb|bringt|brachte|landet|landete|"
+        r"wirbt|warb|bringt|brachte|landet|landete|verkündet|verkündete|vermeldet|vermeldete|gelingt|gelang|"
         # modal and talks verbs: "X soll laut Handelsblatt ... erhalten", "X verhandelt über ..."
         r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte)\b",
         r"\b(?:ist|sind|befindet sich|befinden sich)\b(?=[^.]{0,60}\bin (?:gesprächen|verhandlungen)\b)",
