@@ -48,6 +48,10 @@ _BACKS = re.compile(
     r"(?i)\b(?:backs|backed|funds|funded|invests in|invested in|pumps|pumped|unterstützt|finanziert|fördert|förderte)\s+"
     r"(?P<np>[^,.;]{2,60}?)\s+(?:with|mit)\s+(?:(?:a|an|einem|einer)\s+(?:[\w-]+\s+){0,2}(?:of|von|über|in höhe von)\s+)?"
     r"(?:about |around |another |rund |weiteren )?$")
+_INVESTED_IN = re.compile(
+    r"\b(?:invest(?:s|ed)|co-invested|participated|(?:co-)?led|backed)\s+in\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}"
+    r"(?-i:[A-Z])[^,.;]{0,60}?)(?:,[^,.;]{0,60},|\s+(?:as part of|through|via|alongside|with)\b)\s*"
+    r"(?:as part of\s+)?(?:(?:a|an|the|its|their)\s+)?$", re.IGNORECASE)
 _PAREN_ANAPHORA = re.compile(
     r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\s*\((?:the|das|die|der) (?:company|startup|firm|unternehmen|firma)\b[^)]*$")
 _RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:a|an|the|which|who|whose)\b|^[a-z]+(?![A-Za-z])")
@@ -222,6 +226,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     backs = _BACKS.search(prefix)
     if backs:
         name = name_from_phrase(backs.group("np"), tail=True)
+        if name:
+            return Found(name, "object")
+    inv = _INVESTED_IN.search(prefix) if g.code == "en" else None
+    if inv:  # "Apex Ventures has invested in Lumo, a Swedish fintech, as part of a $7M seed round"
+        name = name_from_phrase(inv.group("np"), tail=True)
         if name:
             return Found(name, "object")
     paren = _PAREN_ANAPHORA.search(prefix)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extraction.grammar import Grammar, Pattern
@@ -16,6 +17,8 @@ def names_before(text: str) -> list[str]:
     items = [i for i in SPLIT_LIST.split(text) if i and i.strip()]
     out: list[str] = []
     for k, item in enumerate(reversed(items)):
+        if out == [] and k == 0 and re.match(r"\s*(?:which|who|whose)\s", item) and len(items) > 1:
+            continue  # "Apex, which also backed Kiva, led the round": the relative clause is no name
         name = name_from_phrase(item, tail=True)
         if not name:
             break

@@ -47,8 +47,9 @@ def _split_line(line: str) -> list[str]:
         word = re.search(r"([\w.]+)\.$", before)
         if word:
             token = word.group(1).lower()
-            if token in _ABBREV or len(token) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token):
-                continue
+            letter_round = len(token) == 1 and re.search(r"(?i)\b(?:series|serie|série|round|runde)[\s-][a-k]\.$", before)
+            if not letter_round and (token in _ABBREV or len(token) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)):
+                continue  # "J. Smith", "U.S." -- but "... in a Series A. Kestrel led" ends a sentence
             if re.fullmatch(r"\d{1,2}", token):  # "am 10. November"
                 continue
         pieces.append(line[start:m.start()].strip())

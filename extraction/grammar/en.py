@@ -156,6 +156,8 @@ GRAMMAR = register(Grammar(
                           r"\((?P<names>[A-Z][\w.&'’ -]*(?:(?:, | and | & )[A-Z][\w.&'’ -]*)*)\))")],
     investors_before=[
         rx(r"\s(?:also |all |have all |both )?(?:participated|took part|chipped in|joined the round|invested)\b"),
+        # "Apex Ventures has backed Lumo with $7M", "Apex Ventures has invested in Lumo"
+        rx(r"\s(?:has|have|had) (?:also )?(?:backed|invested in|funded)(?= (?-i:[A-Z]))"),
     ],
     list_stop=rx(_NAMES_END),
     receive_verbs=rx(
