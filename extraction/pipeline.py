@@ -40,7 +40,7 @@ _REFERS_BACK = re.compile(
 _INVESTOR_CUE = re.compile(
     r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter|"
     r"\bfrom\b|\bvon\b|backed|kommt|stammt|steig|führt|führte|führen|führten|leitet|leitete|leiten|leiteten|"
-    r"nahmen (?:[^.]{0,120}) teil\b|unterstütz|auprès|men[ée]e? par|emmen|conduite|côtés|complètent|"
+    r"nahmen (?:[^.]{0,120}) teil\b|unterstütz|führung|leitung|\bhinter (?:der|dem|den)\b|stemm|\btr(?:agen|ägt|ugen)\b|auprès|men[ée]e? par|emmen|conduite|côtés|complètent|"
     r"\bjoined (?:the|this) (?:[\w-]+ )?(?:round|financing|funding|investment)|"
     r"\b(?:joined by|alongside)\b(?=[^.;]{0,60}\b(?:funds?|investors?|backers?|angels?|ventures|capital|partners)\b)|"
     r"\b(?:seed|round|series [a-k]\+?|pre-seed|funding|extension)\s?\((?-i:[A-Z])")

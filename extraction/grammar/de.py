@@ -16,8 +16,12 @@ def rx(*parts: str):
 _NAMES_END = (
     r"[.;:!?$€£]|\s(?:rund |etwa |über |knapp )?\d+(?:[.,]\d+)?\s?(?:mio|millionen|mrd|milliarden|million|billion)|\s(?:an der|an dem|in der|in die|in das|im|bei|(?<!zusammen )mit|um|zu|für|sowie weitere|"
     r"und weitere|und andere|und anderen|und mehrere|u\.a\.|unter anderem|hat|haben|ist|sind|war|waren|wird|werden|wurde|wurden|stocken|stockt|investierten|"
-    r"investiert|beteiligten|als|sich|nach|erneut|ebenfalls|auch|noch|allerdings|neu)\b|"
-    r",\s(?:der|die|das|dem|den|außerdem|zudem|daneben|sowie|wobei|womit|was|so|wie|heißt)\b"
+    r"investiert|beteiligten|beteiligte|beteiligt|als|sich|nach|erneut|ebenfalls|auch|noch|allerdings|neu)\b|"
+    r",\s(?:der|die|das|dem|den|außerdem|zudem|daneben|sowie|wobei|womit|was|so|wie|heißt)\b|"
+    r",\s(?:[\w-]*investor(?:en|in)?|[\w-]*geldgeber|[\w-]*kapitalgeber)\b|"
+    # "Lead ist X, Y beteiligte sich": a comma and a new clause with its own subject and verb
+    r",\s(?=(?:[\w&.'-]+\s){1,5}(?:beteiligte|beteiligten|investierte|investierten|stieg|stiegen|steigt|steigen|"
+    r"zog|zogen|zieht|ziehen)\b)"
 )
 
 GRAMMAR = register(Grammar(
@@ -129,6 +133,8 @@ GRAMMAR = register(Grammar(
            r"der runde)? (?:ist|war|sind|waren|hat|:) "),
         rx(r"\bals (?:lead-?investor|leadinvestor|hauptinvestor) eingestiegen (?:ist|sind) "),
         rx(r"\bgeleitet (?:von|vom) "),
+        rx(r"\bals (?:lead-?investor|leadinvestor|hauptinvestor|lead)(?:in)? (?:fungiert|fungierte|agiert|agierte|tritt|trat) "
+           r"(?:der |die |das )?"),
         # inverted: "Die Runde leitete der Investor X", "Die Finanzierung führte X an" is lead_between
         rx(r"\b(?:[\w-]*runde|[\w-]*finanzierung|investment) (?:leitete|leitet|leiteten|leiten|übernahm|"
            r"übernimmt) (?:der |die |das |den )?"),
@@ -137,6 +143,8 @@ GRAMMAR = register(Grammar(
         rx(r"\s(?:leitete|leitet|leiten|leiteten|führte|führt|führen|führten|anführte|anführt|anführen|anführten) "
            r"(?:die|den|das) (?:[\w-]*runde|finanzierung|investment|investition)"),
         rx(r"\sals (?:lead-?investor|leadinvestor|hauptinvestor) (?:auftrat|fungierte|fungiert|agierte|agiert|beteiligt)"),
+        rx(r"\s(?:hat|haben|hatte|hatten) (?:die|das|den) (?:[\w-]*runde|finanzierung|investment) (?:gemeinsam )?(?:angeführt|geleitet)"),
+        rx(r"\s(?:übernahm|übernimmt|übernahmen|übernehmen) (?:die )?(?:führung|leitung|federführung)\b"),
     ],
     lead_between=[
         rx(r"\b(?:führt|führte) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) an\b"),
@@ -164,6 +172,12 @@ GRAMMAR = register(Grammar(
         rx(r"\b(?:kommt|kam|stammt|stammen) (?:unter anderem |u\.a\. )?von "),
         rx(r"\bunterstützt (?:wird|wurde|werden|wurden) [^.;]{0,40}?\bvon (?:den |dem |der )?"),
         rx(r"\ban der seite (?:von |des |der |vom )"),
+        rx(r"\b(?:zudem|außerdem|ebenfalls|auch|daneben|ferner|weiterhin) (?:investier(?:t|te|ten|en)|beteilig(?:t|te|ten|en) sich) "
+           r"(?:(?:auch|zudem|außerdem|ebenfalls|u\.a\.|unter anderem) )*(?-i:(?=[A-ZÄÖÜ]))"),
+        rx(r"\bhinter (?:der|dem|den) (?:[\w-]*runde|[\w-]*finanzierung|investment|startup|unternehmen|firma) "
+           r"(?:stehen|steht|standen|stand) (?:unter anderem |u\.a\. |vor allem )?(?:der |die |das |den )?"),
+        rx(r"\b(?:[\w-]*runde|[\w-]*finanzierung|summe) (?:stemmen|stemmt|stemmten|stemmte|tragen|trägt|trugen|trug) "
+           r"(?:unter anderem |u\.a\. |vor allem )?(?:der |die |das |den )?"),
         rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden)\b[^.;]{0,30}?\bvon (?!investoren|kapitalgebern|geldgebern)"),
     ],
     investors_between=[
@@ -176,6 +190,8 @@ GRAMMAR = register(Grammar(
     investors_before=[
         rx(r"\s(?:beteiligten|beteiligen) sich\b"),
         rx(r"\s(?:beteiligt|beteiligte) sich (?=mit\b)"),  # "Der VC X beteiligt sich mit 2 Mio. Euro an Y"
+        rx(r"\s(?:beteiligt|beteiligte) sich(?=\s*(?:[.,;]|$|(?:ebenfalls|auch|zudem|außerdem|erneut|an der)\b))"),
+        rx(r"\s(?:haben|hat|hatten|hatte) sich (?:(?:ebenfalls|auch|zudem|außerdem|erneut) )*beteiligt\b"),
         rx(r"\s(?:etwa |zuletzt |auch )?(?:investierten|investieren|steckten|stecken)\s"),
         # "Der VC X investiert 4 Mio. Euro in ...", but not "..., der in N26 und Raisin investiert hat"
         rx(r"\s(?:investiert|investierte|steckt|steckte)\s(?!hat|haben|hatte|hatten|ist|sind|war|waren|wurde|"
