@@ -337,7 +337,8 @@ _CUMULATIVE_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:[\w-]+\W+){0,4}?(?:to date|so far|in total|all told|insgesamt|bislang|bisher|"
     r"an kapital|seit (?:der )?gründung|since (?:its )?(?:inception|founding|launch))\b")
 _VALUATION_AFTER = re.compile(
-    r"(?i)^\W{0,3}(?:\w+\W+)?(?:bewertet|taxiert|valuation|post-money|pre-money|firmenbewertung)\b")
+    r"(?i)^\W{0,3}(?:\w+\W+)?(?:bewertet|taxiert|valuation|post-money|pre-money|firmenbewertung)\b|"
+    r"^\W{0,3}wert\b")  # "ist damit über eine Milliarde Euro wert"
 
 _MIN_ROUND = 10_000  # below this an amount is a price, a fee or a ticket, never a round
 _PER_SHARE_AFTER = re.compile(

@@ -38,7 +38,8 @@ _PRE = {
 _POST = {
     "us-dollar": "USD", "us-$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
     "$": "USD", "euro": "EUR", "euros": "EUR", "eur": "EUR", "€": "EUR", "franken": "CHF",
-    "chf": "CHF", "swiss francs": "CHF", "pfund": "GBP", "pounds": "GBP", "pound": "GBP",
+    "chf": "CHF", "swiss francs": "CHF", "schweizer franken": "CHF", "britische pfund": "GBP",
+    "britischen pfund": "GBP", "pfund sterling": "GBP", "pfund": "GBP", "pounds": "GBP", "pound": "GBP",
     "gbp": "GBP", "£": "GBP", "yuan": "CNY", "rmb": "CNY", "renminbi": "CNY", "cny": "CNY",
     "yen": "JPY", "jpy": "JPY", "rupees": "INR", "rupee": "INR", "inr": "INR",
     "kronen": "SEK", "sek": "SEK", "ringgit": "MYR", "real": "BRL", "reais": "BRL",
@@ -59,12 +60,15 @@ _SCALE_RE = "|".join(f"(?:{p})" for p, _ in _SCALES)
 
 _PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|A\$|AU\$|AUD|C\$|CA\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR"
 _POST_RE = (
-    r"US-Dollar|US-\$|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|Franken|CHF|Swiss francs|Pfund|"
+    r"US-Dollar|US-\$|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|Schweizer Franken|Franken|CHF|Swiss francs|"
+    r"britischen? Pfund|Pfund Sterling|Pfund|"
     r"pounds?(?: sterling)?|GBP|£|Yuan|yuan|RMB|renminbi|CNY|yen|Yen|JPY|rupees?|INR|Kronen|SEK|"
     r"ringgit|reais|real|dólares|dolares|dollari|dólar|won|baht|pesos|lira|shekels|rand"
 )
 _WORDS = r"[A-Za-zÄÖÜäöüßéèàíóúñç]+(?:[ -][A-Za-zÄÖÜäöüßéèàíóúñç]+){0,2}"
-_NUM = r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|\d+(?:[.,]\d+)?"
+_NUM = (r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|"
+        # "500 000 Euro": thousands grouped by spaces, only right before a currency
+        r"\d{1,3}(?: \d{3})+(?![\d.,])(?=\s?(?:€|euro|eur\b|dollar|us-dollar|usd|franken|chf))|\d+(?:[.,]\d+)?")
 
 MONEY_RE = re.compile(
     rf"(?<![\w$€£¥₹])(?:(?P<pre>{_PRE_RE})\s?)?"
@@ -98,7 +102,7 @@ def _scale_value(word: str) -> float:
 
 
 def _number(text: str) -> float | None:
-    text = text.replace("’", "'")
+    text = text.replace("’", "'").replace(" ", "")
     seps = [c for c in text if c in ".,'"]
     if not seps:
         return float(text)

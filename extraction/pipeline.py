@@ -30,7 +30,8 @@ _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie
 _UNDISCLOSED = re.compile(
     r"(?i)\b(?:undisclosed (?:amount|sum|round)|unspecified amount|siebenstellig\w*|zweistellig\w* millionen\w*|"
     r"dreistellig\w* millionen\w*|undisclosed seed|"
-    r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|mehrstellig\w*)\b")
+    r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|mehrstellig\w*|"
+    r"einstellig\w* millionen\w*|millionenbereich)\b")
 _ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undisclosed|stellig|millionenbetrag")
 _BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|"
                       r"auprès|bei|with|mit|avec|ein|auf|ab)\b)")  # German verb particles: "X sammelt 5 Mio. ein"

@@ -46,7 +46,8 @@ GRAMMAR = register(Grammar(
         r"nimmt|nahm|stockt|stockte|verbucht|verbuchte|meldet|meldete|gab|gibt|konnte|kann|"
         r"wirbt|warb|bringt|brachte|landet|landete|verkündet|verkündete|vermeldet|vermeldete|gelingt|gelang|"
         # modal and talks verbs: "X soll laut Handelsblatt ... erhalten", "X verhandelt über ..."
-        r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte)\b",
+        r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte|sucht|suchte|habe|hätte)\b",
+        r"\b(?:steht|stehen|stand)\b(?=[^.]{0,40}\bkurz vor\b)",
         r"\b(?:ist|sind|befindet sich|befinden sich)\b(?=[^.]{0,60}\bin (?:gesprächen|verhandlungen)\b)",
     ),
     fronted_verbs=rx(
@@ -110,12 +111,13 @@ GRAMMAR = register(Grammar(
         r"\b(?:laut (?:bloomberg|reuters|insidern|medienberichten|einem bericht|berichten|"
         r"informationen|handelsblatt|financial times|der financial times)|berichten zufolge|"
         r"insidern zufolge|nach informationen|wie .{0,30} berichtet|soll\b.{0,60}\b(?:haben|erhalten|"
-        r"eingesammelt)|sollen|dürfte|offenbar|angeblich|personen, die mit)\b",
+        r"eingesammelt)|sollen|dürfte|offenbar|angeblich|personen, die mit|nach angaben von (?-i:[A-ZÄÖÜ])(?!ründer)|"
+        r",\s*(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete) (?:das|die|der) (?!unternehmen|startup|firma))",
     ),
     in_talks=rx(
         r"\b(?:in gesprächen|gespräche über|führe .{0,30}gespräche|verhandelt|verhandlungen|"
         r"im prozess|will .{0,40}(?:einsammeln|aufnehmen)|plant .{0,40}(?:einzusammeln|aufzunehmen)|"
-        r"auf der suche nach)\b",
+        r"auf der suche nach|kurz vor (?:dem )?abschluss|sucht .{0,40}(?:investoren|geldgeber|kapitalgeber))\b",
     ),
     past=rx(
         r"\b(?:bereits im|bereits \w+ im|im (?:januar|februar|märz|april|mai|juni|juli|august|"
