@@ -179,7 +179,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         status = _status(sentence, g)
         for d in new:
             c0, c1 = clause_bounds(sentence, d.pos, g)
-            past = g.past.search(sentence[max(c0, d.pos - 90):min(c1, d.pos + 70)])
+            w0 = max(c0, d.pos - 90)
+            # "X raised $665M, two years after it raised $200M": what follows "after" is the past
+            past = any(not (w0 + m.start() > d.pos and re.search(r"(?i)(?:after|before)$", m.group(0)))
+                       for m in g.past.finditer(sentence[w0:min(c1, d.pos + 70)]))
             d.status = status
             d.main = not (past or background)
             d.evidence = sentence[:400]

@@ -52,6 +52,7 @@ GRAMMAR = register(Grammar(
         r"assets under management|aum|volume|size of|esops?|stake worth|paid|pay|pays|"
         r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap)\W+(?:\w+\W+){0,3}$",
         r"\b(?:in|for) (?:the )?(?:first|second|third|fourth|last) (?:quarter|half)\b.{0,40}$",
+        r"\b(?:sold|sells|selling|sale of)\b[^,;]{0,50}\b(?:for|at)\W+$",  # "sold the company to Siemens for $300M"
         # "..., bringing its total funding to $14M": the running total, not the round
         r"\b(?:bringing|brings|brought|taking|takes|lifting|pushing)\s+(?:its|the|their|his|her)\s+"
         r"(?:[\w-]+\s+){0,3}(?:to|at)\W+(?:\w+\W+){0,1}$",
@@ -118,7 +119,8 @@ GRAMMAR = register(Grammar(
         r"january|february|march|spring|summer|fall|autumn|winter)|only last|earlier this year|"
         r"previously|previous round|prior round|back in|ago|in (?:19|20)\d\d|in (?:january|february|"
         r"march|april|may|june|july|august|september|october|november|december)\b|"
-        r"(?:months|weeks) (?:after|before)|recently led|once valued)\b",
+        r"(?:months|weeks|years) (?:after|before)|(?:a|one) (?:year|month|week) (?:after|before)|"
+        r"recently led|once valued)\b",
     ),
     lead_between=[rx(r"(?-i:(?P<names>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}))-led\b"),
                   rx(r"\bwith (?P<names>[^.;]{2,80}?) (?:co-)?leading\b")],
