@@ -74,7 +74,7 @@ GRAMMAR = register(Grammar(
         r"bewertet|bewertung|wert von|taxiert|finanzierungsbedarf|kapitalbedarf|"
         r"entfiel|entfielen|waren es|sind es|auf platz|bereitgestellt|fördertopf|programm|"
         # "in die Nähe des Einhorn-Status (eine Milliarde Dollar)", "die Schwelle von einer Milliarde"
-        r"einhorn|unicorn|schwelle|marke)\W+(?:\w+\W+){0,3}$",
+        r"einhorn|unicorn|schwelle|marke|auftrag|aufträge|großauftrag|rahmenvertrag|vertrag)\W+(?:\w+\W+){0,3}$",
     ),
     skip_after=rx(
         r"^\W{0,3}(?:\w+[- ]){0,3}?(?:fonds|fund|umsatz|umgesetzt|um(?:\s|$)|erwirtschaftet|"
@@ -86,7 +86,7 @@ GRAMMAR = register(Grammar(
     skip_clause=rx(
         r"\b(?:übernimmt|übernahme|übernommen|fusioniert|fusion|gekauft|kauft|börsengang\w*|"
         r"(?<!pre-)ipo|börsendebüt|erstnotiz|(?:an die|an der) börse|börsennotiert\w*|ausgabepreis|"
-        r"emissionspreis|je aktie|pro aktie|vorgängerfonds|bezugsrecht\w*|aktionär\w*|neue aktien|"
+        r"emissionspreis|je aktie|pro aktie|vorgängerfonds|bezugsrecht\w*|aktionär\w*|neuen? aktien|"
         r"(?:im|am) [\w-]+ (?:standard|markt|segment) notiert\w*|"
         r"(?:vorherige|vorigen|letzte|ersten|zweiten|dritten|vierten|fünften)[nmrs]? fonds|"
         r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
@@ -126,7 +126,8 @@ GRAMMAR = register(Grammar(
         r"vor (?:einem|zwei|drei) jahren|im jahr (?:19|20)\d\d|(?:19|20)\d\d (?:erhielt|hatte)|"
         r"zuletzt|ende des vergangenen|erst im|"
         # pluperfect: "Konkurrent Y hatte erst kürzlich 100 Millionen Euro eingesammelt"
-        r"hatten? [^.;,]{0,80}?(?:eingesammelt|erhalten|bekommen|aufgenommen|gesichert|geholt|eingeworben))\b",
+        r"hatten? [^.;,]{0,80}?(?:eingesammelt|erhalten|bekommen|aufgenommen|gesichert|geholt|eingeworben)|"
+        r"(?:eingesammelt|erhalten|bekommen|aufgenommen|gesichert|geholt|eingeworben) hatten?)\b",
     ),
     lead_after=[
         rx(r"\bangeführt (?:(?:wurde|wird) (?:sie |es |(?:die|diese) (?:[\w-]*runde|finanzierung) ))?(?:wiederum )?(?:von|vom) (?:den |dem |der )?"),
