@@ -52,6 +52,9 @@ _INVESTED_IN = re.compile(
     r"\b(?:invest(?:s|ed)|co-invested|participated|(?:co-)?led|backed)\s+in\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}"
     r"(?-i:[A-Z])[^,.;]{0,60}?)(?:,[^,.;]{0,60},|\s+(?:as part of|through|via|alongside|with)\b)\s*"
     r"(?:as part of\s+)?(?:(?:a|an|the|its|their)\s+)?$", re.IGNORECASE)
+_SAID_IT = re.compile(
+    r"\s(?:said|says|announced|announces|confirmed|confirms|disclosed|revealed|told [\w ]{2,30}?)\b[^,]{0,40}?"
+    r"\b(?:that )?(?:it|they)\s+(?:has |had |have |is |was )?(?:just |now |also |recently )?$", re.IGNORECASE)
 _PAREN_ANAPHORA = re.compile(
     r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})\s*\((?:the|das|die|der) (?:company|startup|firm|unternehmen|firma)\b[^)]*$")
 _RELATIVE = re.compile(r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+[a-zäöü0-9]|^(?:a|an|the|which|who|whose)\b|^[a-z]+(?![A-Za-z])")
@@ -267,7 +270,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             if name:
                 return Found(name, "subject")
         else:
-            name = _en_subject(before)
+            said = _SAID_IT.search(before)  # "Ridr announced on Wednesday that it had closed ..."
+            name = _en_subject(before[:said.start()] if said else before)
             if name:
                 return Found(name, "subject")
     elif prev_end and re.search(r"(?:,|\bund|\band)\s+\S", prefix):

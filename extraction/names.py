@@ -173,8 +173,9 @@ def _finish(run: list[str]) -> str | None:
     cut = 0
     for i, tok in enumerate(run[:-1]):
         low = tok.lower().strip(_QUOTES)
-        if is_descriptor(tok) or (low.endswith(("’s", "'s")) and low[:-2] in places()):
-            cut = i + 1
+        if is_descriptor(tok) or (low.endswith(("’s", "'s")) and low[:-2] in places()) or re.search(
+                r"\w-(?:rival|backed|owned|funded|founded|born|listed|headquartered|focused)$", low):
+            cut = i + 1  # also "Kahoot-rival Quizly", "Swiggy-backed Rapido"
         elif not (low.endswith("er") or low in places() or "-" in low or low in _ARTICLES):
             break
     if cut and all(t.lower() in _FIRM_WORDS for t in run[cut:]):

@@ -81,6 +81,8 @@ def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, l
     return out
 
 
+_SAME_SUBJECT = re.compile(r"(?i)\s*(?:in (?:[\w-]+ ){0,3}?[\w-]+\s*)?,?\s*(?:and|plus|as well as)\s+"
+                           r"(?:(?:another|a further|an additional|a|an)\s+)?$")
 _PARTS = re.compile(r"(?i),?\s(?:including|comprising|consisting of|made up of|split (?:between|into)|"
                     r"of which|in the form of)\s")
 
@@ -152,6 +154,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         found = find_company(sentence, primary, g, prev_end if new else 0)
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
+        if not found and new and _SAME_SUBJECT.match(sentence[prev_end:primary.span[0]]):
+            found = Found(new[-1].company, "subject")  # "raised $100M in equity and $150M in debt"
         prev_end = last
         if not found or (found.how == "gapping" and not new):
             orphan = True
