@@ -171,7 +171,8 @@ def _en_subject(before: str) -> str | None:
 def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | None:
     segments = [s.strip() for s in before.split(",")]
     for seg in reversed(segments):
-        seg = _LEAD_IN.sub("", seg)
+        # "... sammelt 3 Mio. ein und Pflanzpilot holt sich": the particle closes the previous clause
+        seg = _LEAD_IN.sub("", re.sub(r"^(?:ein|auf|ab|an|zu|bekannt)\s+(?:und|sowie)\s+", "", seg))
         if not seg or (relative or _DE_RELATIVE).match(seg):
             continue
         words = seg.split()

@@ -54,7 +54,7 @@ _GENERIC = {
     "gründer", "unternehmen", "firmen", "jungunternehmen", "jungfirmen", "ai", "ki", "iot", "ml", "r&d",
     "ev", "evs", "esg", "saas", "b2b", "b2c", "d2c", "crypto", "blockchain", "research", "forschung",
     "infrastructure", "infrastruktur", "europe", "europa", "c'est", "c’est", "en", "cinq", "deux",
-    "trois", "quatre", "co-investoren", "co-investor", "höhe", "millionenhöhe", "milliardenhöhe",
+    "trois", "quatre", "geld", "co-investoren", "co-investor", "höhe", "millionenhöhe", "milliardenhöhe",
 }
 _SPLIT_LIST = re.compile(
     r"\s*(?:,\s*(?:and|und|sowie|as well as|plus|et)\s+|,\s*|\s+(?:and|und|sowie|as well as|along with|et|"

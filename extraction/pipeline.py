@@ -339,6 +339,12 @@ _MENTION = re.compile(
     r"\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})")
 
 
+_MONEY_FOR = re.compile(
+    r"(?i:geld|kapital|finanzierung|investment|millionen|finanzspritze|kapitalspritze|geldregen)\s+"
+    r"(?:[a-zäöü]+\s+){0,3}?für\s+(?:(?:das|den|die|der)\s+)?(?:[\w-]+\s+)?"
+    r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})")
+
+
 _COMMON_START = re.compile(
     r"(?i)existing|leading|following|according|including|recently|currently|previously|other|new|previous|current|several|many|some|most|all|both|each|"
     r"investors?|existing|former|earlier|later|today|yesterday|however|meanwhile|overall|"
@@ -359,6 +365,10 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
         name = name_from_phrase(m.group("name"), first=True)
         strong = m.group(0).lower().startswith(("startup", "start-up", "fintech", "biotech", "company"))
         if name and (strong or text.count(name) >= 2):
+            out.append((m.start("name"), name))
+    for m in _MONEY_FOR.finditer(sentence):  # "Frisches Geld (gibt es) für Rollbote: Das Startup erhält ..."
+        name = name_from_phrase(m.group("name"), first=True)
+        if name:
             out.append((m.start("name"), name))
     return out
 
