@@ -348,7 +348,8 @@ _MONEY_FOR = re.compile(
 _COMMON_START = re.compile(
     r"(?i)existing|leading|following|according|including|recently|currently|previously|other|new|previous|current|several|many|some|most|all|both|each|"
     r"investors?|existing|former|earlier|later|today|yesterday|however|meanwhile|overall|"
-    r"bestehende|neue|weitere|viele|alle|beide|investoren|heute|gestern|zudem|dennoch|laut")
+    r"bestehende|neue|weitere|viele|alle|beide|investoren|heute|gestern|zudem|dennoch|laut|"
+    r"we|i|you|he|she|they|our|my|your|this|that|these|those|there|here|what|when|why|how")  # "We make that visible."
 
 
 def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
@@ -357,7 +358,7 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
     head = _LEAD_IN.sub("", sentence[:80].strip())
     if not re.match(r"(?i)(?:der|die|das|the|a|an|ein|eine|with|for|from|after|by|on|at|it|its|le|la|les|"
                     r"un|une|l['’])\b", head) \
-            and not _PREP_START.match(head):
+            and not _PREP_START.match(head) and not re.match(r"[\"“”„«»]", head):  # a quote names no subject
         name = name_from_phrase(head, first=True)
         if name and re.match(rf"\W*{re.escape(name.split()[0])}", head) and not _COMMON_START.fullmatch(name):
             out.append((0, name))

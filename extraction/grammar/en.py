@@ -140,7 +140,9 @@ GRAMMAR = register(Grammar(
            r"(?: (?:included?|including|such as|like|are|were))? (?=[A-Z])"),
         rx(r"\b(?:investors|backers|participants)(?: in the (?:[\w-]+ )?(?:round|deal|raise|financing))? "
            r"(?:such as|including|like|included|include|are|were) "),
-        rx(r"\b(?:raised|raises|raising|secured|secures|received|receives|funding|financing|round|"
+        rx(r"\b(?:raised|raises|raising|secured|secures|received|receives|funding|financing|round|picked up|picks up|"
+           r"bagged|bags|landed|lands|banked|banks|nabbed|nabs|snagged|snags|netted|nets|collected|collects|"
+           r"attracted|attracts|obtained|gets|got|"
            r"investment|capital|money|backing|seed|series [a-k])\b(?:[^.;]|(?<=\d)\.(?=\d)){0,70}?\bfrom "
            r"(?!a group|investors|the likes)"),  # "$3.5 million from X": a decimal point is no full stop
         rx(r"\bbacked by "),
