@@ -52,6 +52,9 @@ _INVESTED_IN = re.compile(
     r"\b(?:invest(?:s|ed)|co-invested|participated|(?:co-)?led|backed)\s+in\s+(?P<np>(?:[a-z][\w-]*\s+){0,3}"
     r"(?-i:[A-Z])[^,.;]{0,60}?)(?:,[^,.;]{0,60},|\s+(?:as part of|through|via|alongside|with)\b)\s*"
     r"(?:as part of\s+)?(?:(?:a|an|the|its|their)\s+)?$", re.IGNORECASE)
+_SOURCES_SAID = re.compile(
+    r"^\W*(?:[\w-]+ ){0,4}?(?:sources|people|insiders|persons)\b[^,]{0,60}?\b(?:said|say|says|told [\w ]{2,20}?)\s+(?:that\s+)?",
+    re.IGNORECASE)
 _SAID_IT = re.compile(
     r"\s(?:said|says|announced|announces|confirmed|confirms|disclosed|revealed|told [\w ]{2,30}?)\b[^,]{0,40}?"
     r"\b(?:that )?(?:it|they)\s+(?:has |had |have |is |was )?(?:just |now |also |recently )?$", re.IGNORECASE)
@@ -272,7 +275,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                 return Found(name, "subject")
         else:
             said = _SAID_IT.search(before)  # "Ridr announced on Wednesday that it had closed ..."
-            name = _en_subject(before[:said.start()] if said else before)
+            before = before[:said.start()] if said else _SOURCES_SAID.sub("", before)  # "Sources said X is ..."
+            name = _en_subject(before)
             if name:
                 return Found(name, "subject")
     elif prev_end and re.search(r"(?:,|\bund|\band)\s+\S", prefix):

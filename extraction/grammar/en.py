@@ -29,7 +29,9 @@ GRAMMAR = register(Grammar(
         r"picks up|scooped up|scoops up|scooping up|attracted|attracts|completed|completes|banked|banks|"
         r"pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|took in|takes in|"
         r"announced|announces|drew|draws|won|wins|in talks to raise|set to raise|looking to raise|"
-        r"seeking to raise|said to be raising)\b|\bin\W{0,2}(?:advanced |early |final )?talks\W{0,2} (?:for|to raise)\b",
+        r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
+        r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
+        r"\bin\W{0,2}(?:advanced |early |final )?(?:talks|discussions)\W{0,2} (?:for|to raise)\b",
     ),
     fronted_verbs=rx(r"^\s*(?:went|goes|go) (?:to|into)\s+"),
     object_link=rx(
@@ -47,7 +49,7 @@ GRAMMAR = register(Grammar(
         r"(?<!pre-)(?<!pre )ipo|initial public offering|listing|revenue|revenues|sales|turnover|profit|loss|losses|"
         r"ebitda|arr|gmv|market (?:cap|value|size)|budget|spend(?:s|ing)?|costs?|prices?|salary|"
         r"wages|damages|fine|settlement|allocation|allocated|facilitated|approved|disbursed|"
-        r"up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
+        r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
         r"a total|totalling|totaling|combined|together|altogether|average|median|record|"
         r"assets under management|aum|volume|size of|esops?|stake worth|paid|pay|pays|"
         r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap)\W+(?:\w+\W+){0,3}$",
@@ -104,7 +106,8 @@ GRAMMAR = register(Grammar(
     ),
     reported=rx(
         r"\b(?:reportedly|according to (?:people|sources|a report|reports|media|chinese media|"
-        r"bloomberg|reuters|the information|techcrunch|a filing|filings)|people familiar|"
+        r"bloomberg|reuters|the information|techcrunch|a filing|filings|(?:an? |the )?(?:[\w-]+ ){0,2}filings?)|"
+        r"people familiar|people with knowledge|"
         r"sources (?:said|say|told)|is reporting|reported|we've learned|we’ve learned|we hear|"
         r"said to|rumou?red|rumou?rs)\b",
     ),
@@ -112,7 +115,8 @@ GRAMMAR = register(Grammar(
         r"\b(?:in (?:advanced |early |final |late-stage )?talks|in discussions|in negotiations|"
         r"negotiating|seeking to raise|looking to raise|aims to raise|plans to raise|is raising|"
         r"set to raise|would value|upon completion|could raise|in the process of raising|"
-        r"in the market for|(?:is|are) (?:reportedly |said to be |currently |now )?raising)\b",
+        r"in the market for|(?:is|are) (?:reportedly |said to be |currently |now )?raising|nears|nearing|eyes|eyeing|"
+        r"in (?:early |advanced )?discussions|(?:set|poised|about|close) to (?:close|finali[sz]e|finali[sz]ing|closing))\b",
     ),
     past=rx(
         r"\b(?:last (?:year|month|april|may|june|july|august|september|october|november|december|"
