@@ -32,7 +32,8 @@ _UNDISCLOSED = re.compile(
     r"dreistellig\w* millionen\w*|undisclosed seed|"
     r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|mehrstellig\w*|"
     r"einstellig\w* millionen\w*|millionenbereich)\b")
-_ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undisclosed|stellig|millionenbetrag")
+_ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undisclosed|stellig|millionenbetrag|"
+                       r"(?:frisches|neues|weiteres) kapital|spritze")
 _BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|"
                       r"auprès|bei|with|mit|avec|ein|auf|ab)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
 _REFERS_BACK = re.compile(
@@ -250,8 +251,11 @@ def _attach_investors(idx: int, sentence: str, g: Grammar, recent: list[_Draft],
 
 _GENERIC_ROUND = re.compile(
     r"(?i)\b(?:(?:funding|financing|investment) round|round of (?:funding|financing)|(?:[\w-]+ )?round|"
-    r"finanzierungsrunde|finanzierung|tour de table|levée de fonds)\b")
-_NAMED_BACKER = re.compile(r"(?-i:\b(?:from|led by|von|angeführt von|auprès de|menée par)\s+(?:[a-z-]+\s){0,4}[A-Z])")
+    r"finanzierungsrunde|finanzierung|tour de table|levée de fonds|(?:frisches|neues|weiteres) kapital|"
+    r"finanzspritze|kapitalspritze)\b")
+# "hat eine Finanzierungsrunde abgeschlossen" (size undisclosed): the round itself is the news
+_CLOSED_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,3}?(?:abgeschlossen|erhalten|eingesammelt|eingeworben)\b")
+_NAMED_BACKER = re.compile(r"(?-i:\b(?:from|led by|von|vom|angeführt von|auprès de|menée par)\s+(?:[a-z-]+\s){0,4}[A-Z])")
 _RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s+(?P<np>[^,.;]{2,80})", re.I)
 
 
@@ -260,7 +264,8 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
     "a hefty Series C round raised by chip-maker Y": rounds whose size the text does not give."""
     cue = rounds[0] if rounds else None
     generic = _GENERIC_ROUND.search(sentence)
-    if cue is None and not (generic and _NAMED_BACKER.search(sentence[generic.end():])):
+    if cue is None and not (generic and (_NAMED_BACKER.search(sentence[generic.end():])
+                                         or _CLOSED_AFTER.match(sentence, generic.end()))):
         generic = _UNDISCLOSED.search(sentence)  # "sammelt einen zweistelligen Millionenbetrag ein"
         if generic is None:
             return

@@ -182,6 +182,9 @@ GRAMMAR = register(Grammar(
         rx(r"\b(?:[\w-]*runde|[\w-]*finanzierung|summe) (?:stemmen|stemmt|stemmten|stemmte|tragen|trägt|trugen|trug) "
            r"(?:unter anderem |u\.a\. |vor allem )?(?:der |die |das |den )?"),
         rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden)\b[^.;]{0,30}?\bvon (?!investoren|kapitalgebern|geldgebern)"),
+        # "hat eine Seed-Finanzierung von X erhalten", "frisches Kapital vom VC Y"
+        rx(r"\b(?:[\w-]*finanzierung|[\w-]*runde|investment|kapital|finanzspritze|kapitalspritze) (?:von|vom) "
+           r"(?!investoren|kapitalgebern|geldgebern|\d)(?-i:(?=(?:[a-zäöü-]+ ){0,3}[A-ZÄÖÜ]))"),
     ],
     investors_between=[
         rx(r"\bsteig(?:t|en|t auch|en auch) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:beim|bei der|bei dem|bei) "),
