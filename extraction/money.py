@@ -46,6 +46,7 @@ _POST = {
     "dólares": "USD", "dolares": "USD", "dollari": "USD", "dollaro": "USD", "dólar": "USD",
     "won": "KRW", "baht": "THB", "pesos": "MXN", "lira": "TRY", "shekels": "ILS", "rand": "ZAR",
 }
+_JAPAN = re.compile(r"(?i)\b(?:japan|japanese|tokyo|osaka|kyoto|fukuoka|nagoya|yokohama|sapporo|yen)\b")
 _VERB_LIKE_POST = ("won", "rand", "real", "lira")  # currency words that are also ordinary words
 # Scale words; German "Billion" is 10**12, English "billion" 10**9 (resolved by case).
 _SCALES = [
@@ -163,6 +164,8 @@ def parse_money(text: str, lang: str | None = None) -> list[Money]:
         currency = None
         if pre:
             currency = _PRE.get(pre.lower().replace(" ", ""))
+            if pre == "¥" and _JAPAN.search(text):
+                currency = "JPY"  # "¥" is yen and yuan alike; a Japanese context tells
         if post:
             currency = _POST.get(post.lower().split()[0] if post.lower().startswith("pound") else post.lower(), currency)
         if currency is None and scale and scale.lower().startswith(("crore", "lakh", "cr")):
