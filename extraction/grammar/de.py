@@ -34,9 +34,12 @@ GRAMMAR = register(Grammar(
         r"aufgestockt|angeführt|beteiligten|beteiligt|aufgebracht|gesammelt|beschafft|beschaffte|"
         r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen)\b",
         r"\b(?:steigt|stieg|steigen|stiegen)\b[^.;]{0,80}\bein\b",
-        # headline "5 Millionen Euro für Kettenwerk", "Zwölf Millionen Euro für das Startup X"
+        # headline "7 Millionen Euro für Bremer Logistik-Startup X", "Zwölf Millionen Euro für das Fintech X";
+        # the descriptor keeps out "50 Millionen Euro für Klimaschutz"
         r"^\W*(?:(?:rund|über|knapp|fast|mehr als|weitere|frische)\s+)*[\w,.]+\s*(?:mio\.?|millionen|mrd\.?|"
-        r"milliarden)\s*(?:euro|us-dollar|dollar|franken|chf|€|\$)?\s+für\s",
+        r"milliarden)\s*(?:euro|us-dollar|dollar|franken|chf|€|\$)?\s+für\s+(?:das |den |die )?(?:[\w-]+\s+)?"
+        r"[\w-]*(?:startup|start-up|tech|unternehmen|firma|app|plattform|anbieter|spezialist|hersteller|"
+        r"entwickler|spin-off|scale-?up)\s",
         r"(?:finanzierung|runde|investment|kapital|geldgeber|investoren|zuschuss|förderung|"
         r"series|serie|seed)",
     ),
