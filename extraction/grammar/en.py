@@ -135,6 +135,8 @@ GRAMMAR = register(Grammar(
                  rx(r"\s(?:is|are|was|were) (?:reportedly |said to be )?(?:co-)?leading\b"),
                  rx(r"\s(?:is |are )?said to (?:co-)?lead\b"),
                  rx(r"\s(?:lead|co-lead)s? (?:a|an|the)?\s?(?:\$|US\$|€|£|\d)"),
+                 # "Lightspeed led Acme's $20M Series B"
+                 rx(r"\s(?:has |have |had |also )?(?:co-)?led (?=(?-i:[A-Z])[\w.&-]*(?: (?-i:[A-Z])[\w.&-]*){0,3}['’]s\s)"),
                  # "Northgate led, joined by ...", "... and Y co-led."
                  rx(r"(?<=[A-Za-z0-9)])\s(?:co-)?led(?=\s*(?:[,;]|\.(?:\s|$)|$))")],
     investors_after=[
