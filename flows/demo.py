@@ -152,10 +152,8 @@ def _show_next_steps(workdir: Path) -> None:
     click.echo(f"  {fw} events show 1 --config {config}")
     click.echo(f"  {fw} events export --config {config} --format csv")
     click.echo(f"  {_command('sqlite-utils')} rows {db} events --nl")
-    if shutil.which("datasette") or (Path(sys.executable).parent / "datasette").exists():
-        click.echo(f"  {_command('datasette')} {db}")
-    else:
-        click.echo(f"  pip install datasette && datasette {db}")
+    click.echo(f"  {fw} search 'series a' --config {config}")
+    click.echo(f"  {fw} ui --config {config}        # Datasette; needs: pip install -e '.[ui]'")
     _heading("Next")
     click.echo(f"  {fw} config > fundwatch.toml         # real funding-news feeds; add [[alerts]]")
     click.echo(f"  {fw} run --config fundwatch.toml     # one cycle, now")
