@@ -14,8 +14,21 @@ from typing import Any
 
 from storage import identity as ident
 
-LIVE = "source_count > 0"
-EVENT_ORDER = "coalesce(announced_on, substr(first_seen, 1, 10)) desc, id desc"
+
+
+def live(alias: str = "") -> str:
+    """SQL: a round that is still its own row. Recording a merge moves every source
+    away and sets `merged_into` in the same write, so no sources means merged away."""
+    return f"{alias}source_count > 0"
+
+
+def round_date(alias: str = "") -> str:
+    """SQL: the date a round is listed under: its earliest main report, else when it was stored."""
+    return f"coalesce({alias}announced_on, substr({alias}first_seen, 1, 10))"
+
+
+LIVE = live()
+EVENT_ORDER = f"{round_date()} desc, id desc"
 
 
 def _loads(value: str | None, default):

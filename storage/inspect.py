@@ -23,12 +23,15 @@ from typing import Any
 
 from sqlite_utils.migrations import Migrations
 
+from storage.events_query import live, round_date
+
 MIGRATIONS = Migrations("fundwatch.inspect")
 
 FTS_TOKENIZER = "unicode61 remove_diacritics 2"  # "Zurich" finds "Zürich"
 
-LIVE = "e.source_count > 0 and e.merged_into is null"
-DATE = "coalesce(e.announced_on, substr(e.first_seen, 1, 10))"
+# The same definitions as the CLI's queries, so views and `fundwatch events` agree.
+LIVE = live("e.")
+DATE = round_date("e.")
 
 
 def _names(column: str) -> str:
