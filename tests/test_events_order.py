@@ -30,20 +30,24 @@ article_st = st.tuples(
 )
 
 
+def recorded(reports) -> list[dict]:
+    """The rounds a fresh database holds after recording `reports` in this order."""
+    db = open_db(":memory:")
+    try:
+        for ref, events in reports:
+            record_article_events(db, ref, events, now=NOW)
+        return snapshot(db)
+    finally:
+        db.conn.close()
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(article_st, min_size=1, max_size=7), st.randoms(use_true_random=False))
 def test_order_does_not_matter(articles, rnd):
     reports = [(art(f"a{i}", published), events) for i, (published, events) in enumerate(articles)]
     shuffled = list(reports)
     rnd.shuffle(shuffled)
-    snaps = []
-    for order in (reports, shuffled):
-        db = open_db(":memory:")
-        for ref, events in order:
-            record_article_events(db, ref, events, now=NOW)
-        snaps.append(snapshot(db))
-        db.conn.close()
-    assert snaps[0] == snaps[1]
+    assert recorded(reports) == recorded(shuffled)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -57,17 +61,9 @@ def test_reprocessing_with_new_extractions_equals_recording_the_last_ones(articl
     first = [(art(f"a{i}", a[0]), a[1]) for i, (a, _, _) in enumerate(articles)]
     again = [(art(f"a{i}", b[0]), b[1]) for i, (_, b, redo) in enumerate(articles) if redo]
     final = {ref.id: (ref, events) for ref, events in first + again}
-    history = open_db(":memory:")
-    for ref, events in first + again:
-        record_article_events(history, ref, events, now=NOW)
-    fresh = open_db(":memory:")
     last = list(final.values())
     rnd.shuffle(last)
-    for ref, events in last:
-        record_article_events(fresh, ref, events, now=NOW)
-    assert snapshot(history) == snapshot(fresh)
-    history.conn.close()
-    fresh.conn.close()
+    assert recorded(first + again) == recorded(last)
 
 
 TEXTS = [None, wire_text("Acme", "$10 million"), wire_text("Acme", "$10 million", 1),
@@ -83,14 +79,7 @@ def test_syndicated_copies_in_any_order(articles, rnd):
     reports = [(art(f"a{i}", a[0], text=text), a[1]) for i, (a, text) in enumerate(articles)]
     shuffled = list(reports)
     rnd.shuffle(shuffled)
-    snaps = []
-    for order in (reports, shuffled):
-        db = open_db(":memory:")
-        for ref, events in order:
-            record_article_events(db, ref, events, now=NOW)
-        snaps.append(snapshot(db))
-        db.conn.close()
-    assert snaps[0] == snaps[1]
+    assert recorded(reports) == recorded(shuffled)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -102,17 +91,9 @@ def test_reprocessing_copies_equals_recording_the_last_ones(articles, rnd):
     first = [(art(f"a{i}", a[0], text=t), a[1]) for i, (a, _, t, _) in enumerate(articles)]
     again = [(art(f"a{i}", b[0], text=t), b[1]) for i, (_, b, t, redo) in enumerate(articles) if redo]
     final = {ref.id: (ref, events) for ref, events in first + again}
-    history = open_db(":memory:")
-    for ref, events in first + again:
-        record_article_events(history, ref, events, now=NOW)
-    fresh = open_db(":memory:")
     last = list(final.values())
     rnd.shuffle(last)
-    for ref, events in last:
-        record_article_events(fresh, ref, events, now=NOW)
-    assert snapshot(history) == snapshot(fresh)
-    history.conn.close()
-    fresh.conn.close()
+    assert recorded(first + again) == recorded(last)
 
 
 mention_st = st.fixed_dictionaries({
