@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extraction.aggregates import is_aggregate
 from extraction.grammar import Grammar
 from extraction.money import Money
 from extraction.names import is_descriptor, name_from_phrase, valid_name
@@ -382,6 +383,8 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
         return "skip"
     if g.skip_clause.search(clause) and not local_round:
         return "skip"
+    if not local_round and is_aggregate(sentence, start, end, (c_start, c_end)):
+        return "skip"  # totals, thresholds, parts of a sum, plans, market figures
     if re.search(r"(?i)\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?raised\s+(?:about\s+|some\s+)?$",
                  sentence[c_start:start]) and not lead and not re.search(
             r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest", clause):

@@ -21,6 +21,8 @@ from extraction.language import detect_language
 from extraction.model import FundingEvent
 from extraction.money import MONEY_HINT, Money, parse_money
 from extraction.names import name_from_phrase, same_company
+from extraction.plausibility import check_name, plausible_name
+from extraction.subject import find_subject
 from extraction.rounds import EXTENSION_RE, find_rounds
 from extraction.text import normalize, split_sentences
 
@@ -396,6 +398,39 @@ def _main_company(explicit: list[_Draft], mentions: list[tuple[int, int, str]], 
     return explicit[0].company if explicit else None
 
 
+_FUND_NAME = re.compile(r"(?i)\b(?:capital|ventures|venture partners|partners|fund|fonds|investments|equity|vc)$")
+
+
+def _plausible_drafts(drafts: list[_Draft], lang: str, body: str, head: str | None,
+                      subject: str | None) -> list[_Draft]:
+    """Rounds whose company slot holds no name ("Nachdem", "der Personalsoftware-Spezialist")
+    belong to the article's subject when it has one, and are dropped otherwise; investors
+    that are no names ("Zeiten", "US-Fonds") are dropped."""
+    out = []
+    checks = {d.company: check_name(d.company, lang, body, head) for d in drafts}
+    named = {name for name, check in checks.items() if check.plausible}
+    # a round-up names several companies: a nameless round there is no round of the subject,
+    # and a rarer word in a name slot among other names is a name too
+    names = {name for name, check in checks.items() if check.plausible or check.weak}
+    others = [n for n in names if not (subject and same_company(n, subject))]
+    roundup = len(names) >= 3 or len(others) >= 2
+    if roundup:
+        named |= {name for name, check in checks.items() if check.weak}
+    for d in drafts:
+        if _FUND_NAME.search(d.company) and d.round == "unknown" and not (d.leads or d.investors):
+            continue  # "Corviglia Capital Fund raised $500M": an investor's own fund, not a round
+        if d.company not in named:
+            backers = d.leads + d.investors
+            if not subject or roundup or _FUND_NAME.search(subject) or any(same_company(subject, n) for n in backers):
+                continue
+            d.company = subject
+            d.confidence -= 0.15
+        d.leads = [n for n in d.leads if plausible_name(n, lang, body, head, investor=True)]
+        d.investors = [n for n in d.investors if plausible_name(n, lang, body, head, investor=True)]
+        out.append(d)
+    return out
+
+
 def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEvent]:
     body = normalize(text or "")
     head = normalize(title or "").replace("\n", " ").strip()
@@ -430,7 +465,10 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         mentions = [(i, pos, name) for i, sentence in enumerate(sentences)
                     for pos, name in company_mentions(sentence, body)]
     mentions += [(d.sentence, d.pos, d.company) for d in explicit]
-    main_company = _main_company(explicit, mentions, bool(head))
+    mentions = [m for m in mentions if plausible_name(m[2], lang, body, head or None)]
+    subject = find_subject(sentences, lang, head or None, body)
+    main_company = _main_company([d for d in explicit if plausible_name(d.company, lang, body, head or None)],
+                                 mentions, bool(head))
     resolved = []
     for d in drafts:
         if d.company == ANAPHORA:
@@ -444,6 +482,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             d.company = name
             d.confidence -= 0.1
         resolved.append(d)
+    resolved = _plausible_drafts(resolved, lang, body, head or None, subject.name if subject else None)
     for idx, val in pending_val:
         near = [d for d in resolved if 0 <= idx - d.sentence <= 6]
         if not near or near[-1].valuation is not None:

@@ -1,0 +1,58 @@
+"""Money that sums many things up is no round: totals, thresholds, parts, plans and markets.
+
+"Schweizer Startups haben im zweiten Quartal 1,4 Milliarden Franken eingesammelt", "within
+ten years it raised more than $125M", "rounds of $1 billion or more", "ten million of the
+investment will go into ...", "X will 500 Millionen in Fintechs investieren". Each pattern
+is a general phrasing of an aggregate, in the languages the extractor reads; an amount it
+matches is skipped unless its own clause names a round.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NUMBER_WORD = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|zwei|drei|vier|fünf|sechs|"
+                r"sieben|acht|neun|zehn|zwölf|deux|trois|quatre|cinq|dix|dos|tres|cuatro|cinco|diez)")
+_SPAN = r"(?:years?|months|jahren?|monaten|ans|années|mois|años|meses|anni|mesi|jaar|maanden)"
+
+# "or more" after an amount: a threshold ("rounds of $1 billion or more")
+_THRESHOLD_AFTER = re.compile(
+    r"(?i)^\s?(?:or more|or above|and (?:more|above|up)|\+|oder mehr|und mehr|ou plus|et plus|"
+    r"o más|ou mais|of meer|o più)\b")
+# a share of a sum: "zehn Millionen des Investments", "$5M of the round", "davon"
+_PART_AFTER = re.compile(
+    r"(?i)^\W{0,3}(?:des|der|of the|of its|de la|du|del|della|van de)\s+(?:[\w-]+\s+)?"
+    r"(?:investments?|summe|betrags?|geldes|kapitals|finanzierung|runde|round|funding|financing|"
+    r"proceeds|money|cash|capital|levée|tour|ronda|rodada|financiamento|financiación|investimento)\b")
+# a span of time the money piled up over: "innerhalb von zehn Jahren", "over the past five years"
+_PERIOD_BEFORE = re.compile(
+    rf"(?i)\b(?:innerhalb (?:von |der (?:letzten |vergangenen )?)?|within (?:the )?(?:past |last )?|"
+    rf"over the (?:past |last )?|in the (?:past |last )|in den (?:letzten|vergangenen) |"
+    rf"en (?:seulement )?|au cours des (?:derniers? )?|durante (?:los )?(?:últimos )?|nos últimos )"
+    rf"{_NUMBER_WORD} {_SPAN}\b")
+# many companies' money over a period: a market figure
+_MARKET_CLAUSE = re.compile(
+    r"(?i)(?<!among )(?<!among the )(?<!unter den )(?<!one of the )"
+    r"\b(?:startups|start-ups|jungunternehmen|jungfirmen|fintechs|companies|"
+    r"firms|founders|entreprises|empresas|aziende|bedrijven)\b(?![^.;]{0,60}\b(?:round|runde|ronda|rodada)\b)[^.;]{0,80}"
+    r"\b(?:quartal|quarter|halbjahr|half|im jahr|in (?:19|20)\d\d|this year|last year|dieses jahr|"
+    r"vergangenen jahr|letzten jahr|trimestre|semestre|année|año|anno|jaar|monat|month|woche|week)\b|"
+    r"\b(?:quartal|quarter|halbjahr|trimestre)\b[^.;]{0,80}\b(?:startups|start-ups|jungunternehmen|"
+    r"companies|firmen|entreprises|empresas)\b")
+# an investor's plan: "will 500 Millionen in Fintechs investieren", "plans to invest $1B in startups"
+_PLAN_AFTER = re.compile(
+    r"(?i)^\W{0,3}(?:[\w-]+\s+){0,3}?(?:in|into|en|dans|em|nel|nei)\s+[„“\"'«]?(?:[\w-]+\s+){0,2}?"
+    r"(?:startups|start-ups|fintechs|unternehmen|companies|firmen|jungunternehmen|entreprises|empresas|"
+    r"aziende|bedrijven|technologies|projects|projekte)\b[^.;]{0,40}\b(?:investieren|invest|investir|"
+    r"invertir|investire|investeren|stecken|pumpen)\b")
+
+
+def is_aggregate(sentence: str, start: int, end: int, clause: tuple[int, int]) -> bool:
+    """Whether the amount at sentence[start:end] sums up more than one company's round."""
+    c_start, c_end = clause
+    after = sentence[end:c_end]
+    if _THRESHOLD_AFTER.match(after) or _PART_AFTER.match(after) or _PLAN_AFTER.match(after):
+        return True
+    if _PERIOD_BEFORE.search(sentence[c_start:start]):
+        return True
+    return bool(_MARKET_CLAUSE.search(sentence[c_start:c_end]))

@@ -1,0 +1,245 @@
+"""Does a string look like a company's name? One component, with its own tests.
+
+The grammar finds *where* a name should stand ("X raised $5M", "das Startup X"); this
+module judges *what* stands there. German capitalises every noun and English every
+sentence start, so "Nachdem", "Founded", "Quartal 2021" or "Personalsoftware-Spezialist"
+land in name slots; a name slot alone is weak evidence.
+
+The evidence used, all of it language-general:
+- the word's frequency in the article's language (wordfreq ships frequency lists for 40+
+  languages inside its wheel): "Masse", "Ausbau", "Founded" are everyday words;
+- German compounds made of everyday words ("Kapitalzusagen" = kapital + zusagen);
+- descriptors ("Social-Media-Gigant", "Spin-Off"), job titles before a person, dates,
+  round labels, places, media words (the shared lists in extraction/data/);
+- how the article itself uses the string: a real name recurs written the same way, or
+  stands in the headline; an everyday word also appears in lower case or after an article.
+
+Frequency is evidence, not a verdict: Apple, Square and Porter are everyday words and
+companies, so a frequent word still passes when the article uses it as a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction.names import is_descriptor, places, valid_name
+
+# wordfreq has no lists for these (or needs a tokenizer for them): no frequency evidence
+_NO_FREQUENCY = {"zh", "ja", "ko", "th"}
+# Zipf frequency (log10 of uses per billion words): 4 is "every few pages", 3 "every few books"
+COMMON = 4.0
+UNCOMMON = 2.9
+
+_MONTHS = re.compile(
+    r"(?i)^(?:jan(?:uary|uar|vier)?|feb(?:ruary|ruar)?|m(?:ar(?:ch)?|ärz|ars)|apr(?:il)?|ma[iy]|mai|"
+    r"jun[ie]?|juin|jul[iy]?|juillet|aug(?:ust)?|août|sep(?:t|tember)?|oct(?:ober)?|okt(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?|dez(?:ember)?|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre|quartal|quarter|trimestre|semester|halbjahr)\.?$")
+_PERIOD = re.compile(r"(?i)^(?:q[1-4]|h[12]|fy|19\d\d|20\d\d|\d{1,2}\.?)$")
+_TITLE = re.compile(
+    r"(?i)^(?:ceo|cfo|cto|coo|cmo|cpo|vp|svp|evp|chairman|chairwoman|president|founder|co-?founder|"
+    r"gründer(?:in)?|mitgründer(?:in)?|mitbegründer(?:in)?|chef(?:in)?|vorstand|geschäftsführer(?:in)?|"
+    r"managing|director|partner(?:in)?|analyst(?:in)?|investor(?:in)?|professor(?:in)?|prof\.?|dr\.?|"
+    r"herr|frau|mr\.?|mrs\.?|ms\.?|fondateur|fondatrice|pdg|directeur|directrice|fundador[a]?|"
+    r"director[a]?|presidente|sócio|socio|oprichter|amministratore)$")
+_ROUND_WORD = re.compile(r"(?i)^(?:pre-?)?(?:series|serie|série|seed|pre-seed|angel|bridge|round|runde)\b")
+_DETERMINER = {
+    "de": r"der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|dieser|diese|dieses|"
+          r"jeder|jede|jedes|jeden|diesen|diesem|unsere?|ihre?|seine?|zur|zum|im|am|vom|beim",
+    "en": r"the|a|an|this|these|those|every|each|its|their|our",
+    "fr": r"le|la|les|un|une|des|du|au|aux|ce|cette|ces",
+    "es": r"el|la|los|las|un|una|unos|unas|del|al",
+    "it": r"il|lo|la|gli|le|un|uno|una|del|della",
+    "pt": r"o|a|os|as|um|uma|do|da|dos|das",
+    "nl": r"de|het|een|deze|dit",
+}
+_APPOSITION = re.compile(r",?\s(?:is\s)?(?:a|an|the|ein|eine|une?|el|la|o|il|een)\s(?P<words>(?:[\w-]+\s?){1,5})")
+_MONEY_WORD = re.compile(r"(?i)^(?:millions?|billions?|mio|mrd|millionen|milliarden|milliards?|millones|milhões|miljoen|bn|mn)\.?$")
+_LEGAL = re.compile(r"(?i)\s+(?:inc|ltd|gmbh|ag|se|sa|sas|llc|corp|plc|bv|nv|ug|kg)\.?$")
+
+
+@dataclass(frozen=True)
+class NameCheck:
+    plausible: bool
+    reason: str  # why not, or "ok"
+    # refused on weak evidence only (a rarer word, a compound): a name among other names
+    # (a round-up's list) may still pass
+    weak: bool = False
+
+
+@lru_cache(maxsize=65536)
+def zipf(word: str, lang: str) -> float:
+    """How common `word` is in `lang` (0 for unknown words and unsupported languages)."""
+    if lang in _NO_FREQUENCY or not word:
+        return 0.0
+    from wordfreq import available_languages, zipf_frequency
+
+    if lang not in _languages(available_languages):
+        lang = "en"
+    return zipf_frequency(word.lower(), lang)
+
+
+@lru_cache(maxsize=1)
+def _languages(available) -> frozenset[str]:
+    return frozenset(available())
+
+
+def _everyday_compound(word: str, lang: str) -> bool:
+    """"Kapitalzusagen", "Gründerteam": a German-style compound of two everyday words."""
+    low = word.lower()
+    if lang not in ("de", "nl") or len(low) < 9 or not low.isalpha():
+        return False
+    for cut in range(4, len(low) - 3):
+        head, tail = low[:cut], low[cut:]
+        if zipf(tail, lang) < 3.5:
+            continue
+        head_freq = max(zipf(head, lang), zipf(head.rstrip("s"), lang))  # "Geschäfts-modell"
+        # "Blackrock", "Salesforce": English words joined are a brand, not a German compound
+        if head_freq >= 3.0 and head_freq > zipf(head, "en"):
+            return True
+    return False
+
+
+class _Article:
+    """What one article's own wording says about its words, read once per article (names are
+    checked many times per article; compiling a pattern per name cost more than extraction)."""
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.text = text[:_EVIDENCE_CHARS]
+        self.lower_words = frozenset(_LOWER_WORD.findall(self.text))
+        det = _DETERMINER.get(lang)
+        self.after_determiner: frozenset[str] = frozenset()
+        if det:
+            pattern = _determiner_pattern(det)
+            self.after_determiner = frozenset(w for m in pattern.finditer(self.text) for w in m.groups() if w)
+
+    def occurrences(self, name: str):
+        """Start offsets of `name` as a whole word."""
+        text, start = self.text, 0
+        while (i := text.find(name, start)) >= 0:
+            start = i + 1
+            before = text[i - 1] if i else " "
+            after = text[i + len(name)] if i + len(name) < len(text) else " "
+            if not (before.isalnum() or before == "-") and not (after.isalnum() or after == "-"):
+                yield i
+
+
+_EVIDENCE_CHARS = 30_000  # a name's evidence is in the article's first pages
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüßàâçéèêëîïôûùüÿñæœáíóú][\w-]*")
+
+
+@lru_cache(maxsize=16)
+def _determiner_pattern(det: str) -> re.Pattern[str]:
+    return re.compile(rf"(?i:\b(?:{det}))\s+(\w+)(?:\s+(\w+))?")
+
+
+@lru_cache(maxsize=8)
+def article_words(text: str, lang: str) -> _Article:
+    """The article's own evidence about its words (cached: every check of one article shares it)."""
+    return _Article(text, lang)
+
+
+def _described(name: str, doc: _Article, lang: str) -> bool:
+    """"taxi-hailing service Go", "das Startup Kurparkdaten", "Sunday, a French startup": a
+    descriptor stands beside the name."""
+    text = doc.text
+    for i in doc.occurrences(name):
+        before = text[max(0, i - 40):i].split()
+        # German capitalises its descriptors; elsewhere a capital marks a headline's words
+        if before and is_descriptor(before[-1].strip(",")) and (lang == "de" or before[-1][:1].islower()):
+            return True
+        apposition = _APPOSITION.match(text, i + len(name))
+        if apposition and any(is_descriptor(w) for w in apposition.group("words").split()):
+            return True
+    return False
+
+
+def written_as_word(name: str, text: str, lang: str) -> bool:
+    """The article also writes the word as an everyday word: in lower case ("founded",
+    "angeführt") or after an article ("die Masse", "der Ausbau")."""
+    doc = article_words(text, lang)
+    word = name.split()[0]
+    if word.lower() != word and word.lower() in doc.lower_words:
+        return True
+    if word in doc.after_determiner:
+        return lang == "de" or zipf(word, lang) >= COMMON
+    return False
+
+
+def used_as_name(name: str, text: str, lang: str, title: str | None = None, strict: bool = False) -> bool:
+    """The article writes `name` the way names are written: beside a descriptor ("the startup
+    X"); or never in lower case nor after an article, and then in mid-sentence with a capital
+    (twice in German, which capitalises every noun) or, unless `strict` (for everyday words,
+    which headlines capitalise anyway), in its headline."""
+    doc = article_words(text, lang)
+    if _described(name, doc, lang):
+        return True
+    if written_as_word(name, text, lang):
+        return False
+    if not strict and title and name in title:
+        return True
+    mid = sum(1 for i in doc.occurrences(name)
+              if i >= 2 and doc.text[i - 1] == " " and (doc.text[i - 2].isalnum() or doc.text[i - 2] in ",;:"))
+    return mid >= (2 if lang == "de" else 1)
+
+
+def check_name(name: str, lang: str, text: str = "", title: str | None = None,
+               investor: bool = False) -> NameCheck:
+    """Is `name` plausibly a company's name in an article of language `lang`?
+
+    `investor`: the name comes from a list of backers, where a name is expected; there an
+    everyday word is refused only when the article also writes it as one."""
+    if not valid_name(name):
+        return NameCheck(False, "not a name")
+    bare = _LEGAL.sub("", name.strip()).strip()
+    tokens = bare.split()
+    if not tokens:
+        return NameCheck(False, "not a name")
+    low = bare.lower()
+    if low in places():
+        return NameCheck(False, "a place")
+    if any(_MONTHS.match(t.strip(",.")) for t in tokens) and all(
+            _MONTHS.match(t.strip(",.")) or _PERIOD.match(t.strip(",.")) for t in tokens):
+        return NameCheck(False, "a date")
+    if _ROUND_WORD.match(bare):
+        return NameCheck(False, "a round label")
+    # "CFO René Griemens", "Gründer Max Muster"; but "Founder Collective" is a firm
+    if _TITLE.match(tokens[0]) and (len(tokens) >= 3 or len(tokens) == 2 and re.match(r"(?i)c[a-z]o$|dr|prof", tokens[0])):
+        return NameCheck(False, "a person with a job title")
+    if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
+        return NameCheck(False, "a descriptor")
+    last = tokens[-1].split("-")[-1]
+    if lang == "de" and "-" in tokens[-1] and last[1:].islower() and zipf(last, lang) >= COMMON:
+        return NameCheck(False, "a descriptor")  # "Direct-Air-Capture-Technologie", "Social-Media-Gigant"
+    if re.search(r"[’']t$", bare):
+        return NameCheck(False, "not a name")  # "Gov’t", "Don't"
+    if all(t[:1].isdigit() for t in tokens) or any(_MONEY_WORD.match(t) for t in tokens):
+        return NameCheck(False, "a number")
+    # everyday words: judged on every token, since "Unsere Schlagzeilen" is two of them
+    freqs = [zipf(t.strip("\"'“”„‘’«»"), lang) for t in tokens]
+    if lang in _NO_FREQUENCY:
+        return NameCheck(True, "ok")
+    det = _DETERMINER.get(lang)
+    if len(tokens) >= 2 and det and re.fullmatch(det, tokens[0].lower()):
+        return NameCheck(False, "a phrase")  # "Unsere Schlagzeilen": starts with a determiner
+    compound = len(tokens) == 1 and _everyday_compound(bare, lang)
+    # a name of several words may hold everyday ones ("Black Forest Labs") but not only those
+    common = min(freqs) >= COMMON or compound
+    # German capitalises every noun, so there even a rarer word in a name slot needs evidence
+    uncommon_word = lang == "de" and not common and min(freqs) >= UNCOMMON and len(tokens) == 1
+    if investor:
+        if compound or (common and len(tokens) == 1 and written_as_word(bare, text, lang)):
+            return NameCheck(False, "an everyday word")
+        return NameCheck(True, "ok")
+    if (common or uncommon_word) and not used_as_name(bare, text, lang, title, strict=common):
+        if compound:
+            return NameCheck(False, "a compound of everyday words", weak=True)
+        return NameCheck(False, "an everyday word", weak=not common)
+    return NameCheck(True, "ok")
+
+
+def plausible_name(name: str | None, lang: str, text: str = "", title: str | None = None,
+                   investor: bool = False) -> bool:
+    return bool(name) and check_name(name, lang, text, title, investor).plausible

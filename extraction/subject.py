@@ -1,0 +1,92 @@
+"""The article's subject company: who the news is about.
+
+A funding article is about one company far more often than not, and tells it in its
+headline ("Movinga: Investoren pumpen 17 Mio. in ...", "X holt sich ..."), its first
+sentence and the names it repeats. Sentences that carry the money often name no one
+("Das Start-up bekommt 5 Millionen Euro", "the Bengaluru-based startup raised ...");
+they refer to this subject.
+
+Candidates are runs of name-like tokens; each is scored on features that carry from one
+article to the next: standing in the headline, in the first sentences, how often the
+article repeats it, and whether it looks like a name at all (extraction.plausibility).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extraction.names import is_descriptor, name_from_phrase
+from extraction.plausibility import COMMON, article_words, check_name, zipf
+
+# runs of capitalised tokens (with the connectors names use), e.g. "Black Forest Labs", "N26"
+_RUN = re.compile(
+    r"(?<![\w.-])(?:[A-ZÄÖÜÀ-Ý0-9][\w.&'’+-]*|[a-z]+[A-Z][\w.&'’+-]*)"
+    r"(?:\s(?:&\s)?(?:[A-ZÄÖÜÀ-Ý0-9][\w.&'’+-]*|[a-z]+[A-Z][\w.&'’+-]*))*")
+_HEADLINE_SUBJECT = re.compile(r"^\s*(?P<name>[^:–—|]{2,60}?)\s*[:–—|]\s")  # "Movinga: ...", "X – ..."
+
+
+@dataclass(frozen=True)
+class Subject:
+    name: str
+    score: float
+    mentions: int
+
+
+def _edge_word(word: str, lang: str) -> bool:
+    """A word a name does not start or end with: a date, a number, an everyday word."""
+    return bool(re.fullmatch(r"[\d.,:/-]+", word)) or zipf(word.strip(".,"), lang) >= COMMON
+
+
+def _candidates(chunk: str, lang: str) -> list[str]:
+    out = []
+    for m in _RUN.finditer(chunk):
+        words = m.group(0).strip(".,'’").split()
+        # "2022-06 München Personio", "Haben 2019 Planted": datelines and sentence starts fall away
+        while words and _edge_word(words[0], lang):
+            words = words[1:]
+        while words and _edge_word(words[-1], lang):
+            words = words[:-1]
+        # "Berliner Fintech Raisin": descriptors and everyday words before the name fall away
+        while len(words) > 1 and (is_descriptor(words[0]) or words[0].endswith("er") and words[0][:1].isupper()
+                                  and words[0][1:].islower() and len(words[0]) > 5):
+            words = words[1:]
+        name = " ".join(words)
+        if len(name) >= 2:
+            out.append(name)
+    return out
+
+
+def find_subject(sentences: list[str], lang: str, title: str | None, text: str) -> Subject | None:
+    """The company the article is about, or None when no candidate is convincing."""
+    headline = title or (sentences[0] if sentences else "")
+    opening = " ".join(sentences[:3])
+    scores: Counter[str] = Counter()
+    whole = (title or "") + "\n" + text
+
+    def add(name: str, weight: float) -> None:
+        scores[name] += weight
+
+    m = _HEADLINE_SUBJECT.match(headline)
+    if m:  # "Movinga: Investoren pumpen ..." names its subject before the colon
+        name = name_from_phrase(m.group("name")) or m.group("name").strip()
+        add(name, 3.0)
+    for name in _candidates(headline, lang):
+        add(name, 2.0)
+    for k, sentence in enumerate(sentences[:3]):
+        for name in _candidates(sentence, lang):
+            add(name, 1.5 if k == 0 else 0.75)
+    if not scores:
+        return None
+    best: Subject | None = None
+    for name, base in scores.items():
+        if not check_name(name, lang, text, title).plausible:
+            continue
+        mentions = sum(1 for _ in article_words(whole, lang).occurrences(name))
+        if mentions < 2 and base < 3.0:
+            continue  # a subject is told more than once
+        score = base + min(mentions, 6) * 0.5
+        if best is None or score > best.score or (score == best.score and len(name) > len(best.name)):
+            best = Subject(name, score, mentions)
+    return best

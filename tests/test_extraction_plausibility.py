@@ -1,0 +1,94 @@
+"""Name plausibility and the article's subject: general phrasings, each beside a look-alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from extraction import extract_events
+from extraction.plausibility import check_name
+from extraction.subject import find_subject
+
+
+@pytest.mark.parametrize("name,lang,why", [
+    ("Nachdem", "de", "an everyday word"),
+    ("Zwar", "de", "an everyday word"),
+    ("Founded", "en", "an everyday word"),
+    ("Kapitalzusagen", "de", "a compound of everyday words"),
+    ("Personalsoftware-Spezialist", "de", "a descriptor"),
+    ("CFO Anna Beispiel", "de", "a person with a job title"),
+    ("14 Jul 2017", "en", "a date"),
+    ("Quartal 2021", "de", "a date"),
+    ("Pre-series A", "en", "a round label"),
+    ("20.7 Million", "en", "a number"),
+    ("Unsere Schlagzeilen", "de", "a phrase"),
+])
+def test_what_is_no_name(name: str, lang: str, why: str) -> None:
+    check = check_name(name, lang, "")
+    assert not check.plausible and check.reason == why
+
+
+@pytest.mark.parametrize("name,lang", [
+    ("Quellwerk Labs", "de"), ("Zorvanta", "en"), ("N26", "de"),
+])
+def test_made_up_and_coined_names_pass(name: str, lang: str) -> None:
+    assert check_name(name, lang, "").plausible
+
+
+def test_backers_lists_expect_names() -> None:
+    # in a list of backers, words are names unless the article writes them as words
+    assert check_name("Founder Collective", "en", "", investor=True).plausible
+    assert not check_name("Founder Collective", "en", "").plausible  # alone in a subject slot: two words
+    assert not check_name("Zeiten", "de", "In diesen Zeiten zählt jeder Euro.", investor=True).plausible
+
+
+def test_an_everyday_word_is_a_name_when_the_article_uses_it_as_one() -> None:
+    # "Square" is an everyday word; beside a descriptor, or in mid-sentence with a capital, it names
+    described = "The payments company Square raised $50 million. Square will hire."
+    assert check_name("Square", "en", described).plausible
+    plain = "Square one: we are back to square one after the market fell."
+    assert not check_name("Square", "en", plain).plausible
+
+
+def test_german_nouns_need_more_than_a_capital() -> None:
+    text = "Die Masse der Gründer sucht Geld. Masse ist nicht alles."
+    assert not check_name("Masse", "de", text).plausible
+    described = "Das Kölner Startup Kieselwerk erhält Geld. Kieselwerk wächst."
+    assert check_name("Kieselwerk", "de", described).plausible
+
+
+def test_subject_from_headline_colon_and_repetition() -> None:
+    sentences = ["Das Start-up bekommt 5 Millionen Euro von bisherigen Investoren.",
+                 "Zorvanta will damit wachsen.", "Zorvanta beschäftigt 40 Menschen."]
+    subject = find_subject(sentences, "de", "Zorvanta: Investoren pumpen 5 Millionen Euro in den Umzugsdienst",
+                           " ".join(sentences))
+    assert subject is not None and subject.name == "Zorvanta"
+
+
+def test_no_subject_from_everyday_words() -> None:
+    sentences = ["Investoren pumpen Geld in Start-ups.", "Die Zahl der Runden steigt."]
+    assert find_subject(sentences, "de", "Investoren pumpen Milliarden", " ".join(sentences)) is None
+
+
+@pytest.mark.parametrize("text,title,company", [
+    # a money sentence with a descriptor for a subject belongs to the headline's company
+    ("Im schwierigen Umfeld sammelte der Personalsoftware-Spezialist nun weitere 200 Millionen Dollar ein. "
+     "Zorvanta will damit in den USA wachsen.", "Zorvanta sammelt 200 Millionen Dollar ein", "Zorvanta"),
+    ("Nachdem der Markt einbrach, erhält das Startup 5 Millionen Euro. Quellbar baut Apps. "
+     "Quellbar sitzt in Köln.", "Quellbar: Geld für den App-Bauer", "Quellbar"),
+])
+def test_nameless_rounds_go_to_the_subject(text: str, title: str, company: str) -> None:
+    events = extract_events(text, title=title, lang="de")
+    assert [e.company for e in events] == [company]
+
+
+def test_nameless_round_without_a_subject_is_dropped() -> None:
+    # the look-alike: no company is told anywhere, so no row for "Nachdem" or "Jahren"
+    text = "Nachdem der Markt einbrach, erhält das Startup 5 Millionen Euro. Die Stimmung ist gut."
+    assert extract_events(text, title=None, lang="de") == []
+
+
+def test_round_up_names_stay_even_when_they_are_words() -> None:
+    text = "Bandit, building a marketplace, raised $1 million. Bling, building a bank for parents, raised $3.8 million. " \
+           "Viktor, building workflow software, raised $5.4 million."
+    companies = {e.company for e in extract_events(text, title="This week in funding", lang="en")}
+    assert {"Bandit", "Bling", "Viktor"} <= companies
