@@ -414,11 +414,14 @@ def _plausible_drafts(drafts: list[_Draft], lang: str, body: str, head: str | No
     names = {name for name, check in checks.items() if check.plausible or check.weak}
     others = [n for n in names if not (subject and same_company(n, subject))]
     roundup = len(names) >= 3 or len(others) >= 2
-    if roundup:
-        named |= {name for name, check in checks.items() if check.weak}
+    weak = {name for name, check in checks.items() if check.weak}
+    if roundup or not subject:  # with no better candidate, a rarer word in a name slot stays
+        named |= weak
     for d in drafts:
         if _FUND_NAME.search(d.company) and d.round == "unknown" and not (d.leads or d.investors):
             continue  # "Corviglia Capital Fund raised $500M": an investor's own fund, not a round
+        if d.company in weak:
+            d.confidence -= 0.1
         if d.company not in named:
             backers = d.leads + d.investors
             if not subject or roundup or _FUND_NAME.search(subject) or any(same_company(subject, n) for n in backers):
