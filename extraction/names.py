@@ -28,7 +28,8 @@ _LEAD_WORDS = {"in", "im", "at", "for", "für", "mit", "with", "von", "from", "b
                "während", "als", "wie", "neben", "nun", "jetzt", "damit", "so", "zudem", "außerdem", "to", "zu",
                "on", "am", "um", "via", "by", "über", "unter", "an", "auf", "aus", "bereits", "erst"}
 _BACKED = re.compile(r"(?:[A-Z][\w.&]*\s+){0,3}\S+-(?:backed|based|focused|headquartered|owned|funded|listed)\b")
-_TRAILING_OK = {"also", "has", "have", "had", "just", "now", "recently", "is", "was", "etwa", "wiederum",
+# words that may follow a name inside a clause; "bekannt" closes German's "gab X bekannt"
+_TRAILING_OK = {"also", "has", "have", "had", "just", "now", "recently", "is", "was", "etwa", "wiederum", "bekannt",
                 "zuletzt", "have", "all", "both", "too", "jointly", "together", "qui", "tous", "aussi"}
 _BAD_NAME = re.compile(
     r"(?i)(?:runde|finanzierung|finanzrunde|round|funding|financing|investment|kapital)$|^(?:fy|q[1-4]|h[12])\s?\d|"

@@ -518,7 +518,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             extension=d.extension,
             status=d.status,
             lead_investors=d.leads,
-            investors=[*d.leads, *[n for n in d.investors if n not in d.leads]],
+            investors=[*d.leads, *[n for n in d.investors if not any(same_company(n, lead) for lead in d.leads)]],
             valuation={"amount": d.valuation.amount, "currency": d.valuation.currency}
             if d.valuation and d.valuation.currency else None,
             main=d.main,

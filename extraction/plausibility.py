@@ -230,6 +230,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     # German capitalises every noun, so there even a rarer word in a name slot needs evidence
     uncommon_word = lang == "de" and not common and min(freqs) >= UNCOMMON and len(tokens) == 1
     if investor:
+        if _described(bare, article_words(text, lang), lang):
+            return NameCheck(True, "ok")  # "den Fonds Isarkapital"
         if compound or (common and len(tokens) == 1 and written_as_word(bare, text, lang)):
             return NameCheck(False, "an everyday word")
         return NameCheck(True, "ok")

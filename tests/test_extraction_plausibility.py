@@ -92,3 +92,18 @@ def test_round_up_names_stay_even_when_they_are_words() -> None:
            "Viktor, building workflow software, raised $5.4 million."
     companies = {e.company for e in extract_events(text, title="This week in funding", lang="en")}
     assert {"Bandit", "Bling", "Viktor"} <= companies
+
+
+def test_founding_example_phrasings_keep_lead_and_backers(shared_dir) -> None:
+    """The founding article (dev line 1): SenseTime, USD 600M, Series C, lead Alibaba, with
+    Suning.Com and Temasek, valued above USD 3B (4.5B by another source)."""
+    import json
+
+    first = (shared_dir / "corpus" / "dev.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    case = json.loads(first)
+    events = extract_events(case["text"], title=case.get("title"), lang=case["lang"])
+    main = next(e for e in events if e.main)
+    assert (main.company, main.amount, main.currency, main.round) == ("SenseTime", 600_000_000, "USD", "series_c")
+    assert main.lead_investors == ["Alibaba"]
+    assert {"Suning.Com", "Temasek"} <= set(main.investors)
+    assert main.valuation and main.valuation["amount"] in (3_000_000_000, 4_500_000_000)

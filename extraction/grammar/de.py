@@ -198,6 +198,9 @@ GRAMMAR = register(Grammar(
     ],
     investors_before=[
         rx(r"\s(?:beteiligten|beteiligen) sich\b"),
+        # "X und Y als weitere große Geldgeber", "mit X als neuem Investor"
+        rx(r"\s(?:als|zu den) (?:weitere[nmr]? |neue[nmr]? )?(?:große[nmr]? |namhafte[nmr]? |strategische[nmr]? )?"
+           r"(?:geldgeber[n]?|investoren|investor(?:en)?|kapitalgeber[n]?|anteilseigner[n]?|gesellschafter[n]?)\b"),
         rx(r"\s(?:beteiligt|beteiligte) sich (?=mit\b)"),  # "Der VC X beteiligt sich mit 2 Mio. Euro an Y"
         rx(r"\s(?:beteiligt|beteiligte) sich(?=\s*(?:[.,;]|$|(?:ebenfalls|auch|zudem|außerdem|erneut|an der)\b))"),
         rx(r"\s(?:haben|hat|hatten|hatte) sich (?:(?:ebenfalls|auch|zudem|außerdem|erneut) )*beteiligt\b"),
