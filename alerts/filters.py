@@ -1,8 +1,9 @@
 """Does a target want this alert? One function, `skip_reason`: None means send.
 
 Rules for every target: the round must be the article's news (`main`), still a
-live row (not merged into another round), and published within the target's
-recent window; "update" alerts only for targets with `updates = true`. Then the
+live row (not merged into another round), as sure as the target's `min_confidence`
+(by default the extractor's calibrated alert threshold), and published within the
+target's recent window; "update" alerts only for targets with `updates = true`. Then the
 target's own filters, all of which must pass.
 """
 
@@ -20,6 +21,14 @@ from alerts.targets import AlertTarget
 def _words(text: str) -> list[str]:
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().casefold()
     return re.findall(r"[a-z0-9]+", folded)
+
+
+def default_min_confidence() -> float:
+    """The extractor's calibrated alert threshold: main events at or above it were real rounds
+    at least 95 % of the time on the labelled corpus (extraction/data/confidence.json)."""
+    from extraction.confidence import alert_threshold
+
+    return alert_threshold()
 
 
 def name_matches(wanted: str, name: str) -> bool:
@@ -47,6 +56,10 @@ def skip_reason(
     oldest = (now - timedelta(days=target.recent_days)).date()
     if published < oldest:
         return f"published {published.isoformat()}, older than {target.recent_days} days"
+    floor = target.min_confidence if target.min_confidence is not None else default_min_confidence()
+    confidence = event.get("confidence")
+    if confidence is not None and confidence < floor:
+        return f"confidence {confidence:.2f} below min_confidence {floor:.2f} (stored, shown in events list --all)"
     if target.min_amount_usd is not None:
         usd = event.get("usd")
         if usd is None:

@@ -5,6 +5,7 @@
 url = "json://hooks.example.com/fundwatch"   # any apprise URL
 name = "deal-desk"              # label in `fundwatch alerts list`; part of the target's identity
 min_amount_usd = 5_000_000      # compared in USD at the ECB rate of the round's date
+min_confidence = 0.9            # the extractor's calibrated confidence (default: its alert threshold)
 rounds = ["seed", "series_a"]   # round labels as stored (pre_seed, seed, series_a, ...)
 languages = ["de"]              # a source of the round is in one of these languages
 companies = ["SenseTime"]       # watch-lists: a company OR an investor listed here
@@ -31,7 +32,7 @@ FORMATS = ("text", "markdown", "html")
 SIGNABLE_SCHEMES = ("json", "jsons")
 DEFAULT_RECENT_DAYS = 7
 _KEYS = {
-    "url", "name", "min_amount_usd", "rounds", "languages", "companies", "investors", "keywords",
+    "url", "name", "min_amount_usd", "min_confidence", "rounds", "languages", "companies", "investors", "keywords",
     "recent_days", "digest_threshold", "format", "secret", "updates",
 }
 
@@ -46,6 +47,7 @@ class AlertTarget:
     url: str
     name: str | None = None
     min_amount_usd: float | None = None
+    min_confidence: float | None = None  # None: the extractor's calibrated alert threshold
     rounds: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()
     companies: tuple[str, ...] = ()
@@ -106,6 +108,11 @@ class AlertTarget:
             if isinstance(amount, bool) or not isinstance(amount, (int, float)) or amount < 0:
                 raise ValueError(f"min_amount_usd: expected a number >= 0, got {amount!r}")
             values["min_amount_usd"] = float(amount)
+        if "min_confidence" in table:
+            conf = table["min_confidence"]
+            if isinstance(conf, bool) or not isinstance(conf, (int, float)) or not 0 <= conf <= 1:
+                raise ValueError(f"min_confidence: expected a number from 0 to 1, got {conf!r}")
+            values["min_confidence"] = float(conf)
         for key in ("rounds", "languages", "companies", "investors", "keywords"):
             if key in table:
                 items = _text_list(key, table[key])

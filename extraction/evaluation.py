@@ -135,11 +135,30 @@ def _report(c: dict[str, int]) -> dict:
         "valuation_acc": _div(c["val_ok"], c["matched"]),
         "negative_cases": c["neg_cases"],
         "negative_false_alarm_rate": _div(c["neg_fp_cases"], c["neg_cases"]),
+        "alert_events": c["alert"], "alert_precision": _div(c["alert_real"], c["alert"]),
+        "confidence_bands": {name: {"events": c[f"band_{name}"],
+                                    "precision": _div(c[f"band_{name}_real"], c[f"band_{name}"])}
+                             for name in (_band(lo) for lo, _ in BANDS)},
     }
 
 
-def score(cases: list[dict], preds_by_id: dict[str, list[dict]], errors: list | None = None) -> dict:
-    """Per-language and overall ("all") metrics; misses and false positives go to `errors`."""
+BANDS = ((0.0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01))
+
+
+def _band(conf: float) -> str:
+    lo, hi = next(b for b in BANDS if b[0] <= conf < b[1] or b == BANDS[-1])
+    return f"{lo:.1f}-{min(hi, 1.0):.1f}"
+
+
+def score(cases: list[dict], preds_by_id: dict[str, list[dict]], errors: list | None = None,
+          threshold: float | None = None) -> dict:
+    """Per-language and overall ("all") metrics; misses and false positives go to `errors`.
+
+    Also precision by confidence band, and alert precision: of the main events at or above
+    `threshold` (the shipped default alert threshold), how many are real rounds."""
+    if threshold is None:
+        from extraction.confidence import alert_threshold
+        threshold = alert_threshold()
     tallies: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for case in cases:
         pred = preds_by_id.get(str(case["id"]), [])
@@ -155,6 +174,17 @@ def score(cases: list[dict], preds_by_id: dict[str, list[dict]], errors: list | 
                 t["neg_cases"] += 1
                 t["neg_fp_cases"] += bool(pred)
         pairs = match(pred, golds)
+        matched_preds = {i for i, _ in pairs}
+        for i, p in enumerate(pred):
+            conf, real = float(p.get("confidence") or 0.0), i in matched_preds
+            band = _band(conf)
+            alert = bool(p.get("main", True)) and conf >= threshold
+            for k in keys:
+                t = tallies[k]
+                t[f"band_{band}"] += 1
+                t[f"band_{band}_real"] += int(real)
+                t["alert"] += int(alert)
+                t["alert_real"] += int(alert and real)
         for i, j in pairs:
             p, g = pred[i], golds[j]
             a_ok = amount_ok((p.get("amount"), p.get("currency")), g)
@@ -196,7 +226,7 @@ def score(cases: list[dict], preds_by_id: dict[str, list[dict]], errors: list | 
                 if j not in used_g and g.get("main", True):
                     errors.append({"id": case["id"], "kind": "missed",
                                    "gold": {k: g.get(k) for k in ("company", "amount", "currency", "round")}})
-    return {k: _report(v) for k, v in sorted(tallies.items())}
+    return {k: {**_report(v), "alert_threshold": threshold} for k, v in sorted(tallies.items())}
 
 
 def evaluate(cases: list[dict], extract: Callable[..., list] | None = None,
@@ -228,7 +258,16 @@ def format_report(report: dict) -> str:
     for lang in sorted(report, key=lambda k: (k == "all", k)):
         rows.append([lang, *[cell(report[lang].get(key)) for _, key in COLUMNS]])
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in rows)
+    lines = ["  ".join(c.rjust(w) for c, w in zip(r, widths)) for r in rows]
+    overall = report.get("all")
+    if overall and "confidence_bands" in overall:
+        lines.append("")
+        lines.append("confidence  events  precision (share that are real rounds)")
+        for name, band in overall["confidence_bands"].items():
+            lines.append(f"{name:>10}  {band['events']:6d}  {cell(band['precision'])}")
+        lines.append(f"alerts (main events at confidence >= {overall['alert_threshold']}): "
+                     f"{overall['alert_events']} events, precision {cell(overall['alert_precision'])}")
+    return "\n".join(lines)
 
 
 def format_errors(errors: list[dict]) -> str:

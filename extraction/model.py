@@ -28,6 +28,8 @@ class FundingEvent:
     main: bool = True
     confidence: float = 0.5
     evidence: str = ""
+    # what the confidence was computed from (extraction.confidence); not part of the record
+    signals: dict = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if self.round not in ROUNDS:

@@ -21,7 +21,8 @@ from extraction.language import detect_language
 from extraction.model import FundingEvent
 from extraction.money import MONEY_HINT, Money, parse_money
 from extraction.names import name_from_phrase, same_company
-from extraction.plausibility import check_name, plausible_name
+from extraction.confidence import OTHER_MONEY, calibrated, signals
+from extraction.plausibility import article_words, check_name, plausible_name, zipf
 from extraction.subject import find_subject
 from extraction.rounds import EXTENSION_RE, find_rounds
 from extraction.text import normalize, split_sentences
@@ -66,6 +67,10 @@ class _Draft:
     main: bool = True
     confidence: float = 0.5
     evidence: str = ""
+    how: str = "subject"  # how the company was found (extraction.companies.Found.how)
+    reports: int = 1  # sentences of the article that tell this round
+    substituted: bool = False  # the slot held no name; the article's subject stands in
+    weak_name: bool = False
 
 
 def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, list[Money]]]:
@@ -170,7 +175,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         lo = pairs[k - 1][0].span[1] if k else 0
         hi = pairs[k + 1][0].span[0] if k + 1 < len(pairs) else len(sentence)
         rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
-        draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext)
+        draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         new.append(draft)
     if not money and (rounds or _ROUNDISH.search(sentence)) and g.funding_cue.search(sentence):
@@ -179,7 +184,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         by = _RAISED_BY.match(sentence[cue.end:])
         name = name_from_phrase(by.group("np")) if by else None
         if name:  # "... followed by a Series C round raised by chip-maker Horizon Robotics"
-            draft = _Draft(name, None, [], idx, cue.start, cue.round, cue.extension)
+            draft = _Draft(name, None, [], idx, cue.start, cue.round, cue.extension, how="object")
             draft.confidence = 0.45
             new.append(draft)
     if new:
@@ -286,7 +291,7 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
             found = None
     if found:
         draft = _Draft(found.name, None, [], idx, start, cue.round if cue else "unknown",
-                       cue.extension if cue else False)
+                       cue.extension if cue else False, how=found.how)
         draft.confidence = 0.45
         new.append(draft)
 
@@ -323,6 +328,11 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
                 twin.investors.append(name)
         twin.valuation = twin.valuation or d.valuation
         twin.confidence = min(0.95, max(twin.confidence, d.confidence) + 0.05)
+        twin.reports += 1
+        twin.substituted = twin.substituted and d.substituted
+        twin.weak_name = twin.weak_name and d.weak_name
+        if twin.how == "anaphora" and d.how != "anaphora":
+            twin.how = d.how
         if len(d.company) > len(twin.company) and d.company.lower().startswith(twin.company.lower()):
             twin.company = d.company
     return out
@@ -422,16 +432,32 @@ def _plausible_drafts(drafts: list[_Draft], lang: str, body: str, head: str | No
             continue  # "Corviglia Capital Fund raised $500M": an investor's own fund, not a round
         if d.company in weak:
             d.confidence -= 0.1
+            d.weak_name = True
         if d.company not in named:
             backers = d.leads + d.investors
             if not subject or roundup or _FUND_NAME.search(subject) or any(same_company(subject, n) for n in backers):
                 continue
             d.company = subject
             d.confidence -= 0.15
+            d.substituted = True
         d.leads = [n for n in d.leads if plausible_name(n, lang, body, head, investor=True)]
         d.investors = [n for n in d.investors if plausible_name(n, lang, body, head, investor=True)]
         out.append(d)
     return out
+
+
+def _with_confidence(events: list[FundingEvent], body: str) -> list[FundingEvent]:
+    """Signals and calibrated confidence for events a language's own reader found (CJK)."""
+    for e in events:
+        e.signals = signals(
+            rule_confidence=max(0.0, min(1.0, e.confidence)), has_amount=e.amount is not None,
+            has_currency=bool(e.currency), has_round=e.round != "unknown", how="subject",
+            substituted=False, weak_name=False, reports=1, in_headline=False, sentence=0,
+            mentions=body.count(e.company), has_leads=bool(e.lead_investors),
+            has_investors=bool(e.investors), main=e.main, status=e.status,
+            events_in_article=len(events), is_subject=False)
+        e.confidence = calibrated(e.signals)
+    return events
 
 
 def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEvent]:
@@ -446,7 +472,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     lang = (lang or detect_language(sample)).lower()[:2]
     g = get_grammar(lang)
     if g.custom is not None:
-        return g.custom(body, head or None)
+        return _with_confidence(g.custom(body, head or None), body)
     sentences = split_sentences(body)[:MAX_SENTENCES]
     state: dict = {"lead": 0}  # index of the body's first sentence: the news itself
     if head and not (sentences and sentences[0].strip(" .") == head.strip(" .")):
@@ -504,7 +530,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             target.valuation = val
     events = []
     seen = Counter(m.currency for d in resolved for m in ([d.money] if d.money else []) + d.alt if m.currency)
-    for d in _merge(resolved):
+    merged = _merge(resolved)
+    words = article_words(body, lang)
+    for d in merged:
         if d.money and d.money.currency is None and seen:
             # "X lève 40,5 millions": the article's currency, as a reader would assume
             d.money = replace(d.money, currency=seen.most_common(1)[0][0])
@@ -524,7 +552,22 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             main=d.main,
             confidence=d.confidence,
             evidence=d.evidence,
+            signals=signals(
+                rule_confidence=max(0.0, min(1.0, d.confidence)), has_amount=m is not None,
+                has_currency=bool(m and m.currency), has_round=d.round != "unknown", how=d.how,
+                substituted=d.substituted, weak_name=d.weak_name, reports=d.reports,
+                in_headline=bool(head) and d.sentence == 0, sentence=d.sentence,
+                mentions=sum(1 for _ in words.occurrences(d.company)), has_leads=bool(d.leads),
+                has_investors=bool(d.investors), main=d.main, status=d.status,
+                events_in_article=len(merged),
+                is_subject=bool(subject) and same_company(d.company, subject.name),
+                name_commonness=max((zipf(t, lang) for t in d.company.split()), default=0.0),
+                backer_elsewhere=any(same_company(d.company, n) for o in merged if o is not d
+                                     for n in o.leads + o.investors),
+                other_money_context=bool(OTHER_MONEY.search(body[:5000]))),
         ))
+    for e in events:
+        e.confidence = calibrated(e.signals)
     return events
 
 

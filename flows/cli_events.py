@@ -153,35 +153,50 @@ def events_group() -> None:
 @click.option("--lang", help="Only rounds with a source in this language (en, de, ...).")
 @click.option("--limit", type=int, default=50, show_default=True, help="At most this many rounds.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
-def list_command(config_path, since, min_amount, round_, company, investor, lang, limit, as_json) -> None:
+@click.option("--all", "show_all", is_flag=True,
+              help="Also rounds the extractor was less sure of than the alert threshold (never alerted).")
+def list_command(config_path, since, min_amount, round_, company, investor, lang, limit, as_json,
+                 show_all) -> None:
     """List stored rounds, newest first.
+
+    Rounds whose confidence is below the extractor's calibrated alert threshold are stored but
+    hidden (and never alerted); --all lists them too.
 
     Example:
 
         fundwatch events list --since 2025-01-01 --min-amount 10000000 --lang de
     """
+    from extraction.confidence import alert_threshold
     from storage.events import list_events
+    from storage.events_query import count_below_confidence
 
+    floor = None if show_all else alert_threshold()
     with open_events_db(config_path) as db:
         rows = list_events(
             db, since=since, min_amount_usd=min_amount, round=round_, company=company,
-            investor=investor, lang=lang, limit=limit,
+            investor=investor, lang=lang, limit=limit, min_confidence=floor,
         )
+        hidden = 0 if floor is None else count_below_confidence(db, floor)
     if as_json:
         click.echo(_dump(rows))
         return
+    footer = (f"{hidden} less certain round{'s' if hidden != 1 else ''} (confidence below {floor:.2f}) "
+              "not shown: --all lists them") if hidden else ""
     if not rows:
-        click.echo("no rounds")
+        click.echo("no rounds" + (f"; {footer}" if footer else ""))
         return
     table = [
         [
             e["id"], e["announced_on"] or e["first_seen"][:10], e["company"], money(e["amount"], e["currency"]),
             money(e["amount_usd"], "USD"), e["round"] + ("+ext" if e["extension"] else ""), e["source_count"],
             ", ".join(e["lead_investors"]) or "-",
+            "-" if e.get("confidence") is None else f"{e['confidence']:.2f}",
         ]
         for e in rows
     ]
-    click.echo(_table(table, ["ID", "DATE", "COMPANY", "AMOUNT", "IN USD", "ROUND", "SOURCES", "LEAD"]))
+    click.echo(_table(table, ["ID", "DATE", "COMPANY", "AMOUNT", "IN USD", "ROUND", "SOURCES", "LEAD", "CONF"]))
+    if footer:
+        click.echo(footer)
 
 
 @events_group.command("show")

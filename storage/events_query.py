@@ -133,9 +133,13 @@ def list_events(
     investor: str | None = None,
     lang: str | None = None,
     limit: int | None = 50,
+    min_confidence: float | None = None,
 ) -> list[dict[str, Any]]:
     """Rounds, newest first (announcement date, else first seen), filtered."""
     where, params = [LIVE], []
+    if min_confidence is not None:
+        where.append("(confidence is null or confidence >= ?)")
+        params.append(float(min_confidence))
     if since:
         where.append("coalesce(announced_on, substr(first_seen, 1, 10)) >= ?")
         params.append(str(since)[:10])
@@ -162,6 +166,12 @@ def list_events(
         sql += " limit ?"
         params.append(int(limit))
     return [_event(db, row) for row in db.query(sql, params)]
+
+
+def count_below_confidence(db, min_confidence: float) -> int:
+    """Live rounds the extractor was less sure of than `min_confidence` (never alerted)."""
+    sql = f"select count(*) from events where {LIVE} and confidence < ?"
+    return db.execute(sql, [float(min_confidence)]).fetchone()[0]
 
 
 def export_events(db) -> Iterator[dict[str, Any]]:

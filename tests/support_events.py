@@ -22,7 +22,7 @@ def ev(company: str, amount: int | None = None, currency: str | None = "USD", ro
         "investors": kw.pop("investors", []),
         "valuation": kw.pop("valuation", None),
         "main": kw.pop("main", True),
-        "confidence": kw.pop("confidence", 0.9),
+        "confidence": kw.pop("confidence", 0.97),  # a sure round: above the default alert threshold
         "evidence": kw.pop("evidence", f"{company} raised {amount} {currency}"),
         **kw,
     }
