@@ -224,11 +224,17 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     det = _DETERMINER.get(lang)
     if len(tokens) >= 2 and det and re.fullmatch(det, tokens[0].lower()):
         return NameCheck(False, "a phrase")  # "Unsere Schlagzeilen": starts with a determiner
+    if len(tokens) >= 4 and sum(f >= COMMON for f in freqs) * 2 >= len(tokens) and any(
+            f >= 6.0 and t[:1].isupper() for t, f in zip(tokens[1:], freqs[1:])):
+        return NameCheck(False, "a headline")  # "Top VCs Raise Concerns About Valuations"
     compound = len(tokens) == 1 and _everyday_compound(bare, lang)
     # a name of several words may hold everyday ones ("Black Forest Labs") but not only those
     common = min(freqs) >= COMMON or compound
     # German capitalises every noun, so there even a rarer word in a name slot needs evidence
     uncommon_word = lang == "de" and not common and min(freqs) >= UNCOMMON and len(tokens) == 1
+    if len(tokens) == 1 and min(freqs) >= 2.5 and written_as_word(bare, text, lang) and not _described(
+            bare, article_words(text, lang), lang):
+        return NameCheck(False, "an everyday word", weak=not common)  # "valuations" in lower case too
     if investor:
         if _described(bare, article_words(text, lang), lang):
             return NameCheck(True, "ok")  # "den Fonds Isarkapital"

@@ -42,7 +42,16 @@ def _edge_word(word: str, lang: str) -> bool:
 def _candidates(chunk: str, lang: str) -> list[str]:
     out = []
     for m in _RUN.finditer(chunk):
-        words = m.group(0).strip(".,'’").split()
+        words = re.sub(r"[’']s$", "", m.group(0).strip(".,'’")).split()  # "Musk’s" is Musk
+        if len(words) >= 4:  # a title-case headline, not a name: keep its uncommon stretches
+            runs, run = [], []
+            for w in words:
+                if zipf(w, lang) >= COMMON:
+                    runs, run = runs + ([run] if run else []), []
+                else:
+                    run.append(w)
+            out += [" ".join(r) for r in runs + ([run] if run else []) if len(" ".join(r)) >= 2]
+            continue
         # "2022-06 München Personio", "Haben 2019 Planted": datelines and sentence starts fall away
         while words and _edge_word(words[0], lang):
             words = words[1:]
@@ -77,6 +86,11 @@ def find_subject(sentences: list[str], lang: str, title: str | None, text: str) 
     for k, sentence in enumerate(sentences[:3]):
         for name in _candidates(sentence, lang):
             add(name, 1.5 if k == 0 else 0.75)
+    # a narrative opening may name its company only later: what the article repeats counts too
+    later = Counter(name for sentence in sentences[3:40] for name in _candidates(sentence, lang))
+    for name, n in later.items():
+        if n >= 2 and name not in scores:
+            add(name, 0.0)
     if not scores:
         return None
     best: Subject | None = None
@@ -84,7 +98,7 @@ def find_subject(sentences: list[str], lang: str, title: str | None, text: str) 
         if not check_name(name, lang, text, title).plausible:
             continue
         mentions = sum(1 for _ in article_words(whole, lang).occurrences(name))
-        if mentions < 2 and base < 3.0:
+        if mentions < 2 and base < 3.0 or base == 0.0 and mentions < 3:
             continue  # a subject is told more than once
         score = base + min(mentions, 6) * 0.5
         if best is None or score > best.score or (score == best.score and len(name) > len(best.name)):
