@@ -241,7 +241,7 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         if compound or (common and len(tokens) == 1 and written_as_word(bare, text, lang)):
             return NameCheck(False, "an everyday word")
         return NameCheck(True, "ok")
-    if (common or uncommon_word) and not used_as_name(bare, text, lang, title, strict=common):
+    if (common or uncommon_word) and not used_as_name(bare, text, lang, title, strict=common and not compound):
         if compound:
             return NameCheck(False, "a compound of everyday words", weak=True)
         return NameCheck(False, "an everyday word", weak=not common)

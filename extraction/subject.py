@@ -32,6 +32,13 @@ class Subject:
     name: str
     score: float
     mentions: int
+    up_front: bool = False  # named in the headline or the first sentence
+
+    @property
+    def strong(self) -> bool:
+        """Sure enough to stand for "das Start-up": named up front and repeated, or repeated
+        throughout."""
+        return (self.up_front and self.mentions >= 3) or self.mentions >= 5
 
 
 def _edge_word(word: str, lang: str) -> bool:
@@ -70,7 +77,6 @@ def _candidates(chunk: str, lang: str) -> list[str]:
 def find_subject(sentences: list[str], lang: str, title: str | None, text: str) -> Subject | None:
     """The company the article is about, or None when no candidate is convincing."""
     headline = title or (sentences[0] if sentences else "")
-    opening = " ".join(sentences[:3])
     scores: Counter[str] = Counter()
     whole = (title or "") + "\n" + text
 
@@ -83,9 +89,12 @@ def find_subject(sentences: list[str], lang: str, title: str | None, text: str) 
         add(name, 3.0)
     for name in _candidates(headline, lang):
         add(name, 2.0)
+    up_front = set(scores)
     for k, sentence in enumerate(sentences[:3]):
         for name in _candidates(sentence, lang):
             add(name, 1.5 if k == 0 else 0.75)
+            if k == 0:
+                up_front.add(name)
     # a narrative opening may name its company only later: what the article repeats counts too
     later = Counter(name for sentence in sentences[3:40] for name in _candidates(sentence, lang))
     for name, n in later.items():
@@ -102,5 +111,5 @@ def find_subject(sentences: list[str], lang: str, title: str | None, text: str) 
             continue  # a subject is told more than once
         score = base + min(mentions, 6) * 0.5
         if best is None or score > best.score or (score == best.score and len(name) > len(best.name)):
-            best = Subject(name, score, mentions)
+            best = Subject(name, score, mentions, name in up_front)
     return best
