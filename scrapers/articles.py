@@ -11,9 +11,10 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from urllib.parse import urljoin
 
-from scrapers.dates import iso, parse_date
+from scrapers.dates import iso, parse_date, plausible
 from scrapers.urls import try_canonicalize
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -125,7 +126,8 @@ def _head_facts(tree, url: str) -> _Head:
         lang = lang.strip().replace("_", "-").split("-", 1)[0].lower() or None
     published = None
     if raw_date := _first(tree, _DATE_XPATHS):
-        dt = parse_date(raw_date)
+        # Fetched just now: a page date after now + 1 day or before 1990 is unknown.
+        dt = plausible(parse_date(raw_date), datetime.now(timezone.utc))
         published = iso(dt) if dt else None
     return _Head(canonical, lang, _first(tree, _TITLE_XPATHS), published)
 
