@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 
 from scrapers.dates import iso, parse_date, plausible
 from scrapers.sites import same_site
+from scrapers.unicode_text import clean_line, clean_text
 from scrapers.urls import try_canonicalize
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -185,8 +186,8 @@ def extract_article(html: bytes, url: str, content_type: str | None = None) -> A
     body = extract_text(tree, url)
     canonical = _sane_canonical(head.canonical, url)
     return ArticleText(
-        title=head.title or "",
-        text=body,
+        title=clean_line(head.title),
+        text=clean_text(body),
         canonical_url=canonical,
         lang=head.lang,
         published=head.published,
