@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from scrapers.unicode_text import _hidden, strip_hidden
+from scrapers.unicode_text import hidden_pattern, strip_hidden
 
 
 def plain(text: Any) -> str:
@@ -27,7 +27,7 @@ def json_text(obj: Any, **kwargs) -> str:
     kwargs.setdefault("ensure_ascii", False)
     kwargs.setdefault("default", str)
     out = json.dumps(obj, **kwargs)
-    return _hidden().sub(lambda m: "".join(f"\\u{u:04x}" for u in _utf16(m.group())), out)
+    return hidden_pattern().sub(lambda m: "".join(f"\\u{u:04x}" for u in _utf16(m.group())), out)
 
 
 def _utf16(char: str) -> list[int]:

@@ -29,7 +29,7 @@ _KEEP = {"\n", "\t"}
 
 
 @lru_cache(maxsize=1)
-def _hidden() -> re.Pattern:
+def hidden_pattern() -> re.Pattern:
     """One character class of every hidden code point, as ranges (built once, ~0.2 s)."""
     ranges: list[list[int]] = []
     for i in range(sys.maxunicode + 1):
@@ -45,7 +45,7 @@ def _hidden() -> re.Pattern:
 
 def strip_hidden(text: str) -> str:
     """`text` without hidden characters (newline and tab kept); nothing else changes."""
-    return _hidden().sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
+    return hidden_pattern().sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 def clean_text(text: str | None) -> str:
