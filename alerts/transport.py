@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import re
 
-from alerts import signing
+from alerts import markup, signing
 from alerts.render import Message
 from alerts.targets import AlertTarget
 
@@ -24,6 +24,8 @@ _DETAIL = re.compile(r"^\S+ \S+ - DEBUG - (Socket Exception: .*)$")
 
 def native_format(target: AlertTarget) -> str:
     """The target's `format`, else the service's own first choice (e-mail: HTML, webhooks: text)."""
+    if forced := markup.forced_format(target):
+        return forced
     if target.format:
         return target.format
     if target.secret:
@@ -40,6 +42,7 @@ def send(
     target: AlertTarget, message: Message, idempotency_key: str | None = None
 ) -> tuple[bool, str | None]:
     """Deliver `message`; (True, None) or (False, why)."""
+    message = markup.for_target(target, message)
     if target.secret:
         return signing.post_signed(
             target.url, target.secret, message.title, message.body, message.format, idempotency_key
@@ -49,6 +52,7 @@ def send(
     plugin = apprise.Apprise.instantiate(target.url)
     if plugin is None:
         return False, "apprise does not understand this URL"
+    markup.guard_plugin(target, plugin)
     if idempotency_key and isinstance(getattr(plugin, "headers", None), dict):
         plugin.headers[signing.IDEMPOTENCY_HEADER] = idempotency_key
     notifier = apprise.Apprise()

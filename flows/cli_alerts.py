@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from flows.cli_common import config_option
+from flows.terminal import echo, json_text, secho
 
 STATUSES = ("queued", "pending", "sent", "failed", "skipped")
 
@@ -44,10 +43,10 @@ def test_command(config) -> None:
     failures = 0
     for target, ok, error in send_test(config.alerts):
         if ok:
-            click.echo(f"ok      {target.label}")
+            echo(f"ok      {target.label}")
         else:
             failures += 1
-            click.secho(f"failed  {target.label}: {error}", fg="red")
+            secho(f"failed  {target.label}: {error}", fg="red")
     if failures:
         raise SystemExit(1)
 
@@ -81,9 +80,9 @@ def list_command(config, status: str | None, limit: int, as_json: bool) -> None:
         db.conn.close()
     if as_json:
         for row in rows:
-            click.echo(json.dumps(row, ensure_ascii=False))
+            echo(json_text(row, ensure_ascii=False))
         return
-    click.echo(", ".join(f"{totals.get(s, 0)} {s}" for s in STATUSES))
+    echo(", ".join(f"{totals.get(s, 0)} {s}" for s in STATUSES))
     configured, waiting = {t.key for t in config.alerts}, ("pending", "failed")
     if not rows:
         return
@@ -98,6 +97,6 @@ def list_command(config, status: str | None, limit: int, as_json: bool) -> None:
             line += f"  {when}"
         if row["target_key"] and row["target_key"] not in configured and row["status"] in waiting:
             line += "  (target no longer configured)"
-        click.secho(line, fg={"failed": "red", "sent": "green"}.get(row["status"]))
+        secho(line, fg={"failed": "red", "sent": "green"}.get(row["status"]))
         if row["last_error"]:
-            click.echo(f"        {row['last_error']}")
+            echo(f"        {row['last_error']}")

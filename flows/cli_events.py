@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import csv
-import json
 import sys
 import unicodedata
 from contextlib import contextmanager
@@ -11,6 +10,7 @@ from contextlib import contextmanager
 import click
 
 from flows.cli_common import CONFIG_HELP, load_config_or_usage_error
+from flows.terminal import echo, json_text, plain
 
 CSV_FIELDS = [
     "id", "company", "amount", "currency", "amount_usd", "round", "extension", "status",
@@ -55,7 +55,7 @@ def money(amount, currency) -> str:
 
 
 def _dump(obj) -> str:
-    return json.dumps(obj, ensure_ascii=False, indent=2, default=str)
+    return json_text(obj, indent=2)
 
 
 def _width(text: str) -> int:
@@ -127,6 +127,11 @@ def _show_text(event: dict) -> str:
 
 
 def _csv_row(event: dict) -> dict:
+    row = _csv_values(event)
+    return {k: plain(v) if isinstance(v, str) else v for k, v in row.items()}
+
+
+def _csv_values(event: dict) -> dict:
     valuation = event.get("valuation") or {}
     return {
         **{k: event.get(k) for k in CSV_FIELDS},
@@ -178,12 +183,12 @@ def list_command(config_path, since, min_amount, round_, company, investor, lang
         )
         hidden = 0 if floor is None else count_below_confidence(db, floor)
     if as_json:
-        click.echo(_dump(rows))
+        echo(_dump(rows))
         return
     footer = (f"{hidden} less certain round{'s' if hidden != 1 else ''} (confidence below {floor:.2f}) "
               "not shown: --all lists them") if hidden else ""
     if not rows:
-        click.echo("no rounds" + (f"; {footer}" if footer else ""))
+        echo("no rounds" + (f"; {footer}" if footer else ""))
         return
     table = [
         [
@@ -194,9 +199,9 @@ def list_command(config_path, since, min_amount, round_, company, investor, lang
         ]
         for e in rows
     ]
-    click.echo(_table(table, ["ID", "DATE", "COMPANY", "AMOUNT", "IN USD", "ROUND", "SOURCES", "LEAD", "CONF"]))
+    echo(_table(table, ["ID", "DATE", "COMPANY", "AMOUNT", "IN USD", "ROUND", "SOURCES", "LEAD", "CONF"]))
     if footer:
-        click.echo(footer)
+        echo(footer)
 
 
 @events_group.command("show")
@@ -216,7 +221,7 @@ def show_command(config_path, event_id, as_json) -> None:
         event = get_event(db, event_id)
     if event is None:
         raise click.ClickException(f"no round with id {event_id}")
-    click.echo(_dump(event) if as_json else _show_text(event))
+    echo(_dump(event) if as_json else _show_text(event))
 
 
 @events_group.command("export")
@@ -237,7 +242,7 @@ def export_command(config_path, fmt, output) -> None:
         try:
             if fmt == "jsonl":
                 for event in export_events(db):
-                    out.write(json.dumps(event, ensure_ascii=False, default=str) + "\n")
+                    out.write(json_text(event) + "\n")
             else:
                 writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore")
                 writer.writeheader()
@@ -263,7 +268,7 @@ def regroup_command(config_path) -> None:
 
     with open_events_db(config_path) as db:
         result = regroup_all(db)
-    click.echo(f"{len(result.new_event_ids)} rounds new or newly main, {len(result.updated_event_ids)} changed")
+    echo(f"{len(result.new_event_ids)} rounds new or newly main, {len(result.updated_event_ids)} changed")
 
 
 @click.command("stats")
@@ -281,7 +286,7 @@ def stats_command(config_path, as_json) -> None:
     with open_events_db(config_path) as db:
         counts = stats(db)
     if as_json:
-        click.echo(_dump(counts))
+        echo(_dump(counts))
         return
     lines = [
         f"rounds: {counts['rounds']} ({counts['main_rounds']} reported as news, the rest background mentions)",
@@ -291,7 +296,7 @@ def stats_command(config_path, as_json) -> None:
         "by currency: " + (", ".join(f"{k} {v}" for k, v in counts["by_currency"].items()) or "-"),
         "top investors: " + (", ".join(f"{i['investor']} ({i['rounds']})" for i in counts["top_investors"]) or "-"),
     ]
-    click.echo("\n".join(lines))
+    echo("\n".join(lines))
 
 
 def register(cli: click.Group) -> None:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
-
 import click
 
 from flows.cli_common import load_config_or_usage_error as _load
+from flows.terminal import echo, json_text
 
 
 def _clean(value) -> str:
@@ -80,6 +79,6 @@ def register(cli: click.Group) -> None:
         finally:
             db.conn.close()
         if as_json:
-            click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+            echo(json_text(rows, indent=2, ensure_ascii=False))
         else:
-            click.echo(render_table(rows))
+            echo(render_table(rows))

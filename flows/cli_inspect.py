@@ -15,6 +15,7 @@ from pathlib import Path
 import click
 
 from flows.cli_events import config_option, money, open_events_db
+from flows.terminal import echo, json_text
 
 METADATA_FILE = "datasette_metadata.json"
 METADATA_DB_NAME = "fundwatch"  # the database key in the packaged metadata
@@ -112,12 +113,12 @@ def search_command(config_path, query, limit, as_json) -> None:
     with open_events_db(config_path) as db:
         rows = search_articles(db, query, limit=limit)
     if as_json:
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
+        echo(json_text(rows, ensure_ascii=False, indent=2, default=str))
         return
     if not rows:
-        click.echo("no articles match")
+        echo("no articles match")
         return
-    click.echo("\n\n".join(_result_text(i, row) for i, row in enumerate(rows, 1)))
+    echo("\n\n".join(_result_text(i, row) for i, row in enumerate(rows, 1)))
 
 
 def _schema(db, meta: dict) -> list[dict]:
@@ -149,7 +150,7 @@ def schema_command(config_path, as_json) -> None:
     with open_events_db(config_path) as db:
         schema = _schema(db, load_metadata())
     if as_json:
-        click.echo(json.dumps(schema, ensure_ascii=False, indent=2))
+        echo(json_text(schema, ensure_ascii=False, indent=2))
         return
     blocks = []
     for t in schema:
@@ -157,7 +158,7 @@ def schema_command(config_path, as_json) -> None:
         lines = [f"{t['name']} ({t['kind']}): {t['description'] or '-'}"]
         lines += [f"  {c['name']:<{width}}  {c['type']:<7}  {c['description']}".rstrip() for c in t["columns"]]
         blocks.append("\n".join(lines))
-    click.echo("\n\n".join(blocks))
+    echo("\n\n".join(blocks))
 
 
 def _stop(process: subprocess.Popen, grace: float = 10.0) -> None:
@@ -193,7 +194,7 @@ def ui_command(config_path, host, port, open_browser) -> None:
     with metadata_file(db_path) as meta_path:
         argv = datasette_command(db_path, meta_path, host, port, open_browser)
         if port:
-            click.echo(f"Datasette on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
+            echo(f"Datasette on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
         process = subprocess.Popen(argv)
         try:
             code = process.wait()

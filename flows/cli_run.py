@@ -18,8 +18,10 @@ def _check_database(config: Config) -> None:
     """Fail fast, before Prefect starts, when the database cannot be used."""
     from storage import open_db
     from storage.db import StorageError
+    from storage.health import check_file
 
     try:
+        check_file(config.db_path)  # before open_db, which would migrate (write) the file
         open_db(config.db_path).conn.close()
     except StorageError as exc:
         click.secho(f"error: {exc}", fg="red", err=True)

@@ -24,6 +24,7 @@ from flows.report import CycleReport
 from flows.settings import Config, load_config
 from scrapers.http import Fetcher
 from scrapers.poll import fetch_articles, poll_feeds
+from storage.health import check_file
 
 FEEDS_PER_TASK = 25
 ARTICLES_PER_TASK = 20
@@ -75,6 +76,7 @@ async def run_cycle(config: Config) -> CycleReport:
     logger = get_run_logger()
     started = time.perf_counter()
     report = CycleReport()
+    check_file(config.db_path)  # a damaged file fails the run before anything is written
     try:
         with cycle_lock(config.db_path):
             await _cycle(config, report, logger)

@@ -11,9 +11,12 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from urllib.parse import urljoin
 
-from scrapers.dates import iso, parse_date
+from scrapers.dates import iso, parse_date, plausible
+from scrapers.sites import same_site
+from scrapers.unicode_text import clean_line, clean_text
 from scrapers.urls import try_canonicalize
 
 HTML_TYPES = {"text/html", "application/xhtml+xml"}
@@ -26,10 +29,11 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codec
 class ArticleText:
     title: str
     text: str
-    canonical_url: str | None   # the page's <link rel=canonical>, canonicalised
+    canonical_url: str | None   # the page's <link rel=canonical>, canonicalised, when on the page's own site
     lang: str | None
     published: str | None
     encoding: str
+    canonical_hint: str | None = None   # a canonical link not taken (another site, a home page): shown, never the identity
 
 
 def is_html(content_type: str | None, body: bytes = b"") -> bool:
@@ -125,14 +129,16 @@ def _head_facts(tree, url: str) -> _Head:
         lang = lang.strip().replace("_", "-").split("-", 1)[0].lower() or None
     published = None
     if raw_date := _first(tree, _DATE_XPATHS):
-        dt = parse_date(raw_date)
+        # Fetched just now: a page date after now + 1 day or before 1990 is unknown.
+        dt = plausible(parse_date(raw_date), datetime.now(timezone.utc))
         published = iso(dt) if dt else None
     return _Head(canonical, lang, _first(tree, _TITLE_XPATHS), published)
 
 
 def _sane_canonical(canonical: str | None, page_url: str) -> str | None:
-    """Ignore a canonical link that points at a site's home page from an article page."""
-    if not canonical:
+    """Ignore a canonical link that points at another site (scrapers.sites: a page
+    cannot speak for another site's article) or at a site's home page from an article page."""
+    if not canonical or not same_site(canonical, page_url):
         return None
     from urllib.parse import urlsplit  # noqa: PLC0415
 
@@ -178,11 +184,13 @@ def extract_article(html: bytes, url: str, content_type: str | None = None) -> A
         return ArticleText(title="", text="", canonical_url=None, lang=None, published=None, encoding=encoding)
     head = _head_facts(tree, url)
     body = extract_text(tree, url)
+    canonical = _sane_canonical(head.canonical, url)
     return ArticleText(
-        title=head.title or "",
-        text=body,
-        canonical_url=_sane_canonical(head.canonical, url),
+        title=clean_line(head.title),
+        text=clean_text(body),
+        canonical_url=canonical,
         lang=head.lang,
         published=head.published,
         encoding=encoding,
+        canonical_hint=head.canonical if head.canonical != canonical else None,
     )

@@ -22,6 +22,7 @@ from datetime import datetime, timezone
 import feedparser
 
 from scrapers.dates import entry_dates, from_struct
+from scrapers.unicode_text import clean_line
 from scrapers.models import FeedEntry
 from scrapers.urls import is_feedburner, try_canonicalize
 
@@ -70,21 +71,22 @@ def strip_entity_declarations(body: bytes) -> tuple[bytes, bool]:
 
 
 def html_to_text(value: str | None) -> str:
-    """Plain text from an HTML fragment (feed titles and summaries); scripts and styles dropped."""
+    """Plain text from an HTML fragment (feed titles and summaries); scripts and styles dropped,
+    hidden characters too (scrapers.unicode_text)."""
     if not value:
         return ""
     if "<" not in value and "&" not in value:
-        return " ".join(value.split())
+        return clean_line(value)
     import lxml.html  # noqa: PLC0415
 
     try:
         root = lxml.html.fragment_fromstring(value, create_parent="div")
     except Exception:  # lxml raises ParserError/ValueError on odd fragments
-        return " ".join(html.unescape(re.sub(r"<[^>]*>", " ", value)).split())
+        return clean_line(html.unescape(re.sub(r"<[^>]*>", " ", value)))
     for bad in root.xpath("//script|//style|//noscript"):
         bad.drop_tree()
     # itertext, not text_content(): a space between elements keeps words apart.
-    return " ".join(" ".join(root.itertext()).split())
+    return clean_line(" ".join(root.itertext()))
 
 
 def _short_lang(value: str | None) -> str | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import time
 from pathlib import Path
 
 import sqlite_utils
@@ -38,11 +39,56 @@ def open_db(path: str | Path) -> sqlite_utils.Database:
         if str(path) != ":memory:":
             # WAL: readers (CLI, Datasette) never block the writer, and a crash
             # mid-write leaves the last committed state intact.
-            db.enable_wal()
+            _retry_locked(db.enable_wal)
         db.execute("PRAGMA foreign_keys = ON")
         db.execute("PRAGMA busy_timeout = 30000")
-        for migrations in migration_sets():
-            migrations.apply(db)
+        migrate(db)
     except (sqlite3.Error, OSError) as exc:
         raise StorageError(f"cannot open database {path}: {exc}") from exc
     return db
+
+
+# How often a step that SQLite answered "database is locked" is tried again. The
+# busy timeout already waits for a lock; this covers the cases where SQLite
+# answers at once instead of waiting (switching a new file to WAL while another
+# process does the same).
+LOCKED_RETRIES = 20
+
+
+def _retry_locked(step):
+    for attempt in range(LOCKED_RETRIES):
+        try:
+            return step()
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == LOCKED_RETRIES - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+
+
+def migrate(db: sqlite_utils.Database) -> None:
+    """Apply every pending migration, safely when several processes open one file at once.
+
+    Looking for pending migrations only reads, so a file already up to date takes
+    no write lock (readers stay readers). Otherwise every set is applied inside one
+    BEGIN IMMEDIATE transaction: the write lock is taken before the first read, so
+    two processes migrating a new file wait for each other (busy timeout) instead
+    of both reading "nothing applied yet" and failing with "database is locked"
+    when the second tries to write; the one that waited finds nothing left to do.
+    sqlite-utils runs each migration in a savepoint inside it. (No migration here
+    may be `transactional=False`: VACUUM and the like cannot run in a transaction.)
+    """
+    sets = migration_sets()
+    if not any(m.pending(db) for m in sets):
+        return
+
+    def apply_all() -> None:
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            for migrations in sets:
+                migrations.apply(db)
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        db.execute("COMMIT")
+
+    _retry_locked(apply_all)

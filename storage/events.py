@@ -150,6 +150,18 @@ def _create_sources(db) -> None:
     db["event_aliases"].create_index(["company_key"])
 
 
+@MIGRATIONS(name="0003_event_sources_name_keys")
+def _add_name_keys_where_missing(db) -> None:
+    # `name_keys` was added to 0002 after 0002 had been released, so a file
+    # created before that (up to commit 184aac1) has event_sources without it, and
+    # every later write failed. Files made since have it: then this does nothing.
+    # Old rows are named by their own key only, as rows without aliases are.
+    if "name_keys" in db["event_sources"].columns_dict:
+        return
+    db["event_sources"].add_column("name_keys", str)
+    db.execute("update event_sources set name_keys = json_array(company_key) where company_key is not null")
+
+
 @dataclass(frozen=True)
 class ArticleRef:
     id: str

@@ -66,6 +66,8 @@ from datetime import date, timedelta
 
 from rapidfuzz import fuzz
 
+from scrapers.unicode_text import clean_text
+
 WINDOW_DAYS = 45
 TALKS_LEAD_DAYS = 90
 AMOUNT_TOLERANCE = 0.10
@@ -104,7 +106,8 @@ def name_tokens(name: str | None) -> tuple[str, ...]:
     """The identifying words of a company name, lower case, accents and legal forms removed."""
     if not name:
         return ()
-    text = unicodedata.normalize("NFKC", str(name))
+    # Invisible characters name nothing: "Kel\u200bvin" is "Kelvin" (scrapers.unicode_text).
+    text = clean_text(str(name))
     text = re.sub(r"[(\uff08].*?[)\uff09]", " ", text)
     text = TLD_SUFFIX.sub(" ", text.lower())
     text = unicodedata.normalize("NFKD", text)

@@ -202,6 +202,14 @@ def _views(db) -> None:
     _recreate_views(db)
 
 
+@MIGRATIONS(name="0003_views_shared_live_definition")
+def _views_again(db) -> None:
+    # VIEWS changed (b2cd4d7: one definition of a live round) without a new
+    # migration, so files made before kept the old view text. Same rows either
+    # way, but every file should carry the views this code documents.
+    _recreate_views(db)
+
+
 # ---------------------------------------------------------------------- search
 
 MAX_QUERY_CHARS = 500

@@ -61,9 +61,10 @@ def _wait_until(predicate, timeout: float) -> bool:
 class WebhookReceiver:
     """An HTTP receiver of JSON webhooks (apprise's json:// targets)."""
 
-    def __init__(self, status: int = 200, delay: float = 0.0) -> None:
+    def __init__(self, status: int = 200, delay: float = 0.0, reply: bytes = b"") -> None:
         self.status = status
         self.delay = delay
+        self.reply = reply               # response body (Slack's webhooks answer "ok")
         self.requests: list[Request] = []
         self.port = free_port()
         self._lock = threading.Lock()
@@ -93,8 +94,9 @@ class WebhookReceiver:
                 if receiver.delay:
                     time.sleep(receiver.delay)
                 self.send_response(receiver.status)
-                self.send_header("Content-Length", "0")
+                self.send_header("Content-Length", str(len(receiver.reply)))
                 self.end_headers()
+                self.wfile.write(receiver.reply)
 
             do_POST = do_PUT = _handle
 
