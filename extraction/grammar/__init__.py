@@ -1,8 +1,10 @@
 """Per-language grammars behind one registry (the shape of feedparser's date handlers).
 
 A grammar is data: compiled patterns and word lists that the language-neutral
-engine in `extraction.pipeline` applies. Adding a language is adding a module that
-builds a `Grammar` and calls `register`. Languages without a module borrow the
+engine in `extraction.pipeline` applies. A word-based language is a data file,
+`extraction/data/lexicons/<lang>.toml`, that `extraction.grammar.lexicon` turns into a
+`Grammar`; a module that builds one in code and calls `register` wins over a lexicon
+(English, German and French predate the lexicons). Languages with neither borrow the
 English grammar, whose money and round patterns already cover many of them.
 """
 
@@ -73,12 +75,19 @@ def register(grammar: Grammar) -> Grammar:
 def get_grammar(lang: str | None) -> Grammar:
     """The grammar for `lang`; English for languages without their own module."""
     code = (lang or "en").lower()[:2]
-    if code not in _MODULES:
-        code = "en"
-    if code not in _REGISTRY:
+    if code in _REGISTRY:
+        return _REGISTRY[code]
+    if code in _MODULES:
         import_module(_MODULES[code])
-    return _REGISTRY[code]
+        return _REGISTRY[code]
+    from extraction.grammar import lexicon
+
+    if code in lexicon.available():
+        return register(lexicon.build_grammar(code))
+    return get_grammar("en")
 
 
 def languages() -> list[str]:
-    return sorted(_MODULES)
+    from extraction.grammar import lexicon
+
+    return sorted(set(_MODULES) | set(lexicon.available()))
