@@ -63,6 +63,8 @@ class Reader:
     markers: re.Pattern[str]
     negative: re.Pattern[str]
     sentence_negative: re.Pattern[str]
+    announce: re.Pattern[str]
+    investor_after: re.Pattern[str]
     public: re.Pattern[str]
     cumulative: re.Pattern[str]
     reported: re.Pattern[str]
@@ -108,7 +110,7 @@ def reader(code: str) -> Reader:
         code=code, money=money, part=re.compile(rf"({_NUM})\s?({scale})?"), scales=scales, currencies=currencies,
         default_currency=d.get("default_currency"),
         undisclosed=rx("undisclosed"), funding=rx("funding"), markers=rx("markers"),
-        negative=rx("negatives"), sentence_negative=rx("sentence_negatives"), public=rx("public"), cumulative=rx("cumulative"),
+        negative=rx("negatives"), sentence_negative=rx("sentence_negatives"), announce=rx("announce"), investor_after=rx("investor_verbs"), public=rx("public"), cumulative=rx("cumulative"),
         reported=rx("reported"), in_talks=rx("in_talks"), past=rx("past"),
         descriptor=re.compile(rf"^.*{_alt(d.get('descriptors', []))}"),
         # a name never ends with an adverb or a marker verb: "商汤再", "小米公司证实"
@@ -191,7 +193,7 @@ def _clean_name(text: str, r: Reader) -> str | None:
 _LATIN_ALIAS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\- ]{1,40}?)\s*\)")
 
 
-def _subject(before: str, r: Reader) -> str | None:
+def _subject(before: str, r: Reader, first: bool = False) -> str | None:
     """The company named right before a marker in `before` (the clause up to the amount).
 
     A name followed by its Latin form in brackets ("ジュール・ラブズ(Juul Labs)", "서지넥스(SURGINEX)")
@@ -202,7 +204,11 @@ def _subject(before: str, r: Reader) -> str | None:
         if run:
             aliases[_clean_name(run.group(0), r)] = m.group(1).strip()
     before = _PAREN.sub("", before)
-    for marker in reversed(list(r.markers.finditer(before))):
+    markers = list(r.markers.finditer(before))
+    # the nearest name before the amount, or with `first` the sentence's topic ("Xは…、Y氏…による資金調達")
+    for marker in markers if first else reversed(markers):
+        if r.investor_after.match(before, marker.end()):
+            continue  # "Xが主導する…ラウンド": X leads, it does not raise
         head = before[:marker.start()]
         run = r.name_run.search(head)
         if not run:
@@ -263,12 +269,29 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     last_at = -10
     for idx, sentence in enumerate(_sentences(text)):
         funding = r.funding.search(sentence)
-        if not funding:
+        names_investors = any(p.search(sentence) for p in r.leads + r.participants)
+        if not funding and not names_investors:
             continue
-        monies = [m for m in r.money.finditer(sentence) if _value(m, r)[0]]
-        undisclosed = r.undisclosed.search(sentence)
-        if events and idx - last_at <= 2 and not monies and not undisclosed:
-            _investors(events[-1], sentence, r)  # "...等老股東均有參與" in the next sentence
+        monies = [m for m in r.money.finditer(sentence) if _value(m, r)[0]] if funding else []
+        undisclosed = r.undisclosed.search(sentence) if funding else None
+        if not monies and not undisclosed:
+            announced = r.announce.search(sentence)
+            company = None
+            if announced:  # the name right before the phrase ("蔚来已完成新一轮融资"), else the clause's topic
+                c0 = max([m.end() for m in r.clause_split.finditer(sentence, 0, announced.start())] or [0])
+                run = r.name_run.search(_PAREN.sub("", sentence[c0:announced.start()]))
+                company = (_clean_name(run.group(0), r) if run else None) or _subject(
+                    sentence[:announced.start()], r, first=True)
+            if company and not r.investor_name.search(company) and not r.sentence_negative.search(sentence) \
+                    and not r.public.search(sentence):
+                # "X完成A轮融资", "Xは第三者割当増資による資金調達を発表": a round whose size is not given
+                rnd, ext = _round(sentence, r)
+                events.append(FundingEvent(company=company, round=rnd, extension=ext, confidence=0.45,
+                                           evidence=sentence[:300]))
+                _investors(events[-1], sentence, r)
+                last_at = idx
+            elif events and idx - last_at <= 2:
+                _investors(events[-1], sentence, r)  # "...等老股東均有參與" in the next sentence
             continue
         recent = events[-1] if events and idx - last_at <= 3 else None
         found = _read(sentence, monies, undisclosed, r, recent)
@@ -279,7 +302,9 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             last_at = idx
     out: list[FundingEvent] = []
     for e in events:  # headline and body often repeat the round
-        twin = next((o for o in out if o.company == e.company and (o.amount == e.amount or None in (o.amount, e.amount))), None)
+        # "蔚来汽车" in the headline and "蔚来" in the body are one company
+        twin = next((o for o in out if (o.company in e.company or e.company in o.company)
+                     and (o.amount == e.amount or None in (o.amount, e.amount))), None)
         if twin is None:
             out.append(e)
             continue

@@ -52,6 +52,16 @@ def _get(lex: dict, dotted: str) -> list[str]:
     return list(node) if isinstance(node, list) else []
 
 
+def _not_after(words: list[str]) -> str:
+    """Negative look-behinds for a verb right after one of `words`.
+
+    Dutch is verb-second: after an opening adverb the verb comes before its subject ("Zo haalde
+    Mollie ..."), which the shared subject reader does not follow; such a verb is better not read
+    as a subject's verb at all than read with the adverb as the company. Look-behinds need a
+    fixed width, so each word is a literal."""
+    return "".join(rf"(?<!\b{re.escape(word)}\s)" for word in words)
+
+
 def build_grammar(code: str) -> Grammar:
     """The `Grammar` of a word-based language from its lexicon."""
     lex = load(code)
@@ -72,7 +82,7 @@ def build_grammar(code: str) -> Grammar:
         funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive)}\b"),
         # a comma right before the verb belongs to it, so that "Nesta semana, anunciou ..." leaves
         # "Nesta semana" as the text before the verb: an opener, read as a dropped subject below
-        subject_verbs=rx(rf"(?:,\s*)?\b(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b"),
+        subject_verbs=rx(rf"(?:,\s*)?\b{_not_after(w('funding.inverting_openers'))}(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b"),
         # fronted amounts are read by the German and French engines only
         fronted_verbs=re.compile(_NEVER),
         object_link=rx(rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links'))}\s(?=[A-ZÀ-Ý])"),
