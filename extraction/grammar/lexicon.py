@@ -85,7 +85,12 @@ def build_grammar(code: str) -> Grammar:
         subject_verbs=rx(rf"(?:,\s*)?\b{_not_after(w('funding.inverting_openers'))}(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b"),
         # fronted amounts are read by the German and French engines only
         fronted_verbs=re.compile(_NEVER),
-        object_link=rx(rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links'))}\s(?=[A-ZÀ-Ý])"),
+        # "1 bilhão de dólares no aplicativo de entregas Rappi": a few lowercase words may describe
+        # the company between the preposition and its name
+        object_link=rx(
+            rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links'))}\s(?-i:(?=[A-ZÀ-Ý]))",
+            rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links_described'))}\s"
+            rf"(?:(?-i:[a-zà-ÿ][\w-]*)\s){{0,4}}?(?-i:(?=[A-ZÀ-Ý]))"),
         anaphora=rx(
             rf"\b{_alt(w('anaphora.determiners'))}\s?(?:[\w-]+\s){{0,3}}?{_alt(w('anaphora.nouns'))}\s*$",
             rf"^{_alt(w('anaphora.pronouns'))}$",
@@ -112,6 +117,10 @@ def build_grammar(code: str) -> Grammar:
         ),
         clause_break=rx(rf"[;:—–]|, {_alt(w('clauses.break_after_comma'))}\b"),
         receive_verbs=rx(rf"\b{_alt(receive)}\b"),
+        openers=rx(rf"^\W*{_alt(w('anaphora.openers'))}\b[\s,]*") if w("anaphora.openers") else None,
+        investor_cue=rx(rf"\b{_alt(w('investors.lead_after') + w('investors.lead_before') + w('investors.participants_after') + w('investors.participants_before') + w('investors.cues'))}"),
+        round_nouns=rx(rf"\b{_alt(w('funding.round_nouns'))}\b") if w("funding.round_nouns") else None,
+        verb_second=bool(lex.get("verb_second", False)),
     )
 
 
