@@ -65,6 +65,8 @@ class Reader:
     sentence_negative: re.Pattern[str]
     announce: re.Pattern[str]
     investor_after: re.Pattern[str]
+    subject_after: re.Pattern[str]
+    verb_final: bool
     public: re.Pattern[str]
     cumulative: re.Pattern[str]
     reported: re.Pattern[str]
@@ -110,7 +112,8 @@ def reader(code: str) -> Reader:
         code=code, money=money, part=re.compile(rf"({_NUM})\s?({scale})?"), scales=scales, currencies=currencies,
         default_currency=d.get("default_currency"),
         undisclosed=rx("undisclosed"), funding=rx("funding"), markers=rx("markers"),
-        negative=rx("negatives"), sentence_negative=rx("sentence_negatives"), announce=rx("announce"), investor_after=rx("investor_verbs"), public=rx("public"), cumulative=rx("cumulative"),
+        negative=rx("negatives"), sentence_negative=rx("sentence_negatives"), announce=rx("announce"), investor_after=rx("investor_verbs"),
+        subject_after=re.compile(d.get("subject_after", r"(?!x)x")), verb_final=bool(d.get("verb_final", False)), public=rx("public"), cumulative=rx("cumulative"),
         reported=rx("reported"), in_talks=rx("in_talks"), past=rx("past"),
         descriptor=re.compile(rf"^.*{_alt(d.get('descriptors', []))}"),
         # a name never ends with an adverb or a marker verb: "商汤再", "小米公司证实"
@@ -190,6 +193,7 @@ def _clean_name(text: str, r: Reader) -> str | None:
     return text.strip()
 
 
+_LEGAL_NAME = re.compile(r"([\u4e00-\u9fff]{2,8})\([\u4e00-\u9fff]{2,3}\)[\u4e00-\u9fff]{0,12}?(?:股份)?有限(?:责任|責任)?公司")
 _LATIN_ALIAS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\- ]{1,40}?)\s*\)")
 
 
@@ -198,6 +202,8 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
 
     A name followed by its Latin form in brackets ("ジュール・ラブズ(Juul Labs)", "서지넥스(SURGINEX)")
     is given in that form: reports in other languages use it, so rounds merge across languages."""
+    # a registered name "星海圖(北京)人工智能科技有限公司" goes by the brand before its city
+    before = _LEGAL_NAME.sub(r"\1", before)
     aliases = {}
     for m in _LATIN_ALIAS.finditer(before):
         run = r.name_run.search(_PAREN.sub("", before[:m.start()]))
@@ -295,8 +301,10 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             continue
         recent = events[-1] if events and idx - last_at <= 3 else None
         found = _read(sentence, monies, undisclosed, r, recent)
-        for event in found:
-            _investors(event, sentence, r)
+        for k, (pos, event) in enumerate(found):
+            # with several rounds in one sentence, each takes the investors named up to the next
+            upto = found[k + 1][0] if k + 1 < len(found) else len(sentence)
+            _investors(event, sentence[pos if k else 0:upto], r)
             event.main = not r.past.search(sentence[:200]) or idx == 0
             events.append(event)
             last_at = idx
@@ -320,14 +328,14 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
 
 
 def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str] | None,
-          r: Reader, recent: FundingEvent | None = None) -> list[FundingEvent]:
+          r: Reader, recent: FundingEvent | None = None) -> list[tuple[int, FundingEvent]]:
     """The rounds of one sentence: each amount (or undisclosed size) with a funding word in
     its clause and a company named before it."""
     spots: list[tuple[int, int, re.Match[str] | None]] = [(m.start(), m.end(), m) for m in monies]
     for m in r.undisclosed.finditer(sentence):
         if not any(s <= m.start() < e for s, e, _ in spots):
             spots.append((m.start(), m.end(), None))
-    out: list[FundingEvent] = []
+    out: list[tuple[int, FundingEvent]] = []
     prev_end = 0
     for start, end, money in sorted(spots, key=lambda x: x[0]):
         last_end, prev_end = prev_end, end
@@ -337,14 +345,15 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         breaks = list(r.clause_split.finditer(sentence))
         c0 = max([m.end() for m in breaks if m.end() <= start] or [0])
         c1 = min([m.start() for m in breaks if m.start() >= end] or [len(sentence)])
-        if not (r.funding.search(sentence, end, min(c1, end + 40))
-                or r.funding.search(sentence, max(0, start - 40), start)):
+        # Korean and Japanese put the verb last: "X는 80억원, Y가 30억원의 투자를 유치했다"
+        reach = len(sentence) if r.verb_final else min(c1, end + 40)
+        if not (r.funding.search(sentence, end, reach) or r.funding.search(sentence, max(0, start - 40), start)):
             continue
         clause = sentence[c0:c1]
         if money is not None and (r.valuation.search(sentence, max(c0, last_end), start)
                                   or r.valuation.match(sentence[end:end + 6].lstrip("とのでは、,"))):
             # "..., 估值达30亿美元": the valuation of this sentence's round, else of the one just told
-            target = out[-1] if out else recent
+            target = out[-1][1] if out else recent
             if target is not None and target.valuation is None:
                 amount, currency = _value(money, r)
                 target.valuation = {"amount": amount, "currency": currency}
@@ -355,7 +364,10 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
             continue
         company = _subject(sentence[c0:start], r) or (
             _subject(sentence[max(c0 - 60, 0):c0], r) if c0 else None)  # "X表示，完成A轮融资，涉资..."
-        if not company or any(e.company == company for e in out):
+        after = r.subject_after.search(sentence, end, c1) if company is None else None
+        if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after a relative clause
+            company = _clean_name(after.group("name"), r)
+        if not company or any(e.company == company for _, e in out):
             continue
         if r.investor_name.search(company):
             continue  # "Thrive Capitalが10億ドル調達": an investor raising its own fund
@@ -366,6 +378,6 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         if rnd == "unknown":  # "完成A輪融資，涉資6億美元": the round is named in the clause before
             rnd, ext = _round(sentence[last_end:c1], r)
         status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) else "announced"
-        out.append(FundingEvent(company=company, amount=amount, currency=currency, round=rnd, extension=ext,
-                                status=status, confidence=0.5, evidence=sentence[:300]))
+        out.append((c0, FundingEvent(company=company, amount=amount, currency=currency, round=rnd,
+                                     extension=ext, status=status, confidence=0.5, evidence=sentence[:300])))
     return out

@@ -85,12 +85,12 @@ def build_grammar(code: str) -> Grammar:
         subject_verbs=rx(rf"(?:,\s*)?\b{_not_after(w('funding.inverting_openers'))}(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b"),
         # fronted amounts are read by the German and French engines only
         fronted_verbs=re.compile(_NEVER),
-        # "1 bilhão de dólares no aplicativo de entregas Rappi": a few lowercase words may describe
-        # the company between the preposition and its name
+        # "1 bilhão de dólares no aplicativo de entregas Rappi", "em outra empresa de entregas, a
+        # Loggi": a few lowercase words may describe the company between the preposition and its name
         object_link=rx(
             rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links'))}\s(?-i:(?=[A-ZÀ-Ý]))",
             rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links_described'))}\s"
-            rf"(?:(?-i:[a-zà-ÿ][\w-]*)\s){{0,4}}?(?-i:(?=[A-ZÀ-Ý]))"),
+            rf"(?:(?-i:[a-zà-ÿ][\w-]*)\s){{0,5}}?(?:(?-i:[a-zà-ÿ][\w-]*),\s{articles}\s)?(?-i:(?=[A-ZÀ-Ý]))"),
         anaphora=rx(
             rf"\b{_alt(w('anaphora.determiners'))}\s?(?:[\w-]+\s){{0,3}}?{_alt(w('anaphora.nouns'))}\s*$",
             rf"^{_alt(w('anaphora.pronouns'))}$",
