@@ -24,7 +24,6 @@ from extraction.model import FundingEvent
 
 _NAME_CHAR = r"[\w·・&.\-]"
 _NUM = r"\d+(?:[.,]\d+)*|[一二两兩三四五六七八九十百千]+"
-_LETTERS = {l: i for i, l in enumerate("abcdefghijk")}
 _CN_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
               "九": 9, "十": 10, "百": 100, "千": 1000}
 
@@ -51,7 +50,28 @@ def _cn_number(text: str) -> float | None:
 
 @dataclass
 class Reader:
-    """The compiled data of one language."""
+    """The compiled lexicon of one language. Keys of the `[cjk]` table (lists of regex fragments
+    unless said otherwise):
+
+    scales, currencies (tables), approx, default_currency (ISO code for amounts without one),
+    undisclosed            amounts and their words; "数千万" is a round of undisclosed size
+    funding                a clause needs one of these near its amount (anywhere after it when
+                           verb_final = true: Korean and Japanese end with the verb)
+    markers                what follows a company's name: verbs ("宣布"), particles ("が", "이")
+    name_chars, spaced     characters of a name; spaced: words are separated by spaces (Korean)
+    descriptors, name_head, name_tail, particles, not_names, never_in_names
+                           what is cut from a name or makes it no name
+    investor_suffixes      a subject ending with one is an investor raising its own fund
+    investor_verbs         a marked name followed by one leads or backs the round, it does not raise
+    subject_after          (one regex with a `name` group) a company named after its round
+    announce               a round announced without its size, named before the phrase
+    negatives, sentence_negatives, public, cumulative, valuation
+                           amounts that are no rounds: in the clause, in the sentence, listings,
+                           totals before the amount, valuations
+    reported, in_talks, past   the status and whether the round is the article's news
+    lead, participants     regexes with a `names` group; list_split splits the names
+    clause_split           a clause ends at these; rounds: round name -> patterns
+    """
     code: str
     money: re.Pattern[str]
     part: re.Pattern[str]
@@ -60,77 +80,82 @@ class Reader:
     default_currency: str | None
     undisclosed: re.Pattern[str]
     funding: re.Pattern[str]
-    markers: re.Pattern[str]
-    negative: re.Pattern[str]
-    sentence_negative: re.Pattern[str]
-    announce: re.Pattern[str]
-    investor_after: re.Pattern[str]
-    subject_after: re.Pattern[str]
     verb_final: bool
-    public: re.Pattern[str]
-    cumulative: re.Pattern[str]
-    reported: re.Pattern[str]
-    in_talks: re.Pattern[str]
-    past: re.Pattern[str]
+    markers: re.Pattern[str]
+    name_run: re.Pattern[str]
+    spaced: bool
     descriptor: re.Pattern[str]
-    name_tail: re.Pattern[str]
     name_head: re.Pattern[str]
+    name_tail: re.Pattern[str]
+    particle_tail: re.Pattern[str]
     not_name: re.Pattern[str]
     never_in_name: re.Pattern[str]
     investor_name: re.Pattern[str]
+    investor_after: re.Pattern[str]
+    subject_after: re.Pattern[str]
+    announce: re.Pattern[str]
+    negative: re.Pattern[str]
+    sentence_negative: re.Pattern[str]
+    public: re.Pattern[str]
+    cumulative: re.Pattern[str]
     valuation: re.Pattern[str]
-    rounds: list[tuple[re.Pattern[str], str]]
+    reported: re.Pattern[str]
+    in_talks: re.Pattern[str]
+    past: re.Pattern[str]
     leads: list[re.Pattern[str]]
     participants: list[re.Pattern[str]]
     list_split: re.Pattern[str]
-    particle_tail: re.Pattern[str]
     clause_split: re.Pattern[str]
-    spaced: bool
-    name_run: re.Pattern[str]
+    rounds: list[tuple[re.Pattern[str], str]]
 
 
 @lru_cache(maxsize=None)
 def reader(code: str) -> Reader:
     from extraction.grammar.lexicon import load
 
-    lex = load(code)
-    d = lex["cjk"]
+    d = load(code)["cjk"]
     scales = {k: float(v) for k, v in d["scales"].items()}
     currencies = dict(d["currencies"])
-    approx = _alt(d.get("approx", []))
-    num = _NUM
     scale = _alt([re.escape(s) for s in scales])
     cur = _alt([re.escape(c) for c in currencies])
     # "1億2000万円", "1조3880억원": a larger unit followed by a smaller one is one amount
-    part = rf"(?:{num})\s?{scale}"
+    part = rf"(?:{_NUM})\s?{scale}"
     money = re.compile(
-        rf"(?P<approx>{approx})?(?P<body>(?:{part})(?:\s?(?:{part}))*(?:\s?\d+(?![.,\d]))?|(?P<bare>{num})(?=\s?{cur})|"
+        rf"(?P<approx>{_alt(d.get('approx', []))})?"
+        rf"(?P<body>(?:{part})(?:\s?(?:{part}))*(?:\s?\d+(?![.,\d]))?|(?P<bare>{_NUM})(?=\s?{cur})|"
         rf"(?P<lone>{scale}))\s?(?P<cur>{cur})?")
-    rx = lambda key: re.compile(_alt(d.get(key, [])))  # noqa: E731 - reads one list of the lexicon
+
+    def rx(key: str) -> re.Pattern[str]:
+        return re.compile(_alt(d.get(key, [])))
+
     chars = d.get("name_chars", _NAME_CHAR)
+    not_names = d.get("not_names", []) + d.get("valuation", [])
     return Reader(
-        code=code, money=money, part=re.compile(rf"({_NUM})\s?({scale})?"), scales=scales, currencies=currencies,
-        default_currency=d.get("default_currency"),
-        undisclosed=rx("undisclosed"), funding=rx("funding"), markers=rx("markers"),
-        negative=rx("negatives"), sentence_negative=rx("sentence_negatives"), announce=rx("announce"), investor_after=rx("investor_verbs"),
-        subject_after=re.compile(d.get("subject_after", r"(?!x)x")), verb_final=bool(d.get("verb_final", False)), public=rx("public"), cumulative=rx("cumulative"),
-        reported=rx("reported"), in_talks=rx("in_talks"), past=rx("past"),
+        code=code, money=money, part=re.compile(rf"({_NUM})\s?({scale})?"), scales=scales,
+        currencies=currencies, default_currency=d.get("default_currency"),
+        undisclosed=rx("undisclosed"), funding=rx("funding"), verb_final=bool(d.get("verb_final")),
+        markers=rx("markers"),
+        # the name is the run of name characters that ends at the marker
+        name_run=re.compile(rf"{chars}(?:{chars}| (?=[A-Za-z0-9]))*$"),
+        spaced=bool(d.get("spaced")),
         descriptor=re.compile(rf"^.*{_alt(d.get('descriptors', []))}"),
+        name_head=re.compile(rf"^(?:{_alt(d.get('name_head', []))})+"),
         # a name never ends with an adverb or a marker verb: "商汤再", "小米公司证实"
         name_tail=re.compile(rf"(?:{_alt(d.get('name_tail', []) + d.get('markers', []))})+$"),
-        name_head=re.compile(rf"^(?:{_alt(d.get('name_head', []))})+"),
-        not_name=re.compile(rf"^(?:{_alt(d.get('not_names', []) + d.get('valuation', []))})$|\d{{4}}年|\d+月|\d+日"),
+        particle_tail=re.compile(rf"(?:{_alt(d.get('particles', []))})$"),
+        not_name=re.compile(rf"^(?:{_alt(not_names)})$|\d{{4}}年|\d+月|\d+日"),
         never_in_name=rx("never_in_names"),
-        investor_name=re.compile(rf"(?:{_alt(d.get('investor_suffixes', []))})$", re.IGNORECASE), valuation=rx("valuation"),
-        rounds=[(re.compile(p, re.IGNORECASE), r) for r, ps in d.get("rounds", {}).items() for p in ps],
+        investor_name=re.compile(rf"(?:{_alt(d.get('investor_suffixes', []))})$", re.IGNORECASE),
+        investor_after=rx("investor_verbs"),
+        subject_after=re.compile(d.get("subject_after", r"(?!x)x")),
+        announce=rx("announce"), negative=rx("negatives"), sentence_negative=rx("sentence_negatives"),
+        public=rx("public"), cumulative=rx("cumulative"), valuation=rx("valuation"),
+        reported=rx("reported"), in_talks=rx("in_talks"), past=rx("past"),
         leads=[re.compile(p) for p in d.get("lead", [])],
         participants=[re.compile(p) for p in d.get("participants", [])],
         list_split=re.compile(d.get("list_split", r"、|,|，")),
-        particle_tail=re.compile(rf"(?:{_alt(d.get('particles', []))})$"),
         clause_split=re.compile(d.get("clause_split", r"[，,;；]")),
-        spaced=bool(d.get("spaced", False)),
-        # the name is the run of name characters that ends at the marker
-        name_run=re.compile(rf"{chars}(?:{chars}| (?=[A-Za-z0-9]))*$"),
+        rounds=[(re.compile(p, re.IGNORECASE), r) for r, ps in d.get("rounds", {}).items() for p in ps],
     )
 
 
@@ -193,7 +218,8 @@ def _clean_name(text: str, r: Reader) -> str | None:
     return text.strip()
 
 
-_LEGAL_NAME = re.compile(r"([\u4e00-\u9fff]{2,8})\([\u4e00-\u9fff]{2,3}\)[\u4e00-\u9fff]{0,12}?(?:股份)?有限(?:责任|責任)?公司")
+_LEGAL_NAME = re.compile(
+    r"([\u4e00-\u9fff]{2,8})\([\u4e00-\u9fff]{2,3}\)[\u4e00-\u9fff]{0,12}?(?:股份)?有限(?:责任|責任)?公司")
 _LATIN_ALIAS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\- ]{1,40}?)\s*\)")
 
 
@@ -290,7 +316,7 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
                     sentence[:announced.start()], r, first=True)
             if company and not r.investor_name.search(company) and not r.sentence_negative.search(sentence) \
                     and not r.public.search(sentence):
-                # "X完成A轮融资", "Xは第三者割当増資による資金調達を発表": a round whose size is not given
+                # "X完成A轮融资", "Xは第三者割当増資による資金調達を発表": a round of untold size
                 rnd, ext = _round(sentence, r)
                 events.append(FundingEvent(company=company, round=rnd, extension=ext, confidence=0.45,
                                            evidence=sentence[:300]))
@@ -358,14 +384,14 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
                 amount, currency = _value(money, r)
                 target.valuation = {"amount": amount, "currency": currency}
             continue
-        # a listing anywhere before the amount makes it the listing's money ("完成首次公开募股，融资2亿美元")
+        # a listing before the amount makes it the listing's money ("完成首次公开募股，融资2亿美元")
         if r.negative.search(clause) or r.public.search(sentence, 0, c1) or r.cumulative.search(window) \
                 or r.sentence_negative.search(sentence):
             continue
         company = _subject(sentence[c0:start], r) or (
             _subject(sentence[max(c0 - 60, 0):c0], r) if c0 else None)  # "X表示，完成A轮融资，涉资..."
         after = r.subject_after.search(sentence, end, c1) if company is None else None
-        if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after a relative clause
+        if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after its round
             company = _clean_name(after.group("name"), r)
         if not company or any(e.company == company for _, e in out):
             continue
