@@ -57,11 +57,14 @@ class Reader:
     undisclosed            amounts and their words; "数千万" is a round of undisclosed size
     funding                a clause needs one of these near its amount (anywhere after it when
                            verb_final = true: Korean and Japanese end with the verb)
+    topic_first            (true/false) a name not in the amount's clause is the sentence's
+                           topic ("Xは、…、N億円を調達"), not the nearest name
     markers                what follows a company's name: verbs ("宣布"), particles ("が", "이")
     name_chars, spaced     characters of a name; spaced: words are separated by spaces (Korean)
     descriptors, name_head, name_tail, particles, not_names, never_in_names
                            what is cut from a name or makes it no name
     investor_suffixes      a subject ending with one is an investor raising its own fund
+    fund_closing           a name in a sentence with one of these raised a fund, not a round
     investor_verbs         a marked name followed by one leads or backs the round, it does not raise
     subject_after          (one regex with a `name` group) a company named after its round
     announce               a round announced without its size, named before the phrase
@@ -81,6 +84,7 @@ class Reader:
     undisclosed: re.Pattern[str]
     funding: re.Pattern[str]
     verb_final: bool
+    topic_first: bool
     markers: re.Pattern[str]
     name_run: re.Pattern[str]
     spaced: bool
@@ -91,6 +95,7 @@ class Reader:
     not_name: re.Pattern[str]
     never_in_name: re.Pattern[str]
     investor_name: re.Pattern[str]
+    fund_closing: re.Pattern[str]
     investor_after: re.Pattern[str]
     subject_after: re.Pattern[str]
     announce: re.Pattern[str]
@@ -134,6 +139,7 @@ def reader(code: str) -> Reader:
         code=code, money=money, part=re.compile(rf"({_NUM})\s?({scale})?"), scales=scales,
         currencies=currencies, default_currency=d.get("default_currency"),
         undisclosed=rx("undisclosed"), funding=rx("funding"), verb_final=bool(d.get("verb_final")),
+        topic_first=bool(d.get("topic_first")),
         markers=rx("markers"),
         # the name is the run of name characters that ends at the marker
         name_run=re.compile(rf"{chars}(?:{chars}| (?=[A-Za-z0-9]))*$"),
@@ -146,7 +152,7 @@ def reader(code: str) -> Reader:
         not_name=re.compile(rf"^(?:{_alt(not_names)})$|\d{{4}}年|\d+月|\d+日"),
         never_in_name=rx("never_in_names"),
         investor_name=re.compile(rf"(?:{_alt(d.get('investor_suffixes', []))})$", re.IGNORECASE),
-        investor_after=rx("investor_verbs"),
+        fund_closing=rx("fund_closing"), investor_after=rx("investor_verbs"),
         subject_after=re.compile(d.get("subject_after", r"(?!x)x")),
         announce=rx("announce"), negative=rx("negatives"), sentence_negative=rx("sentence_negatives"),
         public=rx("public"), cumulative=rx("cumulative"), valuation=rx("valuation"),
@@ -246,7 +252,7 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
         if not run:
             continue
         name = _clean_name(run.group(0), r)
-        if name:
+        if name and not r.investor_name.search(name):  # "Yが運営するファンド": Y is an investor
             return aliases.get(name, name)
     return None
 
@@ -348,6 +354,9 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
         twin.main = twin.main or e.main
         twin.lead_investors += [n for n in e.lead_investors if n not in twin.lead_investors]
         twin.investors += [n for n in e.investors if n not in twin.investors]
+    # a name the article shows closing a fund ("Thrive Capitalは…6号ファンドを組成") raised that fund
+    managers = [sentence for sentence in _sentences(text) if r.fund_closing.search(sentence)]
+    out = [e for e in out if not any(e.company in sentence for sentence in managers)]
     for e in out:
         e.investors = [*e.lead_investors, *[n for n in e.investors if n not in e.lead_investors]]
     return out
@@ -388,15 +397,14 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         if r.negative.search(clause) or r.public.search(sentence, 0, c1) or r.cumulative.search(window) \
                 or r.sentence_negative.search(sentence):
             continue
+        # else the clauses before: "X表示，完成A轮融资，涉资...", or the topic of "Xは、…により、N円を調達"
         company = _subject(sentence[c0:start], r) or (
-            _subject(sentence[max(c0 - 60, 0):c0], r) if c0 else None)  # "X表示，完成A轮融资，涉资..."
+            _subject(sentence[max(c0 - 60, 0):c0], r, first=r.topic_first) if c0 else None)
         after = r.subject_after.search(sentence, end, c1) if company is None else None
         if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after its round
             company = _clean_name(after.group("name"), r)
         if not company or any(e.company == company for _, e in out):
             continue
-        if r.investor_name.search(company):
-            continue  # "Thrive Capitalが10億ドル調達": an investor raising its own fund
         amount = currency = None
         if money is not None:
             amount, currency = _value(money, r)
