@@ -3,6 +3,7 @@ rounds, language identification and the CJK reader."""
 
 from __future__ import annotations
 
+import json
 import tomllib
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from extraction import extract_events
 from extraction.grammar import get_grammar, languages
 from extraction.grammar import lexicon
 from extraction.grammar.cjk import _fold, _value, reader
+from extraction.grammar.cjk import extract as cjk_extract
 from extraction.language import detect_language
 from extraction.money import parse_money
 from extraction.rounds import find_rounds
@@ -19,9 +21,28 @@ from extraction.rounds import find_rounds
 
 @pytest.mark.parametrize("code", lexicon.available())
 def test_every_lexicon_builds_a_registered_grammar(code: str) -> None:
-    grammar = get_grammar(code)
-    assert grammar.code == code
+    if lexicon.load(code).get("reader") == "cjk":
+        assert reader(code).money.pattern  # its data compiles, switched on or not
+    if not lexicon.enabled(code):  # a lexicon shipped switched off: the English grammar stands in
+        assert code not in languages() and get_grammar(code).code == "en"
+        return
+    assert get_grammar(code).code == code
     assert code in languages()
+
+
+OFF = sorted((Path(__file__).parent / "fixtures" / "extraction_off").glob("*.json"))
+
+
+@pytest.mark.parametrize("path", OFF, ids=[p.stem for p in OFF])
+def test_switched_off_reader_keeps_its_fixtures(path: Path) -> None:
+    """Fixtures of a CJK lexicon shipped with `enabled = false`, read by the CJK reader directly, so
+    that switching it on is one line."""
+    case = json.loads(path.read_text(encoding="utf-8"))
+    assert not lexicon.enabled(case["lang"]), "switched on: move the fixture to fixtures/extraction"
+    events = [e.as_dict() for e in cjk_extract(case["lang"], case["text"], case.get("title"))]
+    assert len(events) == len(case["expected"]), f"{case['description']}: got {events}"
+    for want, got in zip(case["expected"], events):
+        assert {k: got[k] for k in want} == want
 
 
 def test_lexicons_ship_as_package_data() -> None:
@@ -85,7 +106,7 @@ def test_language_identification(text: str, hint: str | None, expected: str) -> 
     ("zh", "约十亿元", 1_000_000_000, "CNY"),
     ("zh", "近亿元", 100_000_000, "CNY"),
     ("zh", "５０００万美元", 50_000_000, "USD"),  # full-width digits
-    ("ja", "5,000万米ドル", 50_000_000, "USD"),
+    ("ja", "5,000万米ドル", 50_000_000, "USD"),  # the Japanese lexicon compiles while switched off
     ("ja", "1億2000万円", 120_000_000, "JPY"),
     ("ja", "200,013,000円", 200_013_000, "JPY"),
     ("ko", "1조3880억원", 1_388_000_000_000, "KRW"),

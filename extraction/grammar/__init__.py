@@ -97,7 +97,7 @@ def get_grammar(lang: str | None) -> Grammar:
         return _REGISTRY[code]
     from extraction.grammar import lexicon
 
-    if code in lexicon.available():
+    if lexicon.enabled(code):
         return register(lexicon.build_grammar(code))
     return get_grammar("en")
 
@@ -105,4 +105,4 @@ def get_grammar(lang: str | None) -> Grammar:
 def languages() -> list[str]:
     from extraction.grammar import lexicon
 
-    return sorted(set(_MODULES) | set(lexicon.available()))
+    return sorted(set(_MODULES) | {code for code in lexicon.available() if lexicon.enabled(code)})

@@ -36,6 +36,11 @@ def available() -> tuple[str, ...]:
     return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
 
 
+def enabled(code: str) -> bool:
+    """Whether the registry should use the lexicon of `code` (a lexicon may ship switched off)."""
+    return code in available() and load(code).get("enabled", True)
+
+
 @lru_cache(maxsize=None)
 def load(code: str) -> dict:
     """The lexicon of `code` as a dict (empty when there is none)."""
