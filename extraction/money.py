@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from functools import lru_cache
+
 from extraction.numbers import word_to_number
 
 __all__ = ["Money", "parse_money", "format_money", "MONEY_HINT"]
@@ -71,17 +73,51 @@ _NUM = (r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|"
         # "500 000 Euro": thousands grouped by spaces, only right before a currency
         r"\d{1,3}(?: \d{3})+(?![\d.,])(?=\s?(?:€|euro|eur\b|dollar|us-dollar|usd|franken|chf))|\d+(?:[.,]\d+)?")
 
-MONEY_RE = re.compile(
-    rf"(?<![\w$€£¥₹])(?:(?P<pre>{_PRE_RE})\s?)?"
-    rf"(?:(?P<num>{_NUM})(?:\s?-?\s?(?P<scale>{_SCALE_RE})(?![A-Za-zÄÖÜäöü]))?"
-    rf"|(?P<words>{_WORDS})\s(?P<wscale>{_SCALE_RE})(?![A-Za-zÄÖÜäöü]))"
-    rf"(?:\s?-?\s?(?:de |d['’]|di |van )?(?P<post>{_POST_RE})(?![A-Za-z]))?",
-    re.IGNORECASE,
-)
+
+
+def _compile(extra_scales: str = "", extra_post: str = "") -> re.Pattern[str]:
+    """The amount pattern; a language's own scale and currency words are tried first."""
+    scales = f"{extra_scales}|{_SCALE_RE}" if extra_scales else _SCALE_RE
+    posts = f"{extra_post}|{_POST_RE}" if extra_post else _POST_RE
+    return re.compile(
+        rf"(?<![\w$€£¥₹])(?:(?P<pre>{_PRE_RE})\s?)?"
+        rf"(?:(?P<num>{_NUM})(?:\s?-?\s?(?P<scale>{scales})(?![^\W\d_]))?"
+        rf"|(?P<words>{_WORDS})\s(?P<wscale>{scales})(?![^\W\d_]))"
+        rf"(?:\s?-?\s?(?:de |d['’]|di |van |em )?(?P<post>{posts})(?![A-Za-z]))?",
+        re.IGNORECASE,
+    )
+
+
+MONEY_RE = _compile()
+
+
+def _words_alt(words: object) -> str:
+    keys = sorted((str(k) for k in words or {}), key=len, reverse=True)
+    return "|".join(re.escape(k).replace(r"\ ", r"\s") for k in keys)
+
+
+@lru_cache(maxsize=None)
+def _language(lang: str | None) -> tuple[re.Pattern[str], dict[str, float], dict[str, str], dict[str, str]]:
+    """Pattern, scale values, currency words and scale currencies of `lang` (its lexicon's
+    `[money]` table, extraction/data/lexicons): "500 mil euros" is 500,000 in Spanish, "mdd" is
+    millions of US dollars."""
+    from extraction.grammar.lexicon import money_words
+
+    words = money_words((lang or "").lower()[:2] or None)
+    scales = {k.lower(): float(v) for k, v in (words.get("scales") or {}).items()}
+    currencies = {k.lower(): v for k, v in (words.get("currencies") or {}).items()}
+    scale_cur = {k.lower(): v for k, v in (words.get("scale_currency") or {}).items()}
+    if not (scales or currencies):
+        return MONEY_RE, {}, {}, {}
+    return _compile(_words_alt(scales), _words_alt(currencies)), scales, currencies, scale_cur
+
+
 # Cheap pre-filter: a sentence without any of these has no money in it.
 MONEY_HINT = re.compile(
     r"[$€£¥₹₩₦]|\d\s?(?:k|m|b|bn|mn|cr|bln|mln)\b|\b(?:USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD)|"
-    r"illion|illiard|Mio\b|Mrd\b|crore|lakh|Euro|euro|Dollar|dollar|Franken|Pfund|pound|yuan|Yuan|rupee",
+    r"illion|illiard|Mio\b|Mrd\b|crore|lakh|Euro|euro|Dollar|dollar|Franken|Pfund|pound|yuan|Yuan|rupee|"
+    # Spanish, Portuguese, Italian and Dutch scale and currency words
+    r"(?i:mill[oó]n|milh[õã]|milion|miliard|miljoen|miljard|bilh[õã]|\bml[nd]\b|\bmdd\b|d[óo]lar|reais)",
 )
 _APPROX = re.compile(
     r"(?:about|around|roughly|nearly|almost|over|more than|up to|some|approximately|circa|ca\.|"
@@ -90,8 +126,10 @@ _APPROX = re.compile(
 )
 
 
-def _scale_value(word: str) -> float:
-    low = word.lower()
+def _scale_value(word: str, own: dict[str, float] | None = None) -> float:
+    low = " ".join(word.lower().split())
+    if own and low in own:
+        return own[low]
     if low.startswith("billion") and word[0] == "B" and low != "billions":
         # German "Billion(en)" means 10**12; English capitalises only at sentence start,
         # where "Billion" alone (without a number) does not reach this function.
@@ -125,7 +163,8 @@ def parse_money(text: str, lang: str | None = None) -> list[Money]:
     out: list[Money] = []
     if not text or not MONEY_HINT.search(text):
         return out
-    for m in MONEY_RE.finditer(text):
+    pattern, own_scales, own_currencies, scale_currency = _language(lang)
+    for m in pattern.finditer(text):
         pre, num, words, post = m.group("pre", "num", "words", "post")
         scale = m.group("scale") or m.group("wscale")
         if not (pre or post or scale):
@@ -154,7 +193,7 @@ def parse_money(text: str, lang: str | None = None) -> list[Money]:
                 continue
             if low in ("m", "b", "k", "mil", "mds", "md", "b") and not (pre or post):
                 continue  # "5 m" alone is more often metres than millions
-            value *= _scale_value(scale)
+            value *= _scale_value(scale, own_scales)
         elif pre is None and post is None:
             continue
         if post and post.lower() in _VERB_LIKE_POST and not scale:
@@ -167,7 +206,11 @@ def parse_money(text: str, lang: str | None = None) -> list[Money]:
             if pre == "¥" and _JAPAN.search(text):
                 currency = "JPY"  # "¥" is yen and yuan alike; a Japanese context tells
         if post:
-            currency = _POST.get(post.lower().split()[0] if post.lower().startswith("pound") else post.lower(), currency)
+            low_post = " ".join(post.lower().split())
+            currency = own_currencies.get(low_post) or _POST.get(
+                low_post.split()[0] if low_post.startswith("pound") else low_post, currency)
+        if currency is None and scale and scale.lower() in scale_currency:
+            currency = scale_currency[scale.lower()]
         if currency is None and scale and scale.lower().startswith(("crore", "lakh", "cr")):
             currency = "INR"
         if value <= 0 or value > 1e14:

@@ -21,7 +21,7 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"\bpre[- ]?ipo\b(?:[- ]?(?:runde|round|funding|financing|finanzierung))?", "unknown", ("pre", "pré")),
     (r"\bpre[- ]?seed\b|\bpré[- ]?amorçage\b", "pre_seed", ("pre", "pré")),
     # "Series A1", "Series B-2": tranches of the same letter
-    (rf"\b(?:series|serie|série|serie)\s?-?\s?{_LETTER}(?:-?[1-9](?![\w.,]))?(?![\w])", "series", ("serie", "série")),
+    (rf"\b(?:series|serie|série|serie|séries|rodada|ronda)\s?-?\s?{_LETTER}(?:-?[1-9](?![\w.,]))?(?![\w])", "series", ("serie", "série", "rodada", "ronda")),
     (rf"\b{_LETTER}-(?:runde|finanzierungsrunde|finanzierung|round)\b", "series", ("-runde", "-finanz", "-round")),
     (rf"(?<![\w-])(?:round|runde)\s+{_LETTER}(?![\w])", "series", ("round ", "runde ")),
     (r"\b(?P<ord>first|second|third|fourth|fifth)[- ]round (?:of )?(?:financing|funding)\b", "ordinal", ("round",)),
@@ -45,6 +45,26 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"\bstrategic (?:investment|round|funding|financing)\b|\bstrategische(?:s|n)? (?:investment|investition|beteiligung)\b",
      "strategic", ("strategi",)),
 ]
+
+
+def _lexicon_patterns() -> list[tuple[str, str, tuple[str, ...]]]:
+    """Round names of the language lexicons (extraction/data/lexicons, `[rounds]`), one pattern
+    per round; the pre-filter keys are the fragments' leading letters."""
+    from extraction.grammar.lexicon import round_patterns
+
+    by_kind: dict[str, list[str]] = {}
+    for pattern, kind in round_patterns():
+        by_kind.setdefault(kind, []).append(pattern)
+    out = []
+    for kind, patterns in by_kind.items():
+        keys = tuple({re.match(r"[^\\()\[?*+|{.]*", p).group(0).lower()[:5] or p[:1].lower() for p in patterns})
+        body = "|".join(sorted(patterns, key=len, reverse=True))
+        out.append((rf"(?<![\w-])(?:{body})(?![\w])", kind, keys))
+    return out
+
+
+# The shared patterns come first: overlaps are resolved in favour of the earlier pattern.
+_PATTERNS += _lexicon_patterns()
 _COMPILED = [(re.compile(p, re.IGNORECASE), kind, keys) for p, kind, keys in _PATTERNS]
 _KEYS = tuple({k for _, _, keys in _PATTERNS for k in keys})
 EXTENSION_RE = re.compile(

@@ -1,8 +1,10 @@
 """Per-language grammars behind one registry (the shape of feedparser's date handlers).
 
 A grammar is data: compiled patterns and word lists that the language-neutral
-engine in `extraction.pipeline` applies. Adding a language is adding a module that
-builds a `Grammar` and calls `register`. Languages without a module borrow the
+engine in `extraction.pipeline` applies. A word-based language is a data file,
+`extraction/data/lexicons/<lang>.toml`, that `extraction.grammar.lexicon` turns into a
+`Grammar`; a module that builds one in code and calls `register` wins over a lexicon
+(English, German and French predate the lexicons). Languages with neither borrow the
 English grammar, whose money and round patterns already cover many of them.
 """
 
@@ -58,6 +60,21 @@ class Grammar:
     receive_verbs: Pattern | None = None
     # languages without spaces read their sentences themselves: custom(body, title) -> events
     custom: Callable[[str, str | None], list] | None = None
+    # --- read by the lexicon grammars (extraction/data/lexicons); None keeps the engine as it was ---
+    # words that open a sentence or clause and never begin a name ("Así,", "Esta semana", "Zo",
+    # "Nesta semana,"): the engine should skip them where it takes a sentence's first words for a
+    # subject (companies._en_subject, pipeline.company_mentions)
+    openers: Pattern | None = None
+    # the language's words for a lead or a participant ("liderada por", "guidato da", "onder leiding
+    # van"): a sentence with one may name investors (pipeline._INVESTOR_CUE is English/German/French)
+    investor_cue: Pattern | None = None
+    # the language's words for a round ("ronda", "rodada", "investeringsronde"): pipeline._ROUNDISH,
+    # pipeline._GENERIC_ROUND and the local-round test of companies.money_role know only EN/DE/FR
+    round_nouns: Pattern | None = None
+    # verb-second word order (Dutch, like German): after an opening adverb or a fronted amount the
+    # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads such
+    # sentences with its German branch only when g.code == "de"
+    verb_second: bool = False
 
 
 _REGISTRY: dict[str, Grammar] = {}
@@ -73,12 +90,19 @@ def register(grammar: Grammar) -> Grammar:
 def get_grammar(lang: str | None) -> Grammar:
     """The grammar for `lang`; English for languages without their own module."""
     code = (lang or "en").lower()[:2]
-    if code not in _MODULES:
-        code = "en"
-    if code not in _REGISTRY:
+    if code in _REGISTRY:
+        return _REGISTRY[code]
+    if code in _MODULES:
         import_module(_MODULES[code])
-    return _REGISTRY[code]
+        return _REGISTRY[code]
+    from extraction.grammar import lexicon
+
+    if lexicon.enabled(code):
+        return register(lexicon.build_grammar(code))
+    return get_grammar("en")
 
 
 def languages() -> list[str]:
-    return sorted(_MODULES)
+    from extraction.grammar import lexicon
+
+    return sorted(set(_MODULES) | {code for code in lexicon.available() if lexicon.enabled(code)})

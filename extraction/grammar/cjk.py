@@ -1,0 +1,417 @@
+"""One reader for Chinese, Japanese and Korean funding news; each language is a lexicon file.
+
+The word-based engine needs spaces and capitals to find names, which these scripts do not
+give, so CJK text is read here, clause by clause, with the language's data
+(extraction/data/lexicons/<lang>.toml, `reader = "cjk"`):
+
+- an amount is a number with a scale and/or a currency ("1.5亿元", "5,000万米ドル", "101억원",
+  "约十亿元", "近亿元"), full-width digits folded first; "数千万", "非公開", "비공개" are rounds
+  whose size is undisclosed;
+- the company is the name right before a marker: a verb in Chinese ("宣布", "完成", "获得"), a
+  subject particle in Japanese and Korean ("が", "は", "이", "가"); descriptors before it
+  ("深圳机器人公司", "スタートアップ") and adverbs after it ("再", "又", "日前") are not part of it;
+- leads and participants come from the language's patterns ("由X领投", "Xが主導", "X가 참여").
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from extraction.model import FundingEvent
+
+_NAME_CHAR = r"[\w·・&.\-]"
+_NUM = r"\d+(?:[.,]\d+)*|[一二两兩三四五六七八九十百千]+"
+_CN_DIGITS = {"一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+              "九": 9, "十": 10, "百": 100, "千": 1000}
+
+
+def _alt(words: list[str]) -> str:
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return "(?:" + "|".join(words) + ")" if words else r"(?!x)x"
+
+
+def _cn_number(text: str) -> float | None:
+    """"十" -> 10, "二十五" -> 25, "三百" -> 300: the small numbers news writes in characters."""
+    total, current = 0, 0
+    for ch in text:
+        value = _CN_DIGITS.get(ch)
+        if value is None:
+            return None
+        if value >= 10:
+            total += (current or 1) * value
+            current = 0
+        else:
+            current = value
+    return float(total + current) or None
+
+
+@dataclass
+class Reader:
+    """The compiled lexicon of one language. Keys of the `[cjk]` table (lists of regex fragments
+    unless said otherwise):
+
+    scales, currencies (tables), approx, default_currency (ISO code for amounts without one),
+    undisclosed            amounts and their words; "数千万" is a round of undisclosed size
+    funding                a clause needs one of these near its amount (anywhere after it when
+                           verb_final = true: Korean and Japanese end with the verb)
+    topic_first            (true/false) a name not in the amount's clause is the sentence's
+                           topic ("Xは、…、N億円を調達"), not the nearest name
+    markers                what follows a company's name: verbs ("宣布"), particles ("が", "이")
+    name_chars, spaced     characters of a name; spaced: words are separated by spaces (Korean)
+    descriptors, name_head, name_tail, particles, not_names, never_in_names
+                           what is cut from a name or makes it no name
+    investor_suffixes      a subject ending with one is an investor raising its own fund
+    fund_closing           a name in a sentence with one of these raised a fund, not a round
+    investor_verbs         a marked name followed by one leads or backs the round, it does not raise
+    subject_after          (one regex with a `name` group) a company named after its round
+    announce               a round announced without its size, named before the phrase
+    negatives, sentence_negatives, public, cumulative, valuation
+                           amounts that are no rounds: in the clause, in the sentence, listings,
+                           totals before the amount, valuations
+    reported, in_talks, past   the status and whether the round is the article's news
+    lead, participants     regexes with a `names` group; list_split splits the names
+    clause_split           a clause ends at these; rounds: round name -> patterns
+    """
+    code: str
+    money: re.Pattern[str]
+    part: re.Pattern[str]
+    scales: dict[str, float]
+    currencies: dict[str, str]
+    default_currency: str | None
+    undisclosed: re.Pattern[str]
+    funding: re.Pattern[str]
+    verb_final: bool
+    topic_first: bool
+    markers: re.Pattern[str]
+    name_run: re.Pattern[str]
+    spaced: bool
+    descriptor: re.Pattern[str]
+    name_head: re.Pattern[str]
+    name_tail: re.Pattern[str]
+    particle_tail: re.Pattern[str]
+    not_name: re.Pattern[str]
+    never_in_name: re.Pattern[str]
+    investor_name: re.Pattern[str]
+    fund_closing: re.Pattern[str]
+    investor_after: re.Pattern[str]
+    subject_after: re.Pattern[str]
+    announce: re.Pattern[str]
+    negative: re.Pattern[str]
+    sentence_negative: re.Pattern[str]
+    public: re.Pattern[str]
+    cumulative: re.Pattern[str]
+    valuation: re.Pattern[str]
+    reported: re.Pattern[str]
+    in_talks: re.Pattern[str]
+    past: re.Pattern[str]
+    leads: list[re.Pattern[str]]
+    participants: list[re.Pattern[str]]
+    list_split: re.Pattern[str]
+    clause_split: re.Pattern[str]
+    rounds: list[tuple[re.Pattern[str], str]]
+
+
+@lru_cache(maxsize=None)
+def reader(code: str) -> Reader:
+    from extraction.grammar.lexicon import load
+
+    d = load(code)["cjk"]
+    scales = {k: float(v) for k, v in d["scales"].items()}
+    currencies = dict(d["currencies"])
+    scale = _alt([re.escape(s) for s in scales])
+    cur = _alt([re.escape(c) for c in currencies])
+    # "1億2000万円", "1조3880억원": a larger unit followed by a smaller one is one amount
+    part = rf"(?:{_NUM})\s?{scale}"
+    money = re.compile(
+        rf"(?P<approx>{_alt(d.get('approx', []))})?"
+        rf"(?P<body>(?:{part})(?:\s?(?:{part}))*(?:\s?\d+(?![.,\d]))?|(?P<bare>{_NUM})(?=\s?{cur})|"
+        rf"(?P<lone>{scale}))\s?(?P<cur>{cur})?")
+
+    def rx(key: str) -> re.Pattern[str]:
+        return re.compile(_alt(d.get(key, [])))
+
+    chars = d.get("name_chars", _NAME_CHAR)
+    not_names = d.get("not_names", []) + d.get("valuation", [])
+    return Reader(
+        code=code, money=money, part=re.compile(rf"({_NUM})\s?({scale})?"), scales=scales,
+        currencies=currencies, default_currency=d.get("default_currency"),
+        undisclosed=rx("undisclosed"), funding=rx("funding"), verb_final=bool(d.get("verb_final")),
+        topic_first=bool(d.get("topic_first")),
+        markers=rx("markers"),
+        # the name is the run of name characters that ends at the marker
+        name_run=re.compile(rf"{chars}(?:{chars}| (?=[A-Za-z0-9]))*$"),
+        spaced=bool(d.get("spaced")),
+        descriptor=re.compile(rf"^.*{_alt(d.get('descriptors', []))}"),
+        name_head=re.compile(rf"^(?:{_alt(d.get('name_head', []))})+"),
+        # a name never ends with an adverb or a marker verb: "商汤再", "小米公司证实"
+        name_tail=re.compile(rf"(?:{_alt(d.get('name_tail', []) + d.get('markers', []))})+$"),
+        particle_tail=re.compile(rf"(?:{_alt(d.get('particles', []))})$"),
+        not_name=re.compile(rf"^(?:{_alt(not_names)})$|\d{{4}}年|\d+月|\d+日"),
+        never_in_name=rx("never_in_names"),
+        investor_name=re.compile(rf"(?:{_alt(d.get('investor_suffixes', []))})$", re.IGNORECASE),
+        fund_closing=rx("fund_closing"), investor_after=rx("investor_verbs"),
+        subject_after=re.compile(d.get("subject_after", r"(?!x)x")),
+        announce=rx("announce"), negative=rx("negatives"), sentence_negative=rx("sentence_negatives"),
+        public=rx("public"), cumulative=rx("cumulative"), valuation=rx("valuation"),
+        reported=rx("reported"), in_talks=rx("in_talks"), past=rx("past"),
+        leads=[re.compile(p) for p in d.get("lead", [])],
+        participants=[re.compile(p) for p in d.get("participants", [])],
+        list_split=re.compile(d.get("list_split", r"、|,|，")),
+        clause_split=re.compile(d.get("clause_split", r"[，,;；]")),
+        rounds=[(re.compile(p, re.IGNORECASE), r) for r, ps in d.get("rounds", {}).items() for p in ps],
+    )
+
+
+_PAREN = re.compile(r"\([^()]*\)|「[^」]*」|【[^】]*】|\[[^\]]*\]")
+_NAME_OK = re.compile(r"^[\w·・&.\- ]{2,30}$")
+
+
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)")
+_ALT_FIGURE = re.compile(r"\s*\(\s*(?:约合|約合|约|約|合|약|約)?\s*$")
+
+
+def _fold(text: str) -> str:
+    """Full-width digits, letters and brackets to their plain forms ("１﹒２" -> "1.2"), and
+    without the pinyin some pages print after characters ("領(lǐng)投")."""
+    return _PINYIN.sub("", unicodedata.normalize("NFKC", text).replace("﹒", "."))
+
+
+def _value(m: re.Match[str], r: Reader) -> tuple[int | None, str | None]:
+    cur = r.currencies.get(m.group("cur") or "")
+    if m.group("lone"):
+        # "近亿元", "超亿元": a scale without a figure is one of it, "亿元级" is no figure
+        if not m.group("approx") or not cur:
+            return None, None
+        return int(r.scales[m.group("lone")]), cur
+    if m.group("bare"):
+        try:
+            value = float(m.group("bare").replace(",", ""))
+        except ValueError:
+            return None, None
+        return (int(value), cur) if cur and value >= 10_000 else (None, None)
+    total = 0.0
+    for num, unit in r.part.findall(m.group("body")):
+        value = _cn_number(num) if not num[0].isdigit() else float(
+            num.replace(",", "") if re.search(r",\d{3}(?!\d)", num) else num.replace(",", "."))
+        if value is None:
+            return None, None
+        total += value * (r.scales[unit] if unit else 1)
+    if not cur and not r.default_currency:
+        return None, None
+    return int(round(total)), cur or r.default_currency
+
+
+def _clean_name(text: str, r: Reader) -> str | None:
+    text = _PAREN.sub("", text).strip(" 、,，:：\"'“”‘’")
+    for _ in range(3):
+        text = r.name_tail.sub("", text).strip()
+        text = r.particle_tail.sub("", text).strip() if r.spaced else text
+    m = r.descriptor.match(text)
+    if m and m.end() < len(text):
+        text = text[m.end():]
+    text = r.name_head.sub("", text).strip(" 、,，")
+    if r.spaced:
+        text = text.split(" ")[-1] if not re.search(r"[A-Za-z] [A-Za-z]", text) else text
+    funding = r.funding.search(text)
+    if not _NAME_OK.match(text) or r.not_name.search(text) or r.never_in_name.search(text) or (
+            funding and (funding.start() == 0 or len(text) - len(funding.group(0)) < 2)):
+        return None  # "博裕投資" is an investor's name, "投资方" and "本轮融资" are none
+    if text.isdigit() or len(text.strip()) < 2:
+        return None
+    return text.strip()
+
+
+_LEGAL_NAME = re.compile(
+    r"([\u4e00-\u9fff]{2,8})\([\u4e00-\u9fff]{2,3}\)[\u4e00-\u9fff]{0,12}?(?:股份)?有限(?:责任|責任)?公司")
+_LATIN_ALIAS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\- ]{1,40}?)\s*\)")
+
+
+def _subject(before: str, r: Reader, first: bool = False) -> str | None:
+    """The company named right before a marker in `before` (the clause up to the amount).
+
+    A name followed by its Latin form in brackets ("ジュール・ラブズ(Juul Labs)", "서지넥스(SURGINEX)")
+    is given in that form: reports in other languages use it, so rounds merge across languages."""
+    # a registered name "星海圖(北京)人工智能科技有限公司" goes by the brand before its city
+    before = _LEGAL_NAME.sub(r"\1", before)
+    aliases = {}
+    for m in _LATIN_ALIAS.finditer(before):
+        run = r.name_run.search(_PAREN.sub("", before[:m.start()]))
+        if run:
+            aliases[_clean_name(run.group(0), r)] = m.group(1).strip()
+    before = _PAREN.sub("", before)
+    markers = list(r.markers.finditer(before))
+    # the nearest name before the amount, or with `first` the sentence's topic ("Xは…、Y氏…による資金調達")
+    for marker in markers if first else reversed(markers):
+        if r.investor_after.match(before, marker.end()):
+            continue  # "Xが主導する…ラウンド": X leads, it does not raise
+        head = before[:marker.start()]
+        run = r.name_run.search(head)
+        if not run:
+            continue
+        name = _clean_name(run.group(0), r)
+        if name and not r.investor_name.search(name):  # "Yが運営するファンド": Y is an investor
+            return aliases.get(name, name)
+    return None
+
+
+def _round(text: str, r: Reader) -> tuple[str, bool]:
+    best = None
+    for regex, kind in r.rounds:
+        m = regex.search(text)
+        if m and (best is None or m.start() < best[0].start()):
+            best = (m, kind)
+    if not best:
+        return "unknown", False
+    m, kind = best
+    if kind == "series":
+        letter = m.group("letter").lower()
+        return f"series_{letter}", bool(m.groupdict().get("plus"))
+    return kind, False
+
+
+def _names(text: str, r: Reader) -> list[str]:
+    out: list[str] = []
+    for part in r.list_split.split(_PAREN.sub("", text)):
+        name = _clean_name(part, r)
+        if name and name not in out:
+            out.append(name)
+    return out
+
+
+def _investors(event: FundingEvent, text: str, r: Reader) -> None:
+    for regex in r.leads:
+        for m in regex.finditer(text):
+            for name in _names(m.group("names"), r):
+                if name not in event.lead_investors and name != event.company:
+                    event.lead_investors.append(name)
+    for regex in r.participants:
+        for m in regex.finditer(text):
+            for name in _names(m.group("names"), r):
+                if name not in event.investors and name not in event.lead_investors and name != event.company:
+                    event.investors.append(name)
+
+
+def _sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[。！？!?\n])|(?<=\.)\s", text) if s.strip()][:300]
+
+
+def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
+    """Rounds in a CJK article: one per clause that names a company, an amount (or an
+    undisclosed one) and a funding word."""
+    r = reader(code)
+    text = _fold((title + "。" if title else "") + body)
+    events: list[FundingEvent] = []
+    last_at = -10
+    for idx, sentence in enumerate(_sentences(text)):
+        funding = r.funding.search(sentence)
+        names_investors = any(p.search(sentence) for p in r.leads + r.participants)
+        if not funding and not names_investors:
+            continue
+        monies = [m for m in r.money.finditer(sentence) if _value(m, r)[0]] if funding else []
+        undisclosed = r.undisclosed.search(sentence) if funding else None
+        if not monies and not undisclosed:
+            announced = r.announce.search(sentence)
+            company = None
+            if announced:  # the name right before the phrase ("蔚来已完成新一轮融资"), else the clause's topic
+                c0 = max([m.end() for m in r.clause_split.finditer(sentence, 0, announced.start())] or [0])
+                run = r.name_run.search(_PAREN.sub("", sentence[c0:announced.start()]))
+                company = (_clean_name(run.group(0), r) if run else None) or _subject(
+                    sentence[:announced.start()], r, first=True)
+            if company and not r.investor_name.search(company) and not r.sentence_negative.search(sentence) \
+                    and not r.public.search(sentence):
+                # "X完成A轮融资", "Xは第三者割当増資による資金調達を発表": a round of untold size
+                rnd, ext = _round(sentence, r)
+                events.append(FundingEvent(company=company, round=rnd, extension=ext, confidence=0.45,
+                                           evidence=sentence[:300]))
+                _investors(events[-1], sentence, r)
+                last_at = idx
+            elif events and idx - last_at <= 2:
+                _investors(events[-1], sentence, r)  # "...等老股東均有參與" in the next sentence
+            continue
+        recent = events[-1] if events and idx - last_at <= 3 else None
+        found = _read(sentence, monies, undisclosed, r, recent)
+        for k, (pos, event) in enumerate(found):
+            # with several rounds in one sentence, each takes the investors named up to the next
+            upto = found[k + 1][0] if k + 1 < len(found) else len(sentence)
+            _investors(event, sentence[pos if k else 0:upto], r)
+            event.main = not r.past.search(sentence[:200]) or idx == 0
+            events.append(event)
+            last_at = idx
+    out: list[FundingEvent] = []
+    for e in events:  # headline and body often repeat the round
+        # "蔚来汽车" in the headline and "蔚来" in the body are one company
+        twin = next((o for o in out if (o.company in e.company or e.company in o.company)
+                     and (o.amount == e.amount or None in (o.amount, e.amount))), None)
+        if twin is None:
+            out.append(e)
+            continue
+        twin.amount = twin.amount or e.amount
+        twin.currency = twin.currency or e.currency
+        twin.round = twin.round if twin.round != "unknown" else e.round
+        twin.main = twin.main or e.main
+        twin.lead_investors += [n for n in e.lead_investors if n not in twin.lead_investors]
+        twin.investors += [n for n in e.investors if n not in twin.investors]
+    # a name the article shows closing a fund ("Thrive Capitalは…6号ファンドを組成") raised that fund
+    managers = [sentence for sentence in _sentences(text) if r.fund_closing.search(sentence)]
+    out = [e for e in out if not any(e.company in sentence for sentence in managers)]
+    for e in out:
+        e.investors = [*e.lead_investors, *[n for n in e.investors if n not in e.lead_investors]]
+    return out
+
+
+def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str] | None,
+          r: Reader, recent: FundingEvent | None = None) -> list[tuple[int, FundingEvent]]:
+    """The rounds of one sentence: each amount (or undisclosed size) with a funding word in
+    its clause and a company named before it."""
+    spots: list[tuple[int, int, re.Match[str] | None]] = [(m.start(), m.end(), m) for m in monies]
+    for m in r.undisclosed.finditer(sentence):
+        if not any(s <= m.start() < e for s, e, _ in spots):
+            spots.append((m.start(), m.end(), None))
+    out: list[tuple[int, FundingEvent]] = []
+    prev_end = 0
+    for start, end, money in sorted(spots, key=lambda x: x[0]):
+        last_end, prev_end = prev_end, end
+        if last_end and _ALT_FIGURE.fullmatch(sentence[last_end:start]):
+            continue  # "6億美元(約46.8億港元)": the same round in another currency
+        window = sentence[max(last_end, start - 12):start]
+        breaks = list(r.clause_split.finditer(sentence))
+        c0 = max([m.end() for m in breaks if m.end() <= start] or [0])
+        c1 = min([m.start() for m in breaks if m.start() >= end] or [len(sentence)])
+        # Korean and Japanese put the verb last: "X는 80억원, Y가 30억원의 투자를 유치했다"
+        reach = len(sentence) if r.verb_final else min(c1, end + 40)
+        if not (r.funding.search(sentence, end, reach) or r.funding.search(sentence, max(0, start - 40), start)):
+            continue
+        clause = sentence[c0:c1]
+        if money is not None and (r.valuation.search(sentence, max(c0, last_end), start)
+                                  or r.valuation.match(sentence[end:end + 6].lstrip("とのでは、,"))):
+            # "..., 估值达30亿美元": the valuation of this sentence's round, else of the one just told
+            target = out[-1][1] if out else recent
+            if target is not None and target.valuation is None:
+                amount, currency = _value(money, r)
+                target.valuation = {"amount": amount, "currency": currency}
+            continue
+        # a listing before the amount makes it the listing's money ("完成首次公开募股，融资2亿美元")
+        if r.negative.search(clause) or r.public.search(sentence, 0, c1) or r.cumulative.search(window) \
+                or r.sentence_negative.search(sentence):
+            continue
+        # else the clauses before: "X表示，完成A轮融资，涉资...", or the topic of "Xは、…により、N円を調達"
+        company = _subject(sentence[c0:start], r) or (
+            _subject(sentence[max(c0 - 60, 0):c0], r, first=r.topic_first) if c0 else None)
+        after = r.subject_after.search(sentence, end, c1) if company is None else None
+        if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after its round
+            company = _clean_name(after.group("name"), r)
+        if not company or any(e.company == company for _, e in out):
+            continue
+        amount = currency = None
+        if money is not None:
+            amount, currency = _value(money, r)
+        rnd, ext = _round(sentence[c0:c1], r)
+        if rnd == "unknown":  # "完成A輪融資，涉資6億美元": the round is named in the clause before
+            rnd, ext = _round(sentence[last_end:c1], r)
+        status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) else "announced"
+        out.append((c0, FundingEvent(company=company, amount=amount, currency=currency, round=rnd,
+                                     extension=ext, status=status, confidence=0.5, evidence=sentence[:300])))
+    return out

@@ -1,0 +1,164 @@
+"""Grammars built from data: one TOML lexicon per language (extraction/data/lexicons/<lang>.toml).
+
+A lexicon lists the words of a language's funding news (verbs, round and lead cues,
+negative contexts, ...); `build_grammar` turns the lists into the patterns of a
+`Grammar` with the same pattern shapes for every language, so adding a
+word-based language is adding a data file and its fixtures, not a code path.
+
+Every entry is a regular-expression fragment matched case-insensitively; most are
+plain words. Each key is documented in `es.toml`, the reference lexicon. The same files
+also carry each language's round names and money words: `extraction.rounds` and
+`extraction.money` read them through `round_patterns` and `money_words`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+
+from extraction.grammar import Grammar, rx
+
+_NEVER = r"(?!x)x"  # a pattern that matches nothing, for an empty list
+
+
+def _alt(words: list[str]) -> str:
+    """One group of alternatives, longest first so that "levantó" wins over "leva"."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    return "(?:" + "|".join(words) + ")" if words else _NEVER
+
+
+@lru_cache(maxsize=None)
+def available() -> tuple[str, ...]:
+    """Language codes with a lexicon file."""
+    folder = resources.files("extraction").joinpath("data/lexicons")
+    return tuple(sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml")))
+
+
+def enabled(code: str) -> bool:
+    """Whether the registry should use the lexicon of `code` (a lexicon may ship switched off)."""
+    return code in available() and load(code).get("enabled", True)
+
+
+@lru_cache(maxsize=None)
+def load(code: str) -> dict:
+    """The lexicon of `code` as a dict (empty when there is none)."""
+    if code not in available():
+        return {}
+    path = resources.files("extraction").joinpath(f"data/lexicons/{code}.toml")
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+def _get(lex: dict, dotted: str) -> list[str]:
+    node: object = lex
+    for part in dotted.split("."):
+        node = node.get(part, {}) if isinstance(node, dict) else {}
+    return list(node) if isinstance(node, list) else []
+
+
+def _not_after(words: list[str]) -> str:
+    """Negative look-behinds for a verb right after one of `words`.
+
+    Dutch is verb-second: after an opening adverb the verb comes before its subject ("Zo haalde
+    Mollie ..."), which the shared subject reader does not follow; such a verb is better not read
+    as a subject's verb at all than read with the adverb as the company. Look-behinds need a
+    fixed width, so each word is a literal."""
+    return "".join(rf"(?<!\b{re.escape(word)}\s)" for word in words)
+
+
+def build_grammar(code: str) -> Grammar:
+    """The `Grammar` of a word-based language from its lexicon."""
+    lex = load(code)
+    if not lex:
+        raise KeyError(f"no lexicon for {code!r}")
+    if lex.get("reader") == "cjk":
+        return _cjk_grammar(code)
+    w = lambda key: _get(lex, key)  # noqa: E731 - a short reader for the lists below
+    verbs = w("funding.subject_verbs")
+    receive = w("funding.receive_verbs") or verbs
+    aux = _alt(w("funding.auxiliaries"))
+    adverbs = _alt(w("funding.adverbs"))
+    articles = _alt(w("investors.articles"))
+    scales = _alt([re.escape(k) for k in lex.get("money", {}).get("scales", {})]
+                  + [r"mil\w*", r"milh\w*", r"miljo\w*", r"miljard\w*", r"miliard\w*", "mln", "mld", "M€", "M"])
+    investor_words = [word for key in ("lead_after", "lead_before", "participants_after",
+                                       "participants_before", "cues") for word in w(f"investors.{key}")]
+    return Grammar(
+        code=code,
+        funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive)}\b"),
+        # a comma right before the verb belongs to it, so that "Nesta semana, anunciou ..." leaves
+        # "Nesta semana" as the text before the verb: an opener, read as a dropped subject below
+        subject_verbs=rx(rf"(?:,\s*)?\b{_not_after(w('funding.inverting_openers'))}(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b"),
+        # fronted amounts are read by the German and French engines only
+        fronted_verbs=re.compile(_NEVER),
+        # "1 bilhão de dólares no aplicativo de entregas Rappi", "em outra empresa de entregas, a
+        # Loggi": a few lowercase words may describe the company between the preposition and its name
+        object_link=rx(
+            rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links'))}\s(?-i:(?=[A-ZÀ-Ý]))",
+            rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links_described'))}\s"
+            rf"(?:(?-i:[a-zà-ÿ][\w-]*)\s){{0,5}}?(?:(?-i:[a-zà-ÿ][\w-]*),\s{articles}\s)?(?-i:(?=[A-ZÀ-Ý]))"),
+        anaphora=rx(
+            rf"\b{_alt(w('anaphora.determiners'))}\s?(?:[\w-]+\s){{0,3}}?{_alt(w('anaphora.nouns'))}\s*$",
+            rf"^{_alt(w('anaphora.pronouns'))}$",
+            # Spanish, Portuguese and Italian drop the subject pronoun: "Solo en agosto captó ...",
+            # "Nesta semana, anunciou ...". A clause that opens with an adverb or preposition and
+            # names nobody before the verb has the article's company as its subject.
+            rf"^\W*{_alt(w('anaphora.openers'))}\b(?-i:[^A-ZÀ-Ý]*)$",
+        ),
+        skip_before=rx(rf"\b{_alt(w('negatives.before'))}\W+(?:\w+\W+){{0,3}}$"),
+        skip_after=rx(rf"^\W{{0,3}}(?:\w+[- ]){{0,3}}?{_alt(w('negatives.after'))}\b"),
+        skip_clause=rx(rf"\b{_alt(w('negatives.clause'))}\b"),
+        valuation_before=rx(rf"\b{_alt(w('negatives.valuation'))}\W+(?:\w+\W+){{0,5}}$"),
+        cumulative=rx(rf"\b{_alt(w('negatives.cumulative'))}\b"),
+        reported=rx(rf"\b{_alt(w('status.reported'))}\b"),
+        in_talks=rx(rf"\b{_alt(w('status.in_talks'))}\b"),
+        past=rx(rf"\b{_alt(w('status.past'))}\b"),
+        lead_after=[rx(rf"\b{_alt(w('investors.lead_after'))}\s+(?:{articles}\s)?")],
+        lead_before=[rx(rf"\s{_alt(w('investors.lead_before'))}\b")],
+        investors_after=[rx(rf"\b{_alt(w('investors.participants_after'))}\s+(?:{articles}\s)?")],
+        investors_before=[rx(rf"\s{_alt(w('investors.participants_before'))}\b")],
+        list_stop=rx(
+            rf"[.;:!?$€£]|\s\d+(?:[.,]\d+)?\s?{scales}\b|\s{_alt(w('investors.list_stop'))}\b|"
+            rf",\s{_alt(w('investors.list_stop_after_comma'))}\b"
+        ),
+        clause_break=rx(rf"[;:—–]|, {_alt(w('clauses.break_after_comma'))}\b"),
+        receive_verbs=rx(rf"\b{_alt(receive)}\b"),
+        openers=rx(rf"^\W*{_alt(w('anaphora.openers'))}\b[\s,]*") if w("anaphora.openers") else None,
+        investor_cue=rx(rf"\b{_alt(investor_words)}"),
+        round_nouns=rx(rf"\b{_alt(w('funding.round_nouns'))}\b") if w("funding.round_nouns") else None,
+        verb_second=bool(lex.get("verb_second", False)),
+    )
+
+
+def _cjk_grammar(code: str) -> Grammar:
+    """Chinese, Japanese and Korean: the English grammar with the CJK reader as its custom
+    reader (the word patterns are never used, the reader reads every sentence itself)."""
+    from dataclasses import replace
+    from functools import partial
+
+    from extraction.grammar import get_grammar, register
+    from extraction.grammar.cjk import extract
+
+    return register(replace(get_grammar("en"), code=code, custom=partial(extract, code)))
+
+
+def round_patterns() -> list[tuple[str, str]]:
+    """(pattern, round) pairs of every lexicon's `[rounds]` table, for `extraction.rounds`.
+
+    Round names are specific enough ("ronda semilla", "rodada seed", "investeringsronde") to be
+    looked for in any text, which keeps `find_rounds` independent of the article's language.
+    """
+    out: list[tuple[str, str]] = []
+    for code in available():
+        lex = load(code)
+        if lex.get("reader") == "cjk":
+            continue  # CJK round names are read by the CJK reader
+        for kind, patterns in lex.get("rounds", {}).items():
+            out += [(p, kind) for p in patterns]
+    return out
+
+
+def money_words(code: str | None) -> dict:
+    """The `[money]` table of a lexicon: scale words with values, currency words with ISO codes."""
+    return load(code).get("money", {}) if code else {}
