@@ -8,6 +8,7 @@ name-like tokens in a phrase, minus leading descriptor nouns (data/descriptors.t
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 from importlib import resources
 
@@ -240,7 +241,8 @@ def split_names(fragment: str, stop: re.Pattern[str] | None = None) -> list[str]
 def norm_key(name: str) -> str:
     """Loose comparison key: case, punctuation and legal suffixes ignored."""
     low = re.sub(r"[’']s\b", "", name.lower())
-    words = re.findall(r"[a-z0-9äöüß\u4e00-\u9fff]+", low)
+    # letters of every script we read: Latin with accents, CJK, kana, hangul
+    words = re.findall(r"[a-z0-9äöüßà-ÿ\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+", unicodedata.normalize("NFC", low))
     legal = {"inc", "ltd", "gmbh", "ag", "se", "sa", "llc", "corp", "co", "plc", "bv", "nv",
              "the", "holdings", "holding", "group", "limited"}
     kept = [w for w in words if w not in legal] or words

@@ -107,3 +107,11 @@ def test_founding_example_phrasings_keep_lead_and_backers(shared_dir) -> None:
     assert main.lead_investors == ["Alibaba"]
     assert {"Suning.Com", "Temasek"} <= set(main.investors)
     assert main.valuation and main.valuation["amount"] in (3_000_000_000, 4_500_000_000)
+
+
+def test_kana_and_hangul_names_keep_their_letters() -> None:
+    from extraction.names import norm_key, same_company
+
+    assert norm_key("서지넥스") == "서지넥스" and norm_key("スマートドライブ株式会社") != ""
+    assert same_company("서지넥스", "서지넥스 주식회사")
+    assert not same_company("서지넥스", "바이오넥스")
