@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _LETTER = r"(?P<letter>[A-Ka-k])(?P<plus>\+)?"
 _ORDINALS = {
@@ -91,6 +92,16 @@ class RoundCue:
 
 def find_rounds(sentence: str) -> list[RoundCue]:
     """All round cues in a sentence, left to right, overlaps resolved in favour of the first pattern."""
+    return list(_find_rounds(sentence))
+
+
+@lru_cache(maxsize=4096)
+def _find_rounds(sentence: str) -> tuple[RoundCue, ...]:
+    # cached: the reader asks about one sentence several times (its amount, its investors)
+    return tuple(_scan_rounds(sentence))
+
+
+def _scan_rounds(sentence: str) -> list[RoundCue]:
     cues: list[RoundCue] = []
     low = sentence.lower()
     if not any(k in low for k in _KEYS):
