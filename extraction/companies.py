@@ -143,10 +143,19 @@ def _object_name(text: str, g: Grammar) -> str | None:
     return None
 
 
+_CALLED = re.compile(r"(?i:\b(?:startup|start-up|company|firm|business|venture|platform|app) "
+                     r"(?:called|named|dubbed|known as)) (?P<np>[A-Z][^,;]{0,60})")
+
+
 def _en_subject(before: str) -> str | None:
     """"X, a startup that ..., raised" -> X; "Starling was among ... raising" -> Starling."""
     if _LIST_SUBJECT.search(before):
         return None
+    called = _CALLED.search(before)
+    if called:  # "That gig, a startup called Intezer, has just raised"
+        name = name_from_phrase(called.group("np"), first=True)
+        if name:
+            return name
     segments = [s.strip() for s in before.split(",")]
     for k in range(len(segments) - 1, -1, -1):
         seg = _LEAD_IN.sub("", segments[k])

@@ -18,7 +18,8 @@ GRAMMAR = register(Grammar(
     funding_cue=rx(
         r"\b(?:raise[sd]?|raising|secure[sd]?|securing|closed?|closes|closing|bag(?:s|ged)?|land(?:s|ed)|"
         r"nab(?:s|bed)|snag(?:s|ged)?|pick(?:s|ed) up|scoop(?:s|ed|ing)? up|receive[sd]?|gets|got|"
-        r"attract(?:s|ed)?|complete[sd]?|bank(?:s|ed)|pull(?:s|ed) in|net(?:s|ted)|grab(?:s|bed)?)\b",
+        r"attract(?:s|ed)?|complete[sd]?|bank(?:s|ed)|pull(?:s|ed) in|net(?:s|ted)|grab(?:s|bed)?|"
+        r"lock(?:s|ed)? (?:in|up)|rake[sd]? in|haul(?:s|ed)? in|reel(?:s|ed)? in)\b",
         r"\b(?:funding|financing|round|investment|invest(?:s|ed|ing)?|backing|injection|led|leads?|"
         r"leading|co-led|backed|backs|capital|seed|series|pour(?:s|ed)|pump(?:s|ed)|inject(?:s|ed))\b",
     ),
@@ -28,6 +29,7 @@ GRAMMAR = register(Grammar(
         r"landed|lands|bagged|bags|nabbed|nabs|snagged|snags|received|receives|got|gets|picked up|"
         r"picks up|scooped up|scoops up|scooping up|attracted|attracts|completed|completes|banked|banks|"
         r"pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|took in|takes in|"
+        r"locked in|locks in|locked up|locks up|raked in|rakes in|hauled in|hauls in|reeled in|reels in|"
         r"announced|announces|drew|draws|won|wins|in talks to raise|set to raise|looking to raise|"
         r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
         r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
@@ -174,6 +176,7 @@ GRAMMAR = register(Grammar(
         r"\b(?:raised|raises|raise|raising|secured|secures|landed|lands|bagged|bags|nabbed|nabs|snagged|"
         r"snags|received|receives|got|gets|picked up|picks up|scooped up|scoops up|attracted|attracts|"
         r"banked|banks|pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|"
-        r"took in|takes in|drew|draws)\b",
+        r"took in|takes in|drew|draws|locked in|locks in|locked up|locks up|raked in|rakes in|hauled in|"
+        r"hauls in|reeled in|reels in)\b",
     ),
 ))
