@@ -92,7 +92,10 @@ def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, l
 # German tells a round without a name by its round noun, its backers, or "das Start-up"
 _ORPHAN_CUE_DE = re.compile(
     r"(?i)\b(?:finanzierungsrunde|kapitalrunde|runde|kapitalgeber|geldgeber|investoren|wagniskapitalgeber|"
-    r"(?:dem|das|den) (?:start-?up|unternehmen|jungunternehmen))\b")
+    r"(?:dem|das|den) (?:start-?up|unternehmen|jungunternehmen))\b|"
+    # an investor as the subject: "X steigt mit 170.000 Euro ein", "der weitere 21 Millionen zuschießt"
+    r"(?i:\b(?:steig(?:t|en|e)|stieg(?:en)?)\b(?:[^.]|\.(?=\d)){0,80}\bein\b|\binvestier\w*|\bzuschie(?:ß|ss)\w*|"
+    r"\berhöh\w* (?:die|seine|ihre) beteiligung)")
 _SAME_SUBJECT = re.compile(r"(?i)\s*(?:in (?:[\w-]+ ){0,3}?[\w-]+\s*)?,?\s*(?:and|plus|as well as)\s+"
                            r"(?:(?:another|a further|an additional|a|an)\s+)?$")
 _PARTS = re.compile(r"(?i),?\s(?:including|comprising|consisting of|made up of|split (?:between|into)|"

@@ -33,7 +33,7 @@ GRAMMAR = register(Grammar(
         r"investiert|investierte|investierten|investieren|steckt|steckte|steckten|stockt|stockte|"
         r"aufgestockt|angeführt|beteiligten|beteiligt|aufgebracht|gesammelt|beschafft|beschaffte|"
         r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen)\b",
-        r"\b(?:steigt|stieg|steigen|stiegen)\b[^.;]{0,80}\bein\b",
+        r"\b(?:steigt|stieg|steigen|stiegen)\b(?:[^.;]|\.(?=\d)){0,80}\bein\b",  # "170.000" has a dot
         # headline "7 Millionen Euro für Bremer Logistik-Startup X", "Zwölf Millionen Euro für das Fintech X";
         # the descriptor keeps out "50 Millionen Euro für Klimaschutz"
         r"^\W*(?:(?:rund|über|knapp|fast|mehr als|weitere|frische)\s+)*[\w,.]+\s*(?:mio\.?|millionen|mrd\.?|"
