@@ -153,6 +153,8 @@ select
     f.disabled_reason,
     f.moved_from,
     (select count(*) from entries en where en.feed_id = f.id) as entries,
+    f.entries_left_out,
+    (select count(*) from entries en where en.feed_id = f.id and en.state = 'pending') as pending,
     (select count(*) from articles a where a.feed_id = f.id) as articles,
     (select count(distinct s.event_id)
         from articles a
@@ -199,6 +201,13 @@ def _recreate_views(db) -> None:
 
 @MIGRATIONS(name="0002_views")
 def _views(db) -> None:
+    _recreate_views(db)
+
+
+@MIGRATIONS(name="0003_views_feed_todo")
+def _views_feed_todo(db) -> None:
+    # feed_health gains entries_left_out (a huge feed cut to its newest entries)
+    # and pending (entries whose article is still to be fetched).
     _recreate_views(db)
 
 
