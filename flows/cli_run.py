@@ -37,21 +37,13 @@ def run_cycle_command(config_path: str | None, config: Config, use_prefect: bool
 
         return run_plain(config)
     home = configure_prefect(config.db_path.parent)
-    if os.environ.get("PREFECT_API_URL"):
+    # Our own temporary server rather than Prefect's: it dies with this process, even on SIGKILL.
+    from flows.ephemeral_server import prefect_api
+
+    with prefect_api(home):
         from flows.monitor import run_once
 
         return run_once(_config_path_for_flow(config_path))
-    # Our own child rather than Prefect's: it dies with this process, even on SIGKILL.
-    from flows.ephemeral_server import EphemeralServer
-
-    with EphemeralServer(home) as api_url:
-        os.environ["PREFECT_API_URL"] = api_url  # read when prefect is first imported, just below
-        try:
-            from flows.monitor import run_once
-
-            return run_once(_config_path_for_flow(config_path))
-        finally:
-            os.environ.pop("PREFECT_API_URL", None)
 
 
 def _run_or_exit(config_path: str | None, config: Config, use_prefect: bool):
@@ -72,7 +64,7 @@ def _run_or_exit(config_path: str | None, config: Config, use_prefect: bool):
 @click.option("--config", "config_path", metavar="FILE", help=CONFIG_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the cycle report as JSON before the summary line.")
 @click.option("--no-prefect", "no_prefect", is_flag=True,
-              help="Run the cycle as plain function calls: no Prefect server, no run records; ~7 s quicker.")
+              help="Run the cycle as plain function calls: no Prefect server to start, no run records.")
 def run(config_path: str | None, as_json: bool, no_prefect: bool) -> None:
     """Poll every due feed once, now, and store and alert what is new.
 

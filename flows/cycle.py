@@ -3,7 +3,7 @@
 The order and the bookkeeping live here once; what runs each step is passed in
 (`Steps`). `flows/monitor.py` passes Prefect tasks; `run_plain` passes the plain
 functions of `flows/stages.py` and runs the cycle without Prefect at all (no
-server to start, so a one-shot cycle is ~7 s quicker; `fundwatch run --no-prefect`).
+server to start; `fundwatch run --no-prefect`).
 
 The cycle resumes whatever an earlier one left undone: the to-do list (pending
 entries) and the outbox live in the database, so a cycle killed at any point

@@ -15,6 +15,8 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -88,3 +90,20 @@ class EphemeralServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
+
+
+@contextmanager
+def prefect_api(home: Path) -> Iterator[None]:
+    """A Prefect API for a one-shot cycle: PREFECT_API_URL when set, else our own temporary server.
+
+    Enter before `prefect` is first imported: Prefect reads PREFECT_API_URL at import.
+    """
+    if os.environ.get("PREFECT_API_URL"):
+        yield
+        return
+    with EphemeralServer(home) as api_url:
+        os.environ["PREFECT_API_URL"] = api_url
+        try:
+            yield
+        finally:
+            os.environ.pop("PREFECT_API_URL", None)

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import httpx
 
+from flows.child_process import die_with_parent_hook
+
 
 class ServerStartError(RuntimeError):
     pass
@@ -50,6 +52,7 @@ class LocalPrefectServer:
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: we can stop all of it
+            preexec_fn=die_with_parent_hook(),  # and it ends with us, even when we are SIGKILLed
         )
         log.close()
         deadline = time.monotonic() + self.startup_timeout

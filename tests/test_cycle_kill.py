@@ -3,7 +3,7 @@ then run again until done: every round stored, nothing stored twice, every alert
 (resends only under their original Idempotency-Key), and no process left behind.
 
 Most cycles run without Prefect (`fundwatch run --no-prefect`: the same steps as plain
-calls, ~2.5 s each); a few are real `fundwatch run` cycles with Prefect's server.
+calls, no server to start); a few are real `fundwatch run` cycles with Prefect's server.
 The farm publishes new stories before every cycle, so each one has work in every stage.
 """
 
