@@ -8,6 +8,7 @@ connection belongs to the thread that made it.
 from __future__ import annotations
 
 import logging
+import sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -84,15 +85,13 @@ def pending_work(db, now: datetime | None = None) -> tuple[list[FeedEntry], list
     fetch = feed_store.entries_to_fetch(db, entries)
     chosen = {(e.feed_id, e.entry_key) for e in fetch}
     stored: list[ArticleDoc] = []
-    others: list[FeedEntry] = []
     for entry in entries:
         if (entry.feed_id, entry.entry_key) in chosen:
             continue
         doc = feed_store.stored_article_doc(db, entry)
         if doc is not None:
             stored.append(doc)
-        else:
-            others.append(entry)  # same URL as an entry fetched now: done when that one is stored
+        # else: same link as an entry fetched now; it is ticked off when that article is stored
     return fetch, stored
 
 
@@ -155,7 +154,16 @@ def _store_one(db, doc: ArticleDoc, out: StoreOutcome, now: datetime | None) -> 
         if events is not None and not _already_recorded(db, article_id):
             ref = ArticleRef(id=article_id, url=url, title=doc.title, published=doc.published,
                              lang=doc.lang, text=doc.text)
-            result = record_article_events(db, ref, events)
+            try:
+                # A savepoint of its own: a failure undoes the rounds, not the article.
+                result = record_article_events(db, ref, events)
+            except sqlite3.Error:
+                raise  # the database's trouble, not the article's: the cycle stops, the entry stays to do
+            except Exception as exc:
+                # A bug on one article must not block the to-do list for ever;
+                # `fundwatch reextract` reads it again after a fix.
+                log.exception("could not record the rounds of %s", url)
+                out.failed_articles.append((url, repr(exc)))
         todo.mark_done(db, doc, now)
     if is_new:
         out.new_articles += 1

@@ -106,3 +106,23 @@ def test_entries_stored_before_the_to_do_list_count_as_done(tmp_path):
     assert next(db.query("select entries_left_out, pending from feed_health")) == {"entries_left_out": 0,
                                                                                    "pending": 0}
     db.conn.close()
+
+
+def test_an_article_whose_rounds_cannot_be_recorded_does_not_block_the_list(tmp_path, monkeypatch):
+    from scrapers.poll import feed_doc
+
+    db_path = tmp_path / "fundwatch.db"
+    db = open_db(db_path)
+    feed_store.sync_feeds(db, [FEED])
+    feed_store.record_poll(db, FeedPoll(1, FEED.url, "ok", 200, entries=[entry("a")]), T0)
+    db.conn.close()
+
+    def broken(*args, **kwargs):
+        raise ValueError("a bug in the identity rules")
+
+    monkeypatch.setattr(stages, "record_article_events", broken)
+    outcome = stages.store_articles(db_path, [feed_doc(entry("a"), "http 404")])
+    assert outcome.new_articles == 1 and outcome.failed_articles[0][1].startswith("ValueError")
+    db = open_db(db_path)
+    assert state(db) == {"a": "done"}, "done, with the article stored; reextract reads it after a fix"
+    db.conn.close()
