@@ -38,12 +38,12 @@ def run_cycle_command(config_path: str | None, config: Config, use_prefect: bool
         return run_plain(config)
     home = configure_prefect(config.db_path.parent)
     # Our own temporary server rather than Prefect's: it dies with this process, even on SIGKILL.
-    from flows.ephemeral_server import prefect_api
+    from flows.ephemeral_server import start_prefect_api
 
-    with prefect_api(home):
-        from flows.monitor import run_once
+    start_prefect_api(home)
+    from flows.monitor import run_once
 
-        return run_once(_config_path_for_flow(config_path))
+    return run_once(_config_path_for_flow(config_path))
 
 
 def _run_or_exit(config_path: str | None, config: Config, use_prefect: bool):

@@ -62,13 +62,13 @@ def run_demo(workdir: Path) -> None:
         click.echo(f"  alert receiver  {receiver.url}")
         click.echo("\nRunning one cycle (the first start of Prefect's local engine takes a few seconds) ...")
 
-        from flows.ephemeral_server import prefect_api
+        from flows.ephemeral_server import start_prefect_api
 
         started = time.perf_counter()
-        with prefect_api(home):  # a temporary Prefect server that ends with the demo, however it ends
-            from flows.monitor import run_once
+        start_prefect_api(home)  # a temporary Prefect server that ends with the demo, however it ends
+        from flows.monitor import run_once
 
-            report = run_once(str(config_file.resolve()))
+        report = run_once(str(config_file.resolve()))
         elapsed = time.perf_counter() - started
         _show_rounds(workdir / "fundwatch.db", set(report.new_rounds))
         _show_alerts(receiver.received)

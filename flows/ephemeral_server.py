@@ -10,13 +10,12 @@ and points PREFECT_API_URL at it before Prefect is imported.
 
 from __future__ import annotations
 
+import atexit
 import importlib.util
 import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -33,7 +32,7 @@ def _prefect_dir() -> str:
 
 
 class EphemeralServer:
-    """`with EphemeralServer(home) as api_url:` a Prefect API for the length of the block."""
+    """Prefect's API server in a child process: `start()` returns its URL, `stop()` ends it."""
 
     def __init__(self, home: Path, startup_timeout: float | None = None) -> None:
         self.home = home
@@ -85,25 +84,18 @@ class EphemeralServer:
             self.process.kill()
             self.process.wait()
 
-    def __enter__(self) -> str:
-        return self.start()
 
-    def __exit__(self, *exc) -> None:
-        self.stop()
+def start_prefect_api(home: Path) -> None:
+    """Give this process a Prefect API: PREFECT_API_URL when set, else our own temporary server.
 
-
-@contextmanager
-def prefect_api(home: Path) -> Iterator[None]:
-    """A Prefect API for a one-shot cycle: PREFECT_API_URL when set, else our own temporary server.
-
-    Enter before `prefect` is first imported: Prefect reads PREFECT_API_URL at import.
+    Call before `prefect` is first imported: Prefect reads PREFECT_API_URL at import.
+    The server runs until this process ends. It is stopped by an atexit hook, which
+    Python runs after Prefect's own exit work (sending the last run logs and events,
+    registered through `threading._register_atexit`, which runs first); and should
+    the process die without running it, the kernel ends the server (die_with_parent_hook).
     """
     if os.environ.get("PREFECT_API_URL"):
-        yield
         return
-    with EphemeralServer(home) as api_url:
-        os.environ["PREFECT_API_URL"] = api_url
-        try:
-            yield
-        finally:
-            os.environ.pop("PREFECT_API_URL", None)
+    server = EphemeralServer(home)
+    os.environ["PREFECT_API_URL"] = server.start()
+    atexit.register(server.stop)
