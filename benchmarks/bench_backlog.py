@@ -73,7 +73,6 @@ def main() -> None:
             counts[doc.source] += 1
         return {"requests": requests, **counts}
 
-    from flows.cycle import run_plain
 
     farm = subprocess.Popen(
         [sys.executable, str(HERE / "farm.py"), "--sites", "1", "--feeds", str(args.feeds),

@@ -19,7 +19,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows import stages
-from flows.cycle import ARTICLES_PER_TASK, FEEDS_PER_TASK, Steps  # noqa: F401 - batch sizes documented there
+from flows.cycle import Steps
 from flows.cycle import run_cycle as run_steps
 from flows.report import CycleReport
 from flows.settings import Config, load_config

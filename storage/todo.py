@@ -13,7 +13,6 @@ A request never sent (the cycle ran out of time) counts no attempt.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime, timedelta, timezone
 
 from scrapers.dates import iso
@@ -83,12 +82,3 @@ def mark_retry(db, doc: ArticleDoc, now: datetime | None = None) -> None:
             " where feed_id = ? and entry_key = ? and state = 'pending'",
             [count, (doc.fetch_error or "")[:1000], iso(now + retry_delay(count)), doc.feed_id, doc.entry_key],
         )
-
-
-def entries_done(db, entries: Iterable[FeedEntry], now: datetime | None = None) -> None:
-    """Mark entries done whose article is already stored (another entry led to it first)."""
-    stamp = iso(_now(now))
-    with db.atomic():
-        for entry in entries:
-            db.execute("update entries set state = 'done', done_at = ? where feed_id = ? and entry_key = ?",
-                       [stamp, entry.feed_id, entry.entry_key])
