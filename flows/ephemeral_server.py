@@ -4,7 +4,7 @@ With PREFECT_API_URL unset, Prefect starts a temporary server process by itself
 on the first flow call and stops it at exit (atexit). A `fundwatch run` killed
 with SIGKILL runs no atexit, and Prefect's server lived on, orphaned (~200 MB each).
 So `run` starts the same server itself (the same uvicorn command Prefect 3.9
-uses, UI off), with `die_with_parent_hook` so the kernel ends it when `run` dies,
+uses, UI off), wrapped by `dies_with_parent` so the kernel ends it when `run` dies,
 and points PREFECT_API_URL at it before Prefect is imported.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 
-from flows.child_process import die_with_parent_hook
+from flows.child_process import dies_with_parent
 from flows.local_server import ServerStartError, free_port
 
 
@@ -53,11 +53,12 @@ class EphemeralServer:
         env.pop("PREFECT_API_URL", None)
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "uvicorn", "--app-dir", _prefect_dir(), "--factory",
-                 "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
-                 "--log-level", "error", "--lifespan", "on"],
+                dies_with_parent(
+                    [sys.executable, "-m", "uvicorn", "--app-dir", _prefect_dir(), "--factory",
+                     "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
+                     "--log-level", "error", "--lifespan", "on"]
+                ),
                 env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                preexec_fn=die_with_parent_hook(),
             )
         deadline = time.monotonic() + self.startup_timeout
         with httpx.Client(trust_env=False) as client:
@@ -92,7 +93,7 @@ def start_prefect_api(home: Path) -> None:
     The server runs until this process ends. It is stopped by an atexit hook, which
     Python runs after Prefect's own exit work (sending the last run logs and events,
     registered through `threading._register_atexit`, which runs first); and should
-    the process die without running it, the kernel ends the server (die_with_parent_hook).
+    the process die without running it, the kernel ends the server (dies_with_parent).
     """
     if os.environ.get("PREFECT_API_URL"):
         return

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import httpx
 
-from flows.child_process import die_with_parent_hook
+from flows.child_process import dies_with_parent
 
 
 class ServerStartError(RuntimeError):
@@ -47,12 +47,13 @@ class LocalPrefectServer:
         env.pop("PREFECT_API_URL", None)
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
+            # dies_with_parent: it ends with us, even when we are SIGKILLed
+            dies_with_parent([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                              "--port", str(self.port)]),
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group: we can stop all of it
-            preexec_fn=die_with_parent_hook(),  # and it ends with us, even when we are SIGKILLed
         )
         log.close()
         deadline = time.monotonic() + self.startup_timeout

@@ -10,7 +10,7 @@ import sys
 import time
 
 from support_http import Reply, http_server  # noqa: F401 - fixture
-from support_procs import descendants, wait_gone
+from support_procs import alive, descendants, wait_gone
 
 
 def test_a_killed_run_leaves_no_prefect_server_behind(tmp_path, http_server):
@@ -37,3 +37,28 @@ def test_a_killed_run_leaves_no_prefect_server_behind(tmp_path, http_server):
         if proc.poll() is None:
             proc.kill()
     assert not left, f"still running 5 s after the kill: {sorted(left)}"
+
+
+PARENT = """
+import shutil, subprocess, sys, time
+from flows.child_process import dies_with_parent
+child = subprocess.Popen(dies_with_parent([shutil.which("sleep"), "300"]))
+print(child.pid, flush=True)
+time.sleep(300)
+"""
+
+
+def test_a_child_started_through_dies_with_parent_ends_with_its_parent():
+    # The mechanism `serve` uses for its local Prefect server too.
+    parent = subprocess.Popen([sys.executable, "-c", PARENT], stdout=subprocess.PIPE, text=True)
+    try:
+        child = int(parent.stdout.readline())
+        time.sleep(0.3)
+        assert alive({child}), "the child runs while its parent does"
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(timeout=10)
+        left = wait_gone({child}, timeout=5)
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+    assert not left
