@@ -42,10 +42,10 @@ class CycleReport:
             line += f" (+{len(self.new_background)} past rounds mentioned)"
         if self.updated_rounds:
             line += f" ({len(self.updated_rounds)} updated)"
-        if self.articles_deferred:
-            line += f" ({self.articles_deferred} left for the next cycle)"
         if self.unreadable_articles:
             line += f"; {len(self.unreadable_articles)} articles unreadable"
+        if self.articles_deferred:
+            line += f"; {self.articles_deferred} articles left for the next cycle"
         line += f"; {self.alerts_sent} alerts sent"
         if self.alerts_failed:
             line += f", {self.alerts_failed} failed (retried next cycle)"

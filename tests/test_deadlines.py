@@ -121,6 +121,7 @@ def test_pages_not_reached_wait_for_the_next_cycle_instead_of_feed_text(tmp_path
         reached = first.new_articles
         assert 0 < reached < 8 and first.articles_deferred == 8 - reached
         assert first.articles_from_feed_text == 0
+        assert f"; {8 - reached} articles left for the next cycle" in first.summary_line()
         db = open_db(tmp_path / "fundwatch.db")
         pending = db.execute("select count(*) from entries where state = 'pending'").fetchone()[0]
         attempts = db.execute("select max(attempts) from entries").fetchone()[0]
