@@ -19,6 +19,10 @@ One call, once per cycle:
 3. Marking. Each message is marked sent or failed in its own small transaction
    right after its send.
 
+Deadlines: each message must be accepted within its target's `timeout_seconds`
+(connect to last byte; a receiver trickling its answer fails it), and one call
+sends for at most `budget_seconds`; what is left stays due for the next cycle.
+
 The guarantee: at-least-once delivery, exactly-once for receivers that dedupe on
 the `Idempotency-Key`. An alert is written in the transaction that stores its
 round, and it leaves the outbox only when a send succeeded and was recorded;
@@ -57,6 +61,7 @@ class DeliveryReport:
     pending: int = 0    # alerts still waiting after this call (unsent + not fanned out)
     lines: list[str] = field(default_factory=list)
     send_seconds: list[float] = field(default_factory=list)  # wall time of each send
+    out_of_time: bool = False  # the delivery budget ran out; the rest waits for the next cycle
 
 
 def _now(now: datetime | None) -> datetime:
@@ -71,6 +76,10 @@ def _unique(targets: Sequence[AlertTarget]) -> list[AlertTarget]:
         seen.setdefault(target.key, target)
     return list(seen.values())
 
+
+# The most one cycle spends sending: with each message bounded by its target's
+# timeout_seconds, slow or stalled receivers cannot hold the cycle lock longer.
+DELIVERY_BUDGET_SECONDS = 120.0
 
 FAN_OUT_CHUNK = 200  # outbox rows per transaction: a backlog fans out in few commits
 
@@ -124,23 +133,30 @@ def _messages(
     return sorted(groups, key=lambda g: g[1][0]["outbox_id"])
 
 
-def _send(target: AlertTarget, items: list, key: str, digest: bool, fmt: str):
+def _send(target: AlertTarget, items: list, key: str, digest: bool, fmt: str, deadline: float):
     """Render and send one message; any error becomes a failed attempt, never a crash."""
     try:
         if digest:
             message = render_digest(items, fmt)
         else:
             message = render_round(items[0][0], items[0][1], fmt)
-        return transport.send(target, message, key)
+        return transport.send(target, message, key, deadline=deadline)
     except Exception as exc:  # one bad round or plugin must not stop the whole outbox
         return False, f"{type(exc).__name__}: {exc}"
 
 
 def deliver_pending(
-    db, targets: Sequence[AlertTarget], now: datetime | None = None
+    db, targets: Sequence[AlertTarget], now: datetime | None = None,
+    budget_seconds: float = DELIVERY_BUDGET_SECONDS,
 ) -> DeliveryReport:
-    """Fan out new outbox rows, send what is due, mark each result. See the module docstring."""
+    """Fan out new outbox rows, send what is due, mark each result. See the module docstring.
+
+    Sending stops when `budget_seconds` are spent (each send's own deadline is cut
+    to what is left), so slow receivers never keep a cycle, and its lock, longer;
+    what was not sent stays due for the next cycle.
+    """
     now = _now(now)
+    out_of_time = time.monotonic() + budget_seconds
     report = DeliveryReport()
     targets = _unique(targets)
     if not targets:
@@ -155,6 +171,9 @@ def deliver_pending(
         return events[event_id]
 
     for target in targets:
+        if time.monotonic() >= out_of_time:
+            report.out_of_time = True
+            break
         rows = outbox.due(db, [target.key], now)
         if not rows:
             continue
@@ -169,9 +188,14 @@ def deliver_pending(
                 items = [(e, k) for e, k in items if e is not None]
                 if not members:
                     continue
+            left = out_of_time - time.monotonic()
+            if left <= 0:
+                report.out_of_time = True
+                break  # not attempted: no failure recorded, first in line next cycle
             key = batch_key or members[0]["idempotency_key"]
             started = time.perf_counter()
-            ok, error = _send(target, items, key, digest=batch_key is not None, fmt=fmt)
+            ok, error = _send(target, items, key, digest=batch_key is not None, fmt=fmt,
+                              deadline=min(target.timeout_seconds, left))
             report.send_seconds.append(time.perf_counter() - started)
             ids = [r["id"] for r in members]
             note = f"  (digest of {len(ids)})" if batch_key else ""

@@ -16,6 +16,7 @@ digest_threshold = 5            # more than 5 alerts due in one cycle -> one dig
 format = "markdown"             # text | markdown | html (default: the service's own format)
 secret = "..."                  # json:// and jsons:// only: HMAC-SHA256-signed body
 updates = false                 # true: also alert when a known round learns a new fact
+timeout_seconds = 30            # the most one message may take, connect to last byte (default 30)
 ```
 
 Every filter that is set must pass; within a list any entry matches.
@@ -32,9 +33,10 @@ FORMATS = ("text", "markdown", "html")
 SIGNABLE_SCHEMES = ("json", "jsons")
 DEFAULT_RECENT_DAYS = 7
 _KEYS = {
-    "url", "name", "min_amount_usd", "min_confidence", "rounds", "languages", "companies", "investors", "keywords",
-    "recent_days", "digest_threshold", "format", "secret", "updates",
+    "url", "name", "min_amount_usd", "min_confidence", "rounds", "languages", "companies", "investors",
+    "keywords", "recent_days", "digest_threshold", "format", "secret", "updates", "timeout_seconds",
 }
+DEFAULT_TIMEOUT_SECONDS = 30.0
 
 
 def normalise_round(label: str) -> str:
@@ -58,6 +60,7 @@ class AlertTarget:
     format: str | None = None
     secret: str | None = None
     updates: bool = False
+    timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS
 
     def __repr__(self) -> str:  # never print the secret or URL credentials
         return f"AlertTarget({self.label!r})"
@@ -142,6 +145,11 @@ class AlertTarget:
             if not isinstance(table["updates"], bool):
                 raise ValueError(f"updates: expected true or false, got {table['updates']!r}")
             values["updates"] = table["updates"]
+        if "timeout_seconds" in table:
+            timeout = table["timeout_seconds"]
+            if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not 0 < timeout <= 600:
+                raise ValueError(f"timeout_seconds: expected a number of seconds in (0, 600], got {timeout!r}")
+            values["timeout_seconds"] = float(timeout)
         return cls(**values)
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 
 from alerts import markup, signing
 from alerts.render import Message
@@ -39,6 +40,37 @@ def native_format(target: AlertTarget) -> str:
 
 
 def send(
+    target: AlertTarget, message: Message, idempotency_key: str | None = None,
+    deadline: float | None = None,
+) -> tuple[bool, str | None]:
+    """Deliver `message` within `deadline` seconds (default: the target's timeout_seconds);
+    (True, None) or (False, why).
+
+    The deadline covers everything: connecting, writing, waiting, reading. apprise's
+    and httpx's own timeouts are per socket operation, so a receiver that trickles
+    its answer a byte at a time would hold them for ever. The send runs in a
+    daemon thread that is abandoned at the deadline (it dies with the process);
+    if the receiver takes the message after all, the next cycle's resend carries
+    the same Idempotency-Key.
+    """
+    seconds = target.timeout_seconds if deadline is None else deadline
+    outcome: list[tuple[bool, str | None]] = []
+
+    def attempt() -> None:
+        try:
+            outcome.append(_send_now(target, message, idempotency_key))
+        except BaseException as exc:  # noqa: BLE001 - reported as a failed attempt
+            outcome.append((False, f"{type(exc).__name__}: {exc}"))
+
+    worker = threading.Thread(target=attempt, name="fundwatch-alert-send", daemon=True)
+    worker.start()
+    worker.join(max(seconds, 0.0))
+    if outcome:
+        return outcome[0]
+    return False, f"no complete answer within {seconds:g} s (the receiver is too slow); retried later"
+
+
+def _send_now(
     target: AlertTarget, message: Message, idempotency_key: str | None = None
 ) -> tuple[bool, str | None]:
     """Deliver `message`; (True, None) or (False, why)."""

@@ -162,7 +162,19 @@ _FIRM_WORDS = frozenset({"capital", "partners", "ventures", "venture", "fund", "
                          "investments", "equity", "collective", "management", "advisors", "associates", "vc"})
 
 
+# a dateline or a time phrase beside a name is no part of it: "2022-02-16 Flutterwave",
+# "Aleph Alpha Ende 2023", "Acme Q3 2024"
+_DATE_TOKEN = re.compile(
+    r"(?i)^(?:\d{4}-\d{2}(?:-\d{2})?|(?:19|20)\d\d|q[1-4]|h[12]|ende|anfang|mitte|end|early|late|mid|"
+    r"fin|début|finales|principios)[.,]?$")
+
+
 def _finish(run: list[str]) -> str | None:
+    while len(run) > 1 and _DATE_TOKEN.match(run[0]):
+        run = run[1:]
+    # a trailing year stays ("Studio 2000") unless a time word stands before it ("Ende 2023")
+    while len(run) > 2 and re.fullmatch(r"(?:19|20)\d\d[.,]?", run[-1]) and _DATE_TOKEN.match(run[-2]):
+        run = run[:-2]
     while len(run) > 1 and run[0].lower() in _ARTICLES:
         run = run[1:]
     while run and (run[0].lower() in _CONNECT or run[0].lower() in _LEAD_WORDS and len(run) > 1):

@@ -41,6 +41,11 @@ def render_table(rows: list[dict]) -> str:
             lines.append(f"{'':>3}  last error: {_cut(r['last_error'], 100)}")
         if r["last_problem"]:
             lines.append(f"{'':>3}  problem: {_cut(r['last_problem'], 100)}")
+        if r.get("entries_left_out"):
+            lines.append(f"{'':>3}  left out: the last document had {r['entries_left_out']} more entries than are read;"
+                         " the newest were kept")
+        if r.get("pending"):
+            lines.append(f"{'':>3}  to do: {r['pending']} articles still to fetch (next cycle)")
         if r["moved_from"]:
             lines.append(f"{'':>3}  moved from: {_cut(r['moved_from'], 100)}")
         if r["consecutive_failures"] and r["next_poll_at"]:
@@ -56,7 +61,8 @@ def register(cli: click.Group) -> None:
                   help="TOML config file (default: $FUNDWATCH_CONFIG, else the packaged default).")
     @click.option("--json", "as_json", is_flag=True, help="Print JSON (one object per feed) for scripts.")
     def feeds_command(config_path: str | None, as_json: bool) -> None:
-        """Show every feed's health: failures, last error, last success, last new item.
+        """Show every feed's health: failures, last error, last success, last new item,
+        entries left out of a huge feed, articles still to fetch.
 
         The stored feeds are first brought in line with the config: new feeds show
         as "never polled", feeds removed from the config stay listed as "not

@@ -33,28 +33,54 @@ def _config_path_for_flow(path: str | None) -> str | None:
     return str(Path(chosen).resolve()) if chosen else None
 
 
-def run_cycle_command(config_path: str | None, config: Config):
-    configure_prefect(config.db_path.parent)
+def run_cycle_command(config_path: str | None, config: Config, use_prefect: bool = True):
+    if not use_prefect:
+        from flows.cycle import run_plain
+
+        return run_plain(config)
+    home = configure_prefect(config.db_path.parent)
+    # Our own temporary server rather than Prefect's: it dies with this process, even on SIGKILL.
+    from flows.ephemeral_server import start_prefect_api
+
+    start_prefect_api(home)
     from flows.monitor import run_once
 
     return run_once(_config_path_for_flow(config_path))
 
 
+def _run_or_exit(config_path: str | None, config: Config, use_prefect: bool):
+    """Run the cycle; a database that cannot be written stops it with a clear message and exit 1."""
+    from storage.db import write_failure
+
+    try:
+        return run_cycle_command(config_path, config, use_prefect)
+    except Exception as exc:
+        message = write_failure(exc)
+        if message is None:
+            raise
+        click.secho(f"error: {message}", fg="red", err=True)
+        sys.exit(1)
+
+
 @click.command()
 @click.option("--config", "config_path", metavar="FILE", help=CONFIG_HELP)
 @click.option("--json", "as_json", is_flag=True, help="Print the cycle report as JSON before the summary line.")
-def run(config_path: str | None, as_json: bool) -> None:
+@click.option("--no-prefect", "no_prefect", is_flag=True,
+              help="Run the cycle as plain function calls: no Prefect server to start, no run records.")
+def run(config_path: str | None, as_json: bool, no_prefect: bool) -> None:
     """Poll every due feed once, now, and store and alert what is new.
 
+    Work left undone by a cycle that died (killed, disk full) is done first.
     Exit code 0 when the cycle completed, even if some feeds failed (they are
-    listed); 2 for a bad config, 1 when the database cannot be used. The last
-    line is a one-line summary.
+    listed); 2 for a bad config, 1 when the database cannot be used or written
+    (a full disk: nothing is lost, the next cycle resumes). The last line is a
+    one-line summary.
 
     Example: fundwatch run --config fundwatch.toml
     """
     config = _load(config_path)
     _check_database(config)
-    report = run_cycle_command(config_path, config)
+    report = _run_or_exit(config_path, config, use_prefect=not no_prefect)
     for url, error in report.failed_feeds:
         click.echo(f"feed failed: {url}: {error}", err=True)
     for line in report.alert_lines:

@@ -51,7 +51,7 @@ def _heading(text: str) -> None:
 
 def run_demo(workdir: Path) -> None:
     config_file = _fresh_workdir(workdir)
-    configure_prefect(workdir)
+    home = configure_prefect(workdir)
     click.secho("fundwatch demo", bold=True, fg="cyan")
     click.echo("An invented news site (English and German feeds, funding stories and look-alikes")
     click.echo("that are not rounds) and an alert receiver run on 127.0.0.1; one cycle reads them.")
@@ -62,9 +62,12 @@ def run_demo(workdir: Path) -> None:
         click.echo(f"  alert receiver  {receiver.url}")
         click.echo("\nRunning one cycle (the first start of Prefect's local engine takes a few seconds) ...")
 
-        from flows.monitor import run_once
+        from flows.ephemeral_server import start_prefect_api
 
         started = time.perf_counter()
+        start_prefect_api(home)  # a temporary Prefect server that ends with the demo, however it ends
+        from flows.monitor import run_once
+
         report = run_once(str(config_file.resolve()))
         elapsed = time.perf_counter() - started
         _show_rounds(workdir / "fundwatch.db", set(report.new_rounds))

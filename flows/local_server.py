@@ -17,6 +17,8 @@ from pathlib import Path
 
 import httpx
 
+from flows.child_process import dies_with_parent
+
 
 class ServerStartError(RuntimeError):
     pass
@@ -45,7 +47,9 @@ class LocalPrefectServer:
         env.pop("PREFECT_API_URL", None)
         log = open(self.log_path, "ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1", "--port", str(self.port)],
+            # dies_with_parent: it ends with us, even when we are SIGKILLed
+            dies_with_parent([sys.executable, "-m", "prefect", "server", "start", "--host", "127.0.0.1",
+                              "--port", str(self.port)]),
             env=env,
             stdout=log,
             stderr=subprocess.STDOUT,

@@ -4,13 +4,13 @@ Task granularity follows what a task run costs (~20 ms of server CPU each): one
 task per batch of feeds and per batch of articles, tens per cycle, never one per
 article. Fetch tasks are async and share one HTTP client (one connection pool,
 one global and one per-host limit), so politeness holds across batches.
-Writes happen in plain sync tasks, one writer at a time.
+Writes happen in plain sync tasks, one writer at a time. The order of the steps
+lives in flows/cycle.py, shared with the plain (`--no-prefect`) cycle.
 """
 
 from __future__ import annotations
 
 import asyncio
-import time
 from datetime import datetime
 from pathlib import Path
 
@@ -19,15 +19,12 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.cache_policies import NO_CACHE
 
 from flows import stages
-from flows.cycle_lock import CycleBusy, cycle_lock
+from flows.cycle import Steps
+from flows.cycle import run_cycle as run_steps
 from flows.report import CycleReport
 from flows.settings import Config, load_config
 from scrapers.http import Fetcher
 from scrapers.poll import fetch_articles, poll_feeds
-from storage.health import check_file
-
-FEEDS_PER_TASK = 25
-ARTICLES_PER_TASK = 20
 
 
 @task(name="poll-feeds", cache_policy=NO_CACHE)
@@ -41,8 +38,8 @@ def record_polls_task(db_path: Path, polls: list, now: datetime) -> stages.PollO
 
 
 @task(name="scrape-articles", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
-async def scrape_batch(fetcher: Fetcher, entries: list) -> list:
-    return await fetch_articles(fetcher, entries)
+async def scrape_batch(fetcher: Fetcher, entries: list, not_after: float | None = None) -> list:
+    return await fetch_articles(fetcher, entries, not_after)
 
 
 @task(name="extract-and-store", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -72,60 +69,18 @@ async def monitor(config_path: str | None = None) -> dict:
     return report.as_dict()
 
 
+TASK_STEPS = Steps(
+    poll=poll_feed_batch,
+    record=record_polls_task,
+    scrape=scrape_batch,
+    store=extract_and_store,
+    deliver=deliver_alerts_task,
+)
+
+
 async def run_cycle(config: Config) -> CycleReport:
-    logger = get_run_logger()
-    started = time.perf_counter()
-    report = CycleReport()
-    check_file(config.db_path)  # a damaged file fails the run before anything is written
-    try:
-        with cycle_lock(config.db_path):
-            await _cycle(config, report, logger)
-    except CycleBusy as exc:
-        logger.warning("%s; skipping this cycle", exc)
-        report.skipped_reason = str(exc)
-    report.seconds = time.perf_counter() - started
-    return report
-
-
-async def _cycle(config: Config, report: CycleReport, logger) -> None:
-    now = stages.utcnow()
-    due = stages.due_feeds(config.db_path, config.feeds, now)
-    report.feeds_due = len(due)
-    logger.info("%d feeds due", len(due))
-
-    async with Fetcher(config.http) as fetcher:
-        poll_results = await asyncio.gather(
-            *(poll_feed_batch(fetcher, batch) for batch in stages.batched(due, FEEDS_PER_TASK))
-        )
-        polls = [poll for batch in poll_results for poll in batch]
-        outcome = record_polls_task(config.db_path, polls, now)
-        report.feeds_ok, report.feeds_not_modified = outcome.ok, outcome.not_modified
-        report.feeds_failed, report.failed_feeds = len(outcome.failed), outcome.failed
-        report.new_entries = outcome.new_entries
-        for url, error in outcome.failed:
-            logger.warning("feed failed: %s: %s", url, error)
-
-        # Store each batch as soon as it is scraped, so a crash later in the
-        # cycle keeps what was already read.
-        batches = stages.batched(outcome.to_fetch, ARTICLES_PER_TASK)
-        for next_docs in asyncio.as_completed([scrape_batch(fetcher, b) for b in batches]):
-            docs = await next_docs
-            stored = extract_and_store(config.db_path, docs)
-            report.new_articles += stored.new_articles
-            report.articles_from_feed_text += stored.from_feed_text
-            report.syndicated_copies += stored.syndicated
-            report.new_rounds += stored.new_rounds
-            report.new_background += stored.new_background
-            report.updated_rounds += stored.updated_rounds
-            report.unreadable_articles += stored.failed_articles
-            for url, error in stored.failed_articles:
-                logger.warning("could not extract rounds from %s: %s", url, error)
-
-    # Delivery also retries what earlier cycles could not send.
-    delivery = deliver_alerts_task(config.db_path, config.alerts)
-    report.alerts_sent, report.alerts_failed = delivery.sent, delivery.failed
-    report.alerts_pending, report.alert_lines = delivery.pending, list(delivery.lines)
-    logger.info(report.summary_line())
+    """The cycle of flows/cycle.py, each step a Prefect task."""
+    return await run_steps(config, TASK_STEPS, get_run_logger())
 
 
 async def _publish_artifacts(config: Config, report: CycleReport) -> None:

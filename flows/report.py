@@ -13,6 +13,7 @@ class CycleReport:
     feeds_failed: int = 0
     failed_feeds: list[tuple[str, str]] = field(default_factory=list)  # (url, error)
     new_entries: int = 0
+    entries_left_out: int = 0  # entries of huge feed documents not read (the oldest)
     new_articles: int = 0
     articles_from_feed_text: int = 0  # page unreachable: extracted from the feed's own text
     syndicated_copies: int = 0
@@ -20,6 +21,7 @@ class CycleReport:
     new_rounds: list[int] = field(default_factory=list)
     new_background: list[int] = field(default_factory=list)
     updated_rounds: list[int] = field(default_factory=list)
+    articles_deferred: int = 0  # left on the to-do list for a later cycle (not reached, or may pass later)
     alerts_sent: int = 0
     alerts_failed: int = 0
     alerts_pending: int = 0
@@ -42,6 +44,8 @@ class CycleReport:
             line += f" ({len(self.updated_rounds)} updated)"
         if self.unreadable_articles:
             line += f"; {len(self.unreadable_articles)} articles unreadable"
+        if self.articles_deferred:
+            line += f"; {self.articles_deferred} articles left for the next cycle"
         line += f"; {self.alerts_sent} alerts sent"
         if self.alerts_failed:
             line += f", {self.alerts_failed} failed (retried next cycle)"
@@ -59,6 +63,8 @@ class CycleReport:
             ("new feed entries", self.new_entries),
             ("new articles", self.new_articles),
             ("articles read from feed text", self.articles_from_feed_text),
+            ("articles left for the next cycle", self.articles_deferred),
+            ("old feed entries left out (huge feeds)", self.entries_left_out),
             ("syndicated copies", self.syndicated_copies),
             ("new rounds", len(self.new_rounds)),
             ("past rounds mentioned in passing", len(self.new_background)),

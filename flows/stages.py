@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Sequence
 
 import storage.feeds as feed_store
+import storage.todo as todo
 from extraction import extract_events
 from scrapers.models import ArticleDoc, FeedEntry, FeedPoll, FeedState
 from storage import open_db
@@ -39,33 +40,59 @@ def due_feeds(db_path: Path, feeds: Iterable, now: datetime) -> list[FeedState]:
 
 @dataclass
 class PollOutcome:
-    to_fetch: list[FeedEntry] = field(default_factory=list)
+    to_fetch: list[FeedEntry] = field(default_factory=list)  # the to-do list: pending entries to fetch
+    stored_docs: list[ArticleDoc] = field(default_factory=list)  # pending entries whose article is stored already
     new_entries: int = 0
     ok: int = 0
     not_modified: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    entries_left_out: int = 0
 
 
 def record_polls(db_path: Path, polls: Sequence[FeedPoll], now: datetime) -> PollOutcome:
-    """Store each feed's health and entries; return entries whose article is still unknown."""
+    """Store each feed's health and new entries; return the whole to-do list.
+
+    The to-do list is every pending entry in the database, not only this poll's
+    new ones: what a dead cycle left undone is done now, oldest first, even for
+    feeds that answered 304.
+    """
     out = PollOutcome()
     db = open_db(db_path)
     try:
-        new: list[FeedEntry] = []
         for poll in polls:
-            entries = feed_store.record_poll(db, poll, now)
-            new.extend(entries)
+            out.new_entries += len(feed_store.record_poll(db, poll, now))
+            out.entries_left_out += poll.entries_left_out
             if poll.status == "ok":
                 out.ok += 1
             elif poll.status == "not_modified":
                 out.not_modified += 1
             else:
                 out.failed.append((poll.url, poll.error or poll.status))
-        out.new_entries = len(new)
-        out.to_fetch = feed_store.entries_to_fetch(db, new)
+        out.to_fetch, out.stored_docs = pending_work(db, now)
     finally:
         db.conn.close()
     return out
+
+
+def pending_work(db, now: datetime | None = None) -> tuple[list[FeedEntry], list[ArticleDoc]]:
+    """(entries to fetch, each article once; stored articles whose entries are still pending).
+
+    An article stored by a cycle that died before it marked the entry done is not
+    fetched again: its stored text goes through the store stage once more, which
+    records its rounds if they are missing and marks the entry done.
+    """
+    entries = todo.pending(db, now)
+    fetch = feed_store.entries_to_fetch(db, entries)
+    chosen = {(e.feed_id, e.entry_key) for e in fetch}
+    stored: list[ArticleDoc] = []
+    for entry in entries:
+        if (entry.feed_id, entry.entry_key) in chosen:
+            continue
+        doc = feed_store.stored_article_doc(db, entry)
+        if doc is not None:
+            stored.append(doc)
+        # else: same link as an entry fetched now; it is ticked off when that article is stored
+    return fetch, stored
 
 
 @dataclass
@@ -77,48 +104,84 @@ class StoreOutcome:
     new_background: list[int] = field(default_factory=list)  # past rounds mentioned in passing
     updated_rounds: list[int] = field(default_factory=list)
     failed_articles: list[tuple[str, str]] = field(default_factory=list)  # (url, error)
+    retry_later: int = 0  # fetch failed in a way that may pass: tried again in a later cycle
+    not_reached: int = 0  # never requested (the cycle's fetch budget ran out): next cycle
 
 
-def store_articles(db_path: Path, docs: Sequence[ArticleDoc]) -> StoreOutcome:
-    """Save each article, extract its rounds, and merge them into the stored rounds.
+def store_articles(db_path: Path, docs: Sequence[ArticleDoc], now: datetime | None = None) -> StoreOutcome:
+    """Save each article, extract its rounds, merge them into the stored rounds, tick its entry off.
 
-    Safe to retry: articles are keyed by canonical URL and rounds by identity, so a
-    second pass over the same documents adds nothing and enqueues no alert.
+    Per article, one transaction holds the article, its rounds, their alerts and
+    the entry's "done": a crash leaves either all of it or none, and an entry is
+    never done without its article. Safe to retry: articles are keyed by
+    canonical URL and rounds by identity, so a second pass adds nothing.
     """
     out = StoreOutcome()
     db = open_db(db_path)
     try:
         for doc in docs:
-            article_id, is_new = feed_store.save_article(db, doc)
-            if is_new:
-                out.new_articles += 1
-                out.from_feed_text += doc.source == "feed"
-            # Decided by "were its rounds recorded?", not "is the article new?": a retry
-            # after a crash between saving and recording must still record them.
-            if not doc.text or _already_recorded(db, article_id):
+            if doc.retryable and not doc.attempted:
+                out.not_reached += 1  # stays pending as it is, first in line next cycle
                 continue
-            try:
-                result = extract_and_record(
-                    db, article_id, doc.canonical_url or doc.url, doc.title, doc.text, doc.published, doc.lang
-                )
-            except sqlite3.Error:
-                raise  # the database's trouble, not the article's: let the task retry
-            except Exception as exc:
-                # One article that trips the extractor must not cost the batch its
-                # other articles; `fundwatch reextract` reads it again after a fix.
-                log.exception("could not extract rounds from %s", doc.canonical_url or doc.url)
-                out.failed_articles.append((doc.canonical_url or doc.url, repr(exc)))
+            if doc.retryable and todo.attempts(db, doc.entry_key, doc.feed_id) + 1 < todo.MAX_ATTEMPTS:
+                todo.mark_retry(db, doc, now)
+                out.retry_later += 1
                 continue
-            for event_id in result.new_event_ids:
-                if _is_main(db, event_id):
-                    out.new_rounds.append(event_id)
-                else:
-                    out.new_background.append(event_id)
-            out.updated_rounds += result.updated_event_ids
-            out.syndicated += result.duplicate_of is not None
+            _store_one(db, doc, out, now)
     finally:
         db.conn.close()
     return out
+
+
+def _store_one(db, doc: ArticleDoc, out: StoreOutcome, now: datetime | None) -> None:
+    url = doc.canonical_url or doc.url
+    known = feed_store.find_article(db, doc)
+    events = None
+    # Decided by "were its rounds recorded?", not "is the article new?": a retry
+    # after a crash between saving and recording must still record them.
+    if doc.text and not (known and _already_recorded(db, known)):
+        try:
+            # Outside the transaction: extraction is CPU work, no need to hold the write lock.
+            events = extract(doc)
+        except Exception as exc:
+            # One article that trips the extractor must not cost the batch its
+            # other articles; `fundwatch reextract` reads it again after a fix.
+            log.exception("could not extract rounds from %s", url)
+            out.failed_articles.append((url, repr(exc)))
+    with db.atomic():
+        article_id, is_new = feed_store.save_article(db, doc, now)
+        result = None
+        if events is not None and not _already_recorded(db, article_id):
+            ref = ArticleRef(id=article_id, url=url, title=doc.title, published=doc.published,
+                             lang=doc.lang, text=doc.text)
+            try:
+                # A savepoint of its own: a failure undoes the rounds, not the article.
+                result = record_article_events(db, ref, events)
+            except sqlite3.Error:
+                raise  # the database's trouble, not the article's: the cycle stops, the entry stays to do
+            except Exception as exc:
+                # A bug on one article must not block the to-do list for ever;
+                # `fundwatch reextract` reads it again after a fix.
+                log.exception("could not record the rounds of %s", url)
+                out.failed_articles.append((url, repr(exc)))
+        todo.mark_done(db, doc, now)
+    if is_new:
+        out.new_articles += 1
+        out.from_feed_text += doc.source == "feed"
+    if result is None:
+        return
+    for event_id in result.new_event_ids:
+        if _is_main(db, event_id):
+            out.new_rounds.append(event_id)
+        else:
+            out.new_background.append(event_id)
+    out.updated_rounds += result.updated_event_ids
+    out.syndicated += result.duplicate_of is not None
+
+
+def extract(doc: ArticleDoc) -> list[dict]:
+    published = (doc.published or "")[:10] or None
+    return [e.as_dict() for e in extract_events(doc.text, title=doc.title, lang=doc.lang, published=published)]
 
 
 def extract_and_record(db, article_id: str, url: str, title: str | None, text: str,
@@ -143,12 +206,12 @@ def _is_main(db, event_id: int) -> bool:
     return bool(row and row[0])
 
 
-def deliver_alerts(db_path: Path, targets: Sequence):
-    from alerts.delivery import deliver_pending
+def deliver_alerts(db_path: Path, targets: Sequence, budget_seconds: float | None = None):
+    from alerts.delivery import DELIVERY_BUDGET_SECONDS, deliver_pending
 
     db = open_db(db_path)
     try:
-        return deliver_pending(db, targets)
+        return deliver_pending(db, targets, budget_seconds=budget_seconds or DELIVERY_BUDGET_SECONDS)
     finally:
         db.conn.close()
 

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import html
 import io
@@ -50,6 +51,7 @@ class ParsedFeed:
     encoding: str | None = None
     version: str | None = None
     problems: list[str] = field(default_factory=list)
+    left_out: int = 0               # entries not read because the document has more than MAX_ENTRIES
 
 
 def strip_entity_declarations(body: bytes) -> tuple[bytes, bool]:
@@ -174,6 +176,30 @@ def _entry_link(entry) -> str | None:
     return None
 
 
+def _entry_time(entry) -> float | None:
+    struct = (dict.get(entry, "published_parsed") or dict.get(entry, "updated_parsed")
+              or dict.get(entry, "created_parsed"))
+    try:
+        return calendar.timegm(struct) if struct else None
+    except (TypeError, ValueError, OverflowError):
+        return None
+
+
+def newest_entries(entries: list, limit: int) -> list:
+    """At most `limit` entries, the newest by date whatever the document's order.
+
+    Entries without a date rank after dated ones, in document order. The ones
+    kept stay in document order.
+    """
+    if len(entries) <= limit:
+        return list(entries)
+    times = [_entry_time(e) for e in entries]
+    ranked = sorted(range(len(entries)), key=lambda i: (times[i] is not None, times[i] or 0.0), reverse=True)
+    # Sorting is stable, reverse=True included: undated entries (one shared key) keep document order.
+    keep = set(ranked[:limit])
+    return [e for i, e in enumerate(entries) if i in keep]
+
+
 def _digest(*parts: str) -> str:
     h = hashlib.sha256()
     for part in parts:
@@ -214,7 +240,11 @@ def parse_feed(
 
     feed = parsed.get("feed", {})
     feed_lang = lang or _short_lang(feed.get("language"))
-    raw_entries = parsed.entries[:MAX_ENTRIES]
+    left_out = max(0, len(parsed.entries) - MAX_ENTRIES)
+    raw_entries = newest_entries(parsed.entries, MAX_ENTRIES)
+    if left_out:
+        problems.append(f"{left_out} older entries left out: the document has {len(parsed.entries)},"
+                        f" at most {MAX_ENTRIES} are read")
     guid_counts: dict[str, int] = {}
     for entry in raw_entries:
         guid = (entry.get("id") or "").strip()
@@ -270,4 +300,5 @@ def parse_feed(
         encoding=encoding,
         version=parsed.get("version") or None,
         problems=problems,
+        left_out=left_out,
     )

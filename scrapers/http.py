@@ -61,6 +61,10 @@ class HttpSettings:
     max_redirects: int = 5
     user_agent: str = DEFAULT_USER_AGENT
     jitter_seconds: float = 0.05  # random delay before each request, so hosts see no lock-step
+    # Article requests not sent within this many seconds of a cycle's first one wait
+    # for the next cycle (they stay on the to-do list): a backlog of thousands of
+    # pages on one host is worked off over several cycles, never dropped.
+    article_budget_seconds: float = 600.0
 
     @classmethod
     def from_mapping(cls, table: dict[str, Any]) -> "HttpSettings":
@@ -82,7 +86,7 @@ class HttpSettings:
             raise ValueError(f"concurrency: must be at least 1, got {self.concurrency}")
         if not 1 <= self.per_host <= MAX_PER_HOST:
             raise ValueError(f"per_host: must be between 1 and {MAX_PER_HOST}, got {self.per_host}")
-        for name in ("connect_timeout", "read_timeout", "total_timeout"):
+        for name in ("connect_timeout", "read_timeout", "total_timeout", "article_budget_seconds"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name}: must be more than 0 seconds, got {getattr(self, name)}")
         if self.max_bytes < 1024:
@@ -157,6 +161,12 @@ class TooLarge(FetchError):
 
 class NetworkError(FetchError):
     kind = "network"
+
+
+class NotSent(FetchError):
+    """The request waited for a free slot past the caller's `not_after`; it was never sent."""
+
+    kind = "not_sent"
 
 
 # --------------------------------------------------------------------------- addresses
@@ -410,10 +420,15 @@ class Fetcher:
         *,
         headers: dict[str, str] | None = None,
         max_bytes: int | None = None,
+        not_after: float | None = None,
     ) -> FetchResult:
         """GET `url`, following redirects by hand. Raises FetchError subclasses.
 
         Any final status is returned (4xx and 5xx too); redirects are not.
+        `total_timeout` counts from the moment the request is sent: time spent
+        queued behind the global or per-host limit is not the server's fault.
+        `not_after` (a time.monotonic() value): give up with NotSent if no slot is
+        free by then, so a cycle can leave what it did not reach for the next one.
         """
         if self._client is None:
             raise RuntimeError("Fetcher used outside `async with`")
@@ -423,71 +438,85 @@ class Fetcher:
         seen = {current}
         hops: list[tuple[int, str]] = []
         all_permanent = True
-        try:
-            async with asyncio.timeout(self.settings.total_timeout):
-                while True:
-                    status, resp_headers, body, wire = await self._one(current, headers, limit)
-                    if status in REDIRECT_CODES and "location" in resp_headers:
-                        target = urljoin(current, resp_headers["location"].strip())
-                        check_url(target)
-                        hops.append((status, target))
-                        all_permanent = all_permanent and status in PERMANENT_CODES
-                        if target in seen:
-                            raise RedirectError(f"redirect loop at {target}", url=url)
-                        if len(hops) > self.settings.max_redirects:
-                            raise RedirectError(f"more than {self.settings.max_redirects} redirects", url=url)
-                        seen.add(target)
-                        current = target
-                        continue
-                    return FetchResult(
-                        url=url,
-                        final_url=current,
-                        status=status,
-                        headers=resp_headers,
-                        body=body,
-                        redirects=hops,
-                        permanent_url=current if hops and all_permanent else None,
-                        elapsed=time.monotonic() - started,
-                        wire_bytes=wire,
-                    )
-        except TimeoutError as exc:
-            raise FetchTimeout(f"no complete response within {self.settings.total_timeout:g} s", url=url) from exc
+        budget = [self.settings.total_timeout]  # seconds of sending left, shared by every hop
+        while True:
+            status, resp_headers, body, wire = await self._one(current, headers, limit, budget, not_after)
+            if status in REDIRECT_CODES and "location" in resp_headers:
+                target = urljoin(current, resp_headers["location"].strip())
+                check_url(target)
+                hops.append((status, target))
+                all_permanent = all_permanent and status in PERMANENT_CODES
+                if target in seen:
+                    raise RedirectError(f"redirect loop at {target}", url=url)
+                if len(hops) > self.settings.max_redirects:
+                    raise RedirectError(f"more than {self.settings.max_redirects} redirects", url=url)
+                seen.add(target)
+                current = target
+                continue
+            return FetchResult(
+                url=url,
+                final_url=current,
+                status=status,
+                headers=resp_headers,
+                body=body,
+                redirects=hops,
+                permanent_url=current if hops and all_permanent else None,
+                elapsed=time.monotonic() - started,
+                wire_bytes=wire,
+            )
 
-    async def _one(self, url: str, headers: dict[str, str] | None, limit: int):
+    async def _one(self, url: str, headers: dict[str, str] | None, limit: int, budget: list[float],
+                   not_after: float | None = None):
         host = host_key(url)
         if self.settings.jitter_seconds:
             await asyncio.sleep(random.uniform(0, self.settings.jitter_seconds))
         # Host slot first: a request queued behind its host's limit must not sit on a
         # global slot meanwhile (that serialised whole batches grouped by host).
         async with self._hosts[host], self._global:
-            self.stats.requests += 1
-            self.stats.by_host[host] += 1
-            if headers and ("If-None-Match" in headers or "If-Modified-Since" in headers):
-                self.stats.conditional += 1
+            if not_after is not None and time.monotonic() > not_after:
+                raise NotSent("not sent: the cycle's time for fetching ran out", url=url)
+            if budget[0] <= 0:
+                raise FetchTimeout(f"no complete response within {self.settings.total_timeout:g} s", url=url)
+            sent = time.monotonic()
             try:
-                async with self._client.stream("GET", url, headers=headers) as response:
-                    self.stats.by_status[response.status_code] += 1
-                    if response.status_code in REDIRECT_CODES or response.status_code == 304:
-                        return response.status_code, response.headers, b"", 0
-                    if response.is_stream_consumed:  # a MockTransport response, already read and decoded
-                        if len(response.content) > limit:
-                            raise TooLarge(f"body larger than {limit} bytes", url=url)
-                        return response.status_code, response.headers, response.content, len(response.content)
-                    decoder = _Decoder(response.headers.get("content-encoding", ""), limit, url)
-                    chunks, wire = [], 0
-                    async for raw in response.aiter_raw():
-                        wire += len(raw)
-                        self.stats.wire_bytes += len(raw)
-                        chunks.append(decoder.feed(raw))
-                    body = b"".join(chunks)
-                    self.stats.body_bytes += len(body)
-                    return response.status_code, response.headers, body, wire
-            except FetchError as exc:
-                exc.url = exc.url or url
-                raise
-            except httpx.TimeoutException as exc:
-                raise FetchTimeout(f"{type(exc).__name__} for {url}", url=url) from exc
-            except httpx.HTTPError as exc:
-                raise NetworkError(f"{type(exc).__name__}: {exc}", url=url) from exc
-            except OSError as exc:
-                raise NetworkError(str(exc), url=url) from exc
+                async with asyncio.timeout(budget[0]):
+                    return await self._send(url, headers, limit)
+            except TimeoutError as exc:
+                raise FetchTimeout(f"no complete response within {self.settings.total_timeout:g} s",
+                                   url=url) from exc
+            finally:
+                budget[0] -= time.monotonic() - sent
+
+    async def _send(self, url: str, headers: dict[str, str] | None, limit: int):
+        host = host_key(url)
+        self.stats.requests += 1
+        self.stats.by_host[host] += 1
+        if headers and ("If-None-Match" in headers or "If-Modified-Since" in headers):
+            self.stats.conditional += 1
+        try:
+            async with self._client.stream("GET", url, headers=headers) as response:
+                self.stats.by_status[response.status_code] += 1
+                if response.status_code in REDIRECT_CODES or response.status_code == 304:
+                    return response.status_code, response.headers, b"", 0
+                if response.is_stream_consumed:  # a MockTransport response, already read and decoded
+                    if len(response.content) > limit:
+                        raise TooLarge(f"body larger than {limit} bytes", url=url)
+                    return response.status_code, response.headers, response.content, len(response.content)
+                decoder = _Decoder(response.headers.get("content-encoding", ""), limit, url)
+                chunks, wire = [], 0
+                async for raw in response.aiter_raw():
+                    wire += len(raw)
+                    self.stats.wire_bytes += len(raw)
+                    chunks.append(decoder.feed(raw))
+                body = b"".join(chunks)
+                self.stats.body_bytes += len(body)
+                return response.status_code, response.headers, body, wire
+        except FetchError as exc:
+            exc.url = exc.url or url
+            raise
+        except httpx.TimeoutException as exc:
+            raise FetchTimeout(f"{type(exc).__name__} for {url}", url=url) from exc
+        except httpx.HTTPError as exc:
+            raise NetworkError(f"{type(exc).__name__}: {exc}", url=url) from exc
+        except OSError as exc:
+            raise NetworkError(str(exc), url=url) from exc

@@ -61,6 +61,7 @@ class FeedPoll:
     elapsed_seconds: float = 0.0
     title: str | None = None
     content_hash: str | None = None
+    entries_left_out: int = 0         # entries of a huge document not read (the oldest)
 
 
 @dataclass(frozen=True)
@@ -78,3 +79,9 @@ class ArticleDoc:
     source: DocSource
     fetch_error: str | None = None
     entry_key: str | None = None
+    # The page could not be had this time, but may be later (timeout, network error,
+    # 5xx, 429): the entry stays on the to-do list and is tried again.
+    retryable: bool = False
+    # False: the request was never sent (the cycle's fetch budget ran out first);
+    # the entry waits for the next cycle and no attempt is counted.
+    attempted: bool = True

@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 
 from scrapers.articles import extract_article, is_html
 from scrapers.feeds import FeedParseError, parse_feed
-from scrapers.http import FetchError, Fetcher
+from scrapers.http import FetchError, Fetcher, FetchTimeout, NetworkError, NotSent
 from scrapers.models import ArticleDoc, FeedEntry, FeedPoll, FeedState
 from scrapers.robots import RobotsCache
 from scrapers.urls import try_canonicalize, url_id
@@ -33,6 +33,9 @@ FEED_ACCEPT = (
 )
 PAGE_ACCEPT = "text/html, application/xhtml+xml;q=0.9, */*;q=0.1"
 RETRY_STATUSES = {429, 503}
+# Answers that may be different next time: the article is tried again in a later
+# cycle before the feed's own text is used (storage.todo.MAX_ATTEMPTS).
+TRANSIENT_PAGE_STATUSES = {408, 425, 429, 500, 502, 503, 504}
 # Where publishers send readers instead of the article: such a page is not the
 # article and its URL must never become the article's identity (it would merge
 # every article behind the wall into one).
@@ -122,7 +125,7 @@ async def poll_feed(fetcher: Fetcher, feed: FeedState, now: datetime | None = No
         log.warning("feed %s: %s", feed.url, parsed.problem)
     return FeedPoll(
         **common, status="ok", entries=parsed.entries, new_url=new_url, problem=parsed.problem,
-        title=parsed.title, content_hash=digest, elapsed_seconds=elapsed(),
+        title=parsed.title, content_hash=digest, elapsed_seconds=elapsed(), entries_left_out=parsed.left_out,
     )
 
 
@@ -136,18 +139,23 @@ def _entry_doc_url(entry: FeedEntry) -> str:
     return entry.url or f"urn:fundwatch:entry:{entry.feed_id}:{url_id(entry.entry_key)}"
 
 
-def feed_doc(entry: FeedEntry, error: str | None) -> ArticleDoc:
+def feed_doc(entry: FeedEntry, error: str | None, *, retryable: bool = False, attempted: bool = True) -> ArticleDoc:
     """The article as the feed tells it (title, content or summary)."""
     url = _entry_doc_url(entry)
     return ArticleDoc(
         id=url_id(url), url=url, canonical_url=url, feed_id=entry.feed_id, title=entry.title,
         text=entry.summary, published=entry.published, lang=entry.lang, source="feed",
-        fetch_error=error, entry_key=entry.entry_key,
+        fetch_error=error, entry_key=entry.entry_key, retryable=retryable, attempted=attempted,
     )
 
 
-async def fetch_article(fetcher: Fetcher, entry: FeedEntry) -> ArticleDoc:
-    """One article: the page's text when it can be had, else the feed's own text."""
+async def fetch_article(fetcher: Fetcher, entry: FeedEntry, not_after: float | None = None) -> ArticleDoc:
+    """One article: the page's text when it can be had, else the feed's own text.
+
+    A failure that may pass (timeout, network error, 5xx, 429) or a request never
+    sent before `not_after` comes back `retryable`: the caller keeps the entry on
+    its to-do list instead of settling for the feed's text at once.
+    """
     if not entry.url:
         return feed_doc(entry, "entry has no link")
     if fetcher.robots is None:
@@ -155,9 +163,15 @@ async def fetch_article(fetcher: Fetcher, entry: FeedEntry) -> ArticleDoc:
     try:
         if not await fetcher.robots.allowed(entry.url):
             return feed_doc(entry, "robots.txt disallows this page")
-        result = await fetcher.get(entry.url, headers={"Accept": PAGE_ACCEPT})
+        result = await fetcher.get(entry.url, headers={"Accept": PAGE_ACCEPT}, not_after=not_after)
+    except NotSent as exc:
+        return feed_doc(entry, str(exc), retryable=True, attempted=False)
+    except (FetchTimeout, NetworkError) as exc:
+        return feed_doc(entry, str(exc), retryable=True)
     except FetchError as exc:
         return feed_doc(entry, str(exc))
+    if result.status in TRANSIENT_PAGE_STATUSES:
+        return feed_doc(entry, f"http {result.status}", retryable=True)
     if result.status != 200:
         return feed_doc(entry, f"http {result.status}")
     if result.redirects and _WALL_PATH.search(urlsplit(result.final_url).path + "?" + urlsplit(result.final_url).query) \
@@ -183,13 +197,17 @@ async def fetch_article(fetcher: Fetcher, entry: FeedEntry) -> ArticleDoc:
     )
 
 
-async def fetch_articles(fetcher: Fetcher, entries: Iterable[FeedEntry]) -> list[ArticleDoc]:
-    """Fetch and extract every entry's article concurrently; one ArticleDoc each, in order."""
+async def fetch_articles(fetcher: Fetcher, entries: Iterable[FeedEntry],
+                         not_after: float | None = None) -> list[ArticleDoc]:
+    """Fetch and extract every entry's article concurrently; one ArticleDoc each, in order.
+
+    Requests not sent by `not_after` (time.monotonic()) come back as not attempted.
+    """
     entries = list(entries)
 
     async def safe(entry: FeedEntry) -> ArticleDoc:
         try:
-            return await fetch_article(fetcher, entry)
+            return await fetch_article(fetcher, entry, not_after)
         except Exception as exc:  # noqa: BLE001 - one page never stops the batch
             log.exception("unexpected error fetching %s", entry.url)
             return feed_doc(entry, f"internal: {type(exc).__name__}: {exc}")

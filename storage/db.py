@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import sqlite3
 import time
 from pathlib import Path
@@ -12,6 +13,38 @@ from sqlite_utils.migrations import Migrations
 
 class StorageError(Exception):
     """The database cannot be opened or written (path, permissions, corruption)."""
+
+
+SQLITE_FULL = 13
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """A write failed for want of space: SQLITE_FULL, or ENOSPC from the OS."""
+    seen: set[int] = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        if isinstance(exc, sqlite3.Error) and (
+            getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL or "disk is full" in str(exc)
+        ):
+            return True
+        if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def write_failure(exc: BaseException) -> str | None:
+    """A one-line explanation when `exc` is the database's trouble (not a bug), else None."""
+    if is_disk_full(exc):
+        return ("the disk is full: the database cannot be written. The cycle stopped; nothing is lost: "
+                "free some space and run again, and the next cycle resumes where this one stopped")
+    cause, seen = exc, set()
+    while cause is not None and id(cause) not in seen:
+        seen.add(id(cause))
+        if isinstance(cause, (sqlite3.Error, StorageError)):
+            return f"the database cannot be used: {cause}. The cycle stopped; the next one resumes its work"
+        cause = cause.__cause__ or cause.__context__
+    return None
 
 
 def migration_sets() -> list[Migrations]:

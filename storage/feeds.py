@@ -118,6 +118,28 @@ def _add_content_hash(db) -> None:
     db["feeds"].add_column("content_hash", str)
 
 
+@MIGRATIONS(name="0003_entries_todo")
+def _entries_todo(db) -> None:
+    # The to-do list: an entry stays "pending" until its article is stored (or its
+    # fetch failed for good), so a cycle that dies after polling loses nothing; the
+    # next cycle fetches what is pending first, even when the feed answers 304.
+    # Entries stored before this migration were handled by the old code: done.
+    db.execute("alter table entries add column state text not null default 'pending'")
+    db.execute("alter table entries add column attempts integer not null default 0")
+    db.execute("alter table entries add column next_attempt_at text")
+    db.execute("alter table entries add column last_error text")
+    db.execute("alter table entries add column done_at text")
+    db.execute("update entries set state = 'done', done_at = first_seen")
+    db["entries"].create_index(["state", "next_attempt_at"])
+
+
+@MIGRATIONS(name="0004_feeds_entries_left_out")
+def _entries_left_out(db) -> None:
+    # How many entries of the last parsed document were not read (more than
+    # scrapers.feeds.MAX_ENTRIES): feed health says so instead of dropping them silently.
+    db.execute("alter table feeds add column entries_left_out integer not null default 0")
+
+
 # ---------------------------------------------------------------------- feeds
 
 
@@ -215,7 +237,13 @@ def record_poll(
     base_backoff: int = BASE_BACKOFF_SECONDS,
     max_backoff: int = MAX_BACKOFF_SECONDS,
 ) -> list[FeedEntry]:
-    """Store a poll's outcome and its entries; return only the entries never seen before."""
+    """Store a poll's outcome and its entries; return only the entries never seen before.
+
+    The new entries join the to-do list (state "pending") in the same transaction
+    that advances the feed's validators (ETag, Last-Modified, content hash): a
+    validator that would make the next poll answer 304 is never stored without
+    the entries it stands for.
+    """
     now = _now(now)
     stamp = iso(now)
     row = next(db.query("select * from feeds where id = ?", [poll.feed_id]), None)
@@ -236,6 +264,7 @@ def record_poll(
             changes["content_hash"] = poll.content_hash
         if poll.status == "ok":
             changes["last_problem"] = poll.problem
+            changes["entries_left_out"] = poll.entries_left_out
             if poll.title:
                 changes["title"] = poll.title
         wait = poll.max_age_seconds or 0.0
@@ -264,7 +293,7 @@ def record_poll(
                 continue
             cursor = db.execute(
                 "insert or ignore into entries (feed_id, entry_key, url, title, summary, published, "
-                "published_raw, lang, first_seen) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "published_raw, lang, first_seen, state) values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending')",
                 [entry.feed_id, entry.entry_key, entry.url, entry.title, entry.summary,
                  entry.published or stamp, entry.published_raw, entry.lang, stamp],
             )
@@ -301,14 +330,34 @@ def entries_to_fetch(db, entries: Iterable[FeedEntry]) -> list[FeedEntry]:
     return todo
 
 
+def find_article(db, doc: ArticleDoc) -> str | None:
+    """The id of the stored article `doc` is, if any (by canonical URL or any URL that led to it)."""
+    existing = _article_for_url(db, doc.canonical_url) or _article_for_url(db, doc.url)
+    if existing is None:
+        row = next(db.query("select id from articles where canonical_url = ?", [doc.canonical_url]), None)
+        existing = row["id"] if row else None
+    return existing
+
+
+def stored_article_doc(db, entry: FeedEntry) -> ArticleDoc | None:
+    """The stored article this entry's link leads to, as a document to store again (a no-op
+    unless its rounds were never recorded), or None."""
+    article_id = _article_for_url(db, entry.url)
+    row = next(db.query("select * from articles where id = ?", [article_id]), None) if article_id else None
+    if row is None:
+        return None
+    return ArticleDoc(
+        id=row["id"], url=entry.url or row["url"], canonical_url=row["canonical_url"], feed_id=entry.feed_id,
+        title=row["title"] or "", text=row["text"] or "", published=row["published"], lang=row["lang"],
+        source=row["source"], fetch_error=row["fetch_error"], entry_key=entry.entry_key,
+    )
+
+
 def save_article(db, doc: ArticleDoc, now: datetime | None = None) -> tuple[str, bool]:
     """Store an article once per canonical URL; (article id, inserted now?)."""
     stamp = iso(_now(now))
     with db.atomic():
-        existing = _article_for_url(db, doc.canonical_url) or _article_for_url(db, doc.url)
-        if existing is None:
-            row = next(db.query("select id from articles where canonical_url = ?", [doc.canonical_url]), None)
-            existing = row["id"] if row else None
+        existing = find_article(db, doc)
         is_new = existing is None
         article_id = existing or doc.id
         if is_new:
@@ -348,7 +397,8 @@ def feed_health(db, now: datetime | None = None) -> list[dict]:
     """One dict per feed (configured first), for `fundwatch feeds`."""
     stamp = iso(_now(now))
     rows = db.query(
-        "select f.*, (select count(*) from entries e where e.feed_id = f.id) as entries "
+        "select f.*, (select count(*) from entries e where e.feed_id = f.id) as entries, "
+        "(select count(*) from entries e where e.feed_id = f.id and e.state = 'pending') as pending "
         "from feeds f order by f.configured desc, f.enabled desc, f.id"
     )
     out = []
@@ -374,5 +424,7 @@ def feed_health(db, now: datetime | None = None) -> list[dict]:
             "next_poll_at": row["next_poll_at"],
             "moved_from": row["moved_from"],
             "entries": row["entries"],
+            "entries_left_out": row.get("entries_left_out") or 0,
+            "pending": row["pending"],
         })
     return out

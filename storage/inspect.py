@@ -153,6 +153,8 @@ select
     f.disabled_reason,
     f.moved_from,
     (select count(*) from entries en where en.feed_id = f.id) as entries,
+    f.entries_left_out,
+    (select count(*) from entries en where en.feed_id = f.id and en.state = 'pending') as pending,
     (select count(*) from articles a where a.feed_id = f.id) as articles,
     (select count(distinct s.event_id)
         from articles a
@@ -207,6 +209,13 @@ def _views_again(db) -> None:
     # VIEWS changed (b2cd4d7: one definition of a live round) without a new
     # migration, so files made before kept the old view text. Same rows either
     # way, but every file should carry the views this code documents.
+    _recreate_views(db)
+
+
+@MIGRATIONS(name="0004_views_feed_todo")
+def _views_feed_todo(db) -> None:
+    # feed_health gains entries_left_out (a huge feed cut to its newest entries)
+    # and pending (entries whose article is still to be fetched).
     _recreate_views(db)
 
 

@@ -266,3 +266,63 @@ def insert_round(db, company: str = "SenseTime", *, enqueue: str | None = "new",
         if enqueue:
             outbox.enqueue(db, event_id, enqueue)
     return event_id
+
+
+class TricklingReceiver:
+    """A webhook receiver that takes the request, then answers one byte every `every` seconds.
+
+    Every socket operation of the sender succeeds in time, so per-operation
+    timeouts never fire: only a total deadline ends the wait.
+    """
+
+    def __init__(self, every: float = 2.0) -> None:
+        self.every = every
+        self.requests = 0
+        self.port = free_port()
+        self._stop = threading.Event()
+        self._sock = socket.create_server(("127.0.0.1", self.port))
+        self._sock.settimeout(0.1)
+        self._thread = threading.Thread(target=self._serve, daemon=True)
+
+    def apprise_url(self, path: str = "/hook") -> str:
+        return f"json://127.0.0.1:{self.port}{path}"
+
+    def _serve(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self._sock.accept()
+            except OSError:
+                continue
+            threading.Thread(target=self._answer, args=(conn,), daemon=True).start()
+
+    def _answer(self, conn: socket.socket) -> None:
+        with conn:
+            conn.settimeout(5)
+            data = b""
+            try:
+                while b"\r\n\r\n" not in data:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        return
+                    data += chunk
+                head, _, body = data.partition(b"\r\n\r\n")
+                length = next((int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                               if line.lower().startswith(b"content-length:")), 0)
+                while len(body) < length:
+                    body += conn.recv(65536)
+                self.requests += 1
+                conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n")
+                for _ in range(1000):
+                    if self._stop.wait(self.every):
+                        return
+                    conn.sendall(b".")
+            except OSError:
+                return
+
+    def __enter__(self) -> "TricklingReceiver":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._sock.close()

@@ -31,6 +31,8 @@ from storage.db import migration_sets
 RELEASED = {
     ("fundwatch.feeds", "0001_feeds"): "bd4a7d4464d8bcd4",
     ("fundwatch.feeds", "0002_feeds_content_hash"): "456a76f3671a011a",
+    ("fundwatch.feeds", "0003_entries_todo"): "74459953470aeec6",
+    ("fundwatch.feeds", "0004_feeds_entries_left_out"): "facd903b825e3cf6",
     ("fundwatch.events", "0001_events"): "1e65da321d614551",
     ("fundwatch.events", "0002_event_sources"): "573b1ac53ac62866",
     ("fundwatch.events", "0003_event_sources_name_keys"): "63190683b66902ee",
@@ -38,8 +40,9 @@ RELEASED = {
     ("fundwatch.inspect", "0001_articles_fts"): "b2b61081d1ccfc10",
     ("fundwatch.inspect", "0002_views"): "5622af249eff406c",
     ("fundwatch.inspect", "0003_views_shared_live_definition"): "96e4d798283f925d",
+    ("fundwatch.inspect", "0004_views_feed_todo"): "37e33a4cbd77b809",
 }
-SCHEMA = "435f519609c73b29"
+SCHEMA = "de34bba4c810992f"
 
 
 def code_checksum(fn) -> str:
