@@ -307,6 +307,22 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             if name:
                 return Found(name, "fronted")
 
+    # round-ups: "le fabricant bruxellois Cowboy (71 millions d'euros)", "Kiwa (€3M)"
+    paren = _NAME_PAREN.search(prefix)
+    if paren and re.match(r"\s*[),;]", after):
+        np = paren.group("np")
+        # "Serie B de Félix (75 M USD)": the round's owner follows its label
+        name = name_from_phrase(np, tail=True) or name_from_phrase(
+            re.split(r"\s(?:de|of|von|di|da|van)\s", np)[-1], tail=True)
+        if name:
+            return Found(name, "listed")
+    # passive: "160 millions d'euros bouclé par Ÿnsect", "$5M raised by Kiwa"
+    by = _RAISED_BY_AFTER.match(after)
+    if by:
+        name = name_from_phrase(_cut_np(by.group("np") + " "), first=True)
+        if name:
+            return Found(name, "object")
+
     poss = _POSSESSIVE.search(prefix)
     if poss and valid_name(poss.group(1)):
         name = name_from_phrase(poss.group(1))
@@ -337,6 +353,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     return purpose
 
 
+_NAME_PAREN = re.compile(r"(?P<np>[^,;:()]{2,80}?)\s\((?:(?:about|around|rund|environ|ca\.|some)\s)?$")
+_RAISED_BY_AFTER = re.compile(
+    r"(?i)^\s*(?:[\w-]+\s)?(?:bouclée?s?|levée?s?|réalisée?s?|récoltée?s?|raised|secured|closed|landed|"
+    r"eingesammelt|eingeworben|recaudad[oa]s?|levantad[oa]s?|captad[oa]s?|raccolt[oi])\s+"
+    r"(?:par|by|von|por|pela|pelo|da|dalla|dal)\s+(?-i:(?P<np>(?:la |le |l['’]|the |der |die |das )?[^,;.]{2,80}))")
 _PURPOSE_PREP = re.compile(r"(?i)\b(?:für|for|pour)\s*$")
 _PASSIVE_BACKERS = re.compile(r"(?i)\b(?:co-)?(?:led|backed|angeführt)\s+(?:by|von)\b")  # names backers, not the subject
 

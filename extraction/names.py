@@ -72,9 +72,31 @@ _QUOTES = "\"'“”„‘’«»"
 
 @lru_cache(maxsize=1)
 def places() -> frozenset[str]:
+    """Places that stand in name slots ("Chile recibió 46 millones"): our list (cities, regions,
+    adjectives) and every country in the languages we read, from pycountry's ISO 3166 data."""
     text = resources.files("extraction").joinpath("data/places.txt").read_text("utf-8")
     return frozenset(line.strip().lower() for line in text.splitlines()
-                     if line.strip() and not line.startswith("#")) | frozenset(_PLACES)
+                     if line.strip() and not line.startswith("#")) | frozenset(_PLACES) | _countries()
+
+
+_COUNTRY_LANGUAGES = ("de", "fr", "es", "pt", "it", "nl")
+
+
+def _countries() -> frozenset[str]:
+    import gettext
+
+    import pycountry
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        names |= {country.name.lower(), getattr(country, "common_name", country.name).lower()}
+    for lang in _COUNTRY_LANGUAGES:
+        try:
+            translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
+        except OSError:
+            continue  # a pycountry without that catalogue: English names still count
+        names |= {translate(c.name).lower() for c in pycountry.countries}
+    return frozenset(names)
 
 
 @lru_cache(maxsize=1)
