@@ -147,6 +147,18 @@ _CALLED = re.compile(r"(?i:\b(?:startup|start-up|company|firm|business|venture|p
                      r"(?:called|named|dubbed|known as)) (?P<np>[A-Z][^,;]{0,60})")
 
 
+def _np_until_plain_word(np: str) -> str:
+    """The noun phrase up to the first lower-case word that is no descriptor: Dutch writes its
+    descriptors in lower case ("de Amsterdamse betalingsdienstverlener Mollie afgelopen ...")."""
+    words, seen_name = np.split(), False
+    for k, word in enumerate(words):
+        if word[:1].isupper() or word[:1].isdigit():
+            seen_name = True
+        elif seen_name and not is_descriptor(word) and word.lower() not in ("de", "het", "een", "van", "&"):
+            return " ".join(words[:k])
+    return np
+
+
 def _en_subject(before: str) -> str | None:
     """"X, a startup that ..., raised" -> X; "Starling was among ... raising" -> Starling."""
     if _LIST_SUBJECT.search(before):
@@ -261,14 +273,16 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         verb = verbs[0] if g.code == "de" else verbs[-1]
         before = prefix[:verb.start()]
         tail = before.strip().split(",")[-1].strip()
-        if tail and _is_anaphora(tail, g):
+        opener = g.openers.match(tail) if g.verb_second and g.openers is not None and tail else None
+        # "Zo haalde Mollie ...": after an opener a verb-second language names its subject next
+        if tail and _is_anaphora(tail, g) and not (opener and opener.end() >= len(tail)):
             return Found(ANAPHORA, "anaphora")
         last = before.split()[-1:] if before.strip() else []
         bare = bool(last) and "," not in before and is_descriptor(last[0]) and not name_from_phrase(before, tail=True)
         if bare:
             return Found(ANAPHORA, "anaphora")  # "Flink: Lieferdienst erhält ..."
-        if g.code == "de":
-            name = _de_subject(before)
+        if g.code == "de" or g.verb_second:  # Dutch puts its verb second too
+            name = _de_subject(g.openers.sub("", before) if g.verb_second and g.openers is not None else before)
             if name and not _INVESTOR_VERB.search(prefix[verb.start():]):
                 return Found(name, "subject")
             # inverted: "Nun hat sich das Unternehmen ... gesichert", "Im Juli erhielt X ..."
@@ -276,7 +290,10 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             np = _cut_np(rest)
             if _is_anaphora(np, g):
                 return Found(ANAPHORA, "anaphora")
-            name = name_from_phrase(np, first=True) if np else None
+            name = None
+            if np and g.verb_second:  # "de Amsterdamse betalingsdienstverlener Mollie afgelopen kwartaal"
+                name = name_from_phrase(_np_until_plain_word(np), tail=True)
+            name = name or (name_from_phrase(np, first=True) if np else None)
             if name:
                 return Found(name, "subject")
         elif g.code == "fr":
@@ -297,7 +314,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             return Found(name, "gapping")
 
     # German fronted amount: "Rund 211 Millionen Euro hat der Anbieter Tier ... zusammenbekommen"
-    if g.code in ("de", "fr") and not verbs:
+    if (g.code in ("de", "fr") or g.verb_second) and not verbs:
         fronted = g.fronted_verbs.match(after)
         if fronted:
             np = _cut_np(after[fronted.end():])
