@@ -6,9 +6,10 @@ page needs no script to show it, and it opens the same from a file, an e-mail
 attachment or a mail client's preview. Its default look (legends, guides,
 hover highlight in CSS) reads well with a few style settings below.
 
-Every chart is rendered with `js=[]`: pygal's default adds a tooltip script
-from the web, which a page meant for offline reading must not load (the
-page's Content-Security-Policy would refuse it anyway). Exact figures are in
+Every chart is rendered with `js=[]` and without pygal's inline config
+script: pygal's default adds a tooltip script from the web, which a page meant
+for offline reading must not load (the page's Content-Security-Policy would
+refuse it anyway). Exact figures are in
 the tables beside the charts and printed on the bars.
 """
 
@@ -42,6 +43,21 @@ STYLE = Style(
     tooltip_font_size=12,
     colors=STAGE_COLOURS,
 )
+
+
+def _drop_scripts(root):
+    """pygal always embeds its config as an inline <script> for its tooltip script; with
+    no tooltip script it does nothing, and the page's policy (no script) would refuse it."""
+    for parent in list(root.iter()):
+        for child in list(parent):
+            if isinstance(child.tag, str) and child.tag.rsplit("}", 1)[-1] == "script":
+                parent.remove(child)
+    return root
+
+
+def _render(chart) -> str:
+    chart.add_xml_filter(_drop_scripts)
+    return chart.render(is_unicode=True)
 
 
 def _config(**extra) -> dict:
@@ -113,7 +129,7 @@ def _weekly(data: MarketData, title: str, values: str, formatter) -> str:
             {"value": v, "style": PARTIAL_STYLE} if w.partial else v
             for w, v in zip(data.weeks, series)
         ])
-    return chart.render(is_unicode=True)
+    return _render(chart)
 
 
 def rounds_per_week(data: MarketData) -> str:
@@ -141,7 +157,7 @@ def amount_by_stage(data: MarketData) -> str:
     chart.x_labels = labels
     chart.y_labels = decade_ticks([v for vs in data.by_stage_usd.values() for v in vs])
     chart.config.style = Style(**{**_style_values(), "colors": tuple(colours) or STAGE_COLOURS})
-    return chart.render(is_unicode=True)
+    return _render(chart)
 
 
 def _style_values() -> dict:
@@ -166,7 +182,7 @@ def _horizontal(title: str, labels: list[str], series: list[tuple[str, list, str
     chart.y_labels = count_ticks(max(totals, default=1))
     for name, values, _ in series:
         chart.add(name, list(reversed(values)))
-    return chart.render(is_unicode=True)
+    return _render(chart)
 
 
 LANGUAGE_NAMES = {
@@ -211,7 +227,7 @@ def feeds(data: MarketData) -> str:
         {"value": r["rounds_in_period"], "color": FEED_COLOURS.get(r["state"], "#7f8c8d")}
         for r in reversed(chart_rows)
     ])
-    return chart.render(is_unicode=True)
+    return _render(chart)
 
 
 def render_all(data: MarketData) -> dict[str, str]:
