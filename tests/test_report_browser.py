@@ -29,6 +29,9 @@ MEASURE = """
   return {charts, scripts: document.scripts.length, title: document.title};
 })()
 """
+# Installing Chromium (first run on a new machine) may take longer than the suite's 300 s.
+pytestmark = pytest.mark.timeout(900)
+
 CHARTS = {"rounds-per-week", "money-per-week", "amount-by-stage", "languages", "investors", "feeds"}
 
 
