@@ -29,6 +29,7 @@ def write_page(html: str, out: str | Path) -> Path:
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as file:
             file.write(html)
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; the page is for reading and mailing
         os.replace(tmp, out)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
