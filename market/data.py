@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from statistics import median
 from typing import Any
 
-from alerts.query import usd_amount
+from alerts.query import _json_list, usd_amount  # the alerts' reading of a round's row
 
 # Round labels grouped into the stages a reader compares; order = stacking order.
 STAGES: tuple[tuple[str, frozenset[str]], ...] = (
@@ -126,12 +126,6 @@ class MarketData:
     def median_usd(self) -> float | None:
         values = [r.usd for r in self.rounds if r.usd is not None]
         return median(values) if values else None
-
-
-def _json_list(value: Any) -> list[str]:
-    from alerts.query import _json_list as decode
-
-    return decode(value)
 
 
 # The period's rounds, as one subquery every other query reuses.
