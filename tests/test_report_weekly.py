@@ -133,3 +133,21 @@ def test_the_report_section_is_validated():
                      ({"daily": True}, "report: unknown key")):
         with pytest.raises(ConfigError, match=key):
             parse_config({"report": bad}, Path("."), "t")
+
+
+def test_by_mail_the_page_is_an_attachment_and_the_body_a_summary(fresh_db, tmp_path):
+    from support_receivers import SmtpReceiver
+
+    today = NOW.date().isoformat()
+    record_article_events(fresh_db, art("m", today), [ev("<b>Quenby</b>", 5_000_000, "EUR", "seed", lead=["Harbor"])])
+    with SmtpReceiver() as smtp:
+        outcome = send_if_due(fresh_db, [AlertTarget(url=smtp.apprise_url)], "30d", tmp_path, now=NOW)
+        assert "sent" in outcome.lines[0] and smtp.wait_for(1)
+        (mail,) = smtp.messages
+    assert mail["Subject"].startswith("fundwatch weekly, 2026-W50: 1 round since")
+    (attachment,) = [p for p in mail.message.walk() if p.get_filename()]
+    assert attachment.get_filename() == "fundwatch-report-2026-W50.html"
+    page = attachment.get_payload(decode=True).decode("utf-8")
+    assert "&lt;b&gt;Quenby&lt;/b&gt;" in page and "<b>Quenby" not in page
+    body = mail.text()
+    assert "&lt;b&gt;Quenby&lt;/b&gt;: EUR 5M" in body and "led by Harbor" in body
