@@ -32,6 +32,7 @@ class Message:
     title: str
     body: str
     format: str  # text | markdown | html
+    attachments: tuple[str, ...] = ()  # file paths apprise attaches (the weekly report page)
 
 
 def clean(value: Any, one_line: bool = True) -> str:

@@ -98,7 +98,8 @@ def _send_now(
         with apprise.LogCapture(level=logging.DEBUG) as captured:
             try:
                 ok = notifier.notify(
-                    body=message.body, title=message.title, body_format=message.format
+                    body=message.body, title=message.title, body_format=message.format,
+                    attach=list(message.attachments) or None,
                 )
             except Exception as exc:  # a plugin bug must not stop the other deliveries
                 return False, f"{type(exc).__name__}: {exc}"

@@ -18,9 +18,9 @@ def cli() -> None:
 
 
 def _register_all() -> None:
-    from flows import cli_alerts, cli_events, cli_extraction, cli_feeds, cli_inspect, cli_run
+    from flows import cli_alerts, cli_events, cli_extraction, cli_feeds, cli_inspect, cli_report, cli_run
 
-    for module in (cli_run, cli_extraction, cli_feeds, cli_events, cli_alerts, cli_inspect):
+    for module in (cli_run, cli_extraction, cli_feeds, cli_events, cli_alerts, cli_inspect, cli_report):
         module.register(cli)
 
 

@@ -36,8 +36,13 @@ def _config_path_for_flow(path: str | None) -> str | None:
 def run_cycle_command(config_path: str | None, config: Config, use_prefect: bool = True):
     if not use_prefect:
         from flows.cycle import run_plain
+        from flows.market_cycle import after_cycle
 
-        return run_plain(config)
+        report = run_plain(config)
+        if not report.skipped_reason:
+            # What the Prefect flow does after its cycle (flows/monitor.py): page, weekly digest.
+            report.alert_lines += after_cycle(config).lines
+        return report
     home = configure_prefect(config.db_path.parent)
     # Our own temporary server rather than Prefect's: it dies with this process, even on SIGKILL.
     from flows.ephemeral_server import start_prefect_api

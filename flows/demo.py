@@ -156,6 +156,7 @@ def _show_next_steps(workdir: Path) -> None:
     click.echo(f"  {fw} events export --config {config} --format csv")
     click.echo(f"  {_command('sqlite-utils')} rows {db} events --nl")
     click.echo(f"  {fw} search 'series a' --config {config}")
+    click.echo(f"  {fw} report --config {config} --out {workdir / 'report.html'}   # charts: one HTML page")
     click.echo(f"  {fw} ui --config {config}        # Datasette; needs: pip install -e '.[ui]'")
     _heading("Next")
     click.echo(f"  {fw} config > fundwatch.toml         # real funding-news feeds; add [[alerts]]")

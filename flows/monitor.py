@@ -100,6 +100,13 @@ async def _publish_artifacts(config: Config, report: CycleReport) -> None:
     if rows:
         await _maybe_await(create_table_artifact(table=rows, key="new-rounds", description="Rounds new in this cycle"))
     await _maybe_await(create_markdown_artifact(markdown=report.markdown(), key="cycle-summary", description=report.summary_line()))
+    if not report.skipped_reason:
+        from flows.market_cycle import after_cycle  # the market page, and the weekly digest when due
+
+        market = after_cycle(config)
+        if market.markdown:
+            await _maybe_await(create_markdown_artifact(
+                markdown=market.markdown, key="market-report", description="The market at a glance"))
 
 
 async def _maybe_await(value):

@@ -12,6 +12,9 @@ Contract (other tools depend on it; extend, don't break):
     url = "https://..."              # name = "...", lang = "de" optional
     [[alerts]]
     url = "json://host/path"         # any apprise URL, plus filters (alerts.targets)
+    [report]
+    weekly = false                   # true: the market report to the alert targets once a week
+    since = "30d"                    # the period it covers (30d, 12w)
 
 Unknown keys and bad values raise `ConfigError` naming the key; the CLI turns it
 into exit code 2. Sections owned by other packages ([http], [[alerts]]) are
@@ -21,6 +24,7 @@ validated by those packages' `from_mapping`, which raise ValueError("key: why").
 from __future__ import annotations
 
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from importlib import resources
@@ -52,6 +56,12 @@ class Schedule:
 
 
 @dataclass(frozen=True)
+class ReportSettings:
+    weekly: bool = False
+    since: str = "30d"
+
+
+@dataclass(frozen=True)
 class Config:
     db_path: Path
     http: HttpSettings
@@ -59,6 +69,7 @@ class Config:
     feeds: tuple[FeedConfig, ...]
     alerts: tuple[AlertTarget, ...] = ()
     source: str = "<defaults>"
+    report: ReportSettings = ReportSettings()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -103,6 +114,15 @@ def _parse_schedule(table: dict[str, Any]) -> Schedule:
     return Schedule(interval_seconds=seconds)
 
 
+def _parse_report(table: dict[str, Any]) -> ReportSettings:
+    _check_keys("report", table, {"weekly", "since"})
+    weekly = _expect("report", "weekly", table.get("weekly", False), bool)
+    since = _expect("report", "since", table.get("since", "30d"), str)
+    if not re.fullmatch(r"\s*\d+\s*[dDwW]\s*", since) or int(re.sub(r"\D", "", since)) < 1:
+        raise ConfigError(f"report.since: expected a number of days or weeks (30d, 12w), got {since!r}")
+    return ReportSettings(weekly=weekly, since=since.strip().lower())
+
+
 def _parse_feeds(items: Any) -> tuple[FeedConfig, ...]:
     if not isinstance(items, list):
         raise ConfigError("feeds: expected an array of tables ([[feeds]])")
@@ -143,8 +163,8 @@ def _parse_alerts(items: Any) -> tuple[AlertTarget, ...]:
 
 def parse_config(data: dict[str, Any], base: Path, source: str) -> Config:
     """Validate an already-parsed TOML document."""
-    _check_keys("config", data, {"storage", "http", "schedule", "feeds", "alerts"})
-    for section in ("storage", "http", "schedule"):
+    _check_keys("config", data, {"storage", "http", "schedule", "feeds", "alerts", "report"})
+    for section in ("storage", "http", "schedule", "report"):
         if section in data and not isinstance(data[section], dict):
             raise ConfigError(f"{section}: expected a table ([{section}])")
     try:
@@ -158,6 +178,7 @@ def parse_config(data: dict[str, Any], base: Path, source: str) -> Config:
         feeds=_parse_feeds(data.get("feeds", [])),
         alerts=_parse_alerts(data.get("alerts", [])),
         source=source,
+        report=_parse_report(data.get("report", {})),
     )
 
 

@@ -53,11 +53,12 @@ def migration_sets() -> list[Migrations]:
     Each area module owns its tables and its `MIGRATIONS` set. They are imported
     here, not at module level, so area modules may import `storage.db` freely.
     """
-    from storage import events, feeds, inspect, outbox
+    from storage import digests, events, feeds, inspect, outbox
 
     # feeds/entries/articles first: events reference articles, the outbox references events;
-    # inspect (full-text index, views) reads all of them, so it comes last.
-    return [feeds.MIGRATIONS, events.MIGRATIONS, outbox.MIGRATIONS, inspect.MIGRATIONS]
+    # inspect (full-text index, views) reads all of them; digests (the weekly report's
+    # sends) depends on none and came last.
+    return [feeds.MIGRATIONS, events.MIGRATIONS, outbox.MIGRATIONS, inspect.MIGRATIONS, digests.MIGRATIONS]
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:

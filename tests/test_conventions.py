@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from flows.cli import cli
 
 ROOT = Path(__file__).resolve().parents[1]
-PACKAGES = ["flows", "scrapers", "storage", "extraction", "alerts"]
+PACKAGES = ["flows", "scrapers", "storage", "extraction", "alerts", "market"]
 
 
 def all_commands(group: click.Group, prefix=()):
