@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -14,7 +15,9 @@ from pathlib import Path
 
 import click
 
+from flows.child_process import dies_with_parent
 from flows.cli_events import config_option, money, open_events_db
+from flows.signals import sigterm_as_interrupt
 from flows.terminal import echo, json_text
 
 METADATA_FILE = "datasette_metadata.json"
@@ -173,6 +176,31 @@ def _stop(process: subprocess.Popen, grace: float = 10.0) -> None:
             process.wait()
 
 
+def port_taken(host: str, port: int) -> str | None:
+    """Why Datasette could not listen on (host, port), or None when it can.
+
+    Checked first so that `ui` says so instead of printing an address that
+    something else answers on. SO_REUSEADDR as uvicorn sets it: a port left in
+    TIME_WAIT is free.
+    """
+    if not port:
+        return None
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"cannot listen on {host}: {exc.strerror}"
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == 98:  # EADDRINUSE
+                return f"port {port} on {host} is taken; choose another with --port (0: any free port)"
+            return f"cannot listen on {host}:{port}: {exc.strerror}"
+    return None
+
+
 @click.command("ui")
 @config_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
@@ -189,13 +217,19 @@ def ui_command(config_path, host, port, open_browser) -> None:
     """
     if not datasette_available():
         raise click.ClickException(INSTALL_HINT)
+    problem = port_taken(host, port)
+    if problem:
+        raise click.ClickException(problem)
     with open_events_db(config_path) as db:  # schema up to date: the views exist
         db_path = Path(db.conn.execute("pragma database_list").fetchone()[2])
+    # SIGTERM too must stop Datasette and remove the temporary metadata folder.
+    sigterm_as_interrupt()
     with metadata_file(db_path) as meta_path:
         argv = datasette_command(db_path, meta_path, host, port, open_browser)
         if port:
             echo(f"Datasette on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
-        process = subprocess.Popen(argv)
+        # Killed outright (SIGKILL), `ui` cannot stop Datasette: the kernel does.
+        process = subprocess.Popen(dies_with_parent(argv))
         try:
             code = process.wait()
         except KeyboardInterrupt:

@@ -104,8 +104,14 @@ def demo(workdir: str) -> None:
     Example: fundwatch demo
     """
     from flows.demo import run_demo
+    from flows.signals import sigterm_as_interrupt
 
-    run_demo(Path(workdir))
+    sigterm_as_interrupt()  # the demo's servers stop on SIGTERM as on Ctrl-C
+    try:
+        run_demo(Path(workdir))
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+        sys.exit(130)
 
 
 @click.command()
