@@ -66,11 +66,12 @@ def list_command(config, status: str | None, limit: int, as_json: bool) -> None:
 
         fundwatch alerts list --config fundwatch.toml --status failed
     """
-    from storage import open_db, outbox
+    from storage import outbox
     from storage.db import StorageError
+    from storage.readonly import open_db_readonly
 
     try:
-        db = open_db(config.db_path)
+        db = open_db_readonly(config.db_path)  # a look: no write access needed
     except StorageError as exc:
         raise click.ClickException(str(exc)) from exc
     try:

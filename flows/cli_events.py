@@ -24,14 +24,19 @@ def config_option(func):
 
 
 @contextmanager
-def open_events_db(config_path: str | None):
-    """The configured database; config problems are usage errors (exit code 2)."""
+def open_events_db(config_path: str | None, write: bool = False):
+    """The configured database; config problems are usage errors (exit code 2).
+
+    Read-only unless `write`: inspecting needs no write access and runs no
+    migration (storage.readonly), so it works on a file the user may only read.
+    """
     from storage import open_db
     from storage.db import StorageError
+    from storage.readonly import open_db_readonly
 
     config = load_config_or_usage_error(config_path)
     try:
-        db = open_db(config.db_path)
+        db = open_db(config.db_path) if write else open_db_readonly(config.db_path)
     except StorageError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
@@ -266,7 +271,7 @@ def regroup_command(config_path) -> None:
     """
     from storage.events import regroup_all
 
-    with open_events_db(config_path) as db:
+    with open_events_db(config_path, write=True) as db:
         result = regroup_all(db)
     echo(f"{len(result.new_event_ids)} rounds new or newly main, {len(result.updated_event_ids)} changed")
 

@@ -143,14 +143,18 @@ def _schema(db, meta: dict) -> list[dict]:
 @click.command("schema")
 @config_option
 @click.option("--json", "as_json", is_flag=True, help="Print the schema as JSON.")
-def schema_command(config_path, as_json) -> None:
+@click.option("--upgrade", is_flag=True, help="First bring a file from an older fundwatch up to date (writes).")
+def schema_command(config_path, as_json, upgrade) -> None:
     """Describe the database: every table and view, its columns and what they mean.
+
+    Reading commands never change the file; --upgrade applies the schema steps a
+    file written by an older fundwatch lacks (a cycle does that too).
 
     Example:
 
         fundwatch schema --config fundwatch.toml
     """
-    with open_events_db(config_path) as db:
+    with open_events_db(config_path, write=upgrade) as db:
         schema = _schema(db, load_metadata())
     if as_json:
         echo(json_text(schema, ensure_ascii=False, indent=2))
@@ -220,7 +224,7 @@ def ui_command(config_path, host, port, open_browser) -> None:
     problem = port_taken(host, port)
     if problem:
         raise click.ClickException(problem)
-    with open_events_db(config_path) as db:  # schema up to date: the views exist
+    with open_events_db(config_path) as db:  # refuses a file from another version: the views must exist
         db_path = Path(db.conn.execute("pragma database_list").fetchone()[2])
     # SIGTERM too must stop Datasette and remove the temporary metadata folder.
     sigterm_as_interrupt()
