@@ -40,8 +40,14 @@ DEFAULT_TIMEOUT_SECONDS = 30.0
 
 
 def normalise_round(label: str) -> str:
-    """'Series A' / 'series-a' / 'SERIES_A' -> 'series_a'; 'Pre-Seed' -> 'pre_seed'."""
-    return re.sub(r"[^a-z0-9]+", "_", label.strip().lower()).strip("_")
+    """'Series A' / 'series-a' / 'SERIES_A' -> 'series_a'; 'Pre-Seed' -> 'pre_seed'.
+
+    ValueError for a label no round is stored under ('seriesz'): such a filter
+    would silence the target for good.
+    """
+    from storage.filters import round_label
+
+    return round_label(label)
 
 
 @dataclass(frozen=True)
@@ -120,7 +126,10 @@ class AlertTarget:
             if key in table:
                 items = _text_list(key, table[key])
                 if key == "rounds":
-                    items = tuple(normalise_round(x) for x in items)
+                    try:
+                        items = tuple(normalise_round(x) for x in items)
+                    except ValueError as exc:
+                        raise ValueError(f"rounds: {exc}") from exc
                 elif key == "languages":
                     items = tuple(x.strip().lower() for x in items)
                 values[key] = items

@@ -153,15 +153,43 @@ def events_group() -> None:
     """Funding rounds: one row per real round, with every article that reports it."""
 
 
+def _parsed(parse):
+    """A click callback that turns `parse`'s ValueError into a usage error naming the option."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value):
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+    return callback
+
+
+def _since(value: str) -> str:
+    from storage.filters import since_date
+
+    return since_date(value)
+
+
+def _round(value: str) -> str:
+    from storage.filters import round_label
+
+    return round_label(value)
+
+
 @events_group.command("list")
 @config_option
-@click.option("--since", metavar="DATE", help="Only rounds announced (else first seen) on or after DATE (YYYY-MM-DD).")
-@click.option("--min-amount", type=float, metavar="USD", help="Only rounds of at least this many US dollars.")
-@click.option("--round", "round_", metavar="ROUND", help="Only this round label (seed, series_a, ...).")
+@click.option("--since", metavar="DATE", callback=_parsed(_since),
+              help="Only rounds announced (else first seen) on or after DATE: 2025-01-31, 2025-01, or 7d, 2w back.")
+@click.option("--min-amount", type=click.FloatRange(min=0), metavar="USD", help="Only rounds of at least this many US dollars.")
+@click.option("--round", "round_", metavar="ROUND", callback=_parsed(_round),
+              help="Only this round: seed, series_a, 'Series A', pre-seed, ...")
 @click.option("--company", help="Company name or part of it (any name the round is known by).")
 @click.option("--investor", help="Investor name or part of it.")
 @click.option("--lang", help="Only rounds with a source in this language (en, de, ...).")
-@click.option("--limit", type=int, default=50, show_default=True, help="At most this many rounds.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many rounds.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
 @click.option("--all", "show_all", is_flag=True,
               help="Also rounds the extractor was less sure of than the alert threshold (never alerted).")
