@@ -28,6 +28,13 @@ def _check_database(config: Config) -> None:
         sys.exit(1)
 
 
+def _warn_without_feeds(config: Config) -> None:
+    """A config with no [[feeds]] runs, and finds nothing, forever: say so once."""
+    if not config.feeds:
+        click.secho(f"warning: {config.source} lists no feeds ([[feeds]] url = ...): there is nothing to poll",
+                    fg="yellow", err=True)
+
+
 def _config_path_for_flow(path: str | None) -> str | None:
     chosen = path or os.environ.get("FUNDWATCH_CONFIG")
     return str(Path(chosen).resolve()) if chosen else None
@@ -79,6 +86,7 @@ def run(config_path: str | None, as_json: bool, no_prefect: bool) -> None:
     Example: fundwatch run --config fundwatch.toml
     """
     config = _load(config_path)
+    _warn_without_feeds(config)
     _check_database(config)
     report = _run_or_exit(config_path, config, use_prefect=not no_prefect)
     for url, error in report.failed_feeds:
@@ -128,6 +136,7 @@ def serve(config_path: str | None, name: str) -> None:
     Example: fundwatch serve --config fundwatch.toml
     """
     config = _load(config_path)
+    _warn_without_feeds(config)
     _check_database(config)
     home = configure_prefect(config.db_path.parent, console_level="INFO")
     from flows.serving import serve_forever

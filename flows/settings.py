@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from alerts.targets import AlertTarget
 from scrapers.http import HttpSettings
@@ -103,6 +104,13 @@ def _parse_schedule(table: dict[str, Any]) -> Schedule:
     return Schedule(interval_seconds=seconds)
 
 
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # a malformed port or IPv6 literal
+        return None
+
+
 def _parse_feeds(items: Any) -> tuple[FeedConfig, ...]:
     if not isinstance(items, list):
         raise ConfigError("feeds: expected an array of tables ([[feeds]])")
@@ -118,6 +126,9 @@ def _parse_feeds(items: Any) -> tuple[FeedConfig, ...]:
         url = _expect(where, "url", item["url"], str).strip()
         if not url.lower().startswith(("http://", "https://")):
             raise ConfigError(f"{where}.url: only http and https feeds are supported, got {url!r}")
+        if not _host(url):
+            # "https:///feed" or "https://": every poll would fail; say so now.
+            raise ConfigError(f"{where}.url: no host in {url!r} (expected https://host/path)")
         if url in seen:
             raise ConfigError(f"{where}.url: listed twice: {url}")
         seen.add(url)
