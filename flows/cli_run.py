@@ -45,7 +45,9 @@ def run_cycle_command(config_path: str | None, config: Config, use_prefect: bool
         from flows.cycle import run_plain
 
         return run_plain(config)
-    home = configure_prefect(config.db_path.parent)
+    # ERROR: the command prints failed feeds and unreadable articles itself, once;
+    # Prefect's console copy of the same warnings would show each twice.
+    home = configure_prefect(config.db_path.parent, console_level="ERROR")
     # Our own temporary server rather than Prefect's: it dies with this process, even on SIGKILL.
     from flows.ephemeral_server import start_prefect_api
 
@@ -71,7 +73,7 @@ def _run_or_exit(config_path: str | None, config: Config, use_prefect: bool):
 
 @click.command()
 @click.option("--config", "config_path", metavar="FILE", help=CONFIG_HELP)
-@click.option("--json", "as_json", is_flag=True, help="Print the cycle report as JSON before the summary line.")
+@click.option("--json", "as_json", is_flag=True, help="Print the cycle report as JSON, alone on stdout (the summary goes to stderr).")
 @click.option("--no-prefect", "no_prefect", is_flag=True,
               help="Run the cycle as plain function calls: no Prefect server to start, no run records.")
 def run(config_path: str | None, as_json: bool, no_prefect: bool) -> None:
@@ -91,13 +93,16 @@ def run(config_path: str | None, as_json: bool, no_prefect: bool) -> None:
     report = _run_or_exit(config_path, config, use_prefect=not no_prefect)
     for url, error in report.failed_feeds:
         click.echo(f"feed failed: {url}: {error}", err=True)
-    for line in report.alert_lines:
-        click.echo(line)
+    for url, error in report.unreadable_articles:
+        click.echo(f"could not extract rounds from {url}: {error}", err=True)
     if as_json:
+        # Only the JSON on stdout, for `| jq`; the lines for people go to stderr.
         import json
 
         click.echo(json.dumps(report.as_dict(), indent=2, default=str))
-    click.echo(report.summary_line())
+    for line in report.alert_lines:
+        click.echo(line, err=as_json)
+    click.echo(report.summary_line(), err=as_json)
 
 
 @click.command()

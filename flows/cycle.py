@@ -61,6 +61,8 @@ async def run_cycle(config: Config, steps: Steps, logger: logging.Logger | loggi
         logger.warning("%s; skipping this cycle", exc)
         report.skipped_reason = str(exc)
     report.seconds = time.perf_counter() - started
+    # Logged once the time is known: under `serve` and workers this line is the summary.
+    logger.info(report.summary_line())
     return report
 
 
@@ -68,6 +70,7 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
     now = stages.utcnow()
     due = stages.due_feeds(config.db_path, config.feeds, now)
     report.feeds_due = len(due)
+    report.feeds_waiting = stages.feeds_waiting(config.db_path, now)
     logger.info("%d feeds due", len(due))
 
     async with Fetcher(config.http) as fetcher:
@@ -99,7 +102,6 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
     delivery = steps.deliver(config.db_path, config.alerts)
     report.alerts_sent, report.alerts_failed = delivery.sent, delivery.failed
     report.alerts_pending, report.alert_lines = delivery.pending, list(delivery.lines)
-    logger.info(report.summary_line())
 
 
 def _add(report: CycleReport, stored: stages.StoreOutcome, logger) -> None:
@@ -118,3 +120,10 @@ def _add(report: CycleReport, stored: stages.StoreOutcome, logger) -> None:
 def run_plain(config: Config) -> CycleReport:
     """One cycle without Prefect: the same steps as plain function calls."""
     return asyncio.run(run_cycle(config, PLAIN_STEPS, logging.getLogger("fundwatch.cycle")))
+
+
+# Without a handler, Python prints warnings of the "fundwatch" loggers to stderr
+# itself (logging.lastResort), and `run --no-prefect` showed each failed feed
+# twice: once logged, once in the command's own list. Whoever wants these logs
+# configures logging; the command prints what people need.
+logging.getLogger("fundwatch").addHandler(logging.NullHandler())
