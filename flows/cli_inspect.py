@@ -16,6 +16,7 @@ from pathlib import Path
 import click
 
 from flows.child_process import dies_with_parent
+from flows.cli_common import load_config_or_usage_error
 from flows.cli_events import config_option, money, open_events_db
 from flows.signals import sigterm_as_interrupt
 from flows.terminal import echo, json_text
@@ -210,7 +211,9 @@ def port_taken(host: str, port: int) -> str | None:
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port (0: any free port).")
 @click.option("--open", "open_browser", is_flag=True, help="Open a web browser on it.")
-def ui_command(config_path, host, port, open_browser) -> None:
+@click.option("--metadata", "print_metadata", is_flag=True,
+              help="Print the Datasette metadata for the configured database and exit (to run Datasette yourself).")
+def ui_command(config_path, host, port, open_browser, print_metadata) -> None:
     """Browse the database in Datasette, with descriptions and canned queries (needs the 'ui' extra).
 
     Runs until interrupted (Ctrl-C). Install Datasette with pip install 'fundwatch[ui]'.
@@ -218,7 +221,14 @@ def ui_command(config_path, host, port, open_browser) -> None:
     Example:
 
         fundwatch ui --config fundwatch.toml --port 8001 --open
+        fundwatch ui --config fundwatch.toml --metadata > metadata.json
     """
+    if print_metadata:
+        # Datasette files canned queries under the database's file stem; the
+        # packaged metadata says `fundwatch`, so it is renamed for this file.
+        config = load_config_or_usage_error(config_path)
+        echo(json_text(metadata_for(config.db_path), ensure_ascii=False, indent=2))
+        return
     if not datasette_available():
         raise click.ClickException(INSTALL_HINT)
     problem = port_taken(host, port)
