@@ -193,12 +193,14 @@ def _round(value: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
 @click.option("--all", "show_all", is_flag=True,
               help="Also rounds the extractor was less sure of than the alert threshold (never alerted).")
+@click.option("--wide", is_flag=True, help="Also an INVESTORS column: every investor, not only the leads.")
 def list_command(config_path, since, min_amount, round_, company, investor, lang, limit, as_json,
-                 show_all) -> None:
+                 show_all, wide) -> None:
     """List stored rounds, newest first.
 
     Rounds whose confidence is below the extractor's calibrated alert threshold are stored but
-    hidden (and never alerted); --all lists them too.
+    hidden (and never alerted); --all lists them too. A past round that articles only mention
+    in passing is marked "*": its date is when fundwatch first read of it, not when it was raised.
 
     Example:
 
@@ -223,18 +225,34 @@ def list_command(config_path, since, min_amount, round_, company, investor, lang
     if not rows:
         echo("no rounds" + (f"; {footer}" if footer else ""))
         return
-    table = [
-        [
-            e["id"], e["announced_on"] or e["first_seen"][:10], e["company"], money(e["amount"], e["currency"]),
-            money(e["amount_usd"], "USD"), e["round"] + ("+ext" if e["extension"] else ""), e["source_count"],
-            ", ".join(e["lead_investors"]) or "-",
-            "-" if e.get("confidence") is None else f"{e['confidence']:.2f}",
-        ]
-        for e in rows
-    ]
-    echo(_table(table, ["ID", "DATE", "COMPANY", "AMOUNT", "IN USD", "ROUND", "SOURCES", "LEAD", "CONF"]))
+    headers = ["ID", "DATE", "COMPANY", "AMOUNT", "IN USD", "ROUND", "SOURCES", "LEAD", "CONF"]
+    if wide:
+        headers.insert(-1, "INVESTORS")
+    echo(_table([_list_row(e, wide) for e in rows], headers))
+    if any(not e["main"] for e in rows):
+        echo(PAST_NOTE)
     if footer:
         echo(footer)
+
+
+PAST_NOTE = ("* a past round, only mentioned in passing (no article reports it as news); "
+             "its date is when fundwatch first read of it")
+
+
+def _list_row(e: dict, wide: bool) -> list:
+    """One round as a row of `events list`."""
+    past = not e["main"]
+    row = [
+        e["id"], (e["announced_on"] or e["first_seen"][:10]) + ("*" if past else ""), e["company"],
+        money(e["amount"], e["currency"]), money(e["amount_usd"], "USD"),
+        e["round"] + ("+ext" if e["extension"] else ""), e["source_count"],
+        ", ".join(e["lead_investors"]) or "-",
+        "-" if e.get("confidence") is None else f"{e['confidence']:.2f}",
+    ]
+    if wide:
+        others = [i for i in e["investors"] if i not in e["lead_investors"]]
+        row.insert(-1, ", ".join(others) or "-")
+    return row
 
 
 @events_group.command("show")
