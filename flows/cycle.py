@@ -98,10 +98,22 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
             docs = await next_docs
             _add(report, steps.store(config.db_path, docs), logger)
 
+    _only_older_rounds_updated(report)
+
     # Delivery also retries what earlier cycles could not send.
     delivery = steps.deliver(config.db_path, config.alerts)
     report.alerts_sent, report.alerts_failed = delivery.sent, delivery.failed
     report.alerts_pending, report.alert_lines = delivery.pending, list(delivery.lines)
+
+
+def _only_older_rounds_updated(report: CycleReport) -> None:
+    """"Updated" counts rounds known before this cycle, each once.
+
+    A round that a later article of the same cycle adds to is new, not updated:
+    a first cycle on a fresh database printed "(1 updated)".
+    """
+    new = set(report.new_rounds) | set(report.new_background)
+    report.updated_rounds = [r for r in dict.fromkeys(report.updated_rounds) if r not in new]
 
 
 def _add(report: CycleReport, stored: stages.StoreOutcome, logger) -> None:

@@ -79,3 +79,14 @@ def test_the_logged_summary_carries_the_cycle_time(tmp_path, caplog):
     logged = [r.getMessage() for r in caplog.records if r.getMessage().startswith("feeds ")]
     assert logged == [report.summary_line()]
     assert not logged[0].endswith("[0.0s]")
+
+
+def test_a_round_new_this_cycle_is_not_also_updated(tmp_path, http_server):  # noqa: F811
+    site = NewsSite(http_server)
+    site.story("/a/tidewell", round_text("Tidewell", 11))
+    site.story("/b/tidewell", round_text("Tidewell", 11).replace("Existing investor Quay Capital also took part. ", ""),
+               title="Tidewell lands Series A from Atlantic Harbour")
+    config = write_config(tmp_path, [site.feed_url()])
+    report = run_plain(load_config(str(config)))
+    assert len(report.new_rounds) == 1 and report.new_articles == 2
+    assert report.updated_rounds == [] and "updated" not in report.summary_line()
