@@ -231,6 +231,9 @@ def ui_command(config_path, host, port, open_browser, print_metadata) -> None:
         return
     if not datasette_available():
         raise click.ClickException(INSTALL_HINT)
+    config = load_config_or_usage_error(config_path)
+    if not config.db_path.exists():
+        raise click.ClickException(f"no database at {config.db_path} yet: `fundwatch run` creates it")
     problem = port_taken(host, port)
     if problem:
         raise click.ClickException(problem)

@@ -111,3 +111,13 @@ def test_demo_stops_its_servers_on_sigterm(tmp_path):
     assert process.returncode == 130
     assert not wait_gone(children, 10)
     assert not any(listening(p) for p in ports)
+
+
+@needs_datasette
+def test_ui_without_a_database_says_so(tmp_path):
+    config = tmp_path / "fundwatch.toml"
+    config.write_text('[storage]\ndb = "nothing-yet.db"\n', encoding="utf-8")
+    result = subprocess.run([*FUNDWATCH, "ui", "--config", str(config), "--port", "0"], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 1 and "no database at" in result.stderr
+    assert not (tmp_path / "nothing-yet.db").exists()
