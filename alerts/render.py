@@ -93,6 +93,8 @@ def safe_url(url: Any) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc or " " in text:
         return None
+    # "HTTP://x" is http: written in lower case, as some mail clients only link that.
+    text = parts.scheme.lower() + text[len(parts.scheme):]
     return quote(text, safe=":/?#[]@!$&'*+,;=%~-._")
 
 
@@ -153,7 +155,12 @@ class _Html(_Text):
     def link(self, url: str | None, label: str) -> str:
         if url is None:
             return label
-        return f'<a href="{html.escape(url, quote=True)}">{label or html.escape(url)}</a>'
+        href = html.escape(url, quote=True)
+        if not label or label == href:
+            return f'<a href="{href}">{href}</a>'
+        # The address is shown too: an e-mail's plain-text part is made from this
+        # HTML (apprise), and a link's address would not survive that otherwise.
+        return f'<a href="{href}">{label}</a><br>{href}'
 
     def quote(self, s: str) -> str:
         return f"<blockquote>{s}</blockquote>"
@@ -210,7 +217,9 @@ def render_round(event: dict[str, Any], kind: str = "new", fmt: str = "text") ->
     elif f.name == "markdown":
         facts = "  \n".join(_facts(event, f))
     else:
-        facts = "<br>\n".join(_facts(event, f))
+        # No newline after <br>: HTML-to-text converters turn it into a space that
+        # indents every following line of the plain-text part.
+        facts = "<br>".join(_facts(event, f))
     blocks = [f.bold(f.esc(title)), facts]
     evidence = clean(event.get("evidence"))
     if evidence:

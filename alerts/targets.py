@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 FORMATS = ("text", "markdown", "html")
 SIGNABLE_SCHEMES = ("json", "jsons")
@@ -40,8 +42,14 @@ DEFAULT_TIMEOUT_SECONDS = 30.0
 
 
 def normalise_round(label: str) -> str:
-    """'Series A' / 'series-a' / 'SERIES_A' -> 'series_a'; 'Pre-Seed' -> 'pre_seed'."""
-    return re.sub(r"[^a-z0-9]+", "_", label.strip().lower()).strip("_")
+    """'Series A' / 'series-a' / 'SERIES_A' -> 'series_a'; 'Pre-Seed' -> 'pre_seed'.
+
+    ValueError for a label no round is stored under ('seriesz'): such a filter
+    would silence the target for good.
+    """
+    from storage.filters import round_label
+
+    return round_label(label)
 
 
 @dataclass(frozen=True)
@@ -89,6 +97,17 @@ class AlertTarget:
             host_path = host_path.split("@", 1)[1]
         return f"{self.scheme}://{host_path}"
 
+    @property
+    def detail(self) -> str:
+        """What tells this target from another with the same label: the e-mail
+        recipients when the URL names them (not a secret), else the key's start."""
+        if self.scheme in ("mailto", "mailtos"):
+            query = parse_qs(urlsplit(self.url).query)
+            recipients = [r for value in query.get("to", []) for r in re.split(r"[\s,;]+", value) if r]
+            if recipients:
+                return "to " + ", ".join(recipients)
+        return f"[{self.key[:6]}]"
+
     @classmethod
     def from_mapping(cls, table: dict[str, Any]) -> "AlertTarget":
         """Build from one [[alerts]] table; ValueError("key: why") on bad input."""
@@ -120,7 +139,10 @@ class AlertTarget:
             if key in table:
                 items = _text_list(key, table[key])
                 if key == "rounds":
-                    items = tuple(normalise_round(x) for x in items)
+                    try:
+                        items = tuple(normalise_round(x) for x in items)
+                    except ValueError as exc:
+                        raise ValueError(f"rounds: {exc}") from exc
                 elif key == "languages":
                     items = tuple(x.strip().lower() for x in items)
                 values[key] = items
@@ -188,3 +210,23 @@ def _int(key: str, value: Any, minimum: int) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
         raise ValueError(f"{key}: expected a whole number >= {minimum}, got {value!r}")
     return value
+
+
+def distinct_labels(labels: dict[str, str], targets: Iterable[AlertTarget] = ()) -> dict[str, str]:
+    """Target key -> a label no other key shares.
+
+    Two targets on one server (two mailboxes through one SMTP host) have the same
+    label; each gets its `detail` added (a stored target no longer configured, the
+    start of its key).
+    """
+    by_key = {t.key: t for t in targets}
+    keys_of: dict[str, set[str]] = {}
+    for key, label in labels.items():
+        keys_of.setdefault(label, set()).add(key)
+    out = {}
+    for key, label in labels.items():
+        if len(keys_of[label]) > 1:
+            detail = by_key[key].detail if key in by_key else f"[{key[:6]}]"
+            label = f"{label} {detail}"
+        out[key] = label
+    return out

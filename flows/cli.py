@@ -12,7 +12,7 @@ import sys
 import click
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="fundwatch")
+@click.version_option(None, "--version", "-V", package_name="fundwatch", prog_name="fundwatch")
 def cli() -> None:
     """fundwatch: finds startup funding rounds in the news, the moment they are published."""
 

@@ -40,13 +40,16 @@ def test_command(config) -> None:
 
     if not config.alerts:
         raise click.ClickException(f"{config.source}: no [[alerts]] targets configured")
+    from alerts.targets import distinct_labels
+
+    labels = distinct_labels({t.key: t.label for t in config.alerts}, config.alerts)
     failures = 0
     for target, ok, error in send_test(config.alerts):
         if ok:
-            echo(f"ok      {target.label}")
+            echo(f"ok      {labels[target.key]}")
         else:
             failures += 1
-            secho(f"failed  {target.label}: {error}", fg="red")
+            secho(f"failed  {labels[target.key]}: {error}", fg="red")
     if failures:
         raise SystemExit(1)
 
@@ -66,11 +69,12 @@ def list_command(config, status: str | None, limit: int, as_json: bool) -> None:
 
         fundwatch alerts list --config fundwatch.toml --status failed
     """
-    from storage import open_db, outbox
+    from storage import outbox
     from storage.db import StorageError
+    from storage.readonly import open_db_readonly
 
     try:
-        db = open_db(config.db_path)
+        db = open_db_readonly(config.db_path)  # a look: no write access needed
     except StorageError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
@@ -86,12 +90,16 @@ def list_command(config, status: str | None, limit: int, as_json: bool) -> None:
     configured, waiting = {t.key for t in config.alerts}, ("pending", "failed")
     if not rows:
         return
+    from alerts.targets import distinct_labels
+
+    # Two targets on one server share a label: tell them apart.
+    labels = distinct_labels({r["target_key"]: r["target"] or "-" for r in rows if r["target_key"]}, config.alerts)
     for row in rows:
         retry = f"next {row['next_attempt_at']}" if row["status"] == "failed" else ""
         when = row["sent_at"] or retry
         line = (
             f"#{row['outbox_id']:<5} {row['kind']:<6} {row['status']:<8} {row['attempts']:>2}x  "
-            f"{(row['company'] or '?')[:28]:<28}  {row['target'] or '-'}"
+            f"{(row['company'] or '?')[:28]:<28}  {labels.get(row['target_key'], row['target'] or '-')}"
         )
         if when:
             line += f"  {when}"

@@ -24,14 +24,19 @@ def config_option(func):
 
 
 @contextmanager
-def open_events_db(config_path: str | None):
-    """The configured database; config problems are usage errors (exit code 2)."""
+def open_events_db(config_path: str | None, write: bool = False):
+    """The configured database; config problems are usage errors (exit code 2).
+
+    Read-only unless `write`: inspecting needs no write access and runs no
+    migration (storage.readonly), so it works on a file the user may only read.
+    """
     from storage import open_db
     from storage.db import StorageError
+    from storage.readonly import open_db_readonly
 
     config = load_config_or_usage_error(config_path)
     try:
-        db = open_db(config.db_path)
+        db = open_db(config.db_path) if write else open_db_readonly(config.db_path)
     except StorageError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
@@ -148,24 +153,54 @@ def events_group() -> None:
     """Funding rounds: one row per real round, with every article that reports it."""
 
 
+def _parsed(parse):
+    """A click callback that turns `parse`'s ValueError into a usage error naming the option."""
+
+    def callback(ctx: click.Context, param: click.Parameter, value):
+        if value is None:
+            return None
+        try:
+            return parse(value)
+        except ValueError as exc:
+            raise click.BadParameter(str(exc), ctx=ctx, param=param) from exc
+
+    return callback
+
+
+def _since(value: str) -> str:
+    from storage.filters import since_date
+
+    return since_date(value)
+
+
+def _round(value: str) -> str:
+    from storage.filters import round_label
+
+    return round_label(value)
+
+
 @events_group.command("list")
 @config_option
-@click.option("--since", metavar="DATE", help="Only rounds announced (else first seen) on or after DATE (YYYY-MM-DD).")
-@click.option("--min-amount", type=float, metavar="USD", help="Only rounds of at least this many US dollars.")
-@click.option("--round", "round_", metavar="ROUND", help="Only this round label (seed, series_a, ...).")
+@click.option("--since", metavar="DATE", callback=_parsed(_since),
+              help="Only rounds announced (else first seen) on or after DATE: 2025-01-31, 2025-01, or 7d, 2w back.")
+@click.option("--min-amount", type=click.FloatRange(min=0), metavar="USD", help="Only rounds of at least this many US dollars.")
+@click.option("--round", "round_", metavar="ROUND", callback=_parsed(_round),
+              help="Only this round: seed, series_a, 'Series A', pre-seed, ...")
 @click.option("--company", help="Company name or part of it (any name the round is known by).")
 @click.option("--investor", help="Investor name or part of it.")
 @click.option("--lang", help="Only rounds with a source in this language (en, de, ...).")
-@click.option("--limit", type=int, default=50, show_default=True, help="At most this many rounds.")
+@click.option("--limit", type=click.IntRange(min=1), default=50, show_default=True, help="At most this many rounds.")
 @click.option("--json", "as_json", is_flag=True, help="Print a JSON array instead of a table.")
 @click.option("--all", "show_all", is_flag=True,
               help="Also rounds the extractor was less sure of than the alert threshold (never alerted).")
+@click.option("--wide", is_flag=True, help="Also an INVESTORS column: every investor, not only the leads.")
 def list_command(config_path, since, min_amount, round_, company, investor, lang, limit, as_json,
-                 show_all) -> None:
+                 show_all, wide) -> None:
     """List stored rounds, newest first.
 
     Rounds whose confidence is below the extractor's calibrated alert threshold are stored but
-    hidden (and never alerted); --all lists them too.
+    hidden (and never alerted); --all lists them too. A past round that articles only mention
+    in passing is marked "*": its date is when fundwatch first read of it, not when it was raised.
 
     Example:
 
@@ -190,18 +225,34 @@ def list_command(config_path, since, min_amount, round_, company, investor, lang
     if not rows:
         echo("no rounds" + (f"; {footer}" if footer else ""))
         return
-    table = [
-        [
-            e["id"], e["announced_on"] or e["first_seen"][:10], e["company"], money(e["amount"], e["currency"]),
-            money(e["amount_usd"], "USD"), e["round"] + ("+ext" if e["extension"] else ""), e["source_count"],
-            ", ".join(e["lead_investors"]) or "-",
-            "-" if e.get("confidence") is None else f"{e['confidence']:.2f}",
-        ]
-        for e in rows
-    ]
-    echo(_table(table, ["ID", "DATE", "COMPANY", "AMOUNT", "IN USD", "ROUND", "SOURCES", "LEAD", "CONF"]))
+    headers = ["ID", "DATE", "COMPANY", "AMOUNT", "IN USD", "ROUND", "SOURCES", "LEAD", "CONF"]
+    if wide:
+        headers.insert(-1, "INVESTORS")
+    echo(_table([_list_row(e, wide) for e in rows], headers))
+    if any(not e["main"] for e in rows):
+        echo(PAST_NOTE)
     if footer:
         echo(footer)
+
+
+PAST_NOTE = ("* a past round, only mentioned in passing (no article reports it as news); "
+             "its date is when fundwatch first read of it")
+
+
+def _list_row(e: dict, wide: bool) -> list:
+    """One round as a row of `events list`."""
+    past = not e["main"]
+    row = [
+        e["id"], (e["announced_on"] or e["first_seen"][:10]) + ("*" if past else ""), e["company"],
+        money(e["amount"], e["currency"]), money(e["amount_usd"], "USD"),
+        e["round"] + ("+ext" if e["extension"] else ""), e["source_count"],
+        ", ".join(e["lead_investors"]) or "-",
+        "-" if e.get("confidence") is None else f"{e['confidence']:.2f}",
+    ]
+    if wide:
+        others = [i for i in e["investors"] if i not in e["lead_investors"]]
+        row.insert(-1, ", ".join(others) or "-")
+    return row
 
 
 @events_group.command("show")
@@ -266,7 +317,7 @@ def regroup_command(config_path) -> None:
     """
     from storage.events import regroup_all
 
-    with open_events_db(config_path) as db:
+    with open_events_db(config_path, write=True) as db:
         result = regroup_all(db)
     echo(f"{len(result.new_event_ids)} rounds new or newly main, {len(result.updated_event_ids)} changed")
 

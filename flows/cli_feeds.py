@@ -73,13 +73,19 @@ def register(cli: click.Group) -> None:
             fundwatch feeds --config fundwatch.toml
             fundwatch feeds --json | jq '.[] | select(.state != "ok")'
         """
-        from storage import open_db  # noqa: PLC0415
         import storage.feeds as feed_store  # noqa: PLC0415
+        from storage.db import StorageError  # noqa: PLC0415
+        from storage.readonly import open_db_readonly, shadow_table  # noqa: PLC0415
 
         config = _load(config_path)
-        db = open_db(config.db_path)
+        try:
+            db = open_db_readonly(config.db_path)  # a look: no write access needed
+        except StorageError as exc:
+            raise click.ClickException(str(exc)) from exc
         try:
             # The config is the source of truth: feeds just added show as "never polled".
+            # That sync goes to a temporary copy of the feeds table; the file is not written.
+            shadow_table(db, "feeds")
             feed_store.sync_feeds(db, config.feeds)
             rows = feed_store.feed_health(db)
         finally:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import signal
+import socket
 import subprocess
 import sys
 import tempfile
@@ -14,7 +15,10 @@ from pathlib import Path
 
 import click
 
+from flows.child_process import dies_with_parent
+from flows.cli_common import load_config_or_usage_error
 from flows.cli_events import config_option, money, open_events_db
+from flows.signals import sigterm_as_interrupt
 from flows.terminal import echo, json_text
 
 METADATA_FILE = "datasette_metadata.json"
@@ -140,14 +144,18 @@ def _schema(db, meta: dict) -> list[dict]:
 @click.command("schema")
 @config_option
 @click.option("--json", "as_json", is_flag=True, help="Print the schema as JSON.")
-def schema_command(config_path, as_json) -> None:
+@click.option("--upgrade", is_flag=True, help="First bring a file from an older fundwatch up to date (writes).")
+def schema_command(config_path, as_json, upgrade) -> None:
     """Describe the database: every table and view, its columns and what they mean.
+
+    Reading commands never change the file; --upgrade applies the schema steps a
+    file written by an older fundwatch lacks (a cycle does that too).
 
     Example:
 
         fundwatch schema --config fundwatch.toml
     """
-    with open_events_db(config_path) as db:
+    with open_events_db(config_path, write=upgrade) as db:
         schema = _schema(db, load_metadata())
     if as_json:
         echo(json_text(schema, ensure_ascii=False, indent=2))
@@ -173,12 +181,39 @@ def _stop(process: subprocess.Popen, grace: float = 10.0) -> None:
             process.wait()
 
 
+def port_taken(host: str, port: int) -> str | None:
+    """Why Datasette could not listen on (host, port), or None when it can.
+
+    Checked first so that `ui` says so instead of printing an address that
+    something else answers on. SO_REUSEADDR as uvicorn sets it: a port left in
+    TIME_WAIT is free.
+    """
+    if not port:
+        return None
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return f"cannot listen on {host}: {exc.strerror}"
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == 98:  # EADDRINUSE
+                return f"port {port} on {host} is taken; choose another with --port (0: any free port)"
+            return f"cannot listen on {host}:{port}: {exc.strerror}"
+    return None
+
+
 @click.command("ui")
 @config_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
 @click.option("--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port (0: any free port).")
 @click.option("--open", "open_browser", is_flag=True, help="Open a web browser on it.")
-def ui_command(config_path, host, port, open_browser) -> None:
+@click.option("--metadata", "print_metadata", is_flag=True,
+              help="Print the Datasette metadata for the configured database and exit (to run Datasette yourself).")
+def ui_command(config_path, host, port, open_browser, print_metadata) -> None:
     """Browse the database in Datasette, with descriptions and canned queries (needs the 'ui' extra).
 
     Runs until interrupted (Ctrl-C). Install Datasette with pip install 'fundwatch[ui]'.
@@ -186,16 +221,32 @@ def ui_command(config_path, host, port, open_browser) -> None:
     Example:
 
         fundwatch ui --config fundwatch.toml --port 8001 --open
+        fundwatch ui --config fundwatch.toml --metadata > metadata.json
     """
+    if print_metadata:
+        # Datasette files canned queries under the database's file stem; the
+        # packaged metadata says `fundwatch`, so it is renamed for this file.
+        config = load_config_or_usage_error(config_path)
+        echo(json_text(metadata_for(config.db_path), ensure_ascii=False, indent=2))
+        return
     if not datasette_available():
         raise click.ClickException(INSTALL_HINT)
-    with open_events_db(config_path) as db:  # schema up to date: the views exist
+    config = load_config_or_usage_error(config_path)
+    if not config.db_path.exists():
+        raise click.ClickException(f"no database at {config.db_path} yet: `fundwatch run` creates it")
+    problem = port_taken(host, port)
+    if problem:
+        raise click.ClickException(problem)
+    with open_events_db(config_path) as db:  # refuses a file from another version: the views must exist
         db_path = Path(db.conn.execute("pragma database_list").fetchone()[2])
+    # SIGTERM too must stop Datasette and remove the temporary metadata folder.
+    sigterm_as_interrupt()
     with metadata_file(db_path) as meta_path:
         argv = datasette_command(db_path, meta_path, host, port, open_browser)
         if port:
             echo(f"Datasette on http://{host}:{port}/ (Ctrl-C stops it)", err=True)
-        process = subprocess.Popen(argv)
+        # Killed outright (SIGKILL), `ui` cannot stop Datasette: the kernel does.
+        process = subprocess.Popen(dies_with_parent(argv))
         try:
             code = process.wait()
         except KeyboardInterrupt:

@@ -28,6 +28,13 @@ def _check_database(config: Config) -> None:
         sys.exit(1)
 
 
+def _warn_without_feeds(config: Config) -> None:
+    """A config with no [[feeds]] runs, and finds nothing, forever: say so once."""
+    if not config.feeds:
+        click.secho(f"warning: {config.source} lists no feeds ([[feeds]] url = ...): there is nothing to poll",
+                    fg="yellow", err=True)
+
+
 def _config_path_for_flow(path: str | None) -> str | None:
     chosen = path or os.environ.get("FUNDWATCH_CONFIG")
     return str(Path(chosen).resolve()) if chosen else None
@@ -43,7 +50,9 @@ def run_cycle_command(config_path: str | None, config: Config, use_prefect: bool
             # What the Prefect flow does after its cycle (flows/monitor.py): page, weekly digest.
             report.alert_lines += after_cycle(config).lines
         return report
-    home = configure_prefect(config.db_path.parent)
+    # ERROR: the command prints failed feeds and unreadable articles itself, once;
+    # Prefect's console copy of the same warnings would show each twice.
+    home = configure_prefect(config.db_path.parent, console_level="ERROR")
     # Our own temporary server rather than Prefect's: it dies with this process, even on SIGKILL.
     from flows.ephemeral_server import start_prefect_api
 
@@ -69,7 +78,7 @@ def _run_or_exit(config_path: str | None, config: Config, use_prefect: bool):
 
 @click.command()
 @click.option("--config", "config_path", metavar="FILE", help=CONFIG_HELP)
-@click.option("--json", "as_json", is_flag=True, help="Print the cycle report as JSON before the summary line.")
+@click.option("--json", "as_json", is_flag=True, help="Print the cycle report as JSON, alone on stdout (the summary goes to stderr).")
 @click.option("--no-prefect", "no_prefect", is_flag=True,
               help="Run the cycle as plain function calls: no Prefect server to start, no run records.")
 def run(config_path: str | None, as_json: bool, no_prefect: bool) -> None:
@@ -84,17 +93,21 @@ def run(config_path: str | None, as_json: bool, no_prefect: bool) -> None:
     Example: fundwatch run --config fundwatch.toml
     """
     config = _load(config_path)
+    _warn_without_feeds(config)
     _check_database(config)
     report = _run_or_exit(config_path, config, use_prefect=not no_prefect)
     for url, error in report.failed_feeds:
         click.echo(f"feed failed: {url}: {error}", err=True)
-    for line in report.alert_lines:
-        click.echo(line)
+    for url, error in report.unreadable_articles:
+        click.echo(f"could not extract rounds from {url}: {error}", err=True)
     if as_json:
+        # Only the JSON on stdout, for `| jq`; the lines for people go to stderr.
         import json
 
         click.echo(json.dumps(report.as_dict(), indent=2, default=str))
-    click.echo(report.summary_line())
+    for line in report.alert_lines:
+        click.echo(line, err=as_json)
+    click.echo(report.summary_line(), err=as_json)
 
 
 @click.command()
@@ -109,8 +122,14 @@ def demo(workdir: str) -> None:
     Example: fundwatch demo
     """
     from flows.demo import run_demo
+    from flows.signals import sigterm_as_interrupt
 
-    run_demo(Path(workdir))
+    sigterm_as_interrupt()  # the demo's servers stop on SIGTERM as on Ctrl-C
+    try:
+        run_demo(Path(workdir))
+    except KeyboardInterrupt:
+        click.echo("stopped", err=True)
+        sys.exit(130)
 
 
 @click.command()
@@ -127,6 +146,7 @@ def serve(config_path: str | None, name: str) -> None:
     Example: fundwatch serve --config fundwatch.toml
     """
     config = _load(config_path)
+    _warn_without_feeds(config)
     _check_database(config)
     home = configure_prefect(config.db_path.parent, console_level="INFO")
     from flows.serving import serve_forever

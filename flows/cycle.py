@@ -61,6 +61,8 @@ async def run_cycle(config: Config, steps: Steps, logger: logging.Logger | loggi
         logger.warning("%s; skipping this cycle", exc)
         report.skipped_reason = str(exc)
     report.seconds = time.perf_counter() - started
+    # Logged once the time is known: under `serve` and workers this line is the summary.
+    logger.info(report.summary_line())
     return report
 
 
@@ -68,6 +70,7 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
     now = stages.utcnow()
     due = stages.due_feeds(config.db_path, config.feeds, now)
     report.feeds_due = len(due)
+    report.feeds_waiting = stages.feeds_waiting(config.db_path, now)
     logger.info("%d feeds due", len(due))
 
     async with Fetcher(config.http) as fetcher:
@@ -95,11 +98,22 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
             docs = await next_docs
             _add(report, steps.store(config.db_path, docs), logger)
 
+    _only_older_rounds_updated(report)
+
     # Delivery also retries what earlier cycles could not send.
     delivery = steps.deliver(config.db_path, config.alerts)
     report.alerts_sent, report.alerts_failed = delivery.sent, delivery.failed
     report.alerts_pending, report.alert_lines = delivery.pending, list(delivery.lines)
-    logger.info(report.summary_line())
+
+
+def _only_older_rounds_updated(report: CycleReport) -> None:
+    """"Updated" counts rounds known before this cycle, each once.
+
+    A round that a later article of the same cycle adds to is new, not updated:
+    a first cycle on a fresh database printed "(1 updated)".
+    """
+    new = set(report.new_rounds) | set(report.new_background)
+    report.updated_rounds = [r for r in dict.fromkeys(report.updated_rounds) if r not in new]
 
 
 def _add(report: CycleReport, stored: stages.StoreOutcome, logger) -> None:
@@ -118,3 +132,10 @@ def _add(report: CycleReport, stored: stages.StoreOutcome, logger) -> None:
 def run_plain(config: Config) -> CycleReport:
     """One cycle without Prefect: the same steps as plain function calls."""
     return asyncio.run(run_cycle(config, PLAIN_STEPS, logging.getLogger("fundwatch.cycle")))
+
+
+# Without a handler, Python prints warnings of the "fundwatch" loggers to stderr
+# itself (logging.lastResort), and `run --no-prefect` showed each failed feed
+# twice: once logged, once in the command's own list. Whoever wants these logs
+# configures logging; the command prints what people need.
+logging.getLogger("fundwatch").addHandler(logging.NullHandler())

@@ -11,6 +11,7 @@ class CycleReport:
     feeds_ok: int = 0
     feeds_not_modified: int = 0
     feeds_failed: int = 0
+    feeds_waiting: int = 0  # not polled this cycle: backing off after errors
     failed_feeds: list[tuple[str, str]] = field(default_factory=list)  # (url, error)
     new_entries: int = 0
     entries_left_out: int = 0  # entries of huge feed documents not read (the oldest)
@@ -35,8 +36,9 @@ class CycleReport:
             return f"cycle skipped: {self.skipped_reason}"
         feeds_ok = self.feeds_ok + self.feeds_not_modified
         line = (
-            f"feeds {feeds_ok} ok, {self.feeds_failed} failed; "
-            f"{self.new_articles} new articles; {len(self.new_rounds)} new rounds"
+            f"feeds {feeds_ok} ok, {self.feeds_failed} failed"
+            + (f", {self.feeds_waiting} waiting after errors" if self.feeds_waiting else "")
+            + f"; {self.new_articles} new articles; {len(self.new_rounds)} new rounds"
         )
         if self.new_background:
             line += f" (+{len(self.new_background)} past rounds mentioned)"
@@ -49,6 +51,8 @@ class CycleReport:
         line += f"; {self.alerts_sent} alerts sent"
         if self.alerts_failed:
             line += f", {self.alerts_failed} failed (retried next cycle)"
+        if self.alerts_pending:
+            line += f", {self.alerts_pending} still pending"  # failed ones included: all not delivered
         return line + f" [{self.seconds:.1f}s]"
 
     def as_dict(self) -> dict:
@@ -60,6 +64,7 @@ class CycleReport:
             ("feeds polled", self.feeds_due),
             ("feeds unchanged (304)", self.feeds_not_modified),
             ("feeds failed", self.feeds_failed),
+            ("feeds waiting after errors", self.feeds_waiting),
             ("new feed entries", self.new_entries),
             ("new articles", self.new_articles),
             ("articles read from feed text", self.articles_from_feed_text),

@@ -3,21 +3,17 @@
 from __future__ import annotations
 
 import os
-import signal
 from pathlib import Path
 
 import click
 
 from flows.local_server import LocalPrefectServer
 from flows.settings import Config
-
-
-def _sigterm_as_interrupt(signum, frame):
-    raise KeyboardInterrupt
+from flows.signals import sigterm_as_interrupt
 
 
 def serve_forever(config: Config, config_path: str | None, name: str, home: Path) -> None:
-    signal.signal(signal.SIGTERM, _sigterm_as_interrupt)
+    sigterm_as_interrupt()
     server = None
     if not os.environ.get("PREFECT_API_URL"):
         server = LocalPrefectServer(home)

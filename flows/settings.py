@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from alerts.targets import AlertTarget
 from scrapers.http import HttpSettings
@@ -123,6 +124,13 @@ def _parse_report(table: dict[str, Any]) -> ReportSettings:
     return ReportSettings(weekly=weekly, since=since.strip().lower())
 
 
+def _host(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:  # a malformed port or IPv6 literal
+        return None
+
+
 def _parse_feeds(items: Any) -> tuple[FeedConfig, ...]:
     if not isinstance(items, list):
         raise ConfigError("feeds: expected an array of tables ([[feeds]])")
@@ -138,6 +146,9 @@ def _parse_feeds(items: Any) -> tuple[FeedConfig, ...]:
         url = _expect(where, "url", item["url"], str).strip()
         if not url.lower().startswith(("http://", "https://")):
             raise ConfigError(f"{where}.url: only http and https feeds are supported, got {url!r}")
+        if not _host(url):
+            # "https:///feed" or "https://": every poll would fail; say so now.
+            raise ConfigError(f"{where}.url: no host in {url!r} (expected https://host/path)")
         if url in seen:
             raise ConfigError(f"{where}.url: listed twice: {url}")
         seen.add(url)

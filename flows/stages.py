@@ -38,6 +38,15 @@ def due_feeds(db_path: Path, feeds: Iterable, now: datetime) -> list[FeedState]:
         db.conn.close()
 
 
+def feeds_waiting(db_path: Path, now: datetime) -> int:
+    """How many feeds sit this cycle out, backing off after errors (for the summary)."""
+    db = open_db(db_path)
+    try:
+        return feed_store.waiting_after_errors(db, now)
+    finally:
+        db.conn.close()
+
+
 @dataclass
 class PollOutcome:
     to_fetch: list[FeedEntry] = field(default_factory=list)  # the to-do list: pending entries to fetch

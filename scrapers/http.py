@@ -204,7 +204,9 @@ class _GuardedBackend(httpcore.AsyncNetworkBackend):
         addresses = list(dict.fromkeys(info[4][0] for info in infos))
         allowed = addresses if self._allow_private else [a for a in addresses if is_public_address(a)]
         if not allowed:
-            raise BlockedURL(f"{host} resolves to a non-public address ({', '.join(addresses)})")
+            # Name the setting: a feed on the local network is often meant (an intranet, a test).
+            raise BlockedURL(f"{host} resolves to a non-public address ({', '.join(addresses)}); "
+                             "[http] allow_private_networks = true allows it")
         last: Exception | None = None
         for address in allowed:
             try:

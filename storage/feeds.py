@@ -206,6 +206,16 @@ def due_feeds(db, now: datetime | None = None) -> list[FeedState]:
     return [_state(row) for row in rows]
 
 
+def waiting_after_errors(db, now: datetime | None = None) -> int:
+    """Configured, enabled feeds not polled now because they are backing off after failures."""
+    row = db.execute(
+        "select count(*) from feeds where configured = 1 and enabled = 1 and consecutive_failures > 0 "
+        "and next_poll_at > ?",
+        [iso(_now(now))],
+    ).fetchone()
+    return row[0]
+
+
 def get_feed(db, feed_id: int) -> FeedState | None:
     row = next(db.query("select * from feeds where id = ?", [feed_id]), None)
     return _state(row) if row else None

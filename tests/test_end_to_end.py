@@ -117,7 +117,9 @@ def test_each_new_round_alerted_once(two_cycles):
 def test_second_cycle_stores_nothing_twice_and_sends_nothing(two_cycles):
     second = two_cycles["second"]
     assert second.returncode == 0, second.stderr[-3000:]
-    last = second.stdout.strip().splitlines()[-1]
+    report = json.loads(second.stdout)  # with --json, stdout holds the report alone
+    assert report["new_articles"] == 0 and report["new_rounds"] == [] and report["alerts_sent"] == 0
+    last = second.stderr.strip().splitlines()[-1]  # the summary line for people goes to stderr
     assert "0 new articles; 0 new rounds; 0 alerts sent" in last, last
     assert two_cycles["alerts_second"] == two_cycles["alerts_first"]
     assert two_cycles["rows_second"] == two_cycles["rows_first"]

@@ -139,7 +139,12 @@ def test_cli_feeds_table_and_json(tmp_path):
     rows = json.loads(result.output)
     assert [r["state"] for r in rows] == ["never polled", "never polled"]
 
+    assert not (tmp_path / "fw.db").exists()  # looking creates no database
+
+    from flows.settings import load_config
+
     db = open_db(tmp_path / "fw.db")
+    feed_store.sync_feeds(db, load_config(config).feeds)  # as a cycle does
     feed_store.record_poll(db, FeedPoll(2, "https://b.example/f", "failed", 503,
                                         error="http 503: \x1b[2J<script>bad</script>\nnext line"), T0)
     db.conn.close()

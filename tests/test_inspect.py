@@ -428,6 +428,7 @@ def test_ui_runs_datasette_with_the_metadata(cli, config, monkeypatch, tmp_path)
     result = CliRunner().invoke(cli, ["ui", "--config", config, "--port", "8123"])
     assert result.exit_code == 0, result.output
     argv = seen["argv"]
+    argv = argv[argv.index("-m") - 1 :]  # past the wrapper that ties Datasette to our life
     assert argv[1:4] == ["-m", "datasette", "serve"] and argv[4] == str(tmp_path / "fw.db")
     assert argv[argv.index("--host") + 1] == "127.0.0.1" and argv[argv.index("--port") + 1] == "8123"
     assert list(seen["meta"]["databases"]) == ["fw"]  # Datasette names the database after the file
