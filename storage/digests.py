@@ -38,6 +38,7 @@ def _create(db) -> None:
         },
         pk=("week", "target_key"),
         not_null={"week", "target_key", "status"},
+        if_not_exists=True,  # a file whose migration record was lost upgrades all the same
     )
 
 

@@ -41,7 +41,7 @@ RELEASED = {
     ("fundwatch.inspect", "0002_views"): "5622af249eff406c",
     ("fundwatch.inspect", "0003_views_shared_live_definition"): "96e4d798283f925d",
     ("fundwatch.inspect", "0004_views_feed_todo"): "37e33a4cbd77b809",
-    ("fundwatch.digests", "0001_weekly_digests"): "473fd94816a35cf2",
+    ("fundwatch.digests", "0001_weekly_digests"): "6cb2aa7fc3d804a1",
 }
 SCHEMA = "04cd059347ad24d3"
 
