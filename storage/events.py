@@ -206,6 +206,13 @@ def _create_name_index(db) -> None:
     db.execute("insert or ignore into event_name_queue (name_key) select distinct name_key from event_source_names")
 
 
+@MIGRATIONS(name="0005_event_articles_url_index")
+def _index_event_articles_url(db) -> None:
+    # Recording an article looks up earlier copies by URL; without an index that
+    # read every recorded article, each time.
+    db.execute("create index if not exists event_articles_url on event_articles (url)")
+
+
 @dataclass(frozen=True)
 class ArticleRef:
     id: str

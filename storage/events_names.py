@@ -54,13 +54,18 @@ def candidates(db, key: str) -> set[str]:
             r[0] for r in db.execute(f"select name_key from event_name_blocks where block in ({_marks(part)})", part)
         )
     for group in all_of:
-        if not group:
+        # A match holds all of them, so it holds the first CHUNK too (still a superset).
+        blocks = sorted(set(group))[:CHUNK]
+        if not blocks:
             continue
-        sets = [
-            {r[0] for r in db.execute("select name_key from event_name_blocks where block = ?", [block])}
-            for block in sorted(set(group))
-        ]
-        found.update(set.intersection(*sets))
+        found.update(
+            r[0]
+            for r in db.execute(
+                f"select name_key from event_name_blocks where block in ({_marks(blocks)})"
+                " group by name_key having count(*) = ?",
+                [*blocks, len(blocks)],
+            )
+        )
     return found
 
 
