@@ -19,6 +19,8 @@ answer, not the number of stored mentions:
 
 from __future__ import annotations
 
+from rapidfuzz import fuzz, process
+
 from storage import identity as ident
 from storage import name_blocks
 
@@ -45,14 +47,19 @@ def _marks(part: list) -> str:
     return ",".join("?" * len(part))
 
 
-def candidates(db, key: str) -> set[str]:
-    """Stored names that may match `key`: a superset of those with key_score > 0."""
-    any_of, all_of = name_blocks.probe_blocks(key)
+def _names_in(db, blocks: set[str]) -> set[str]:
     found: set[str] = set()
-    for part in _chunks(sorted(any_of)):
-        found.update(
-            r[0] for r in db.execute(f"select name_key from event_name_blocks where block in ({_marks(part)})", part)
-        )
+    for part in _chunks(sorted(blocks)):
+        rows = db.execute(f"select distinct name_key from event_name_blocks where block in ({_marks(part)})", part)
+        found.update(r[0] for r in rows)
+    return found
+
+
+def candidates(db, key: str) -> tuple[set[str], set[str]]:
+    """Stored names that may match `key`: (by words, letters or containment; by a
+    fuzzy ratio only). Together a superset of those with key_score > 0."""
+    any_of, all_of, fuzzy = name_blocks.probe_blocks(key)
+    found = _names_in(db, any_of)
     for group in all_of:
         # A match holds all of them, so it holds the first CHUNK too (still a superset).
         blocks = sorted(set(group))[:CHUNK]
@@ -66,12 +73,21 @@ def candidates(db, key: str) -> set[str]:
                 [*blocks, len(blocks)],
             )
         )
-    return found
+    return found, _names_in(db, fuzzy) - found
 
 
 def similar(db, key: str) -> set[str]:
     """Stored names that match `key` by the identity rule."""
-    return {k for k in candidates(db, key) if ident.key_score(key, k) > 0}
+    exact, fuzzy = candidates(db, key)
+    # A fuzzy candidate matches only through the ratio (any other way would have
+    # found it among `exact`), so rapidfuzz's C scorer drops most of them first.
+    fuzzy_list = sorted(fuzzy)
+    near = process.extract(
+        name_blocks.squash(key), [name_blocks.squash(k) for k in fuzzy_list],
+        scorer=fuzz.ratio, score_cutoff=ident.NAME_FUZZY_MIN, limit=None,
+    )
+    kept = exact | {fuzzy_list[i] for _, _, i in near}
+    return {k for k in kept if ident.key_score(key, k) > 0}
 
 
 def component(db, keys: set[str]) -> set[str]:

@@ -89,9 +89,10 @@ def stored_blocks(key: str) -> set[str]:
     return blocks
 
 
-def probe_blocks(key: str) -> tuple[set[str], list[list[str]]]:
-    """What to look up for a new name: (blocks any of which may hold a match,
-    groups of blocks that a match holds all of, for the rare long names)."""
+def probe_blocks(key: str) -> tuple[set[str], list[list[str]], set[str]]:
+    """What to look up for a new name: (blocks any of which may hold a match by
+    words, letters or containment; groups of blocks that such a match holds all
+    of, for the rare long names; blocks any of which a fuzzy match holds)."""
     sq, ws = squash(key), words(key)
     any_of = {"s:" + sq}
     all_of: list[list[str]] = []
@@ -103,26 +104,35 @@ def probe_blocks(key: str) -> tuple[set[str], list[list[str]]]:
             # Stored names made of some of its words: one of them is among its words.
             any_of |= {"w:" + w for w in ws}
         all_of.append(["L:" + w for w in ws])             # long stored names with all its words
-    if len(key) >= ident.NAME_FUZZY_MIN_LEN:
-        any_of |= _fuzzy_probes(sq)
     if ident.CJK.search(sq) and len(sq) >= 2:
         # stored names it contains, and stored names that contain it
         any_of |= {"s:" + sq[i:j] for i in range(len(sq)) for j in range(i + 2, len(sq) + 1)}
         any_of.add("c:" + sq)
         all_of.append(["C:" + sq[i : i + 2] for i in range(len(sq) - 1)])
-    return any_of, all_of
+    fuzzy = _fuzzy_probes(sq) if len(key) >= ident.NAME_FUZZY_MIN_LEN else set()
+    return any_of, all_of, fuzzy
 
 
 def _fuzzy_probes(sq: str) -> set[str]:
+    """Blocks of stored names within a ratio of 90 of `sq`.
+
+    For a stored name of length l and this one of length n, at most (l + n) // 10
+    edits (ratio >= 90 bounds the indel distance, which bounds Levenshtein's). A
+    segment's start moves by s = insertions - deletions before it, and the
+    length gap d = n - l left after it takes |d - s| more edits, so
+    |s| + |d - s| <= edits: s lies between (d - edits) / 2 and (d + edits) / 2.
+    """
     n = len(sq)
     out: set[str] = set()
-    # Stored lengths l with |l - n| <= max_edits(l); max_edits(l) <= l, so l <= 2n suffices.
+    # Stored lengths l with |l - n| <= (l + n) // 10; l <= 2n is plenty.
     for length in range(1, 2 * n + 2):
-        edits = max_edits(length)
-        if abs(length - n) > edits:
+        edits = (length + n) // 10
+        gap = n - length
+        if abs(gap) > edits:
             continue
+        low, high = -((edits - gap) // 2), (edits + gap) // 2
         for i, (start, piece) in enumerate(segments("x" * length)):
             size = len(piece)
-            for pos in range(max(0, start - edits), min(n - size, start + edits) + 1):
+            for pos in range(max(0, start + low), min(n - size, start + high) + 1):
                 out.add(f"f:{length}:{i}:{sq[pos : pos + size]}")
     return out
