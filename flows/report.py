@@ -36,8 +36,12 @@ class CycleReport:
         feeds_ok = self.feeds_ok + self.feeds_not_modified
         line = (
             f"feeds {feeds_ok} ok, {self.feeds_failed} failed; "
-            f"{self.new_articles} new articles; {len(self.new_rounds)} new rounds"
+            f"{self.new_articles} new articles"
         )
+        if self.articles_from_feed_text:
+            # Pages that could not be had: their rounds come from the feed's shorter text.
+            line += f" ({self.articles_from_feed_text} from feed text)"
+        line += f"; {len(self.new_rounds)} new rounds"
         if self.new_background:
             line += f" (+{len(self.new_background)} past rounds mentioned)"
         if self.updated_rounds:
