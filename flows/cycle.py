@@ -98,7 +98,7 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
             not_after = time.monotonic() + config.http.article_budget_seconds
             # Each batch is stored as soon as it is scraped, so a crash later in the
             # cycle keeps what was already read.
-            batches = stages.batched(outcome.to_fetch, ARTICLES_PER_TASK)
+            batches = stages.batched(stages.interleave_hosts(outcome.to_fetch), ARTICLES_PER_TASK)
             for next_docs in asyncio.as_completed([steps.scrape(fetcher, b, not_after) for b in batches]):
                 writer.put(await next_docs)
         finally:
