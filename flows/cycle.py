@@ -99,8 +99,8 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
             # Each batch is stored as soon as it is scraped, so a crash later in the
             # cycle keeps what was already read.
             batches = stages.batched(stages.interleave_hosts(outcome.to_fetch), ARTICLES_PER_TASK)
-            for next_docs in asyncio.as_completed([steps.scrape(fetcher, b, not_after) for b in batches]):
-                writer.put(await next_docs)
+            window = -(-config.http.concurrency // ARTICLES_PER_TASK) + 1
+            await _scrape_in_turn(batches, lambda b: steps.scrape(fetcher, b, not_after), window, writer.put)
         finally:
             await writer.finish()
 
@@ -109,6 +109,29 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
     report.alerts_sent, report.alerts_failed = delivery.sent, delivery.failed
     report.alerts_pending, report.alert_lines = delivery.pending, list(delivery.lines)
     logger.info(report.summary_line())
+
+
+async def _scrape_in_turn(batches: list, scrape: Callable[[list], Awaitable[list]], window: int,
+                          done: Callable[[list], None]) -> None:
+    """Scrape batches, at most `window` at a time, starting the next as one ends.
+
+    Enough to keep every connection slot busy, few enough that the pages of the
+    first batches are sent first: with every batch started at once, each page's
+    request joined its host's queue at a random place (the jitter before it) and
+    all batches ended together, at the end of fetching.
+    """
+    waiting = list(reversed(batches))
+    running: set[asyncio.Future] = set()
+    try:
+        while waiting or running:
+            while waiting and len(running) < window:
+                running.add(asyncio.ensure_future(scrape(waiting.pop())))
+            finished, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            for task in finished:
+                done(task.result())
+    finally:
+        for task in running:
+            task.cancel()
 
 
 class StoreWriter:
