@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -71,8 +72,11 @@ def child(mode: str, config_path: str) -> dict:
 def run_child(mode: str, feeds: list[str]) -> dict:
     workdir = Path(tempfile.mkdtemp(prefix=f"bench-cycle-{mode}-"))
     config = _config(workdir, feeds)
-    out = subprocess.run([sys.executable, __file__, "--child", mode, str(config)], capture_output=True, text=True,
-                         check=True)
+    try:
+        out = subprocess.run([sys.executable, __file__, "--child", mode, str(config)], capture_output=True,
+                             text=True, check=True)
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
