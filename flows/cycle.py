@@ -86,17 +86,26 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
         for url, error in outcome.failed:
             logger.warning("feed failed: %s: %s", url, error)
 
-        # Articles a dead cycle stored but did not tick off: finish them first.
-        if outcome.stored_docs:
-            _add(report, steps.store(config.db_path, outcome.stored_docs), logger)
-        # Requests not sent by then wait for the next cycle (they stay pending).
-        not_after = time.monotonic() + config.http.article_budget_seconds
-        # Store each batch as soon as it is scraped, so a crash later in the
-        # cycle keeps what was already read.
-        batches = stages.batched(outcome.to_fetch, ARTICLES_PER_TASK)
-        for next_docs in asyncio.as_completed([steps.scrape(fetcher, b, not_after) for b in batches]):
-            docs = await next_docs
-            _add(report, steps.store(config.db_path, docs), logger)
+        # Storing (extraction, rounds, one transaction per article) is CPU and disk
+        # work: it runs in one writer thread beside the event loop, so requests in
+        # flight are read on time and new ones go out as slots free up, instead of
+        # waiting for every stored batch (which once held the loop for minutes and
+        # let page requests time out into feed text).
+        writer = StoreWriter(steps.store, config.db_path, report, logger)
+        writer.start()
+        try:
+            # Articles a dead cycle stored but did not tick off: finish them first.
+            if outcome.stored_docs:
+                writer.put(outcome.stored_docs)
+            # Requests not sent by then wait for the next cycle (they stay pending).
+            not_after = time.monotonic() + config.http.article_budget_seconds
+            # Each batch is stored as soon as it is scraped, so a crash later in the
+            # cycle keeps what was already read.
+            batches = stages.batched(stages.interleave_hosts(outcome.to_fetch), ARTICLES_PER_TASK)
+            window = -(-config.http.concurrency // ARTICLES_PER_TASK) + 1
+            await _scrape_in_turn(batches, lambda b: steps.scrape(fetcher, b, not_after), window, writer.put)
+        finally:
+            await writer.finish()
 
     _only_older_rounds_updated(report)
 
@@ -114,6 +123,62 @@ def _only_older_rounds_updated(report: CycleReport) -> None:
     """
     new = set(report.new_rounds) | set(report.new_background)
     report.updated_rounds = [r for r in dict.fromkeys(report.updated_rounds) if r not in new]
+
+
+async def _scrape_in_turn(batches: list, scrape: Callable[[list], Awaitable[list]], window: int,
+                          done: Callable[[list], None]) -> None:
+    """Scrape batches, at most `window` at a time, starting the next as one ends.
+
+    Enough to keep every connection slot busy, few enough that the pages of the
+    first batches are sent first: with every batch started at once, each page's
+    request joined its host's queue at a random place (the jitter before it) and
+    all batches ended together, at the end of fetching.
+    """
+    waiting = list(reversed(batches))
+    running: set[asyncio.Future] = set()
+    try:
+        while waiting or running:
+            while waiting and len(running) < window:
+                running.add(asyncio.ensure_future(scrape(waiting.pop())))
+            finished, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            for task in finished:
+                done(task.result())
+    finally:
+        for task in running:
+            task.cancel()
+
+
+class StoreWriter:
+    """One writer beside the event loop: batches are stored in arrival order, one
+    at a time (SQLite has one writer), each in a worker thread.
+
+    asyncio.to_thread copies the caller's context, so a Prefect task called there
+    still belongs to the flow run.
+    """
+
+    def __init__(self, store: Callable[..., Any], db_path, report: CycleReport, logger) -> None:
+        self._store, self._db_path, self._report, self._logger = store, db_path, report, logger
+        self._queue: asyncio.Queue = asyncio.Queue()
+        self._task: asyncio.Task | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run())
+
+    def put(self, docs: list) -> None:
+        if self._task is not None and self._task.done() and self._task.exception() is not None:
+            raise self._task.exception()  # the database stopped the writer (a full disk): stop fetching too
+        if docs:
+            self._queue.put_nowait(docs)
+
+    async def _run(self) -> None:
+        while (docs := await self._queue.get()) is not None:
+            _add(self._report, await asyncio.to_thread(self._store, self._db_path, docs), self._logger)
+
+    async def finish(self) -> None:
+        """Wait until everything put is stored; a store failure is raised here."""
+        self._queue.put_nowait(None)
+        if self._task is not None:
+            await self._task
 
 
 def _add(report: CycleReport, stored: stages.StoreOutcome, logger) -> None:

@@ -21,7 +21,7 @@ from pathlib import Path
 import httpx
 
 from flows.child_process import dies_with_parent
-from flows.local_server import ServerStartError, free_port
+from flows.local_server import ServerStartError, free_port, running_server
 
 
 def _prefect_dir() -> str:
@@ -87,7 +87,8 @@ class EphemeralServer:
 
 
 def start_prefect_api(home: Path) -> None:
-    """Give this process a Prefect API: PREFECT_API_URL when set, else our own temporary server.
+    """Give this process a Prefect API: PREFECT_API_URL when set, else the server a
+    `fundwatch serve` on the same database runs, else our own temporary server.
 
     Call before `prefect` is first imported: Prefect reads PREFECT_API_URL at import.
     The server runs until this process ends. It is stopped by an atexit hook, which
@@ -96,6 +97,11 @@ def start_prefect_api(home: Path) -> None:
     the process die without running it, the kernel ends the server (dies_with_parent).
     """
     if os.environ.get("PREFECT_API_URL"):
+        return
+    # `fundwatch serve` on the same database runs a server already: use it.
+    serving = running_server(home)
+    if serving:
+        os.environ["PREFECT_API_URL"] = serving
         return
     server = EphemeralServer(home)
     os.environ["PREFECT_API_URL"] = server.start()

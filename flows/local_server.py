@@ -7,6 +7,7 @@ answers /api/health, and stops it, whole process group included, on exit.
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import socket
@@ -22,6 +23,24 @@ from flows.child_process import dies_with_parent
 
 class ServerStartError(RuntimeError):
     pass
+
+
+# Written beside Prefect's state while `serve` runs its server, so a `run` on the
+# same database uses that server instead of starting a temporary one (~5 s).
+SERVER_FILE = "server.json"
+
+
+def running_server(home: Path) -> str | None:
+    """The API URL of a server `serve` runs for this PREFECT_HOME, if it answers now."""
+    try:
+        info = json.loads((home / SERVER_FILE).read_text())
+        os.kill(int(info["pid"]), 0)  # a serve killed with SIGKILL left the file: its server died with it
+        with httpx.Client(trust_env=False) as client:
+            if client.get(f"{info['api_url']}/health", timeout=1).status_code == 200:
+                return str(info["api_url"])
+    except (OSError, ValueError, KeyError, TypeError, httpx.HTTPError):
+        pass
+    return None
 
 
 def free_port() -> int:
@@ -62,6 +81,7 @@ class LocalPrefectServer:
                 raise ServerStartError(f"Prefect server exited with {self.process.returncode}; see {self.log_path}")
             try:
                 if httpx.get(f"{self.api_url}/health", timeout=2).status_code == 200:
+                    (self.home / SERVER_FILE).write_text(json.dumps({"api_url": self.api_url, "pid": os.getpid()}))
                     return self.api_url
             except httpx.HTTPError:
                 pass
@@ -70,6 +90,7 @@ class LocalPrefectServer:
         raise ServerStartError(f"Prefect server not healthy after {self.startup_timeout:.0f}s; see {self.log_path}")
 
     def stop(self, timeout: float = 20.0) -> None:
+        self._forget()
         if not self.process or self.process.poll() is not None:
             return
         pgid = os.getpgid(self.process.pid)
@@ -83,6 +104,15 @@ class LocalPrefectServer:
         try:
             os.killpg(pgid, signal.SIGKILL)
         except ProcessLookupError:
+            pass
+
+    def _forget(self) -> None:
+        """Remove the server file if it is ours (another serve may have written its own)."""
+        path = self.home / SERVER_FILE
+        try:
+            if json.loads(path.read_text()).get("pid") == os.getpid():
+                path.unlink()
+        except (OSError, ValueError, AttributeError):
             pass
 
     def __enter__(self) -> "LocalPrefectServer":

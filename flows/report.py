@@ -38,8 +38,12 @@ class CycleReport:
         line = (
             f"feeds {feeds_ok} ok, {self.feeds_failed} failed"
             + (f", {self.feeds_waiting} waiting after errors" if self.feeds_waiting else "")
-            + f"; {self.new_articles} new articles; {len(self.new_rounds)} new rounds"
+            + f"; {self.new_articles} new articles"
         )
+        if self.articles_from_feed_text:
+            # Pages that could not be had: their rounds come from the feed's shorter text.
+            line += f" ({self.articles_from_feed_text} from feed text)"
+        line += f"; {len(self.new_rounds)} new rounds"
         if self.new_background:
             line += f" (+{len(self.new_background)} past rounds mentioned)"
         if self.updated_rounds:

@@ -225,5 +225,28 @@ def deliver_alerts(db_path: Path, targets: Sequence, budget_seconds: float | Non
         db.conn.close()
 
 
+def interleave_hosts(entries: Sequence[FeedEntry]) -> list[FeedEntry]:
+    """Entries taken in turn from each host, each host's own in their order.
+
+    Batches cut from this list finish one after another (the first batch holds
+    every host's first pages, which go out first), so the writer can store the
+    first while the rest are fetched. Cut from the list as it comes (one site's
+    feeds after another's) every batch waited on one host and all finished at
+    the end, leaving nothing to store until fetching was over.
+    """
+    from itertools import zip_longest
+
+    from scrapers.http import host_key
+
+    by_host: dict[str, list[FeedEntry]] = {}
+    for entry in entries:
+        try:
+            host = host_key(entry.url) if entry.url else ""
+        except ValueError:  # a link that is no URL: fetch_article turns it into feed text
+            host = ""
+        by_host.setdefault(host, []).append(entry)
+    return [e for turn in zip_longest(*by_host.values()) for e in turn if e is not None]
+
+
 def batched(items: Sequence, size: int) -> list[list]:
     return [list(items[i : i + size]) for i in range(0, len(items), size)]

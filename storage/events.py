@@ -162,6 +162,57 @@ def _add_name_keys_where_missing(db) -> None:
     db.execute("update event_sources set name_keys = json_array(company_key) where company_key is not null")
 
 
+@MIGRATIONS(name="0004_event_name_index")
+def _create_name_index(db) -> None:
+    # Finding the stored names that may match a new one used to read and parse
+    # every mention for each article (quadratic in the database). These tables
+    # make it an indexed lookup; storage.events_names explains them. Triggers keep
+    # `event_source_names` in step with `event_sources` whoever writes it, and
+    # queue each name not yet indexed; the Python side writes its blocks.
+    db.execute("create table event_source_names (source_id integer not null, name_key text not null, company_key text not null)")
+    db.execute("create index event_source_names_name on event_source_names (name_key, company_key)")
+    db.execute("create index event_source_names_company on event_source_names (company_key, name_key)")
+    db.execute("create index event_source_names_source on event_source_names (source_id)")
+    db.execute("create table event_name_blocks (block text not null, name_key text not null, primary key (block, name_key)) without rowid")
+    db.execute("create table event_name_queue (name_key text primary key)")
+    # The names of the row just written; none when it has no company key.
+    names_of_new = (
+        "select new.company_key as name_key where coalesce(new.company_key, '') != ''"
+        " union select value from json_each(case when json_valid(new.name_keys) then new.name_keys else '[]' end)"
+        " where value != '' and coalesce(new.company_key, '') != ''"
+    )
+    add = (
+        "insert into event_source_names (source_id, name_key, company_key)"
+        f" select new.id, name_key, new.company_key from ({names_of_new});"
+        f" insert or ignore into event_name_queue (name_key) select name_key from ({names_of_new}) n"
+        " where not exists (select 1 from event_name_blocks b"
+        " where b.block = 's:' || replace(n.name_key, ' ', '') and b.name_key = n.name_key);"
+    )
+    drop = "delete from event_source_names where source_id = old.id;"
+    db.execute(f"create trigger event_sources_names_insert after insert on event_sources begin {add} end")
+    db.execute(f"create trigger event_sources_names_delete after delete on event_sources begin {drop} end")
+    db.execute(
+        "create trigger event_sources_names_update after update of id, company_key, name_keys on event_sources"
+        f" begin {drop} {add} end"
+    )
+    # Mentions already stored: their names, all queued for indexing.
+    db.execute(
+        "insert into event_source_names (source_id, name_key, company_key)"
+        " select s.id, s.company_key, s.company_key from event_sources s where coalesce(s.company_key, '') != ''"
+        " union select s.id, j.value, s.company_key from event_sources s,"
+        " json_each(case when json_valid(s.name_keys) then s.name_keys else '[]' end) j"
+        " where coalesce(s.company_key, '') != '' and j.value != ''"
+    )
+    db.execute("insert or ignore into event_name_queue (name_key) select distinct name_key from event_source_names")
+
+
+@MIGRATIONS(name="0005_event_articles_url_index")
+def _index_event_articles_url(db) -> None:
+    # Recording an article looks up earlier copies by URL; without an index that
+    # read every recorded article, each time.
+    db.execute("create index if not exists event_articles_url on event_articles (url)")
+
+
 @dataclass(frozen=True)
 class ArticleRef:
     id: str

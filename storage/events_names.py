@@ -3,64 +3,125 @@
 Regrouping after a new article must cover every stored mention whose company
 could match, transitively (A matches B, B matches C), so that the result is the
 same whatever order the articles came in. This module finds that set of company
-keys without scoring every stored name in Python.
+keys from two indexed tables, so the cost of a lookup follows the size of the
+answer, not the number of stored mentions:
+
+- `event_source_names` (source id, name key, company key): every name a stored
+  mention goes by. Triggers on `event_sources` keep it (migration 0004 in
+  storage.events), so no writer can forget it.
+- `event_name_blocks` (block, name key): each name under the short strings that
+  any matching name can compute from itself (storage.name_blocks). Blocks are
+  computed in Python, so the insert trigger only queues a name it has not seen
+  (`event_name_queue`); `component` indexes the queue first. Blocks of names no
+  mention uses any more stay: they find a name without owners, which costs a
+  lookup and changes nothing.
 """
 
 from __future__ import annotations
 
-import json
-
 from rapidfuzz import fuzz, process
 
 from storage import identity as ident
+from storage import name_blocks
+
+CHUNK = 500  # host parameters per query, well under SQLite's limit
+
+
+def index_queued(db) -> int:
+    """Write the blocks of names the triggers queued; returns how many names."""
+    names = [r[0] for r in db.execute("select name_key from event_name_queue").fetchall()]
+    if not names:
+        return 0
+    rows = [(block, name) for name in names for block in name_blocks.stored_blocks(name)]
+    db.conn.executemany("insert or ignore into event_name_blocks (block, name_key) values (?, ?)", rows)
+    for part in _chunks(names):
+        db.execute(f"delete from event_name_queue where name_key in ({_marks(part)})", part)
+    return len(names)
+
+
+def _chunks(items: list) -> list[list]:
+    return [items[i : i + CHUNK] for i in range(0, len(items), CHUNK)]
+
+
+def _marks(part: list) -> str:
+    return ",".join("?" * len(part))
+
+
+def _names_in(db, blocks: set[str]) -> set[str]:
+    found: set[str] = set()
+    for part in _chunks(sorted(blocks)):
+        rows = db.execute(f"select distinct name_key from event_name_blocks where block in ({_marks(part)})", part)
+        found.update(r[0] for r in rows)
+    return found
+
+
+def candidates(db, key: str) -> tuple[set[str], set[str]]:
+    """Stored names that may match `key`: (by words, letters or containment; by a
+    fuzzy ratio only). Together a superset of those with key_score > 0."""
+    any_of, all_of, fuzzy = name_blocks.probe_blocks(key)
+    found = _names_in(db, any_of)
+    for group in all_of:
+        # A match holds all of them, so it holds the first CHUNK too (still a superset).
+        blocks = sorted(set(group))[:CHUNK]
+        if not blocks:
+            continue
+        found.update(
+            r[0]
+            for r in db.execute(
+                f"select name_key from event_name_blocks where block in ({_marks(blocks)})"
+                " group by name_key having count(*) = ?",
+                [*blocks, len(blocks)],
+            )
+        )
+    return found, _names_in(db, fuzzy) - found
+
+
+def similar(db, key: str) -> set[str]:
+    """Stored names that match `key` by the identity rule."""
+    exact, fuzzy = candidates(db, key)
+    # A fuzzy candidate matches only through the ratio (any other way would have
+    # found it among `exact`), so rapidfuzz's C scorer drops most of them first.
+    fuzzy_list = sorted(fuzzy)
+    near = process.extract(
+        name_blocks.squash(key), [name_blocks.squash(k) for k in fuzzy_list],
+        scorer=fuzz.ratio, score_cutoff=ident.NAME_FUZZY_MIN, limit=None,
+    )
+    kept = exact | {fuzzy_list[i] for _, _, i in near}
+    return {k for k in kept if ident.key_score(key, k) > 0}
 
 
 def component(db, keys: set[str]) -> set[str]:
     """All stored company keys reachable from `keys` through name matches.
 
-    Candidates come from indexes that cover every way `identity.key_score` can be
-    positive (a shared word, the same letters without spaces, a fuzzy ratio found by
-    rapidfuzz's C scorer, CJK containment), then key_score decides.
+    A company key stands for every name its mentions go by (aliases, bracketed
+    names), as in storage.identity's rule 1; a key no mention has any more
+    stands for itself.
     """
-    names_of: dict[str, set[str]] = {}
-    for primary, keys_json in db.execute("select distinct company_key, name_keys from event_sources").fetchall():
-        if primary:
-            names_of.setdefault(primary, {primary}).update(json.loads(keys_json or "[]"))
-    owners: dict[str, set[str]] = {}  # name key -> primary keys named by it
-    for primary, names in names_of.items():
-        for name in names:
-            owners.setdefault(name, set()).add(primary)
-    all_keys = sorted(owners)
-    by_token: dict[str, list[str]] = {}
-    by_squashed: dict[str, list[str]] = {}
-    cjk = []
-    for key in all_keys:
-        for token in set(key.split()):
-            by_token.setdefault(token, []).append(key)
-        by_squashed.setdefault(key.replace(" ", ""), []).append(key)
-        if ident.CJK.search(key):
-            cjk.append(key)
-    squashed = [k.replace(" ", "") for k in all_keys]
+    index_queued(db)
+    seen_names: dict[str, set[str]] = {}
 
-    def similar(key: str) -> set[str]:
-        found = set(by_squashed.get(key.replace(" ", ""), ()))
-        for token in key.split():
-            found.update(by_token.get(token, ()))
-        if len(key) >= ident.NAME_FUZZY_MIN_LEN:
-            for _, _, i in process.extract(
-                key.replace(" ", ""), squashed, scorer=fuzz.ratio, score_cutoff=ident.NAME_FUZZY_MIN, limit=None
-            ):
-                found.add(all_keys[i])
-        if ident.CJK.search(key):
-            found.update(cjk)
-        return {k for k in found if ident.key_score(key, k) > 0}
+    def names_of(primary: str) -> set[str]:
+        rows = db.execute("select distinct name_key from event_source_names where company_key = ?", [primary])
+        return {primary} | {r[0] for r in rows}
+
+    def owners(names: set[str]) -> set[str]:
+        out: set[str] = set()
+        for part in _chunks(sorted(names)):
+            out.update(
+                r[0]
+                for r in db.execute(
+                    f"select distinct company_key from event_source_names where name_key in ({_marks(part)})", part
+                )
+            )
+        return out
 
     def neighbours(primary: str) -> set[str]:
-        out: set[str] = set()
-        for name in names_of.get(primary, {primary}):
-            for other in similar(name):
-                out |= owners.get(other, set())
-        return out
+        matched: set[str] = set()
+        for name in names_of(primary):
+            if name not in seen_names:
+                seen_names[name] = similar(db, name)
+            matched |= seen_names[name]
+        return owners(matched)
 
     comp = {k for k in keys if k}
     frontier = list(comp)

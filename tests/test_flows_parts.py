@@ -48,6 +48,8 @@ def test_summary_line_counts_everything():
                          new_rounds=[1, 2, 3], alerts_sent=3, seconds=4.24)
     assert report.summary_line() == "feeds 7 ok, 1 failed; 12 new articles; 3 new rounds; 3 alerts sent [4.2s]"
     assert CycleReport(skipped_reason="another cycle is running").summary_line().startswith("cycle skipped")
+    report.articles_from_feed_text = 2
+    assert "; 12 new articles (2 from feed text); 3 new rounds;" in report.summary_line()
 
 
 def test_markdown_summary_escapes_remote_error_text():

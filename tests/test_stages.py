@@ -94,3 +94,17 @@ def test_an_article_that_trips_the_extractor_does_not_cost_the_batch(tmp_path, m
     assert outcome.failed_articles == [("https://news.example/weather", "ValueError('extractor bug')")]
     assert [r["company"] for r in rows(tmp_path / "fundwatch.db")] == ["Tidewell"]
     assert outcome.new_articles == 2
+
+
+def test_batches_take_each_host_in_turn_so_they_finish_one_after_another():
+    from flows.stages import interleave_hosts
+    from scrapers.models import FeedEntry
+
+    def entry(url):
+        return FeedEntry(feed_id=1, entry_key=url, url=url, title="", summary="", published=None)
+
+    entries = [entry(f"https://a.test/{i}") for i in range(3)] + [entry(f"https://b.test/{i}") for i in range(2)]
+    entries.append(entry(None))
+    order = [e.url for e in interleave_hosts(entries)]
+    assert order == ["https://a.test/0", "https://b.test/0", None, "https://a.test/1", "https://b.test/1",
+                     "https://a.test/2"]
