@@ -74,16 +74,18 @@ def zipf(word: str, lang: str) -> float:
     """How common `word` is in `lang` (0 for unknown words and unsupported languages)."""
     if lang in _NO_FREQUENCY or not word:
         return 0.0
-    from wordfreq import available_languages, zipf_frequency
+    from wordfreq import zipf_frequency
 
-    if lang not in _languages(available_languages):
+    if lang not in _wordfreq_languages():
         lang = "en"
     return zipf_frequency(word.lower(), lang)
 
 
 @lru_cache(maxsize=1)
-def _languages(available) -> frozenset[str]:
-    return frozenset(available())
+def _wordfreq_languages() -> frozenset[str]:
+    from wordfreq import available_languages
+
+    return frozenset(available_languages())
 
 
 def _everyday_compound(word: str, lang: str) -> bool:

@@ -62,18 +62,15 @@ class Grammar:
     custom: Callable[[str, str | None], list] | None = None
     # --- read by the lexicon grammars (extraction/data/lexicons); None keeps the engine as it was ---
     # words that open a sentence or clause and never begin a name ("Así,", "Esta semana", "Zo",
-    # "Nesta semana,"): the engine should skip them where it takes a sentence's first words for a
-    # subject (companies._en_subject, pipeline.company_mentions)
+    # "Nesta semana,"): a verb-second language's subject reader skips them (companies.find_company)
     openers: Pattern | None = None
-    # the language's words for a lead or a participant ("liderada por", "guidato da", "onder leiding
-    # van"): a sentence with one may name investors (pipeline._INVESTOR_CUE is English/German/French)
-    investor_cue: Pattern | None = None
-    # the language's words for a round ("ronda", "rodada", "investeringsronde"): pipeline._ROUNDISH,
-    # pipeline._GENERIC_ROUND and the local-round test of companies.money_role know only EN/DE/FR
-    round_nouns: Pattern | None = None
+    # a round told without a company's name ("In der aktuellen Finanzierungsrunde kamen 65 Mio.
+    # zusammen", "X steigt mit 170.000 Euro ein"): such a round, and "das Start-up", belong to the
+    # article's sure subject (pipeline); None where that did not hold up (English)
+    orphan_cue: Pattern | None = None
     # verb-second word order (Dutch, like German): after an opening adverb or a fronted amount the
-    # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads such
-    # sentences with its German branch only when g.code == "de"
+    # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
+    # such sentences with its German branch
     verb_second: bool = False
 
 

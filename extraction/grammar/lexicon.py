@@ -82,8 +82,6 @@ def build_grammar(code: str) -> Grammar:
     articles = _alt(w("investors.articles"))
     scales = _alt([re.escape(k) for k in lex.get("money", {}).get("scales", {})]
                   + [r"mil\w*", r"milh\w*", r"miljo\w*", r"miljard\w*", r"miliard\w*", "mln", "mld", "M€", "M"])
-    investor_words = [word for key in ("lead_after", "lead_before", "participants_after",
-                                       "participants_before", "cues") for word in w(f"investors.{key}")]
     return Grammar(
         code=code,
         funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive)}\b"),
@@ -125,8 +123,6 @@ def build_grammar(code: str) -> Grammar:
         clause_break=rx(rf"[;:—–]|, {_alt(w('clauses.break_after_comma'))}\b"),
         receive_verbs=rx(rf"\b{_alt(receive)}\b"),
         openers=rx(rf"^\W*{_alt(w('anaphora.openers'))}\b[\s,]*") if w("anaphora.openers") else None,
-        investor_cue=rx(rf"\b{_alt(investor_words)}"),
-        round_nouns=rx(rf"\b{_alt(w('funding.round_nouns'))}\b") if w("funding.round_nouns") else None,
         verb_second=bool(lex.get("verb_second", False)),
     )
 
