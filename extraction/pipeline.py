@@ -89,13 +89,6 @@ def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, l
     return out
 
 
-# German tells a round without a name by its round noun, its backers, or "das Start-up"
-_ORPHAN_CUE_DE = re.compile(
-    r"(?i)\b(?:finanzierungsrunde|kapitalrunde|runde|kapitalgeber|geldgeber|investoren|wagniskapitalgeber|"
-    r"(?:dem|das|den) (?:start-?up|unternehmen|jungunternehmen))\b|"
-    # an investor as the subject: "X steigt mit 170.000 Euro ein", "der weitere 21 Millionen zuschießt"
-    r"(?i:\b(?:steig(?:t|en|e)|stieg(?:en)?)\b(?:[^.]|\.(?=\d)){0,80}\bein\b|\binvestier\w*|\bzuschie(?:ß|ss)\w*|"
-    r"\berhöh\w* (?:die|seine|ihre) beteiligung)")
 _SAME_SUBJECT = re.compile(r"(?i)\s*(?:in (?:[\w-]+ ){0,3}?[\w-]+\s*)?,?\s*(?:and|plus|as well as)\s+"
                            r"(?:(?:another|a further|an additional|a|an)\s+)?$")
 _PARTS = re.compile(r"(?i),?\s(?:including|comprising|consisting of|made up of|split (?:between|into)|"
@@ -172,7 +165,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if not found and new and _SAME_SUBJECT.match(sentence[prev_end:primary.span[0]]):
             found = Found(new[-1].company, "subject")  # "raised $100M in equity and $150M in debt"
         prev_end = last
-        if not found and g.code == "de" and _ORPHAN_CUE_DE.search(sentence):
+        if not found and g.orphan_cue is not None and g.orphan_cue.search(sentence):
             # "In der aktuellen Finanzierungsrunde kamen 65 Millionen Euro zusammen": a round
             # told without a name is the article's subject's, if it has a sure one
             found = Found(ANAPHORA, "orphan")
@@ -510,9 +503,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     main_company = _main_company([d for d in explicit if plausible_name(d.company, lang, body, head or None)],
                                  mentions, bool(head))
     resolved = []
-    # German reports refer to their one company as "das Start-up" all through; a subject named
-    # up front and repeated stands for it (not in round-ups, and never a fund)
-    strong = subject.name if g.code == "de" and subject and subject.strong and not _FUND_NAME.search(
+    # German reports (a grammar with an orphan_cue) call their company "das Start-up" all through;
+    # a subject named up front and repeated stands for it (not in round-ups, and never a fund)
+    strong = subject.name if g.orphan_cue is not None and subject and subject.strong and not _FUND_NAME.search(
         subject.name) else None
     if strong and len({d.company for d in explicit if not same_company(d.company, strong)}) >= 2:
         strong = None

@@ -4,6 +4,8 @@ eingesammelt. Angeführt wurde die Runde von Y, außerdem beteiligten sich Z und
 
 from __future__ import annotations
 
+import re
+
 from extraction.grammar import Grammar, register
 from extraction.grammar import rx as _rx
 
@@ -24,8 +26,17 @@ _NAMES_END = (
     r"zog|zogen|zieht|ziehen)\b)"
 )
 
+# a round told by its round noun, its backers, or "das Start-up" alone; an investor as the subject
+_ORPHAN_CUE = re.compile(
+    r"(?i)\b(?:finanzierungsrunde|kapitalrunde|runde|kapitalgeber|geldgeber|investoren|wagniskapitalgeber|"
+    r"(?:dem|das|den) (?:start-?up|unternehmen|jungunternehmen))\b|"
+    # an investor as the subject: "X steigt mit 170.000 Euro ein", "der weitere 21 Millionen zuschießt"
+    r"(?i:\b(?:steig(?:t|en|e)|stieg(?:en)?)\b(?:[^.]|\.(?=\d)){0,80}\bein\b|\binvestier\w*|\bzuschie(?:ß|ss)\w*|"
+    r"\berhöh\w* (?:die|seine|ihre) beteiligung)")
+
 GRAMMAR = register(Grammar(
     code="de",
+    orphan_cue=_ORPHAN_CUE,
     funding_cue=rx(
         r"\b(?:eingesammelt|einsammeln|sammelt|sammelte|erhält|erhielt|erhalten|bekommt|bekam|"
         r"bekommen|gesichert|sichert|sicherte|holt|holte|geholt|aufgenommen|nimmt|nahm|kassiert|"
