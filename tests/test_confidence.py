@@ -13,7 +13,7 @@ from alerts.filters import skip_reason
 from alerts.targets import AlertTarget
 from extraction import extract_events
 from extraction.calibrate import band_table, threshold_for
-from extraction.confidence import alert_threshold, calibrated, model
+from extraction.confidence import alert_threshold, model
 from extraction.evaluation import format_report, score
 from flows import cli_events
 from storage import open_db
@@ -33,7 +33,11 @@ def test_a_direct_report_is_surer_than_a_pronoun_in_a_round_up():
                             "led by Northwind Capital. Zorvanta will hire 50 people.",
                             title="Zorvanta raises $20M Series B led by Northwind Capital", lang="en")
     assert len(direct) == 1 and direct[0].confidence >= alert_threshold()
-    assert 0.0 <= calibrated({}) <= 1.0
+    # the same round told through a pronoun, among other companies' rounds, is less sure
+    roundup = extract_events("Quellbar raised $3 million. Lindgrun raised $2 million. It raised $20 million "
+                             "in a Series B round.", title="Funding this week", lang="en")
+    pronoun = [e for e in roundup if e.amount == 20_000_000]
+    assert len(pronoun) == 1 and pronoun[0].confidence < alert_threshold() < direct[0].confidence
 
 
 def test_below_the_threshold_is_stored_but_not_alerted():
