@@ -205,6 +205,10 @@ def _finish(run: list[str]) -> str | None:
         run = run[:-1]
     if len(run) > 2 and [t.lower() for t in run[:2]] == ["family", "office"]:
         run = run[2:]  # "das Family Office Kastel Holding"
+    # "Elon Musk's Zephyr AI" is Zephyr AI: an owner before a possessive is no part of the name
+    owner = max((i for i, tok in enumerate(run[:-1]) if tok.endswith(("’s", "'s"))), default=-1)
+    if owner >= 0 and run[owner + 1][:1].isupper():
+        run = run[owner + 1:]
     # drop descriptors and possessive places ("China's Baidu", "Berliner Startup Medwing")
     cut = 0
     for i, tok in enumerate(run[:-1]):
@@ -232,11 +236,18 @@ def _finish(run: list[str]) -> str | None:
     return name
 
 
+# "AI-powered", "Berlin-based", "Sequoia-backed": adjectives that stand where a name may
+_ADJECTIVE_COMPOUND = re.compile(
+    r"[\w.]+-(?:powered|based|driven|backed|focused|led|enabled|first|native|centric|owned|funded|"
+    r"founded|listed|born|headquartered|made|built|friendly|ready)")
+
+
 def valid_name(name: str | None) -> bool:
     if not name or len(name) < 2 or len(name) > 70:
         return False
     low = name.lower()
-    if low in places() or _BAD_NAME.search(name) or re.fullmatch(r"[A-Z][a-z]+-[a-z]+", name):
+    if low in places() or _BAD_NAME.search(name) or re.fullmatch(r"[A-Z][a-z]+-[a-z]+", name) \
+            or _ADJECTIVE_COMPOUND.fullmatch(name):
         return False
     if all(w in _GENERIC or re.fullmatch(r"\d+", w) for w in low.split()):
         return False

@@ -44,6 +44,19 @@ _TITLE = re.compile(
     r"managing|director|partner(?:in)?|analyst(?:in)?|investor(?:in)?|professor(?:in)?|prof\.?|dr\.?|"
     r"herr|frau|mr\.?|mrs\.?|ms\.?|fondateur|fondatrice|pdg|directeur|directrice|fundador[a]?|"
     r"director[a]?|presidente|sócio|socio|oprichter|amministratore)$")
+# "Matt Jones, founder of Orbix, said ...", "Anna Roth, Chefin des Start-ups": a name followed
+# by a comma and a job title (a few words may stand between: "co-founder and CEO") is a person
+_APPOSITIVE_TITLE = re.compile(
+    r"\s*,\s+(?:(?:the|its|der|die|le|la|el|o|il|de)\s+)?(?:(?:company|startup|firm|start-up)[’']s\s+)?"
+    r"(?:(?i:(?:co-?)?founder|gründer(?:in)?|mitgründer(?:in)?|fondat(?:eur|rice)|fundador(?:a)?)\s+"
+    r"(?:and|und|et|y|e)\s+)?"
+    r"(?i:(?:co-?)?founder|ceo|cfo|cto|coo|chief|president|chairman|chairwoman|governor|minister|"
+    r"secretary|spokes(?:man|woman|person)|managing director|general partner|partner|director|"
+    r"head|analyst|professor|executive|(?:mit)?gründer(?:in)?|mitbegründer(?:in)?|chef(?:in)?|"
+    r"geschäftsführer(?:in)?|vorstand|sprecher(?:in)?|ministerin|minister|leiter(?:in)?|"
+    r"fondat(?:eur|rice)|co-?fondat(?:eur|rice)|pdg|directeur|directrice|porte-parole|"
+    r"fundador(?:a)?|cofundador(?:a)?|consejero delegado|presidente|director(?:a)?|portavoz|"
+    r"amministratore|oprichter|directeur)\b")
 _ROUND_WORD = re.compile(r"(?i)^(?:pre-?)?(?:series|serie|série|seed|pre-seed|angel|bridge|round|runde)\b")
 _DETERMINER = {
     "de": r"der|die|das|den|dem|des|ein|eine|einen|einem|einer|eines|kein|keine|dieser|diese|dieses|"
@@ -210,6 +223,9 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     # "CFO René Griemens", "Gründer Max Muster"; but "Founder Collective" is a firm
     if _TITLE.match(tokens[0]) and (len(tokens) >= 3 or len(tokens) == 2 and re.match(r"(?i)c[a-z]o$|dr|prof", tokens[0])):
         return NameCheck(False, "a person with a job title")
+    if text and len(tokens) >= 2 and tokens[0][:1].isupper() and _APPOSITIVE_TITLE.match(
+            text, _after_first(text, bare)):
+        return NameCheck(False, "a person with a job title")
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
         return NameCheck(False, "a descriptor")
     last = tokens[-1].split("-")[-1]
@@ -242,12 +258,35 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
             return NameCheck(True, "ok")  # "den Fonds Isarkapital"
         if compound or (common and len(tokens) == 1 and written_as_word(bare, text, lang)):
             return NameCheck(False, "an everyday word")
+        if len(tokens) == 1 and text and common and not used_as_name(bare, text, lang, title):
+            # "Daneben investieren mehrere Business Angels": a sentence's first word, never a name
+            return NameCheck(False, "an everyday word")
         return NameCheck(True, "ok")
     if (common or uncommon_word) and not used_as_name(bare, text, lang, title, strict=common and not compound):
         if compound:
             return NameCheck(False, "a compound of everyday words", weak=True)
         return NameCheck(False, "an everyday word", weak=not common)
     return NameCheck(True, "ok")
+
+
+_EMPLOYER = re.compile(r"[^,;.]{0,40}?\b(?:of|at|von|bei|de|du|del|chez)\s+(?:the\s+)?"
+                       r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})")
+
+
+def employer(person: str, text: str) -> str | None:
+    """The company in "Matt Jones, founder of Orbix, ...": where the person works, or None."""
+    end = _after_first(text, person)
+    title = _APPOSITIVE_TITLE.match(text, end)
+    if not title:
+        return None
+    m = _EMPLOYER.match(text, title.end())
+    return m.group("name") if m else None
+
+
+def _after_first(text: str, name: str) -> int:
+    """Where the first mention of `name` ends in `text` (past the end when it is absent)."""
+    i = text.find(name)
+    return len(text) if i < 0 else i + len(name)
 
 
 def plausible_name(name: str | None, lang: str, text: str = "", title: str | None = None,
