@@ -22,7 +22,7 @@ from extraction.model import FundingEvent
 from extraction.money import MONEY_HINT, Money, parse_money
 from extraction.names import name_from_phrase, same_company
 from extraction.confidence import OTHER_MONEY, calibrated, signals
-from extraction.plausibility import article_words, check_name, plausible_name, zipf
+from extraction.plausibility import article_words, check_name, employer, plausible_name, zipf
 from extraction.subject import find_subject
 from extraction.rounds import EXTENSION_RE, find_rounds
 from extraction.text import normalize, split_sentences
@@ -115,6 +115,27 @@ def _split_totals(sentence: str, money: list[Money]) -> dict[int, tuple[int, Mon
     return out
 
 
+_RESPECTIVELY = re.compile(
+    r"(?i)\b(?:respectively|respektive|beziehungsweise|respectivement|respectivamente|rispettivamente|"
+    r"respectievelijk)\b")
+_LIST_ITEMS = re.compile(r"\s*(?:,\s*(?:and\s+|und\s+|et\s+|y\s+|e\s+|en\s+)?|\s(?:and|und|et|y|e|en)\s)\s*")
+
+
+def _respective_names(sentence: str, money: list[Money]) -> dict[int, str]:
+    """"SingleInterface, Nivara and M2P Fintech, which raised $30M, $10M and $4.2M,
+    respectively": the n-th name takes the n-th amount. Empty unless names and amounts
+    pair up one to one."""
+    if len(money) < 2 or not _RESPECTIVELY.search(sentence[money[-1].span[1]:money[-1].span[1] + 80]):
+        return {}
+    before = sentence[:money[0].span[0]]
+    names = [name for item in _LIST_ITEMS.split(before) if (name := name_from_phrase(item))]
+    # the list is what stands right before the amounts: a lead-in may name other things
+    names = names[-len(money):]
+    if len(names) != len(money) or len({n.lower() for n in names}) != len(names):
+        return {}
+    return {id(m): name for m, name in zip(money, names)}
+
+
 def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
                verbs: re.Pattern[str] | None = None, end: int = 0) -> tuple[str, bool]:
     """The round named nearest to an amount, never past a neighbouring amount nor, with `verbs`,
@@ -145,6 +166,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     prev_end = 0
     pairs = _pair_alternatives(sentence, money)
     totals = _split_totals(sentence, [p for p, _ in pairs])
+    respective = _respective_names(sentence, [p for p, _ in pairs])
     for primary, alts in pairs:
         if id(primary) in totals:
             prev_end = (alts[-1] if alts else primary).span[1]
@@ -159,7 +181,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             prev_end = last
             continue
         whole = next((t for t in totals.values() if t[0] < primary.span[0]), None)
-        found = find_company(sentence, primary, g, prev_end if new else 0)
+        if id(primary) in respective:  # "A, B and C raised $30M, $26M and $10M, respectively"
+            found = Found(respective[id(primary)], "subject")
+        else:
+            found = find_company(sentence, primary, g, prev_end if new else 0)
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
         if not found and new and _SAME_SUBJECT.match(sentence[prev_end:primary.span[0]]):
@@ -366,6 +391,16 @@ _MONEY_FOR = re.compile(
     r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})")
 
 
+# "Matt Jones, founder of Orbix, said the company ...": the person's company is a mention;
+# "Wie Quantaro am Dienstag mitteilte, konnte das Startup ...": so is whoever announces
+_ROLE_OF = re.compile(
+    r"(?i:co-?founder|founder|ceo|chief executive(?: officer)?|president|gründer(?:in)?|chef(?:in)?|"
+    r"geschäftsführer(?:in)?|fondat(?:eur|rice)|pdg|fundador(?:a)?)\s+(?:of|at|von|bei|de|du|del)\s+"
+    r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})"
+    r"|^(?:Wie|Nach Angaben von)\s+(?P<announcer>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})\s+"
+    r"(?:\w+\s+){0,3}?(?:mitteilte|bekanntgab|bekannt gab|meldete|verkündete|mitteilt|bekannt gibt)")
+
+
 _COMMON_START = re.compile(
     r"(?i)existing|leading|following|according|including|recently|currently|previously|other|new|previous|current|several|many|some|most|all|both|each|"
     r"investors?|existing|former|earlier|later|today|yesterday|however|meanwhile|overall|"
@@ -388,6 +423,11 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
         strong = m.group(0).lower().startswith(("startup", "start-up", "fintech", "biotech", "company"))
         if name and (strong or text.count(name) >= 2):
             out.append((m.start("name"), name))
+    for m in _ROLE_OF.finditer(sentence):
+        group = "name" if m.group("name") else "announcer"
+        name = name_from_phrase(m.group(group), first=True)
+        if name:
+            out.append((m.start(group), name))
     for m in _MONEY_FOR.finditer(sentence):  # "Frisches Geld (gibt es) für Rollbote: Das Startup erhält ..."
         name = name_from_phrase(m.group("name"), first=True)
         if name:
@@ -437,7 +477,11 @@ def _plausible_drafts(drafts: list[_Draft], lang: str, body: str, head: str | No
         if d.company in weak:
             d.confidence -= 0.1
             d.weak_name = True
-        if d.company not in named:
+        works_at = employer(d.company, body) if checks[d.company].reason == "a person with a job title" else None
+        if works_at and plausible_name(works_at, lang, body, head):
+            d.company = works_at  # "Matt Jones, founder of Orbix, raised ...": Orbix raised
+            d.confidence -= 0.1
+        elif d.company not in named:
             backers = d.leads + d.investors
             if not subject or roundup or _FUND_NAME.search(subject) or any(same_company(subject, n) for n in backers):
                 continue

@@ -83,7 +83,9 @@ GRAMMAR = register(Grammar(
         r"provisionserlöse|ebitda|gewinn|verlust|"
         r"marktkapitalisierung|marktvolumen|marktwert|budget|etat|haushalt|kosten|preis|"
         r"gehalt|strafe|zwischen|bis zu|durchschnittlich|durchschnittsvolumen|im schnitt|"
-        r"gesamtfinanzierung|gesamtvolumen|gesamthöhe|gesamtsumme|rekordsumme|volumen|"
+        r"gesamtfinanzierung|gesamtvolumen|gesamthöhe|gesamtsumme|rekordsumme|"
+        # "eine Finanzierungsrunde im Volumen von 30 Mio." is the round's own size
+        r"(?<!runde im )(?<!finanzierung im )(?<!investment im )volumen|"
         r"fonds ist mit|dotiert|verwaltet|pro finanzierungsrunde|pro runde|jährlich|"
         r"bewertet|bewertung|wert von|taxiert|finanzierungsbedarf|kapitalbedarf|"
         r"entfiel|entfielen|waren es|sind es|auf platz|bereitgestellt|fördertopf|programm|"
