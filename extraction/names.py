@@ -33,7 +33,7 @@ _BACKED = re.compile(r"(?:[A-Z][\w.&]*\s+){0,3}\S+-(?:backed|based|focused|headq
 _TRAILING_OK = {"also", "has", "have", "had", "just", "now", "recently", "is", "was", "etwa", "wiederum", "bekannt",
                 "zuletzt", "have", "all", "both", "too", "jointly", "together", "qui", "tous", "aussi"}
 _BAD_NAME = re.compile(
-    r"(?i)(?:runde|finanzierung|finanzrunde|round|funding|financing|investment|kapital)$|^(?:fy|q[1-4]|h[12])\s?\d|"
+    r"(?i)(?:runde|finanzierung|finanzrunde|round|funding|financing|investment|(?<!\s)kapital)$|^(?:fy|q[1-4]|h[12])\s?\d|"
     r"^(?:19|20)\d\d$")
 _GENERIC = {
     "the", "a", "an", "it", "its", "this", "that", "der", "die", "das", "es", "er", "sie",
@@ -96,7 +96,18 @@ def _countries() -> frozenset[str]:
         except OSError:
             continue  # a pycountry without that catalogue: English names still count
         names |= {translate(c.name).lower() for c in pycountry.countries}
+    # the states and regions of the countries most news here comes from ("Technologiegründerfonds
+    # Sachsen", "a Texas startup"): top-level subdivisions, without "Sheng"/"[...]" decorations
+    for code in _REGION_COUNTRIES:
+        for region in pycountry.subdivisions.get(country_code=code) or ():
+            if region.parent_code is None:
+                name = re.sub(r"\s*\[.*?\]|\s+(?:Sheng|Shi|Zizhiqu)$|,.*$", "", region.name).strip().lower()
+                if len(name) >= 4:
+                    names.add(name)
     return frozenset(names)
+
+
+_REGION_COUNTRIES = ("DE", "AT", "CH", "US", "GB", "FR", "ES", "IT", "NL", "IN", "CN", "BR", "CA", "AU")
 
 
 @lru_cache(maxsize=1)
@@ -220,6 +231,8 @@ def _finish(run: list[str]) -> str | None:
             break
     if cut and all(t.lower() in _FIRM_WORDS for t in run[cut:]):
         cut = 0  # "Pioneer Capital", "Founder Collective": the first word is part of a firm's name
+    if cut and " ".join(run[cut:]).lower().strip(_QUOTES + ",.;:") in places():
+        cut -= 1  # "Technologiegründerfonds Sachsen": a place alone names no one, the descriptor belongs
     run = run[cut:]
     if run and len(run) > 1 and is_descriptor(run[-1]) and run[-1].lower() not in _FIRM_WORDS and (
             "-" in run[-1] or all(t.lower().endswith("er") or t.lower() in places() for t in run[:-1])):

@@ -398,7 +398,9 @@ _ROLE_OF = re.compile(
     r"geschäftsführer(?:in)?|fondat(?:eur|rice)|pdg|fundador(?:a)?)\s+(?:of|at|von|bei|de|du|del)\s+"
     r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})"
     r"|^(?:Wie|Nach Angaben von)\s+(?P<announcer>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})\s+"
-    r"(?:\w+\s+){0,3}?(?:mitteilte|bekanntgab|bekannt gab|meldete|verkündete|mitteilt|bekannt gibt)")
+    r"(?:\w+\s+){0,3}?(?:mitteilte|bekanntgab|bekannt gab|meldete|verkündete|mitteilt|bekannt gibt)"
+    # "Investoren glauben an Mavrik: Das Leipziger Start-up erhält ...": the name before the colon
+    r"|(?P<colon>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2}):\s+(?=(?:Das|Die|Der|The)\s)")
 
 
 _COMMON_START = re.compile(
@@ -424,7 +426,7 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
         if name and (strong or text.count(name) >= 2):
             out.append((m.start("name"), name))
     for m in _ROLE_OF.finditer(sentence):
-        group = "name" if m.group("name") else "announcer"
+        group = next(k for k in ("name", "announcer", "colon") if m.group(k))
         name = name_from_phrase(m.group(group), first=True)
         if name:
             out.append((m.start(group), name))
@@ -489,7 +491,8 @@ def _plausible_drafts(drafts: list[_Draft], lang: str, body: str, head: str | No
             d.confidence -= 0.15
             d.substituted = True
         d.leads = [n for n in d.leads if plausible_name(n, lang, body, head, investor=True)]
-        d.investors = [n for n in d.investors if plausible_name(n, lang, body, head, investor=True)]
+        d.investors = [n for n in d.investors if plausible_name(n, lang, body, head, investor=True)
+                       and not same_company(n, d.company)]  # "Investoren glauben an Mavrik" names no backer
         out.append(d)
     return out
 

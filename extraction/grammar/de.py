@@ -146,7 +146,10 @@ GRAMMAR = register(Grammar(
         r"(?:eingesammelt|erhalten|bekommen|aufgenommen|gesichert|geholt|eingeworben) hatten?)\b",
     ),
     lead_after=[
-        rx(r"\bangeführt (?:(?:wurde|wird) (?:sie |es |(?:die|diese) (?:[\w-]*runde|finanzierung) ))?(?:wiederum )?(?:von|vom) (?:den |dem |der )?"),
+        rx(r"\bangeführt (?:(?:wurde|wird|werden soll|werden sollte|worden ist) (?:sie |es |(?:die|diese) (?:[\w-]*runde|finanzierung) ))?"
+           r"(?:wiederum )?(?:von|vom) (?:den |dem |der )?"),
+        # "Neben dem Lead-Investor X investierten auch ..."
+        rx(r"\bneben (?:dem|der|den) (?:lead-?investor|leadinvestor|hauptinvestor)(?:in|en)? "),
         rx(r"\bunter (?:der )?(?:führung|leitung|federführung) (?:von |des |der |vom )?"),
         rx(r"\b(?:lead-?investor|leadinvestor|hauptinvestor|lead)(?:in)?(?: der [\w-]+| dieser runde| "
            r"der runde)? (?:ist|war|sind|waren|hat|:) "),
@@ -176,7 +179,7 @@ GRAMMAR = register(Grammar(
         rx(r"\bbeteilig(?:t|ten|en) sich (?:(?:zudem|außerdem|auch|ebenfalls|daneben|u\.a\.|unter anderem|"
            r"erneut) )*(?:die |der |den )?(?:vcs |investoren )?"),
         rx(r"\binvestier(?:t|te|ten|en) (?:(?:zudem|außerdem|auch|ebenfalls|daneben) )*(?:unter anderem|u\.a\.|auch|zudem|"
-           r"außerdem|ebenfalls) (?-i:(?=[A-ZÄÖÜ]))"),
+           r"außerdem|ebenfalls) (?:der |die |das |den )?(?-i:(?=[A-ZÄÖÜ]))"),
         rx(r"\b(?:bestandsinvestor(?:en)?|altinvestoren|altgesellschafter(?:n)?|investoren|"
                          r"geldgeber(?:n)?|gesellschafter(?:n)?|anteilseigner(?:n)?|business[- ]angels?|vcs?|"
                          r"kapitalgeber(?:n)?):? (?:wie |darunter |u\.a\. |unter anderem |allen voran |namens )?"),
@@ -205,6 +208,9 @@ GRAMMAR = register(Grammar(
     investors_between=[
         rx(r"\bsteig(?:t|en|t auch|en auch) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:beim|bei der|bei dem|bei) "),
         rx(r"\bsteig(?:t|en) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:neu |ebenfalls |auch |zudem |erstmals )*ein\b"),
+        # "außerdem sind X und Y dabei", "Ebenfalls mit an Bord ist Z"
+        rx(r"\b(?:außerdem|zudem|auch|ebenfalls|ferner) (?:sind|ist|waren|war) (?:auch |erneut |wieder )?(?:der |die |das )?"
+           r"(?P<names>[^.;]{2,120}?) (?:mit )?(?:dabei|an bord)\b"),
         # "An der Runde nahmen auch X und Y teil"
         rx(r"\b(?:nahmen|nahm|nehmen|nimmt) (?:(?:auch|zudem|außerdem|ebenfalls|unter anderem|u\.a\.) )*(?:der |die |das )?"
            r"(?P<names>[^.;]{2,120}?) teil\b"),
