@@ -22,7 +22,7 @@ from extraction.model import FundingEvent
 from extraction.money import MONEY_HINT, Money, parse_money
 from extraction.names import name_from_phrase, same_company
 from extraction.confidence import OTHER_MONEY, calibrated, signals
-from extraction.plausibility import article_words, check_name, employer, plausible_name, zipf
+from extraction.plausibility import PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf
 from extraction.subject import find_subject
 from extraction.rounds import EXTENSION_RE, find_rounds
 from extraction.text import normalize, split_sentences
@@ -172,6 +172,14 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             prev_end = (alts[-1] if alts else primary).span[1]
             continue  # "$50M in debt and equity, including a $30M Series B and a $20M loan"
         role = money_role(sentence, primary, g, bool(rounds), idx <= state.get("lead", 0))
+        told = sentence  # the text the amount's company is looked for in
+        colon = sentence.rfind(": ", 0, primary.span[0])
+        if role == "skip" and colon > 0:
+            # "X hat eine Series-A-Runde abgeschlossen: Vier Millionen Euro gibt es von Y": what
+            # follows a colon goes on with what precedes it (same length, so spans still hold)
+            joined = sentence[:colon] + ", " + sentence[colon + 2:]
+            if money_role(joined, primary, g, bool(rounds), idx <= state.get("lead", 0)) == "round":
+                role, told = "round", joined
         last = (alts[-1] if alts else primary).span[1]
         if role == "valuation":
             pending_val.append((idx, primary))
@@ -184,7 +192,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if id(primary) in respective:  # "A, B and C raised $30M, $26M and $10M, respectively"
             found = Found(respective[id(primary)], "subject")
         else:
-            found = find_company(sentence, primary, g, prev_end if new else 0)
+            found = find_company(told, primary, g, prev_end if new else 0)
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
         if not found and new and _SAME_SUBJECT.match(sentence[prev_end:primary.span[0]]):
@@ -483,6 +491,8 @@ def _plausible_drafts(drafts: list[_Draft], lang: str, body: str, head: str | No
         if works_at and plausible_name(works_at, lang, body, head):
             d.company = works_at  # "Matt Jones, founder of Orbix, raised ...": Orbix raised
             d.confidence -= 0.1
+        elif checks[d.company].reason == PLURAL_KIND:
+            continue  # "Deutsche Fintechs haben ... eingesammelt": a sector's total, nobody's round
         elif d.company not in named:
             backers = d.leads + d.investors
             if not subject or roundup or _FUND_NAME.search(subject) or any(same_company(subject, n) for n in backers):
@@ -556,6 +566,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         subject.name) else None
     if strong and len({d.company for d in explicit if not same_company(d.company, strong)}) >= 2:
         strong = None
+    if strong and " " not in strong and zipf(strong, lang) >= UNCOMMON and not described(
+            strong, article_words(body, lang), lang):
+        strong = None  # "Proteine": a known word is no sure subject unless the article calls it a company
     for d in drafts:
         if d.company == ANAPHORA and d.how == "orphan":
             if not strong:

@@ -73,6 +73,9 @@ _MONEY_WORD = re.compile(r"(?i)^(?:millions?|billions?|mio|mrd|millionen|milliar
 _LEGAL = re.compile(r"(?i)\s+(?:inc|ltd|gmbh|ag|se|sa|sas|llc|corp|plc|bv|nv|ug|kg)\.?$")
 
 
+PLURAL_KIND = "a kind of company, in plural"
+
+
 @dataclass(frozen=True)
 class NameCheck:
     plausible: bool
@@ -156,7 +159,7 @@ def article_words(text: str, lang: str) -> _Article:
     return _Article(text, lang)
 
 
-def _described(name: str, doc: _Article, lang: str) -> bool:
+def described(name: str, doc: _Article, lang: str) -> bool:
     """"taxi-hailing service Go", "das Startup Kurparkdaten", "Sunday, a French startup": a
     descriptor stands beside the name."""
     text = doc.text
@@ -189,7 +192,7 @@ def used_as_name(name: str, text: str, lang: str, title: str | None = None, stri
     (twice in German, which capitalises every noun) or, unless `strict` (for everyday words,
     which headlines capitalise anyway), in its headline."""
     doc = article_words(text, lang)
-    if _described(name, doc, lang):
+    if described(name, doc, lang):
         return True
     if written_as_word(name, text, lang):
         return False
@@ -213,8 +216,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     if not tokens:
         return NameCheck(False, "not a name")
     low = bare.lower()
-    if low in places():
-        return NameCheck(False, "a place")
+    if low in places() or (lang == "de" and low.endswith("s") and low[:-1] in places()):
+        return NameCheck(False, "a place")  # also "Deutschlands", "Europas": a place's genitive
     if any(_MONTHS.match(t.strip(",.")) for t in tokens) and all(
             _MONTHS.match(t.strip(",.")) or _PERIOD.match(t.strip(",.")) for t in tokens):
         return NameCheck(False, "a date")
@@ -226,6 +229,10 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     if text and len(tokens) >= 2 and tokens[0][:1].isupper() and _APPOSITIVE_TITLE.match(
             text, _after_first(text, bare)):
         return NameCheck(False, "a person with a job title")
+    if lang == "de" and len(tokens) >= 2 and tokens[-1].endswith("s") and is_descriptor(tokens[-1][:-1]) and not investor \
+            and tokens[-1].lower() not in ("ventures", "partners", "holdings", "investments", "funds", "labs"):
+        # "Deutsche Fintechs", "Europäische Start-ups": many companies, whose money is a total
+        return NameCheck(False, PLURAL_KIND)
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
         return NameCheck(False, "a descriptor")
     last = tokens[-1].split("-")[-1]
@@ -250,11 +257,11 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     common = min(freqs) >= COMMON or compound
     # German capitalises every noun, so there even a rarer word in a name slot needs evidence
     uncommon_word = lang == "de" and not common and min(freqs) >= UNCOMMON and len(tokens) == 1
-    if len(tokens) == 1 and min(freqs) >= 2.5 and written_as_word(bare, text, lang) and not _described(
+    if len(tokens) == 1 and min(freqs) >= 2.5 and written_as_word(bare, text, lang) and not described(
             bare, article_words(text, lang), lang):
         return NameCheck(False, "an everyday word", weak=not common)  # "valuations" in lower case too
     if investor:
-        if _described(bare, article_words(text, lang), lang):
+        if described(bare, article_words(text, lang), lang):
             return NameCheck(True, "ok")  # "den Fonds Isarkapital"
         if compound or (common and len(tokens) == 1 and written_as_word(bare, text, lang)):
             return NameCheck(False, "an everyday word")

@@ -93,8 +93,8 @@ def find_subject(sentences: list[str], lang: str, title: str | None, text: str) 
     for k, sentence in enumerate(sentences[:3]):
         for name in _candidates(sentence, lang):
             add(name, 1.5 if k == 0 else 0.75)
-            if k == 0:
-                up_front.add(name)
+            if k == 0 or (k == 1 and sentences[0].strip(" .") == headline.strip(" .")):
+                up_front.add(name)  # the body's first sentence, also when the headline leads the text
     # a narrative opening may name its company only later: what the article repeats counts too
     later = Counter(name for sentence in sentences[3:40] for name in _candidates(sentence, lang))
     for name, n in later.items():

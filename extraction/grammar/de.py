@@ -52,7 +52,7 @@ GRAMMAR = register(Grammar(
         r"[\w-]*(?:startup|start-up|tech|unternehmen|firma|app|plattform|anbieter|spezialist|hersteller|"
         r"entwickler|spin-off|scale-?up)\s",
         r"(?:finanzierung|runde|investment|kapital|geldgeber|investoren|zuschuss|förderung|"
-        r"series|serie|seed)",
+        r"series|serie|seed|erhöh\w* (?:die|seine|ihre) beteiligung)",
     ),
     subject_verbs=rx(
         r"\b(?:hat|haben|hatte|hatten|erhält|erhielt|erhalten|bekommt|bekam|sammelt|sammelte|"
@@ -97,7 +97,9 @@ GRAMMAR = register(Grammar(
         r"verwaltet|dotiert|bereitgestellt|jährlich|pro jahr|im jahr|budget|marktwert|bewertet|"
         r"taxiert|an kapital aufgenommen|in .{0,30}investiert|eingesammelt hat|zahlte|gezahlt|"
         r"kaufpreis|übernahme|ebitda|gewinn|verlust|auftrag|aufträge|großauftrag|vertrag|"
-        r"strafe|bußgeld|schadenersatz|börsengang\w*|börsendebüt|erstnotiz|je aktie|pro aktie)\b",
+        r"strafe|bußgeld|schadenersatz|börsengang\w*|börsendebüt|erstnotiz|je aktie|pro aktie|"
+        # "zwischen 0,8 und 1,5 Millionen Franken pro Finanzierungsrunde": a ticket size, no round
+        r"(?:pro|je) (?:[\w-]*runde|start-?up|unternehmen|investment|beteiligung))\b",
     ),
     skip_clause=rx(
         r"\b(?:übernimmt|übernahme|übernommen|fusioniert|fusion|gekauft|kauft|börsengang\w*|"
