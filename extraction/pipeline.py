@@ -174,7 +174,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         role = money_role(sentence, primary, g, bool(rounds), idx <= state.get("lead", 0))
         told = sentence  # the text the amount's company is looked for in
         colon = sentence.rfind(": ", 0, primary.span[0])
-        if role == "skip" and colon > 0:
+        if role == "skip" and colon > 0 and not _is_headline(sentence):  # a headline's colon ends a topic
             # "X hat eine Series-A-Runde abgeschlossen: Vier Millionen Euro gibt es von Y": what
             # follows a colon goes on with what precedes it (same length, so spans still hold)
             joined = sentence[:colon] + ", " + sentence[colon + 2:]
