@@ -80,6 +80,9 @@ _JOINS = re.compile(
 _GENITIVE = re.compile(
     r"(?i)\b(?:runde|finanzierungsrunde|finanzierung|investment|round|funding)\s+(?:von|des|der|of|bei|for)\s+"
     r"(?P<np>[^,.;]{2,60}?)\s+(?:über|in höhe von|von|of|worth|mit)\s+(?:rund |etwa |knapp |mehr als )?$")
+_STAKE_IN = re.compile(
+    r"(?i)\s+(?:beteilig(?:t|te|ten|en)|engagier(?:t|te|ten|en)) sich\b[^.;]{0,80}?\ban (?:dem|der|den|das)\s+"
+    r"(?P<np>[^,.;]{2,80}?)\s*(?:[,.;]|$)")
 _INVESTOR_VERB = re.compile(
     r"\b(?:invest(?:s|ed|iert|ierte|ierten)|led|leads|leading|co-led|steckt(?:e|en)?|backs|backed|"
     r"pumped|poured|put|injected|angeführt|anführt)\b",
@@ -242,6 +245,14 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             if not _purpose_link(link.group(0), prefix, sentence[c_start:c_end], g):
                 return found
             purpose = found
+
+    stake = _STAKE_IN.match(after) if g.code == "de" else None
+    if stake:  # "Mit 6 Mio. Euro beteiligt sich der VC X an dem Mannheimer Start-up Chemify"
+        if _is_anaphora(stake.group("np"), g):
+            return Found(ANAPHORA, "anaphora")
+        name = name_from_phrase(stake.group("np"), tail=True)
+        if name:
+            return Found(name, "object")
 
     gen = _GENITIVE.search(prefix)
     if gen:

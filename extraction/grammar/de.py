@@ -43,7 +43,10 @@ GRAMMAR = register(Grammar(
         r"kassierte|zieht|zog|abgeschlossen|schließt|schloss|zusammenbekommen|fließen|flossen|"
         r"investiert|investierte|investierten|investieren|steckt|steckte|steckten|stockt|stockte|"
         r"aufgestockt|angeführt|beteiligten|beteiligt|aufgebracht|gesammelt|beschafft|beschaffte|"
-        r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen)\b",
+        r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen|eingestrichen)\b",
+        # "X streicht 15 Millionen Euro ein", "X kann sich über 5 Millionen Euro freuen"
+        r"\b(?:streicht|strich|strichen)\b[^.;]{0,60}\bein\b",
+        r"\b(?:kann|können|konnte|konnten|darf|dürfen|durfte) sich [^.;]{0,60}?\bfreuen\b",
         r"\b(?:steigt|stieg|steigen|stiegen)\b(?:[^.;]|\.(?=\d)){0,80}\bein\b",  # "170.000" has a dot
         # headline "7 Millionen Euro für Bremer Logistik-Startup X", "Zwölf Millionen Euro für das Fintech X";
         # the descriptor keeps out "50 Millionen Euro für Klimaschutz"
@@ -59,6 +62,7 @@ GRAMMAR = register(Grammar(
         r"sammeln|sichert|sicherte|holt|holte|schließt|schloss|kassiert|kassierte|zieht|zog|"
         r"nimmt|nahm|stockt|stockte|verbucht|verbuchte|meldet|meldete|gab|gibt|konnte|kann|"
         r"wirbt|warb|bringt|brachte|landet|landete|verkündet|verkündete|vermeldet|vermeldete|gelingt|gelang|"
+        r"streicht|strich|"
         # modal and talks verbs: "X soll laut Handelsblatt ... erhalten", "X verhandelt über ..."
         r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte|sucht|suchte|habe|hätte)\b",
         r"\b(?:steht|stehen|stand)\b(?=[^.]{0,40}\bkurz vor\b)",
@@ -237,7 +241,7 @@ GRAMMAR = register(Grammar(
         r"\b(?:erhält|erhielt|erhalten|bekommt|bekam|bekommen|sammelt|sammelte|sammeln|eingesammelt|"
         r"sichert|sicherte|gesichert|holt|holte|geholt|kassiert|kassierte|zieht|zog|nimmt|nahm|"
         r"aufgenommen|wirbt|warb|eingeworben|zusammenbekommen|verbucht|verbuchte|landet|landete|"
-        r"stockt|stockte|aufgestockt)\b",
+        r"stockt|stockte|aufgestockt|streicht|strich|eingestrichen)\b",
     ),
     # ", insgesamt hat X damit bisher 14 Mio. erhalten": the total is its own clause
     clause_break=rx(r"[;:—–]|, (?:während|aber|doch|und|wobei|insgesamt|bisher|bislang)\b"),
