@@ -218,6 +218,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     low = bare.lower()
     if low in places() or (lang == "de" and low.endswith("s") and low[:-1] in places()):
         return NameCheck(False, "a place")  # also "Deutschlands", "Europas": a place's genitive
+    if text and re.search(re.escape(bare) + r"(?:,\s*[A-Z][\w.]{1,12})?-based\b", text):
+        return NameCheck(False, "a place")  # "The Louisville, Ky.-based firm", "a Berlin-based startup"
     if any(_MONTHS.match(t.strip(",.")) for t in tokens) and all(
             _MONTHS.match(t.strip(",.")) or _PERIOD.match(t.strip(",.")) for t in tokens):
         return NameCheck(False, "a date")

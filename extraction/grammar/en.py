@@ -88,7 +88,9 @@ GRAMMAR = register(Grammar(
         r"(?:its|their|a|the|new) (?:own )?(?:[\w-]+ ){0,3}fund\b|first close|final close|fund i+\b|"
         r"raises prices|price (?:of|for|rise|increase|hike)|subscription|layoffs?|laid off|lawsuit|sued|grants? program|government|ministry|"
         r"these startups|many startups|unicorns? (?:valued|are)|market size|is valued|was valued|"
-        r"valued at|once valued|refinanc(?:e|ed|es|ing))\b",
+        r"valued at|once valued|refinanc(?:e|ed|es|ing)|"
+        # a VC firm's own fundraising: "raised $163 million in capital commitments, exceeding its target"
+        r"capital commitments|commitments from|limited partners|hard cap|(?:its|a) target of|exceeding its)\b",
         # a company spending on its own plant: "will invest $3 billion to build a new fab"
         r"\binvest(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:to (?:build|construct|set up|expand|open) |in )(?:a |an |its |the )?"
         r"(?:new |second |first )?(?:[\w-]+ ){0,2}?(?:factory|factories|plant|plants|fab|fabs|gigafactory|facility|"
