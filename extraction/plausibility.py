@@ -240,6 +240,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     last = tokens[-1].split("-")[-1]
     if lang == "de" and "-" in tokens[-1] and last[1:].islower() and zipf(last, lang) >= COMMON:
         return NameCheck(False, "a descriptor")  # "Direct-Air-Capture-Technologie", "Social-Media-Gigant"
+    if bare.islower() and " " not in bare and zipf(bare, lang) >= COMMON:
+        return NameCheck(False, "an everyday word")  # "about", "which": a lower-case word of the language
     if re.search(r"[’']t$", bare):
         return NameCheck(False, "not a name")  # "Gov’t", "Don't"
     if all(t[:1].isdigit() for t in tokens) or any(_MONEY_WORD.match(t) for t in tokens):

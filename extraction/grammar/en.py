@@ -90,7 +90,10 @@ GRAMMAR = register(Grammar(
         r"these startups|many startups|unicorns? (?:valued|are)|market size|is valued|was valued|"
         r"valued at|once valued|refinanc(?:e|ed|es|ing)|"
         # a VC firm's own fundraising: "raised $163 million in capital commitments, exceeding its target"
-        r"capital commitments|commitments from|limited partners|hard cap|(?:its|a) target of|exceeding its)\b",
+        r"capital commitments|commitments from|limited partners|hard cap|cap of|(?:its|a) target of|exceeding its|"
+        # a listed company's share sales and state support are no venture rounds
+        r"at-the-market|follow-on offering|secondary offering|rights issue|share sale|selling (?:new )?shares|"
+        r"share placement|placing of new shares|guarantees?|bailout|state aid)\b",
         # a company spending on its own plant: "will invest $3 billion to build a new fab"
         r"\binvest(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:to (?:build|construct|set up|expand|open) |in )(?:a |an |its |the )?"
         r"(?:new |second |first )?(?:[\w-]+ ){0,2}?(?:factory|factories|plant|plants|fab|fabs|gigafactory|facility|"
