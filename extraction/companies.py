@@ -81,8 +81,10 @@ _GENITIVE = re.compile(
     r"(?i)\b(?:runde|finanzierungsrunde|finanzierung|investment|round|funding)\s+(?:von|des|der|of|bei|for)\s+"
     r"(?P<np>[^,.;]{2,60}?)\s+(?:über|in höhe von|von|of|worth|mit)\s+(?:rund |etwa |knapp |mehr als )?$")
 _STAKE_IN = re.compile(
-    r"(?i)\s+(?:beteilig(?:t|te|ten|en)|engagier(?:t|te|ten|en)) sich\b[^.;]{0,80}?\ban (?:dem|der|den|das)\s+"
-    r"(?P<np>[^,.;]{2,80}?)\s*(?:[,.;]|$)")
+    r"(?i)\s+(?:(?:beteilig(?:t|te|ten|en)|engagier(?:t|te|ten|en)) sich\b[^.;]{0,80}?\ban|"
+    # "Der VC X führt eine Finanzierungsrunde über 5 Mio. Euro bei dem Start-up Kivo an"
+    r"(?:[\w-]+\s+){0,2}?bei) (?:dem|der|den|das|einem|einer)\s+"
+    r"(?P<np>[^,.;]{2,80}?)(?:\s+(?:an|ein|mit))?\s*(?:[,.;]|$)")
 _INVESTOR_VERB = re.compile(
     r"\b(?:invest(?:s|ed|iert|ierte|ierten)|led|leads|leading|co-led|steckt(?:e|en)?|backs|backed|"
     r"pumped|poured|put|injected|angeführt|anführt)\b",

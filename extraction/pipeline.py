@@ -15,16 +15,19 @@ from dataclasses import dataclass, field, replace
 from extraction.companies import (
     _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
 )
+from extraction.confidence import OTHER_MONEY, calibrated, signals
 from extraction.grammar import Grammar, get_grammar
 from extraction.investors import find_investors
 from extraction.language import detect_language
+from extraction.listings import deal_lines
 from extraction.model import FundingEvent
 from extraction.money import MONEY_HINT, Money, parse_money
 from extraction.names import name_from_phrase, same_company
-from extraction.confidence import OTHER_MONEY, calibrated, signals
-from extraction.plausibility import PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf
-from extraction.subject import find_subject
+from extraction.plausibility import (
+    PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
+)
 from extraction.rounds import EXTENSION_RE, find_rounds
+from extraction.subject import find_subject
 from extraction.text import normalize, split_sentences
 
 MAX_SENTENCES = 400
@@ -167,6 +170,13 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     pairs = _pair_alternatives(sentence, money)
     totals = _split_totals(sentence, [p for p, _ in pairs])
     respective = _respective_names(sentence, [p for p, _ in pairs])
+    listed = state.get("deal_lines", {}).get(idx)
+    if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
+        draft = _Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
+                       listed.round, False, how="subject")
+        draft.confidence = 0.6 + (0.15 if listed.round != "unknown" else 0)
+        new.append(draft)
+        pairs = []
     for primary, alts in pairs:
         if id(primary) in totals:
             prev_end = (alts[-1] if alts else primary).span[1]
@@ -215,7 +225,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         new.append(draft)
-    if not money and (rounds or _ROUNDISH.search(sentence)) and g.funding_cue.search(sentence):
+    if not money and not listed and (rounds or _ROUNDISH.search(sentence)) and g.funding_cue.search(sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
     for cue in rounds if money else []:
         by = _RAISED_BY.match(sentence[cue.end:])
@@ -539,6 +549,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     if head and not (sentences and sentences[0].strip(" .") == head.strip(" .")):
         sentences.insert(0, head)
         state["lead"] = 1
+    state["deal_lines"] = deal_lines(sentences, lang)
     drafts: list[_Draft] = []
     pending_val: list[tuple[int, Money]] = []
     background = False

@@ -169,7 +169,7 @@ GRAMMAR = register(Grammar(
     ],
     lead_before=[
         rx(r"\s(?:leitete|leitet|leiten|leiteten|führte|führt|führen|führten|anführte|anführt|anführen|anführten) "
-           r"(?:die|den|das) (?:[\w-]*runde|finanzierung|investment|investition)"),
+           r"(?:die|den|das|eine|einen|ein) (?:[\w-]*runde|finanzierung|investment|investition)"),
         rx(r"\sals (?:lead-?investor|leadinvestor|hauptinvestor) (?:auftrat|fungierte|fungiert|agierte|agiert|beteiligt)"),
         rx(r"\s(?:hat|haben|hatte|hatten) (?:die|das|den) (?:[\w-]*runde|finanzierung|investment) (?:gemeinsam )?(?:angeführt|geleitet)"),
         rx(r"\s(?:übernahm|übernimmt|übernahmen|übernehmen) (?:die )?(?:führung|leitung|federführung)\b"),

@@ -1,0 +1,104 @@
+"""Deal lists: one round per line, told in fields rather than sentences.
+
+Newsletters and round-ups list their deals as lines such as
+
+    Kivo (Berlin): 5 Millionen Euro von Earlybird
+    Lendora – 3 Mio. Euro – Proptech – München
+    SEED • Arumi Foods • US$ 2M • F&B
+
+A line like that has no verb, so the sentence grammar finds no round in it. It is read
+here as fields instead: the round label, the amount, and the name (the first field that
+is no label, amount, sector or place). A single such line proves nothing (a headline
+"Kivo: 5 Mio. Euro Umsatz" has the same shape); lines count only in a list of at least two
+items in a funding context (a round label or a funding word in the list or in its heading).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extraction.money import Money, parse_money
+from extraction.names import is_descriptor, name_from_phrase, places
+from extraction.rounds import find_rounds
+
+# fields are separated by a dash, bullet, bar or a colon
+_FIELD_BREAK = re.compile(r"\s+[–—•|·]\s+|\s*:\s+|\s+-\s+")
+_PAREN = re.compile(r"\s*\([^()]{1,40}\)")
+_UNDISCLOSED = re.compile(
+    r"(?i)^(?:undisclosed|not disclosed|n/?a|k\.\s?a\.|nicht (?:genannt|bekannt)|ungenannt|non communiqué|"
+    r"no revelado|não divulgado|non divulgato)$")
+_MAX_LINE = 160
+# words that put a list in a funding context ("Die Deals der Woche", "Funding roundup")
+_FUNDING_WORDS = re.compile(
+    r"(?i)\b(?:deals?|funding|fundings|raised|raises|rounds?|finanzierung\w*|investments?|investitionen|"
+    r"runden?|finanzierungsrunden|levées?|financements?|rondas?|inversiones|rodadas?|investimentos?|"
+    r"finanziamenti|investeringen|seed|series|serie)\b")
+
+
+# a statistics line, not a deal: "Series A: £166.2M across 8 deals", "Average Deal Size: £1.6M"
+_STATISTIC = re.compile(
+    r"(?i)\b(?:across|total|totals|in total|average|median|mean|avg|insgesamt|gesamt|durchschnitt\w*|"
+    r"median\w*|moyenne|au total|promedio|en total|média|totale|gemiddeld|totaal)\b|"
+    r"\b\d+\s+(?:deals|rounds|companies|startups|start-ups|firms|deals|finanzierungsrunden|runden|unternehmen|"
+    r"opérations|entreprises|rondas|empresas|rodadas)\b|"
+    # other money in the same shape: revenue, takeovers, listings
+    r"(?i:\b(?:umsatz|umsätze|revenue|sales|acqui\w+|übernommen|übernahme|übernimmt|kauft|gekauft|bought|buys|"
+    r"ipo|börsengang|chiffre d['’]affaires|rachat|racheté|ventas|adquiri\w+|faturamento|fatturato|omzet|"
+    r"overgenomen)\b)")
+
+
+@dataclass(frozen=True)
+class DealLine:
+    company: str
+    money: Money | None
+    round: str
+
+
+def read_line(line: str, lang: str) -> DealLine | None:
+    """The deal a list line tells, or None when the line has not that shape."""
+    if len(line) > _MAX_LINE or line.rstrip().endswith((".", "?", "!")) and line.count(" ") > 12:
+        return None  # a sentence, which the grammar reads
+    fields = [f.strip(" •-*/") for f in _FIELD_BREAK.split(line.strip()) if f.strip(" •-*/")]
+    if len(fields) < 2:
+        return None
+    if _STATISTIC.search(line):
+        return None
+    money = [m for m in parse_money(line, lang) if m.currency or m.has_scale]
+    undisclosed = any(_UNDISCLOSED.match(f) for f in fields)
+    if not money and not undisclosed:
+        return None
+    rounds = [c for c in find_rounds(line) if c.round != "unknown"]
+    name = None
+    for field in fields:
+        bare = _PAREN.sub("", field).strip()
+        if not bare or re.search(r"\d", bare) or _UNDISCLOSED.match(bare):
+            continue  # the amount's field, or a date
+        cues = find_rounds(bare)
+        if cues and sum(c.end - c.start for c in cues) >= len(bare) * 0.5:
+            continue  # "SEED", "Series A"
+        if bare.lower() in places() or is_descriptor(bare):
+            continue  # "München", "Proptech"
+        name = name_from_phrase(bare, first=True)
+        if name and name == bare.strip("\"'“”„«»"):
+            break
+        name = None
+        break  # the first free field is the name or nothing: a phrase is no list line
+    if not name:
+        return None
+    return DealLine(name, money[0] if money else None, rounds[0].round if rounds else "unknown")
+
+
+def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
+    """The deal lines of a document (by sentence index), kept only where they form a list of
+    two or more in a funding context."""
+    found = {i: d for i, s in enumerate(sentences) if (d := read_line(s, lang))}
+    if len(found) < 2:
+        return {}
+    first = min(found)
+    context = " ".join(sentences[max(0, first - 2):first] + [sentences[i] for i in found])
+    if not (_FUNDING_WORDS.search(context) or any(d.round != "unknown" for d in found.values())):
+        return {}
+    # a list is lines close together: a stray line far from the others stands alone
+    keep = {i: d for i, d in found.items() if any(0 < abs(i - j) <= 2 for j in found)}
+    return keep if len(keep) >= 2 else {}
