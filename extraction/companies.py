@@ -218,9 +218,27 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
 _FR_RELATIVE = re.compile(r"^(?:qui|que|dont|où|lequel|laquelle)\b|^(?:un|une)\s")
 
 
+def _breaks(sentence: str, g: Grammar) -> list[re.Match[str]]:
+    """Clause breaks, without the two dashes around an aside: "X — a startup that ... — has
+    raised" is one clause."""
+    found = list(g.clause_break.finditer(sentence))
+    out, k = [], 0
+    while k < len(found):
+        m = found[k]
+        if k + 1 < len(found) and m.group(0) in _DASHES and found[k + 1].group(0) in _DASHES:
+            k += 2
+            continue
+        out.append(m)
+        k += 1
+    return out
+
+
+_DASHES = ("—", "–")
+
+
 def clause_bounds(sentence: str, pos: int, g: Grammar) -> tuple[int, int]:
     start, end = 0, len(sentence)
-    for m in g.clause_break.finditer(sentence):
+    for m in _breaks(sentence, g):
         if m.end() <= pos:
             start = m.end()
         elif m.start() >= pos:

@@ -68,8 +68,19 @@ _DETERMINER = {
     "pt": r"o|a|os|as|um|uma|do|da|dos|das",
     "nl": r"de|het|een|deze|dit",
 }
+_PREPOSITION = {
+    "de": r"in|im|mit|von|vom|für|aus|bei|beim|nach|seit|laut|trotz",
+    "en": r"in|with|from|for|at|by|on|after|since|despite|according",
+    "fr": r"en|à|avec|pour|dans|chez|par|depuis|selon|après",
+    "es": r"en|con|para|desde|según|tras|hacia",
+    "it": r"in|con|per|da|dal|dalla|nel|nella|secondo|dopo",
+    "pt": r"em|com|para|desde|segundo|após|no|na|nos|nas",
+    "nl": r"in|met|van|voor|bij|uit|volgens|na",
+}
 _APPOSITION = re.compile(r",?\s(?:is\s)?(?:a|an|the|ein|eine|une?|el|la|o|il|een)\s(?P<words>(?:[\w-]+\s?){1,5})")
-_MONEY_WORD = re.compile(r"(?i)^(?:millions?|billions?|mio|mrd|millionen|milliarden|milliards?|millones|milhões|miljoen|bn|mn)\.?$")
+_MONEY_WORD = re.compile(
+    r"(?i)^(?:millions?|billions?|trillions?|mio|mrd|millionen|milliarden|billionen|milliards?|millones|"
+    r"billones|milhões|bilhões|miljoen|miljard|bn|mn|tn)\.?$")
 _LEGAL = re.compile(r"(?i)\s+(?:inc|ltd|gmbh|ag|se|sa|sas|llc|corp|plc|bv|nv|ug|kg)\.?$")
 
 
@@ -253,6 +264,9 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     det = _DETERMINER.get(lang)
     if len(tokens) >= 2 and det and re.fullmatch(det, tokens[0].lower()):
         return NameCheck(False, "a phrase")  # "Unsere Schlagzeilen": starts with a determiner
+    prep = _PREPOSITION.get(lang)
+    if len(tokens) >= 2 and prep and re.fullmatch(prep, tokens[0].lower()):
+        return NameCheck(False, "a phrase")  # "En Estados Unidos", "In Berlin Mitte": a place phrase
     if len(tokens) >= 4 and sum(f >= COMMON for f in freqs) * 2 >= len(tokens) and any(
             f >= 6.0 and t[:1].isupper() for t, f in zip(tokens[1:], freqs[1:])):
         return NameCheck(False, "a headline")  # "Top VCs Raise Concerns About Valuations"
@@ -273,6 +287,14 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
             # "Daneben investieren mehrere Business Angels": a sentence's first word, never a name
             return NameCheck(False, "an everyday word")
         return NameCheck(True, "ok")
+    if common and lang not in ("de", "lb") and len(tokens) >= 2 and text:
+        # "Primary Portal", "The Fashion Kingdom": where only names and sentence starts take a
+        # capital, everyday words capitalised after the first one in running text are a name;
+        # in title-case lines only ("... Reaches €1.25 Trillion in Green Loans") they are not
+        if all(t[:1].isupper() for t in tokens[1:]) and _in_running_text(bare, text):
+            return NameCheck(True, "ok")
+        if not described(bare, article_words(text, lang), lang):
+            return NameCheck(False, "everyday words in title case")
     if (common or uncommon_word) and not used_as_name(bare, text, lang, title, strict=common and not compound):
         if compound:
             return NameCheck(False, "a compound of everyday words", weak=True)
@@ -284,14 +306,31 @@ _EMPLOYER = re.compile(r"[^,;.]{0,40}?\b(?:of|at|von|bei|de|du|del|chez)\s+(?:th
                        r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})")
 
 
+# titles of people who speak for their own company (a governor or an analyst does not)
+_FOUNDER_TITLE = re.compile(
+    r"(?i)(?:co-?)?founder|ceo|chief executive|president|(?:mit)?gründer(?:in)?|chef(?:in)?|geschäftsführer(?:in)?|"
+    r"co-?fondat(?:eur|rice)|fondat(?:eur|rice)|pdg|co-?fundador(?:a)?|fundador(?:a)?")
+
+
 def employer(person: str, text: str) -> str | None:
     """The company in "Matt Jones, founder of Orbix, ...": where the person works, or None."""
     end = _after_first(text, person)
     title = _APPOSITIVE_TITLE.match(text, end)
-    if not title:
+    if not title or not _FOUNDER_TITLE.search(title.group(0)):
         return None
     m = _EMPLOYER.match(text, title.end())
     return m.group("name") if m else None
+
+
+def _in_running_text(name: str, text: str) -> bool:
+    """`name` stands somewhere beside a lower-case word ("Primary Portal, building ...", "the
+    Fashion Kingdom has"), not only in title-case headlines ("European Capital Reaches ...")."""
+    # title case keeps its short function words in lower case ("Secures €433M in Green Loans")
+    word = (r"(?!(?:a|an|the|and|but|or|for|nor|on|at|to|from|by|in|of|with|as|vs|via|per|into|over|upon)\b)"
+            r"[a-z][\w-]*")
+    pattern = re.compile(rf"\b{word}[,;]?\s+" + re.escape(name) + r"\b|" + re.escape(name)
+                         + rf"(?:\s*\([^()]{{1,30}}\))?[,;:]?\s+{word}")
+    return bool(pattern.search(text))
 
 
 def _after_first(text: str, name: str) -> int:
