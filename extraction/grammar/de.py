@@ -154,6 +154,9 @@ GRAMMAR = register(Grammar(
     lead_after=[
         rx(r"\bangeführt (?:(?:wurde|wird|werden soll|werden sollte|worden ist) (?:sie |es |(?:die|diese) (?:[\w-]*runde|finanzierung) ))?"
            r"(?:wiederum )?(?:von|vom) (?:den |dem |der )?"),
+        # inverted: "Angeführt habe die Finanzierungsrunde Horizons Ventures"
+        rx(r"^\W*(?:angeführt|geleitet) (?:hat|habe|hatte|haben|hätten|wurde|wird) (?:die|den|das) "
+           r"(?:[\w-]*runde|[\w-]*finanzierung|investment) (?:der |die |das |den )?(?:[\w-]*investor(?:en)? )?"),
         # "Neben dem Lead-Investor X investierten auch ..."
         rx(r"\bneben (?:dem|der|den) (?:lead-?investor|leadinvestor|hauptinvestor)(?:in|en)? "),
         rx(r"\bunter (?:der )?(?:führung|leitung|federführung) (?:von |des |der |vom )?"),
@@ -171,7 +174,8 @@ GRAMMAR = register(Grammar(
         rx(r"\s(?:leitete|leitet|leiten|leiteten|führte|führt|führen|führten|anführte|anführt|anführen|anführten) "
            r"(?:die|den|das|eine|einen|ein) (?:[\w-]*runde|finanzierung|investment|investition)"),
         rx(r"\sals (?:lead-?investor|leadinvestor|hauptinvestor) (?:auftrat|fungierte|fungiert|agierte|agiert|beteiligt)"),
-        rx(r"\s(?:hat|haben|hatte|hatten) (?:die|das|den) (?:[\w-]*runde|finanzierung|investment) (?:gemeinsam )?(?:angeführt|geleitet)"),
+        rx(r"\s(?:hat|haben|hatte|hatten|habe|hätten) (?:die|das|den) (?:[\w-]*runde|[\w-]*finanzierung|investment) "
+           r"(?:gemeinsam )?(?:angeführt|geleitet)"),
         rx(r"\s(?:übernahm|übernimmt|übernahmen|übernehmen) (?:die )?(?:führung|leitung|federführung)\b"),
     ],
     lead_between=[
