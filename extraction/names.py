@@ -187,7 +187,19 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
     start = end - 1
     while start > 0 and _name_like(tokens[start - 1]):
         start -= 1
+    if all(t.lower().strip(".,") in _LEGAL_FORMS for t in tokens[start:end]):
+        # "Prosper fintech Limited": a legal form alone names no one; the name stands before it
+        back = start
+        while back > 0 and start - back < 2 and not _name_like(tokens[back - 1]):
+            back -= 1
+        if back > 0 and _name_like(tokens[back - 1]):
+            return _finish(tokens[back - 1:start])
+        return None
     return _finish(tokens[start:end])
+
+
+_LEGAL_FORMS = frozenset({"limited", "ltd", "inc", "gmbh", "ag", "llc", "corp", "corporation", "plc", "sa",
+                          "sas", "bv", "nv", "se", "ug", "kg", "co", "pvt", "private"})
 
 
 # words that end an investment firm's name ("Hanriver Partners"): never a kind of company
@@ -218,7 +230,7 @@ def _finish(run: list[str]) -> str | None:
         run = run[2:]  # "das Family Office Kastel Holding"
     # "Elon Musk's Zephyr AI" is Zephyr AI: an owner before a possessive is no part of the name
     owner = max((i for i, tok in enumerate(run[:-1]) if tok.endswith(("’s", "'s"))), default=-1)
-    if owner >= 0 and run[owner + 1][:1].isupper():
+    if owner >= 0 and _name_like(run[owner + 1]):
         run = run[owner + 1:]
     # drop descriptors and possessive places ("China's Baidu", "Berliner Startup Medwing")
     cut = 0

@@ -50,6 +50,8 @@ def _candidates(chunk: str, lang: str) -> list[str]:
     out = []
     for m in _RUN.finditer(chunk):
         words = re.sub(r"[’']s$", "", m.group(0).strip(".,'’")).split()  # "Musk’s" is Musk
+        owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
+        words = words[owner + 1:]  # "Elon Musk's xAI" is about xAI
         if len(words) >= 4:  # a title-case headline, not a name: keep its uncommon stretches
             runs, run = [], []
             for w in words:

@@ -91,6 +91,8 @@ GRAMMAR = register(Grammar(
         r"valued at|once valued|refinanc(?:e|ed|es|ing)|"
         # a VC firm's own fundraising: "raised $163 million in capital commitments, exceeding its target"
         r"capital commitments|commitments from|limited partners|hard cap|cap of|(?:its|a) target of|exceeding its|"
+        # "the payment industry attracted $500 million": a sector's money
+        r"(?:industry|sector|market|ecosystem) (?:has |have |had )?(?:attracted|raised|received|drew|secured)|"
         # a listed company's share sales and state support are no venture rounds
         r"at-the-market|follow-on offering|secondary offering|rights issue|share sale|selling (?:new )?shares|"
         r"share placement|placing of new shares|guarantees?|bailout|state aid)\b",
