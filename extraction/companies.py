@@ -456,7 +456,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     clause = sentence[c_start:c_end]
     local_round = has_round and bool(re.search(
         r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förder|subvention", clause))
-    if (g.cumulative.search(sentence[max(c_start, start - 70):start]) or _CUMULATIVE_AFTER.match(after)) \
+    if (g.cumulative.search(sentence[max(c_start, start - 110):start]) or _CUMULATIVE_AFTER.match(after)) \
             and not local_round:
         return "skip"
     if g.skip_clause.search(clause) and not local_round:

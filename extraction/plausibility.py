@@ -246,6 +246,15 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
             and tokens[-1].lower() not in ("ventures", "partners", "holdings", "investments", "funds", "labs"):
         # "Deutsche Fintechs", "Europäische Start-ups": many companies, whose money is a total
         return NameCheck(False, PLURAL_KIND)
+    if len(tokens) == 1 and text and re.search(
+            r"(?i:\b(?:ceo|cfo|cto|chef(?:in)?|gründer(?:in)?|mitgründer(?:in)?|founder|co-?founder|"
+            r"geschäftsführer(?:in)?|vorstand|fondat(?:eur|rice)|pdg|fundador(?:a)?))\s+[A-ZÄÖÜ][\w-]+\s+"
+            + re.escape(bare) + r"\b", text):
+        return NameCheck(False, "a person with a job title")  # "Renner" of "Gründer Hanno Renner"
+    if lang == "en" and text and re.search(
+            r"(?<!\bthe )\b" + re.escape(bare) + r"\s+(?:startup|start-up|firm|company|unicorn)\s+(?:just\s+|has\s+|have\s+)?"
+            r"(?:raised|landed|secured|closed|bagged|snagged|got|nabbed|received|raises|lands|secures)\b", text):
+        return NameCheck(False, "a modifier")  # "Seattle startup just landed $3M": whose startup, not which
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
         return NameCheck(False, "a descriptor")
     last = tokens[-1].split("-")[-1]

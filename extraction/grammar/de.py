@@ -125,7 +125,7 @@ GRAMMAR = register(Grammar(
         r"firmenwert|unternehmenswert|post-money|pre-money|firmenbewertung)\W+(?:\w+\W+){0,12}$",
     ),
     cumulative=rx(
-        r"\b(?:insgesamt|bislang|bisher|seit (?:der )?gründung|mittlerweile|damit .{0,30}"
+        r"\b(?:insgesamt|bislang|bisher|seit (?:der )?gründung|mittlerweile|einschließlich|inklusive|damit .{0,30}"
         r"(?:eingesammelt|aufgenommen)|gesamtfinanzierung|gesamtvolumen|inzwischen|"
         r"an kapital aufgenommen)\b",
     ),
