@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 
 from extraction.names import is_descriptor, places, valid_name
 
@@ -227,9 +228,11 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     if not tokens:
         return NameCheck(False, "not a name")
     low = bare.lower()
+    # the article's first pages hold the evidence (and bound the cost on huge pages)
+    evidence = article_words(text, lang).text if text else ""
     if low in places() or (lang == "de" and low.endswith("s") and low[:-1] in places()):
         return NameCheck(False, "a place")  # also "Deutschlands", "Europas": a place's genitive
-    if text and re.search(re.escape(bare) + r"(?:,\s*[A-Z][\w.]{1,12})?-based\b", text):
+    if evidence and any(_BASED_AFTER.match(after) for after in _afters(bare, text, lang)):
         return NameCheck(False, "a place")  # "The Louisville, Ky.-based firm", "a Berlin-based startup"
     if any(_MONTHS.match(t.strip(",.")) for t in tokens) and all(
             _MONTHS.match(t.strip(",.")) or _PERIOD.match(t.strip(",.")) for t in tokens):
@@ -240,20 +243,19 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     if _TITLE.match(tokens[0]) and (len(tokens) >= 3 or len(tokens) == 2 and re.match(r"(?i)c[a-z]o$|dr|prof", tokens[0])):
         return NameCheck(False, "a person with a job title")
     if text and len(tokens) >= 2 and tokens[0][:1].isupper() and _APPOSITIVE_TITLE.match(
-            text, _after_first(text, bare)):
+            evidence, _after_first(evidence, bare)):
         return NameCheck(False, "a person with a job title")
     if lang == "de" and len(tokens) >= 2 and tokens[-1].endswith("s") and is_descriptor(tokens[-1][:-1]) and not investor \
             and tokens[-1].lower() not in ("ventures", "partners", "holdings", "investments", "funds", "labs"):
         # "Deutsche Fintechs", "Europäische Start-ups": many companies, whose money is a total
         return NameCheck(False, PLURAL_KIND)
-    if len(tokens) == 1 and text and re.search(
-            r"(?i:\b(?:ceo|cfo|cto|chef(?:in)?|gründer(?:in)?|mitgründer(?:in)?|founder|co-?founder|"
-            r"geschäftsführer(?:in)?|vorstand|fondat(?:eur|rice)|pdg|fundador(?:a)?))\s+[A-ZÄÖÜ][\w-]+\s+"
-            + re.escape(bare) + r"\b", text):
+    doc = article_words(text, lang) if text else None
+    spots = [(doc.text[max(0, i - 60):i], doc.text[i + len(bare):i + len(bare) + 60])
+             for i in islice(doc.occurrences(bare), _SPOTS)] if doc else []
+    if len(tokens) == 1 and any(_TITLED_PERSON_BEFORE.search(before) for before, _ in spots):
         return NameCheck(False, "a person with a job title")  # "Renner" of "Gründer Hanno Renner"
-    if lang == "en" and text and re.search(
-            r"(?<!\bthe )\b" + re.escape(bare) + r"\s+(?:startup|start-up|firm|company|unicorn)\s+(?:just\s+|has\s+|have\s+)?"
-            r"(?:raised|landed|secured|closed|bagged|snagged|got|nabbed|received|raises|lands|secures)\b", text):
+    if lang == "en" and any(_MODIFIER_AFTER.match(after) and not before.endswith(("the ", "The "))
+                            for before, after in spots):
         return NameCheck(False, "a modifier")  # "Seattle startup just landed $3M": whose startup, not which
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
         return NameCheck(False, "a descriptor")
@@ -300,7 +302,7 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         # "Primary Portal", "The Fashion Kingdom": where only names and sentence starts take a
         # capital, everyday words capitalised after the first one in running text are a name;
         # in title-case lines only ("... Reaches €1.25 Trillion in Green Loans") they are not
-        if all(t[:1].isupper() for t in tokens[1:]) and _in_running_text(bare, text):
+        if all(t[:1].isupper() for t in tokens[1:]) and _in_running_text(bare, evidence):
             return NameCheck(True, "ok")
         if not described(bare, article_words(text, lang), lang):
             return NameCheck(False, "everyday words in title case")
@@ -329,6 +331,29 @@ def employer(person: str, text: str) -> str | None:
         return None
     m = _EMPLOYER.match(text, title.end())
     return m.group("name") if m else None
+
+
+# context beside a name, matched on the few characters around each of its occurrences
+_TITLED_PERSON_BEFORE = re.compile(
+    r"(?i:\b(?:ceo|cfo|cto|chef(?:in)?|gründer(?:in)?|mitgründer(?:in)?|founder|co-?founder|"
+    r"geschäftsführer(?:in)?|vorstand|fondat(?:eur|rice)|pdg|fundador(?:a)?))\s+[A-ZÄÖÜ][\w-]+\s+$")
+_MODIFIER_AFTER = re.compile(
+    r"\s+(?:startup|start-up|firm|company|unicorn)\s+(?:just\s+|has\s+|have\s+)?"
+    r"(?:raised|landed|secured|closed|bagged|snagged|got|nabbed|received|raises|lands|secures)\b")
+_BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]{1,12})?-based\b")
+
+
+def _afters(name: str, text: str, lang: str) -> list[str]:
+    """What follows each whole-word occurrence of `name` ('-based' is no word break, so the
+    occurrences are found by plain search here)."""
+    doc, out, start = article_words(text, lang).text, [], 0
+    while (i := doc.find(name, start)) >= 0 and len(out) < _SPOTS:
+        start = i + 1
+        out.append(doc[i + len(name):i + len(name) + 40])
+    return out
+
+
+_SPOTS = 20  # a name's first mentions tell how the article uses it
 
 
 def _in_running_text(name: str, text: str) -> bool:
