@@ -19,9 +19,10 @@ GRAMMAR = register(Grammar(
         r"\b(?:raise[sd]?|raising|secure[sd]?|securing|closed?|closes|closing|bag(?:s|ged)?|land(?:s|ed)|"
         r"nab(?:s|bed)|snag(?:s|ged)?|pick(?:s|ed) up|scoop(?:s|ed|ing)? up|receive[sd]?|gets|got|"
         r"attract(?:s|ed)?|complete[sd]?|bank(?:s|ed)|pull(?:s|ed) in|net(?:s|ted)|grab(?:s|bed)?|"
-        r"lock(?:s|ed)? (?:in|up)|rake[sd]? in|haul(?:s|ed)? in|reel(?:s|ed)? in)\b",
+        r"lock(?:s|ed)? (?:in|up)|rake[sd]? in|haul(?:s|ed)? in|reel(?:s|ed)? in|scor(?:es|ed)|"
+        r"clinch(?:es|ed)|wrap(?:s|ped)? up|notch(?:es|ed))\b",
         r"\b(?:funding|financing|round|investment|invest(?:s|ed|ing)?|backing|injection|led|leads?|"
-        r"leading|co-led|backed|backs|capital|seed|series|pour(?:s|ed)|pump(?:s|ed)|inject(?:s|ed))\b",
+        r"leading|co-led|backed|backs|capital|seed|series|pour(?:s|ed)?|pump(?:s|ed)?|inject(?:s|ed)?)\b",
     ),
     subject_verbs=rx(
         r"\b(?:has|have|had|is|was|were|are)?\s*(?:just |now |recently |also |officially |reportedly |"
@@ -30,6 +31,7 @@ GRAMMAR = register(Grammar(
         r"picks up|scooped up|scoops up|scooping up|attracted|attracts|completed|completes|banked|banks|"
         r"pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|took in|takes in|"
         r"locked in|locks in|locked up|locks up|raked in|rakes in|hauled in|hauls in|reeled in|reels in|"
+        r"scored|scores|clinched|clinches|wrapped up|wraps up|notched|notches|"
         r"announced|announces|drew|draws|won|wins|in talks to raise|set to raise|looking to raise|"
         r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
         r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
@@ -184,6 +186,6 @@ GRAMMAR = register(Grammar(
         r"snags|received|receives|got|gets|picked up|picks up|scooped up|scoops up|attracted|attracts|"
         r"banked|banks|pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|"
         r"took in|takes in|drew|draws|locked in|locks in|locked up|locks up|raked in|rakes in|hauled in|"
-        r"hauls in|reeled in|reels in)\b",
+        r"hauls in|reeled in|reels in|scored|scores|clinched|clinches|notched|notches)\b",
     ),
 ))
