@@ -284,10 +284,11 @@ def _attach_investors(idx: int, sentence: str, g: Grammar, recent: list[_Draft],
             target = min(inside, key=lambda d: (d.pos > mention.pos, abs(d.pos - mention.pos)))
         else:
             pool = recent
-            cues = [c for c in rounds if c.round != "unknown"]
-            if cues:
-                before = [c for c in cues if c.start < mention.pos]
-                cue = before[-1] if before else cues[0]
+            # a round label before the names says which round they back; one after them may be
+            # part of a name ("led by Cadence Growth Capital")
+            before = [c for c in rounds if c.round != "unknown" and c.start < mention.pos]
+            if before:
+                cue = before[-1]
                 pool = [d for d in recent if d.round == cue.round]
                 if not pool:
                     continue

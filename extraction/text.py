@@ -20,7 +20,10 @@ _ABBREV = {
     "bspw", "inkl", "zzgl", "gmbh", "ag", "s.a", "n.v", "b.v", "u.s", "jan", "feb", "aug", "sept",
     "oct", "nov", "dec", "okt", "dez", "abs", "vgl", "sog", "usw", "evtl", "ggf", "approx", "est",
 }
-_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”“»)]*\s+(?=[\"'„“«(\[]?[A-ZÄÖÜ0-9\u4e00-\u9fff$€£])")
+# a sentence ends before a capital, also where a page lost its line breaks and a bullet
+# follows ("... company. - Pale Blue Dot, a young ...")
+_BOUNDARY = re.compile(
+    r"(?<=[.!?…])[\"'”“»)]*\s+(?:[-•*–—▪►]\s+)?(?=[\"'„“«(\[]?[A-ZÄÖÜ0-9\u4e00-\u9fff$€£])")
 _CJK_BOUNDARY = re.compile(r"(?<=[。！？；])")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3})\s*")
 
