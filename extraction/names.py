@@ -233,16 +233,19 @@ def _finish(run: list[str]) -> str | None:
     if owner >= 0 and _name_like(run[owner + 1]):
         run = run[owner + 1:]
     # drop descriptors and possessive places ("China's Baidu", "Berliner Startup Medwing")
-    cut = 0
+    cut, cuts = 0, [0]
     for i, tok in enumerate(run[:-1]):
         low = tok.lower().strip(_QUOTES)
         if is_descriptor(tok) or (low.endswith(("’s", "'s")) and low[:-2] in places()) or re.search(
                 r"\w-(?:rival|backed|owned|funded|founded|born|listed|headquartered|focused)$", low):
             cut = i + 1  # also "Kahoot-rival Quizly", "Swiggy-backed Rapido"
+            cuts.append(cut)
         elif not (low.endswith("er") or low in places() or "-" in low or low in _ARTICLES):
             break
     if cut and all(t.lower() in _FIRM_WORDS for t in run[cut:]):
-        cut = 0  # "Pioneer Capital", "Founder Collective": the first word is part of a firm's name
+        # "Pioneer Capital", "Founder Collective", "der Vermögensverwalter Partners Group": the
+        # word before a firm word is part of the firm's name
+        cut = cuts[-2]
     if cut and " ".join(run[cut:]).lower().strip(_QUOTES + ",.;:") in places():
         cut -= 1  # "Technologiegründerfonds Sachsen": a place alone names no one, the descriptor belongs
     run = run[cut:]

@@ -337,6 +337,8 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         found = find_company(sentence, pseudo, g)
         if found and found.how not in ("subject", "anaphora"):
             found = None
+    if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
+        found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it
     if found:
         draft = _Draft(found.name, None, [], idx, start, cue.round if cue else "unknown",
                        cue.extension if cue else False, how=found.how)
@@ -581,6 +583,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     if strong and " " not in strong and zipf(strong, lang) >= UNCOMMON and not described(
             strong, article_words(body, lang), lang):
         strong = None  # "Proteine": a known word is no sure subject unless the article calls it a company
+    backers = [d for d in drafts if d.leads or d.investors]
     for d in drafts:
         if d.company == ANAPHORA and d.how == "orphan":
             if not strong:
@@ -588,7 +591,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             d.company, d.substituted = strong, True
             d.confidence -= 0.15
         elif d.company == ANAPHORA:
-            near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos) or 0 < d.sentence - m[0] <= 2]
+            # the nearest company named before, never one of the article's backers
+            near = [m for m in mentions if ((m[0] == d.sentence and m[1] < d.pos) or 0 < d.sentence - m[0] <= 2)
+                    and not any(same_company(m[2], n) for b in backers if b is not d for n in b.leads + b.investors)]
             name = max(near)[2] if near else strong or main_company
             if _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
                 ahead = [m for m in mentions if 0 < m[0] - d.sentence <= 2]

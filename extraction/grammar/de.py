@@ -152,15 +152,15 @@ GRAMMAR = register(Grammar(
         r"(?:eingesammelt|erhalten|bekommen|aufgenommen|gesichert|geholt|eingeworben) hatten?)\b",
     ),
     lead_after=[
-        rx(r"\bangeführt (?:(?:wurde|wird|werden soll|werden sollte|worden ist) (?:sie |es |(?:die|diese) (?:[\w-]*runde|finanzierung) ))?"
-           r"(?:wiederum )?(?:von|vom) (?:den |dem |der )?"),
+        rx(r"\bangeführt (?:(?:wurde|wird|werden soll|werden sollte|worden ist) (?:sie |es |(?:die|diese) (?:[\w-]+ )?"
+           r"(?:[\w-]*runde|[\w-]*finanzierung) ))?(?:(?:wiederum|wieder|erneut|abermals) )?(?:von|vom) (?:den |dem |der )?"),
         # inverted: "Angeführt habe die Finanzierungsrunde Horizons Ventures"
         rx(r"^\W*(?:angeführt|geleitet) (?:hat|habe|hatte|haben|hätten|wurde|wird) (?:die|den|das) "
            r"(?:[\w-]*runde|[\w-]*finanzierung|investment) (?:der |die |das |den )?(?:[\w-]*investor(?:en)? )?"),
         # "Neben dem Lead-Investor X investierten auch ..."
         rx(r"\bneben (?:dem|der|den) (?:lead-?investor|leadinvestor|hauptinvestor)(?:in|en)? "),
         rx(r"\bunter (?:der )?(?:führung|leitung|federführung) (?:von |des |der |vom )?"),
-        rx(r"\b(?:lead-?investor|leadinvestor|hauptinvestor|lead)(?:in)?(?: der [\w-]+| dieser runde| "
+        rx(r"\b(?:lead-?investor|leadinvestor|hauptinvestor|lead)(?:in|innen|en)?(?: der [\w-]+| dieser runde| "
            r"der runde)? (?:ist|war|sind|waren|hat|:) "),
         rx(r"\bals (?:lead-?investor|leadinvestor|hauptinvestor) eingestiegen (?:ist|sind) "),
         rx(r"\bgeleitet (?:von|vom) "),
@@ -171,7 +171,8 @@ GRAMMAR = register(Grammar(
            r"übernimmt) (?:der |die |das |den )?"),
     ],
     lead_before=[
-        rx(r"\s(?:leitete|leitet|leiten|leiteten|führte|führt|führen|führten|anführte|anführt|anführen|anführten) "
+        rx(r"\s(?:leitete|leitet|leite|leiten|leiteten|führte|führt|führe|führen|führten|anführte|anführt|anführe|"
+           r"anführen|anführten) "
            r"(?:die|den|das|eine|einen|ein) (?:[\w-]*runde|finanzierung|investment|investition)"),
         rx(r"\sals (?:lead-?investor|leadinvestor|hauptinvestor) (?:auftrat|fungierte|fungiert|agierte|agiert|beteiligt)"),
         rx(r"\s(?:hat|haben|hatte|hatten|habe|hätten) (?:die|das|den) (?:[\w-]*runde|[\w-]*finanzierung|investment) "
