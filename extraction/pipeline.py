@@ -583,7 +583,6 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     if strong and " " not in strong and zipf(strong, lang) >= UNCOMMON and not described(
             strong, article_words(body, lang), lang):
         strong = None  # "Proteine": a known word is no sure subject unless the article calls it a company
-    backers = [d for d in drafts if d.leads or d.investors]
     for d in drafts:
         if d.company == ANAPHORA and d.how == "orphan":
             if not strong:
@@ -591,9 +590,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             d.company, d.substituted = strong, True
             d.confidence -= 0.15
         elif d.company == ANAPHORA:
-            # the nearest company named before, never one of the article's backers
-            near = [m for m in mentions if ((m[0] == d.sentence and m[1] < d.pos) or 0 < d.sentence - m[0] <= 2)
-                    and not any(same_company(m[2], n) for b in backers if b is not d for n in b.leads + b.investors)]
+            near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos) or 0 < d.sentence - m[0] <= 2]
             name = max(near)[2] if near else strong or main_company
             if _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
                 ahead = [m for m in mentions if 0 < m[0] - d.sentence <= 2]
