@@ -17,6 +17,7 @@ from extraction.companies import (
 )
 from extraction.confidence import OTHER_MONEY, calibrated, signals
 from extraction.grammar import Grammar, get_grammar
+from extraction.grammar.lexicon import money_words
 from extraction.investors import find_investors
 from extraction.language import detect_language
 from extraction.listings import deal_lines
@@ -215,7 +216,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if not found or (found.how == "gapping" and not new):
             orphan = True
             continue
-        if primary.currency is None and not rounds and not alts and not (
+        # "un round record da 46 milioni guidato da X": a bare amount right after a round noun is a round
+        near_round = g.round_nouns is not None and g.round_nouns.search(
+            sentence, max(0, primary.span[0] - 60), primary.span[0])
+        if primary.currency is None and not rounds and not alts and not near_round and not (
                 found.how == "subject" and _BARE_OK.match(sentence[primary.span[1]:])):
             continue
         k = pairs.index((primary, alts))
@@ -225,7 +229,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         new.append(draft)
-    if not money and not listed and (rounds or _ROUNDISH.search(sentence)) and g.funding_cue.search(sentence):
+    if not money and not listed and (rounds or _ROUNDISH.search(sentence) or (
+            g.round_nouns and g.round_nouns.search(sentence))) and g.funding_cue.search(sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
     for cue in rounds if money else []:
         by = _RAISED_BY.match(sentence[cue.end:])
@@ -262,9 +267,12 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     unused = [m for m in money if id(m) not in used]
     other_round = any(re.match(r"\s*(?:[\w-]+\s)?(?:round|runde|finanzierungsrunde|tour de table)\b",
                                sentence[m.span[1]:], re.I) for m in unused)
-    if _INVESTOR_CUE.search(sentence):
+    if _INVESTOR_CUE.search(sentence) or (g.investor_cue is not None and g.investor_cue.search(sentence)):
         # after a sentence about other money (a fund, a deal), "Backed by X" is about that money
-        blocked = orphan or other_round or state.get("foreign") == idx - 1
+        # "una nueva ronda de despidos liderada por ...": the sentence's own round is no funding round
+        other_kind = bool(g.round_nouns is not None and g.round_nouns.search(sentence)
+                          and _funding_round_noun(sentence, g) is None)
+        blocked = orphan or other_round or other_kind or state.get("foreign") == idx - 1
         _attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
     if unused and not new and g.skip_clause.search(sentence):
         state["foreign"] = idx
@@ -310,21 +318,43 @@ _GENERIC_ROUND = re.compile(
     r"finanzspritze|kapitalspritze)\b")
 # "hat eine Finanzierungsrunde abgeschlossen" (size undisclosed): the round itself is the news
 _CLOSED_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,3}?(?:abgeschlossen|erhalten|eingesammelt|eingeworben)\b")
-_NAMED_BACKER = re.compile(r"(?-i:\b(?:from|led by|von|vom|angeführt von|auprès de|menée par)\s+(?:[a-z-]+\s){0,4}[A-Z])")
+_NAMED_BACKER = re.compile(r"(?-i:\b(?:from|led by|von|vom|angeführt von|auprès de|menée? par)\s+(?:[a-z-]+\s){0,4}[A-Z])")
 _RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s+(?P<np>[^,.;]{2,80})", re.I)
+
+
+_OF = re.compile(r"\s+(?:de|del|da|do|di|della|van)\s+", re.I)
+
+
+def _funding_round_noun(sentence: str, g: Grammar) -> re.Match[str] | None:
+    """A lexicon language's round noun that is about money: "ronda", "ronda de financiación",
+    "aporte de valor não divulgado", but never "ronda de negociaciones" or "rodada de demissões"
+    (what follows "de" is no funding word)."""
+    for m in g.round_nouns.finditer(sentence) if g.round_nouns is not None else ():
+        of = _OF.match(sentence, m.end())
+        if of is None or g.funding_cue.match(sentence, of.end()) or (
+                g.undisclosed is not None and g.undisclosed.match(sentence, of.end())):
+            return m  # "um aporte de valor não divulgado" too
+    return None
 
 
 def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[_Draft]) -> None:
     """"X raised an undisclosed seed round", "X has raised a round of financing from Sequoia",
     "a hefty Series C round raised by chip-maker Y": rounds whose size the text does not give."""
     cue = rounds[0] if rounds else None
-    generic = _GENERIC_ROUND.search(sentence)
-    if cue is None and not (generic and (_NAMED_BACKER.search(sentence[generic.end():])
-                                         or _CLOSED_AFTER.match(sentence, generic.end()))):
-        generic = _UNDISCLOSED.search(sentence)  # "sammelt einen zweistelligen Millionenbetrag ein"
+    if cue is None and g.round_nouns is not None and g.round_nouns.search(sentence) \
+            and _funding_round_noun(sentence, g) is None:
+        return  # "un round di trattative", "una ronda de despidos": a round of something else
+    # a lexicon language's round nouns, lead and participant cues and undisclosed-amount words:
+    # "cerró una ronda de financiación liderada por Seaya", "aporte de valor não divulgado"
+    generic = _GENERIC_ROUND.search(sentence) or _funding_round_noun(sentence, g)
+    backed = generic and (_NAMED_BACKER.search(sentence[generic.end():]) or any(
+        p.search(sentence, generic.end()) for p in g.lead_after + g.investors_after if g.round_nouns))
+    undisclosed = _UNDISCLOSED.search(sentence) or (g.undisclosed.search(sentence) if g.undisclosed else None)
+    if cue is None and not (generic and (backed or _CLOSED_AFTER.match(sentence, generic.end()))):
+        generic = undisclosed  # "sammelt einen zweistelligen Millionenbetrag ein"
         if generic is None:
             return
-    if cue is not None and cue.round == "unknown" and not _UNDISCLOSED.search(sentence):
+    if cue is not None and cue.round == "unknown" and not undisclosed:
         return
     start, end = (cue.start, cue.end) if cue else generic.span()
     pseudo = Money(0, None, False, (start, end))
@@ -569,7 +599,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         mentions = [(i, pos, name) for i, sentence in enumerate(sentences)
                     for pos, name in company_mentions(sentence, body)]
     mentions += [(d.sentence, d.pos, d.company) for d in explicit]
-    mentions = [m for m in mentions if plausible_name(m[2], lang, body, head or None)]
+    # an opener ("Así,", "Zo") is a sentence's first word but never a company
+    mentions = [m for m in mentions if plausible_name(m[2], lang, body, head or None)
+                and not (g.openers is not None and g.openers.fullmatch(m[2]))]
     subject = find_subject(sentences, lang, head or None, body)
     main_company = _main_company([d for d in explicit if plausible_name(d.company, lang, body, head or None)],
                                  mentions, bool(head))
@@ -621,10 +653,12 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     seen = Counter(m.currency for d in resolved for m in ([d.money] if d.money else []) + d.alt if m.currency)
     merged = _merge(resolved)
     words = article_words(body, lang)
+    # an article that names no currency at all: its language's, where it has one ("46 milioni": euros)
+    own_currency = money_words(lang).get("default_currency")
     for d in merged:
-        if d.money and d.money.currency is None and seen:
+        if d.money and d.money.currency is None and (seen or own_currency):
             # "X lève 40,5 millions": the article's currency, as a reader would assume
-            d.money = replace(d.money, currency=seen.most_common(1)[0][0])
+            d.money = replace(d.money, currency=seen.most_common(1)[0][0] if seen else own_currency)
             d.confidence -= 0.1
         m = d.money
         events.append(FundingEvent(
