@@ -325,8 +325,9 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                 return Found(name, "fronted")
 
     # round-ups: "le fabricant bruxellois Cowboy (71 millions d'euros)", "Kiwa (€3M)"
-    paren = _NAME_PAREN.search(prefix)
-    if paren and re.match(r"\s*[),;]", after):
+    # the cheap test first: the lazy pattern rescans the whole prefix from every offset
+    paren = _NAME_PAREN.search(prefix) if re.match(r"\s*[),;]", after) else None
+    if paren:
         np = paren.group("np")
         # "Serie B de Félix (75 M USD)": the round's owner follows its label
         name = name_from_phrase(np, tail=True) or name_from_phrase(

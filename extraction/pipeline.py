@@ -547,6 +547,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     seen = Counter(m.currency for d in resolved for m in ([d.money] if d.money else []) + d.alt if m.currency)
     merged = _merge(resolved)
     words = article_words(body, lang)
+    other_money = bool(merged) and bool(OTHER_MONEY.search(body[:5000]))  # one article, one answer
     for d in merged:
         if d.money and d.money.currency is None and seen:
             # "X lève 40,5 millions": the article's currency, as a reader would assume
@@ -579,7 +580,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
                 name_commonness=max((zipf(t, lang) for t in d.company.split()), default=0.0),
                 backer_elsewhere=any(same_company(d.company, n) for o in merged if o is not d
                                      for n in o.leads + o.investors),
-                other_money_context=bool(OTHER_MONEY.search(body[:5000]))),
+                other_money_context=other_money),
         ))
     for e in events:
         e.confidence = calibrated(e.signals)
