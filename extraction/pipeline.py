@@ -491,6 +491,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         elif background and not _is_headline(sentence):
             background = False
         _read_sentence(idx, sentence, g, lang, drafts, pending_val, background, state)
+    if not drafts:
+        return []  # no round told: the subject, names and mentions below would serve nothing
 
     explicit = [d for d in drafts if d.company != ANAPHORA]
     mentions: list[tuple[int, int, str]] = []
