@@ -19,7 +19,7 @@ from extraction.grammar import Grammar, get_grammar
 from extraction.investors import find_investors
 from extraction.language import detect_language
 from extraction.model import FundingEvent
-from extraction.money import MONEY_HINT, Money, parse_money
+from extraction.money import Money, parse_money
 from extraction.names import name_from_phrase, same_company
 from extraction.confidence import OTHER_MONEY, calibrated, signals
 from extraction.plausibility import article_words, check_name, plausible_name, zipf
@@ -138,7 +138,7 @@ def _status(text: str, g: Grammar) -> str:
 
 def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[_Draft],
                    pending_val: list[tuple[int, Money]], background: bool, state: dict) -> None:
-    money = parse_money(sentence, lang) if MONEY_HINT.search(sentence) else []
+    money = parse_money(sentence, lang)  # returns at once when no money cue (MONEY_HINT) is present
     rounds = find_rounds(sentence)
     new: list[_Draft] = []
     orphan = False  # an amount of a round whose company we could not tell
