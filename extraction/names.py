@@ -232,6 +232,7 @@ def _finish(run: list[str]) -> str | None:
     return name
 
 
+@lru_cache(maxsize=1024)  # a name is judged again at each of its mentions
 def valid_name(name: str | None) -> bool:
     if not name or len(name) < 2 or len(name) > 70:
         return False
@@ -272,6 +273,7 @@ def split_names(fragment: str, stop: re.Pattern[str] | None = None) -> list[str]
     return out
 
 
+@lru_cache(maxsize=1024)  # every comparison of names computes both keys
 def norm_key(name: str) -> str:
     """Loose comparison key: case, punctuation and legal suffixes ignored."""
     low = re.sub(r"[’']s\b", "", name.lower())

@@ -187,6 +187,7 @@ def used_as_name(name: str, text: str, lang: str, title: str | None = None, stri
     return mid >= (2 if lang == "de" else 1)
 
 
+@lru_cache(maxsize=512)  # a pure judgement, asked again for the same name in the same article
 def check_name(name: str, lang: str, text: str = "", title: str | None = None,
                investor: bool = False) -> NameCheck:
     """Is `name` plausibly a company's name in an article of language `lang`?
