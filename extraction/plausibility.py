@@ -115,7 +115,7 @@ class _Article:
         self.after_determiner: frozenset[str] = frozenset()
         if det:
             pattern = _determiner_pattern(det)
-            self.after_determiner = frozenset(w for m in pattern.finditer(self.text) for w in m.groups() if w)
+            self.after_determiner = frozenset(w for pair in pattern.findall(self.text) for w in pair if w)
 
     def occurrences(self, name: str):
         """Start offsets of `name` as a whole word."""

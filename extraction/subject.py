@@ -41,15 +41,19 @@ class Subject:
         return (self.up_front and self.mentions >= 3) or self.mentions >= 5
 
 
+_FIGURE = re.compile(r"[\d.,:/-]+")
+_POSSESSIVE_S = re.compile(r"[’']s$")
+
+
 def _edge_word(word: str, lang: str) -> bool:
     """A word a name does not start or end with: a date, a number, an everyday word."""
-    return bool(re.fullmatch(r"[\d.,:/-]+", word)) or zipf(word.strip(".,"), lang) >= COMMON
+    return bool(_FIGURE.fullmatch(word)) or zipf(word.strip(".,"), lang) >= COMMON
 
 
 def _candidates(chunk: str, lang: str) -> list[str]:
     out = []
     for m in _RUN.finditer(chunk):
-        words = re.sub(r"[’']s$", "", m.group(0).strip(".,'’")).split()  # "Musk’s" is Musk
+        words = _POSSESSIVE_S.sub("", m.group(0).strip(".,'’")).split()  # "Musk’s" is Musk
         if len(words) >= 4:  # a title-case headline, not a name: keep its uncommon stretches
             runs, run = [], []
             for w in words:
