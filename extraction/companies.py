@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extraction import sieve
 from extraction.aggregates import is_aggregate
 from extraction.grammar import Grammar
 from extraction.money import Money
@@ -429,7 +430,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     if (g.cumulative.search(sentence[max(c_start, start - 70):start]) or _CUMULATIVE_AFTER.match(after)) \
             and not local_round:
         return "skip"
-    if g.skip_clause.search(clause) and not local_round:
+    if not local_round and sieve.search(g.skip_clause, clause):
         return "skip"
     if not local_round and is_aggregate(sentence, start, end, (c_start, c_end)):
         return "skip"  # totals, thresholds, parts of a sum, plans, market figures
@@ -437,6 +438,6 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
                  sentence[c_start:start]) and not lead and not re.search(
             r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest", clause):
         return "skip"  # "Airbnb has raised $2.39 billion": a total, not a round (in the lead it is the news)
-    if not g.funding_cue.search(clause):
+    if not sieve.search(g.funding_cue, clause):
         return "skip"
     return "round"

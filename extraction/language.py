@@ -34,8 +34,9 @@ def _identifier():
     keep = [i for i, code in enumerate(classes) if code in LATIN]
     # Only the columns of our languages are kept (what `set_languages` selects, without the
     # full 28 MB table it holds on to), and as float32: scoring float16 converts every time.
-    return LanguageIdentifier(np.ascontiguousarray(ptc[:, keep], dtype=np.float32), pc[keep],
-                              [classes[i] for i in keep], nextmove, output, norm_probs=True, tk_row=row)
+    table = np.ascontiguousarray(ptc[:, keep], dtype=np.float32)
+    return LanguageIdentifier(table, pc[keep], [classes[i] for i in keep], nextmove, output,
+                              norm_probs=True, tk_row=row)
 
 
 def _script(sample: str) -> str | None:

@@ -25,6 +25,7 @@ from extraction.confidence import OTHER_MONEY, calibrated, signals
 from extraction.plausibility import article_words, check_name, plausible_name, zipf
 from extraction.subject import find_subject
 from extraction.rounds import EXTENSION_RE, find_rounds
+from extraction import sieve
 from extraction.text import normalize, split_sentences
 
 MAX_SENTENCES = 400
@@ -182,7 +183,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         new.append(draft)
-    if not money and (rounds or _ROUNDISH.search(sentence)) and g.funding_cue.search(sentence):
+    if not money and (rounds or sieve.search(_ROUNDISH, sentence)) and sieve.search(g.funding_cue, sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
     for cue in rounds if money else []:
         by = _RAISED_BY.match(sentence[cue.end:])
@@ -204,7 +205,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             d.evidence = sentence[:400]
         drafts.extend(new)
     if not drafts or idx - drafts[-1].sentence > 12:
-        if money and not new and g.skip_clause.search(sentence):
+        if money and not new and sieve.search(g.skip_clause, sentence):
             state["foreign"] = idx
         return
     recent = [d for d in drafts if idx - d.sentence <= 12]
@@ -219,11 +220,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     unused = [m for m in money if id(m) not in used]
     other_round = any(re.match(r"\s*(?:[\w-]+\s)?(?:round|runde|finanzierungsrunde|tour de table)\b",
                                sentence[m.span[1]:], re.I) for m in unused)
-    if _INVESTOR_CUE.search(sentence):
+    if sieve.search(_INVESTOR_CUE, sentence):
         # after a sentence about other money (a fund, a deal), "Backed by X" is about that money
         blocked = orphan or other_round or state.get("foreign") == idx - 1
         _attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
-    if unused and not new and g.skip_clause.search(sentence):
+    if unused and not new and sieve.search(g.skip_clause, sentence):
         state["foreign"] = idx
 
 

@@ -39,7 +39,8 @@ def normalize(text: str) -> str:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
     if "—" in text or "–" in text:  # the look-behind pattern tries every offset: only when needed
-        text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)  # "platform—Keep": apposition, not a clause break
+        # "platform—Keep": apposition, not a clause break
+        text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)
     return _SPLIT_DECIMAL.sub(r"\1,\2", text) if _DIGIT_COMMA_DIGIT.search(text) else text
 
 

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from extraction.text import normalize
 
 _ANY_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_SPLIT = re.compile(r"(?<![\d,.])(\d{1,3}), (\d{1,2})(?=\s?(?:Mrd|Milliard|Mio|Million|billion|million|bn\b|mn\b))")
+_SPLIT = re.compile(
+    r"(?<![\d,.])(\d{1,3}), (\d{1,2})(?=\s?(?:Mrd|Milliard|Mio|Million|billion|million|bn\b|mn\b))")
 
 
 def plain_rules(text: str) -> str:
@@ -24,8 +25,9 @@ def plain_rules(text: str) -> str:
     return _SPLIT.sub(r"\1,\2", text)
 
 
-pieces = st.sampled_from([" ", "  ", "\t", "\u00a0", "\u2009", "\u3000", " \u00a0 ", "—", "–", "4", ", ",
-                          "5", "Mrd", " Millionen", "Euro", "a", "Zeta", "\n", "\r\n", ".", "\x07"])
+pieces = st.sampled_from([" ", "  ", "\t", "\u00a0", "\u2009", "\u3000", " \u00a0 ", "—", "–", "4",
+                          ", ", "5", "Mrd", " Millionen", "Euro", "a", "Zeta", "\n", "\r\n", ".",
+                          "\x07"])
 
 
 @settings(max_examples=400)

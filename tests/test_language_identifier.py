@@ -29,7 +29,7 @@ def library_identifier() -> LanguageIdentifier:
 
 
 @pytest.mark.parametrize("text", TEXTS)
-def test_ranks_exactly_as_the_library_restricted_to_our_languages(text, library_identifier):
+def test_ranks_exactly_as_the_restricted_library_model(text, library_identifier):
     assert _identifier().rank(text) == library_identifier.rank(text)
 
 
