@@ -96,14 +96,23 @@ def _sieve(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, answered without running the pattern when the text lacks
     every string a match needs."""
+    return pattern.search(text) if may_match(pattern, text) else None
+
+
+def finditer(pattern: re.Pattern[str], text: str):
+    """`pattern.finditer(text)`, or nothing when the text lacks every string a match needs."""
+    return pattern.finditer(text) if may_match(pattern, text) else iter(())
+
+
+def may_match(pattern: re.Pattern[str], text: str) -> bool:
+    """False only when `pattern` cannot match `text`: it lacks every string a match needs."""
     try:
         sieve = _SIEVES[pattern]
     except KeyError:
         sieve = _SIEVES[pattern] = _sieve(pattern)
-    if sieve is not None and not sieve.search(_lower(text)):
-        if not (_ODD_CASE and _ODD_CASE.search(text)):
-            return None
-    return pattern.search(text)
+    if sieve is None or sieve.search(_lower(text)):
+        return True
+    return bool(_ODD_CASE and _ODD_CASE.search(text))
 
 
 _last: tuple[str, str] = ("", "")

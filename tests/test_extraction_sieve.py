@@ -32,7 +32,8 @@ def _patterns():
     out = [_INVESTOR_CUE, _ROUNDISH]
     for code in languages():
         g = get_grammar(code)
-        out += [p for p in vars(g).values() if isinstance(p, re.Pattern)]
+        for value in vars(g).values():  # single patterns and the investor pattern lists
+            out += [p for p in (value if isinstance(value, list) else [value]) if isinstance(p, re.Pattern)]
     return out
 
 
@@ -51,6 +52,7 @@ def test_search_answers_as_the_pattern(text, k):
     expected = pattern.search(text)
     got = sieve.search(pattern, text)
     assert (got.span() if got else None) == (expected.span() if expected else None)
+    assert [m.span() for m in sieve.finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
 
 
 @pytest.mark.parametrize("text", ["ınvestors joined", "ſeries", "İNVESTOR", "the \u212aapital"])
