@@ -108,11 +108,12 @@ def find_subject(sentences: list[str], lang: str, title: str | None, text: str) 
         return None
     best: Subject | None = None
     for name, base in scores.items():
-        if not check_name(name, lang, text, title).plausible:
-            continue
+        # counting mentions is cheap and rules out most candidates; the name check is not
         mentions = sum(1 for _ in article_words(whole, lang).occurrences(name))
         if mentions < 2 and base < 3.0 or base == 0.0 and mentions < 3:
             continue  # a subject is told more than once
+        if not check_name(name, lang, text, title).plausible:
+            continue
         score = base + min(mentions, 6) * 0.5
         if best is None or score > best.score or (score == best.score and len(name) > len(best.name)):
             best = Subject(name, score, mentions, name in up_front)
