@@ -269,7 +269,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     if g.code != "de" and _LISTED_NAMES.search(sentence[clause_bounds(sentence, start, g)[0]:start]):
         return None  # "businesses including X, Y and Z raised $472m": a group total
 
-    verbs = list(g.subject_verbs.finditer(prefix))
+    verbs = list(sieve.finditer(g.subject_verbs, prefix))
     if verbs:
         verb = verbs[0] if g.code == "de" else verbs[-1]
         before = prefix[:verb.start()]
