@@ -384,12 +384,12 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
         name = name_from_phrase(head, first=True)
         if name and re.match(rf"\W*{re.escape(name.split()[0])}", head) and not _COMMON_START.fullmatch(name):
             out.append((0, name))
-    for m in _MENTION.finditer(sentence):
+    for m in sieve.finditer(_MENTION, sentence):
         name = name_from_phrase(m.group("name"), first=True)
         strong = m.group(0).lower().startswith(("startup", "start-up", "fintech", "biotech", "company"))
         if name and (strong or text.count(name) >= 2):
             out.append((m.start("name"), name))
-    for m in _MONEY_FOR.finditer(sentence):  # "Frisches Geld (gibt es) für Rollbote: Das Startup erhält ..."
+    for m in sieve.finditer(_MONEY_FOR, sentence):  # "Frisches Geld (gibt es) für Rollbote: Das Startup erhält ..."
         name = name_from_phrase(m.group("name"), first=True)
         if name:
             out.append((m.start("name"), name))
