@@ -84,7 +84,9 @@ def needed_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return needs
 
 
-_SIEVES: dict[re.Pattern[str], re.Pattern[str] | None] = {}
+# by id: hashing a compiled pattern hashes its whole program (microseconds for a large one);
+# the pattern is kept in the value so that its id is never reused
+_SIEVES: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
 
 
 def _sieve(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
@@ -107,9 +109,10 @@ def finditer(pattern: re.Pattern[str], text: str):
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` cannot match `text`: it lacks every string a match needs."""
     try:
-        sieve = _SIEVES[pattern]
+        sieve = _SIEVES[id(pattern)][1]
     except KeyError:
-        sieve = _SIEVES[pattern] = _sieve(pattern)
+        sieve = _sieve(pattern)
+        _SIEVES[id(pattern)] = (pattern, sieve)
     if sieve is None or sieve.search(_lower(text)):
         return True
     return bool(_ODD_CASE and _ODD_CASE.search(text))
