@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extraction import sieve
 from extraction.aggregates import is_aggregate
 from extraction.grammar import Grammar
 from extraction.money import Money
@@ -302,7 +303,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     if g.code != "de" and _LISTED_NAMES.search(sentence[clause_bounds(sentence, start, g)[0]:start]):
         return None  # "businesses including X, Y and Z raised $472m": a group total
 
-    verbs = list(g.subject_verbs.finditer(prefix))
+    verbs = list(sieve.finditer(g.subject_verbs, prefix))
     if verbs:
         verb = verbs[0] if g.code == "de" else verbs[-1]
         before = prefix[:verb.start()]
@@ -372,8 +373,9 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                 return Found(name, "fronted")
 
     # round-ups: "le fabricant bruxellois Cowboy (71 millions d'euros)", "Kiwa (€3M)"
-    paren = _NAME_PAREN.search(prefix)
-    if paren and re.match(r"\s*[),;]", after):
+    # the cheap test first: the lazy pattern rescans the whole prefix from every offset
+    paren = _NAME_PAREN.search(prefix) if re.match(r"\s*[),;]", after) else None
+    if paren:
         np = paren.group("np")
         # "Serie B de Félix (75 M USD)": the round's owner follows its label
         name = name_from_phrase(np, tail=True) or name_from_phrase(
@@ -475,7 +477,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     if (g.cumulative.search(sentence[max(c_start, start - 110):start]) or _CUMULATIVE_AFTER.match(after)) \
             and not local_round:
         return "skip"
-    if g.skip_clause.search(clause) and not local_round:
+    if not local_round and sieve.search(g.skip_clause, clause):
         return "skip"
     if not local_round and is_aggregate(sentence, start, end, (c_start, c_end)):
         return "skip"  # totals, thresholds, parts of a sum, plans, market figures
@@ -483,6 +485,6 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
                  sentence[c_start:start]) and not lead and not re.search(
             r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest", clause):
         return "skip"  # "Airbnb has raised $2.39 billion": a total, not a round (in the lead it is the news)
-    if not g.funding_cue.search(clause):
+    if not sieve.search(g.funding_cue, clause):
         return "skip"
     return "round"

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extraction import sieve
 from extraction.grammar import Grammar, Pattern
 from extraction.names import name_from_phrase, split_names
 from extraction.names import _SPLIT_LIST as SPLIT_LIST
@@ -47,17 +48,17 @@ def _apply(sentence: str, g: Grammar, after: list[Pattern], before: list[Pattern
            between: list[Pattern], lead: bool) -> list[Mention]:
     out: list[Mention] = []
     for regex in after:
-        for m in regex.finditer(sentence):
+        for m in sieve.finditer(regex, sentence):
             names = split_names(sentence[m.end():m.end() + 300], g.list_stop, g.list_split)
             if names:  # placed at its last word: "round ... from X" may start at an earlier round
                 out.append(Mention(m.start() + len(m.group(0).rstrip().rsplit(" ", 1)[0]), lead, names))
     for regex in before:
-        for m in regex.finditer(sentence):
+        for m in sieve.finditer(regex, sentence):
             names = names_before(_before_text(sentence, m.start(), g)[-250:], g.list_split)
             if names:
                 out.append(Mention(m.start(), lead, names))
     for regex in between:
-        for m in regex.finditer(sentence):
+        for m in sieve.finditer(regex, sentence):
             names = split_names(m.group("names"), splitter=g.list_split)
             if names:
                 out.append(Mention(m.start(), lead, names))

@@ -19,21 +19,30 @@ LATIN = ("en", "de", "fr", "es", "pt", "it", "nl")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _KANA = re.compile(r"[\u3040-\u30ff]")
 _HANGUL = re.compile(r"[\uac00-\ud7af]")
+_CJK = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]")
 # below this probability the classifier is guessing and the feed's hint is kept
 _SURE = 0.8
 
 
 @lru_cache(maxsize=1)
 def _identifier():
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import load_model
 
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(list(LATIN))
-    return identifier
+    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
+    keep = [i for i, code in enumerate(classes) if code in LATIN]
+    # Only the columns of our languages are kept (what `set_languages` selects, without the
+    # full 28 MB table it holds on to), and as float32: scoring float16 converts every time.
+    table = np.ascontiguousarray(ptc[:, keep], dtype=np.float32)
+    return LanguageIdentifier(table, pc[keep], [classes[i] for i in keep], nextmove, output,
+                              norm_probs=True, tk_row=row)
 
 
 def _script(sample: str) -> str | None:
-    letters = sum(ch.isalpha() for ch in sample) or 1
+    if not _CJK.search(sample):
+        return None  # no kana, Han or hangul at all: the counting below would find none
+    letters = sum(map(str.isalpha, sample)) or 1
     hangul, kana, han = (len(p.findall(sample)) for p in (_HANGUL, _KANA, _HAN))
     if hangul > letters * 0.15:
         return "ko"

@@ -60,6 +60,7 @@ _SCALES = [
     (r"trillions?|billionen|trn|tn", 1e12),
 ]
 _SCALE_RE = "|".join(f"(?:{p})" for p, _ in _SCALES)
+_SCALES_COMPILED = [(re.compile(p), value) for p, value in _SCALES]
 
 _PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|A\$|AU\$|AUD|C\$|CA\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR"
 _POST_RE = (
@@ -136,8 +137,8 @@ def _scale_value(word: str, own: dict[str, float] | None = None) -> float:
         # German "Billion(en)" means 10**12; English capitalises only at sentence start,
         # where "Billion" alone (without a number) does not reach this function.
         return 1e12 if low == "billionen" else 1e9
-    for pattern, value in _SCALES:
-        if re.fullmatch(pattern, low):
+    for pattern, value in _SCALES_COMPILED:
+        if pattern.fullmatch(low):
             return value
     return 1.0
 

@@ -270,6 +270,7 @@ _ADJECTIVE_COMPOUND = re.compile(
     r"founded|listed|born|headquartered|made|built|friendly|ready)")
 
 
+@lru_cache(maxsize=1024)  # a name is judged again at each of its mentions
 def valid_name(name: str | None) -> bool:
     if not name or len(name) < 2 or len(name) > 70:
         return False
@@ -313,6 +314,7 @@ def split_names(fragment: str, stop: re.Pattern[str] | None = None,
     return out
 
 
+@lru_cache(maxsize=1024)  # every comparison of names computes both keys
 def norm_key(name: str) -> str:
     """Loose comparison key: case, punctuation and legal suffixes ignored."""
     low = re.sub(r"[’']s\b", "", name.lower())

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from extraction import sieve
 from extraction.companies import (
     _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
 )
@@ -22,7 +23,7 @@ from extraction.investors import find_investors
 from extraction.language import detect_language
 from extraction.listings import deal_lines
 from extraction.model import FundingEvent
-from extraction.money import MONEY_HINT, Money, parse_money
+from extraction.money import Money, parse_money
 from extraction.names import name_from_phrase, same_company
 from extraction.plausibility import (
     PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
@@ -163,7 +164,7 @@ def _status(text: str, g: Grammar) -> str:
 
 def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[_Draft],
                    pending_val: list[tuple[int, Money]], background: bool, state: dict) -> None:
-    money = parse_money(sentence, lang) if MONEY_HINT.search(sentence) else []
+    money = parse_money(sentence, lang)  # returns at once when no money cue (MONEY_HINT) is present
     rounds = find_rounds(sentence)
     new: list[_Draft] = []
     orphan = False  # an amount of a round whose company we could not tell
@@ -229,8 +230,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         new.append(draft)
-    if not money and not listed and (rounds or _ROUNDISH.search(sentence) or (
-            g.round_nouns and g.round_nouns.search(sentence))) and g.funding_cue.search(sentence):
+    if not money and not listed and (rounds or sieve.search(_ROUNDISH, sentence) or (
+            g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
     for cue in rounds if money else []:
         by = _RAISED_BY.match(sentence[cue.end:])
@@ -252,7 +253,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             d.evidence = sentence[:400]
         drafts.extend(new)
     if not drafts or idx - drafts[-1].sentence > 12:
-        if money and not new and g.skip_clause.search(sentence):
+        if money and not new and sieve.search(g.skip_clause, sentence):
             state["foreign"] = idx
         return
     recent = [d for d in drafts if idx - d.sentence <= 12]
@@ -267,14 +268,14 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     unused = [m for m in money if id(m) not in used]
     other_round = any(re.match(r"\s*(?:[\w-]+\s)?(?:round|runde|finanzierungsrunde|tour de table)\b",
                                sentence[m.span[1]:], re.I) for m in unused)
-    if _INVESTOR_CUE.search(sentence) or (g.investor_cue is not None and g.investor_cue.search(sentence)):
+    if sieve.search(_INVESTOR_CUE, sentence) or (g.investor_cue is not None and g.investor_cue.search(sentence)):
         # after a sentence about other money (a fund, a deal), "Backed by X" is about that money
         # "una nueva ronda de despidos liderada por ...": the sentence's own round is no funding round
         other_kind = bool(g.round_nouns is not None and g.round_nouns.search(sentence)
                           and _funding_round_noun(sentence, g) is None)
         blocked = orphan or other_round or other_kind or state.get("foreign") == idx - 1
         _attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
-    if unused and not new and g.skip_clause.search(sentence):
+    if unused and not new and sieve.search(g.skip_clause, sentence):
         state["foreign"] = idx
 
 
@@ -471,7 +472,7 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
         name = name_from_phrase(head, first=True)
         if name and re.match(rf"\W*{re.escape(name.split()[0])}", head) and not _COMMON_START.fullmatch(name):
             out.append((0, name))
-    for m in _MENTION.finditer(sentence):
+    for m in sieve.finditer(_MENTION, sentence):
         name = name_from_phrase(m.group("name"), first=True)
         strong = m.group(0).lower().startswith(("startup", "start-up", "fintech", "biotech", "company"))
         if name and (strong or text.count(name) >= 2):
@@ -481,7 +482,7 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
         name = name_from_phrase(m.group(group), first=True)
         if name:
             out.append((m.start(group), name))
-    for m in _MONEY_FOR.finditer(sentence):  # "Frisches Geld (gibt es) für Rollbote: Das Startup erhält ..."
+    for m in sieve.finditer(_MONEY_FOR, sentence):  # "Frisches Geld (gibt es) für Rollbote: Das Startup erhält ..."
         name = name_from_phrase(m.group("name"), first=True)
         if name:
             out.append((m.start("name"), name))
@@ -592,6 +593,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         elif background and not _is_headline(sentence):
             background = False
         _read_sentence(idx, sentence, g, lang, drafts, pending_val, background, state)
+    if not drafts:
+        return []  # no round told: the subject, names and mentions below would serve nothing
 
     explicit = [d for d in drafts if d.company != ANAPHORA]
     mentions: list[tuple[int, int, str]] = []
@@ -655,6 +658,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     words = article_words(body, lang)
     # an article that names no currency at all: its language's, where it has one ("46 milioni": euros)
     own_currency = money_words(lang).get("default_currency")
+    other_money = bool(merged) and bool(OTHER_MONEY.search(body[:5000]))  # one article, one answer
     for d in merged:
         if d.money and d.money.currency is None and (seen or own_currency):
             # "X lève 40,5 millions": the article's currency, as a reader would assume
@@ -687,7 +691,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
                 name_commonness=max((zipf(t, lang) for t in d.company.split()), default=0.0),
                 backer_elsewhere=any(same_company(d.company, n) for o in merged if o is not d
                                      for n in o.leads + o.investors),
-                other_money_context=bool(OTHER_MONEY.search(body[:5000]))),
+                other_money_context=other_money),
         ))
     for e in events:
         e.confidence = calibrated(e.signals)

@@ -143,7 +143,7 @@ class _Article:
         self.after_determiner: frozenset[str] = frozenset()
         if det:
             pattern = _determiner_pattern(det)
-            self.after_determiner = frozenset(w for m in pattern.finditer(self.text) for w in m.groups() if w)
+            self.after_determiner = frozenset(w for pair in pattern.findall(self.text) for w in pair if w)
 
     def occurrences(self, name: str):
         """Start offsets of `name` as a whole word."""
@@ -215,6 +215,7 @@ def used_as_name(name: str, text: str, lang: str, title: str | None = None, stri
     return mid >= (2 if lang == "de" else 1)
 
 
+@lru_cache(maxsize=512)  # a pure judgement, asked again for the same name in the same article
 def check_name(name: str, lang: str, text: str = "", title: str | None = None,
                investor: bool = False) -> NameCheck:
     """Is `name` plausibly a company's name in an article of language `lang`?

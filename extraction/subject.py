@@ -41,15 +41,19 @@ class Subject:
         return (self.up_front and self.mentions >= 3) or self.mentions >= 5
 
 
+_FIGURE = re.compile(r"[\d.,:/-]+")
+_POSSESSIVE_S = re.compile(r"[’']s$")
+
+
 def _edge_word(word: str, lang: str) -> bool:
     """A word a name does not start or end with: a date, a number, an everyday word."""
-    return bool(re.fullmatch(r"[\d.,:/-]+", word)) or zipf(word.strip(".,"), lang) >= COMMON
+    return bool(_FIGURE.fullmatch(word)) or zipf(word.strip(".,"), lang) >= COMMON
 
 
 def _candidates(chunk: str, lang: str) -> list[str]:
     out = []
     for m in _RUN.finditer(chunk):
-        words = re.sub(r"[’']s$", "", m.group(0).strip(".,'’")).split()  # "Musk’s" is Musk
+        words = _POSSESSIVE_S.sub("", m.group(0).strip(".,'’")).split()  # "Musk’s" is Musk
         owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
         words = words[owner + 1:]  # "Elon Musk's xAI" is about xAI
         if len(words) >= 4:  # a title-case headline, not a name: keep its uncommon stretches
@@ -106,11 +110,12 @@ def find_subject(sentences: list[str], lang: str, title: str | None, text: str) 
         return None
     best: Subject | None = None
     for name, base in scores.items():
-        if not check_name(name, lang, text, title).plausible:
-            continue
+        # counting mentions is cheap and rules out most candidates; the name check is not
         mentions = sum(1 for _ in article_words(whole, lang).occurrences(name))
         if mentions < 2 and base < 3.0 or base == 0.0 and mentions < 3:
             continue  # a subject is told more than once
+        if not check_name(name, lang, text, title).plausible:
+            continue
         score = base + min(mentions, 6) * 0.5
         if best is None or score > best.score or (score == best.score and len(name) > len(best.name)):
             best = Subject(name, score, mentions, name in up_front)

@@ -9,11 +9,14 @@ MAX_CHARS = 60_000  # articles are far shorter; a 5 MB blob is cut, never scanne
 MAX_SENTENCE = 700
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
+# runs of spaces other than one plain space (rewriting every plain space cost more than the rest)
+_SPACES = re.compile(rf" {_SPACE}+|(?! ){_SPACE}+")
 # "4, 5 Milliarden" (machine translation) -> "4,5 Milliarden"
 _SPLIT_DECIMAL = re.compile(
     r"(?<![\d,.])(\d{1,3}), (\d{1,2})(?=\s?(?:Mrd|Milliard|Mio|Million|billion|million|bn\b|mn\b))"
 )
+_DIGIT_COMMA_DIGIT = re.compile(r"\d, \d")  # what a split decimal needs, found much faster
 _ABBREV = {
     "mio", "mrd", "inc", "co", "corp", "ltd", "dr", "mr", "mrs", "ms", "prof", "st", "no", "nr",
     "vs", "etc", "bzw", "ca", "u.a", "z.b", "d.h", "jr", "sr", "rs", "tsd", "mill", "mln", "e.v",
@@ -38,8 +41,10 @@ def normalize(text: str) -> str:
     text = _CONTROL.sub(" ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _SPACES.sub(" ", text)
-    text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)  # "platform—Keep": apposition, not a clause break
-    return _SPLIT_DECIMAL.sub(r"\1,\2", text)
+    if "—" in text or "–" in text:  # the look-behind pattern tries every offset: only when needed
+        # "platform—Keep": apposition, not a clause break
+        text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)
+    return _SPLIT_DECIMAL.sub(r"\1,\2", text) if _DIGIT_COMMA_DIGIT.search(text) else text
 
 
 def _split_line(line: str) -> list[str]:

@@ -1,38 +1,41 @@
-"""Sentence splitting on pages that lost their line breaks (feed summaries, flattened pages)."""
+"""Text clean-up: the fast paths of `normalize` give what the plain rules say."""
 
 from __future__ import annotations
 
-from extraction import extract_events
-from extraction.text import normalize, split_sentences
+import re
+import unicodedata
 
-DIGEST = """Deals
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-- Swiss medical device company Ferrolab has raised $15 million in a Series A round.
+from extraction.text import normalize
 
-- Pale Ridge, a young Malmö-based investment firm, has closed its fund at €87 million.
-
-- Berlin-based comparison platform Tinkly has raised €40 million in a Series D round. The round was led by Cadence Growth Capital.
-"""
-
-
-def test_a_bullet_after_a_full_stop_starts_a_sentence() -> None:
-    flat = " ".join(DIGEST.split())
-    sentences = split_sentences(normalize(flat))
-    assert any(s.startswith("Pale Ridge, a young") for s in sentences)
-    assert any(s.startswith("Berlin-based comparison platform Tinkly") for s in sentences)
+_ANY_SPACE_RUN = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_SPLIT = re.compile(
+    r"(?<![\d,.])(\d{1,3}), (\d{1,2})(?=\s?(?:Mrd|Milliard|Mio|Million|billion|million|bn\b|mn\b))")
 
 
-def test_flattened_digest_reads_like_the_one_with_line_breaks() -> None:
-    def rounds(text: str) -> list[tuple]:
-        return sorted((e.company, e.amount, e.round, tuple(e.lead_investors))
-                      for e in extract_events(text, lang="en") if e.main)
+def plain_rules(text: str) -> str:
+    """The clean-up written as the rules read, without the shortcuts."""
+    text = unicodedata.normalize("NFC", text)
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+", " ", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _ANY_SPACE_RUN.sub(" ", text)
+    text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)
+    return _SPLIT.sub(r"\1,\2", text)
 
-    expected = [("Ferrolab", 15_000_000, "series_a", ()),
-                ("Tinkly", 40_000_000, "series_d", ("Cadence Growth Capital",))]
-    assert rounds(DIGEST) == expected
-    assert rounds(" ".join(DIGEST.split())) == expected
+
+pieces = st.sampled_from([" ", "  ", "\t", "\u00a0", "\u2009", "\u3000", " \u00a0 ", "—", "–", "4",
+                          ", ", "5", "Mrd", " Millionen", "Euro", "a", "Zeta", "\n", "\r\n", ".",
+                          "\x07"])
 
 
-def test_a_dash_inside_a_sentence_does_not_split_it() -> None:
-    sentences = split_sentences(normalize("Ferrolab - the Zurich maker of insulin pumps - raised $15 million."))
-    assert sentences == ["Ferrolab - the Zurich maker of insulin pumps - raised $15 million."]
+@settings(max_examples=400)
+@given(st.lists(pieces, max_size=30).map("".join))
+def test_normalize_equals_the_plain_rules(text):
+    assert normalize(text) == plain_rules(text)
+
+
+def test_space_runs_become_one_plain_space_and_single_spaces_stay():
+    assert normalize("Acme\u00a0 raises \t 5\u2009Mio.  Euro") == "Acme raises 5 Mio. Euro"
+    assert normalize("platform—Keep, 4, 5 Milliarden") == "platform Keep, 4,5 Milliarden"

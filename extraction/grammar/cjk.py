@@ -335,8 +335,8 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     last_at = -10
     for idx, sentence in enumerate(_sentences(text)):
         funding = r.funding.search(sentence)
-        names_investors = any(p.search(sentence) for p in r.leads + r.participants)
-        if not funding and not names_investors:
+        # the investor patterns only matter for a sentence without a funding word
+        if not funding and not any(p.search(sentence) for p in r.leads + r.participants):
             continue
         monies = [m for m in r.money.finditer(sentence) if _value(m, r)[0]] if funding else []
         undisclosed = r.undisclosed.search(sentence) if funding else None

@@ -1,0 +1,38 @@
+"""Sentence splitting on pages that lost their line breaks (feed summaries, flattened pages)."""
+
+from __future__ import annotations
+
+from extraction import extract_events
+from extraction.text import normalize, split_sentences
+
+DIGEST = """Deals
+
+- Swiss medical device company Ferrolab has raised $15 million in a Series A round.
+
+- Pale Ridge, a young Malmö-based investment firm, has closed its fund at €87 million.
+
+- Berlin-based comparison platform Tinkly has raised €40 million in a Series D round. The round was led by Cadence Growth Capital.
+"""
+
+
+def test_a_bullet_after_a_full_stop_starts_a_sentence() -> None:
+    flat = " ".join(DIGEST.split())
+    sentences = split_sentences(normalize(flat))
+    assert any(s.startswith("Pale Ridge, a young") for s in sentences)
+    assert any(s.startswith("Berlin-based comparison platform Tinkly") for s in sentences)
+
+
+def test_flattened_digest_reads_like_the_one_with_line_breaks() -> None:
+    def rounds(text: str) -> list[tuple]:
+        return sorted((e.company, e.amount, e.round, tuple(e.lead_investors))
+                      for e in extract_events(text, lang="en") if e.main)
+
+    expected = [("Ferrolab", 15_000_000, "series_a", ()),
+                ("Tinkly", 40_000_000, "series_d", ("Cadence Growth Capital",))]
+    assert rounds(DIGEST) == expected
+    assert rounds(" ".join(DIGEST.split())) == expected
+
+
+def test_a_dash_inside_a_sentence_does_not_split_it() -> None:
+    sentences = split_sentences(normalize("Ferrolab - the Zurich maker of insulin pumps - raised $15 million."))
+    assert sentences == ["Ferrolab - the Zurich maker of insulin pumps - raised $15 million."]
