@@ -76,10 +76,14 @@ def _split_line(line: str) -> list[str]:
     return out
 
 
+# "+++ Fintech Penta gibt Standort Italien auf +++": a ticker headline between markers
+_TICKER_MARK = re.compile(r"\s*\+{3}\s*")
+
+
 def split_sentences(text: str) -> list[str]:
     """Sentences of a normalized text; lines (bullets, ticker items, headlines) never merge."""
     out: list[str] = []
-    for line in text.split("\n"):
+    for line in _TICKER_MARK.sub("\n", text).split("\n"):
         line = _BULLET.sub("", line).strip(" +")
         if line:
             out.extend(_split_line(line))

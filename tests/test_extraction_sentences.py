@@ -36,3 +36,12 @@ def test_flattened_digest_reads_like_the_one_with_line_breaks() -> None:
 def test_a_dash_inside_a_sentence_does_not_split_it() -> None:
     sentences = split_sentences(normalize("Ferrolab - the Zurich maker of insulin pumps - raised $15 million."))
     assert sentences == ["Ferrolab - the Zurich maker of insulin pumps - raised $15 million."]
+
+
+def test_ticker_markers_end_a_headline_also_on_one_line() -> None:
+    text = ("Die aktuellen Kurznachrichten: +++ Fintech Zahlwerk gibt Standort Italien auf +++ "
+            "Das Berliner Start-up Zahlwerk hat 13 Millionen Euro eingesammelt.")
+    sentences = split_sentences(normalize(text))
+    assert "Fintech Zahlwerk gibt Standort Italien auf" in sentences
+    assert sentences[-1] == "Das Berliner Start-up Zahlwerk hat 13 Millionen Euro eingesammelt."
+    assert [(e.company, e.amount) for e in extract_events(text, lang="de")] == [("Zahlwerk", 13_000_000)]
