@@ -116,6 +116,8 @@ def eval_command(cases, lang: str | None, show_errors: bool, as_json: bool, dedu
 
     Prints precision, recall of main events, F1, strict F1 (amount right too), field
     accuracies and the false-alarm rate on negative cases, per language and overall.
+    Korean and Japanese get an extra line (JSON: "ko_native", "ja_native") that compares
+    names in their own script, which the shared scorer's name normaliser drops.
 
     Example: fundwatch eval ../shared/corpus/dev.jsonl --lang de --errors
     """
@@ -131,14 +133,22 @@ def eval_command(cases, lang: str | None, show_errors: bool, as_json: bool, dedu
         report = evaluate_dedup(rows)
         click.echo(json.dumps(report, indent=1, ensure_ascii=False) if as_json else format_dedup_report(report))
         return
-    from extraction.evaluation import evaluate, format_errors, format_report
+    from extraction.evaluation import (
+        format_errors, format_native_report, format_report, native_script_report, predict, score,
+    )
 
     errors: list | None = [] if show_errors else None
-    report = evaluate(rows, errors=errors)
+    preds = predict(rows)
+    report = score(rows, preds, errors)
+    # Korean and Japanese names in their own script, which the shared scorer's normaliser drops
+    native = native_script_report(rows, preds)
     if as_json:
-        click.echo(json.dumps(report, indent=1))
+        click.echo(json.dumps({**report, **{f"{k}_native": v for k, v in native.items()}}, indent=1))
     else:
         click.echo(format_report(report))
+        if native:
+            click.echo("")
+            click.echo(format_native_report(native))
     if errors:
         click.echo(format_errors(errors), err=as_json)  # keep --json output parseable
 

@@ -54,6 +54,36 @@ def test_eval_prints_a_table(tmp_path) -> None:
     assert report["all"]["negative_false_alarm_rate"] == 0.0
 
 
+def test_eval_scores_hangul_names_in_a_line_of_their_own(tmp_path) -> None:
+    """The shared scorer drops Hangul (and kana), so it cannot match these names; the extra line
+    compares them in their own script and leaves the shared figures as they are."""
+    korean = {"id": "k1", "lang": "ko", "kind": "funding",
+              "text": "핀테크 스타트업 별빛페이가 50억원 규모의 시리즈A 투자를 유치했다고 3일 밝혔다.",
+              "events": [{"company": "별빛페이", "amount": 5_000_000_000, "currency": "KRW",
+                          "round": "series_a", "main": True}]}
+    english = dict(ARTICLE, kind="funding", events=[{
+        "company": "Fabrion", "amount": 40_000_000, "currency": "USD", "round": "series_b", "main": True}])
+    path = tmp_path / "cases.jsonl"
+    path.write_text("\n".join(json.dumps(c, ensure_ascii=False) for c in (korean, english)) + "\n",
+                    encoding="utf-8")
+    report = json.loads(CliRunner().invoke(cli, ["eval", str(path), "--json"]).output)
+    assert report["ko"]["recall_main"] == 0.0  # the shared scorer
+    assert report["ko_native"]["recall_main"] == 1.0 and report["ko_native"]["strict_f1"] == 1.0
+    assert "en_native" not in report and report["en"]["recall_main"] == 1.0
+    table = CliRunner().invoke(cli, ["eval", str(path)]).output
+    assert "ko with names in their own script" in table and "en with names" not in table
+
+
+def test_native_name_normaliser_keeps_words_apart() -> None:
+    from extraction.evaluation import name_score, norm_name_native
+
+    assert norm_name_native("당근 마켓") == norm_name_native("당근마켓")
+    assert norm_name_native("㈜별빛페이") == "별빛페이"
+    assert name_score("별빛페이", ["달빛페이"], norm_name_native) == 0.0  # one syllable of four differs
+    assert name_score("ジュール・ラブズ", ["ジュールラブズ"], norm_name_native) == 1.0
+    assert norm_name_native("スマートニュース株式会社") == "スマートニュース"
+
+
 def test_eval_dedup_without_module_is_a_clear_error(tmp_path, monkeypatch) -> None:
     import sys
 
