@@ -11,10 +11,10 @@ from extraction.names import name_from_phrase, split_names
 from extraction.names import _SPLIT_LIST as SPLIT_LIST
 
 
-def names_before(text: str) -> list[str]:
+def names_before(text: str, splitter: re.Pattern[str] | None = None) -> list[str]:
     """The list that ends right before an anchor ("X, Y and Z also participated"), walking
     back item by item and stopping at the first item that does not end with a name."""
-    items = [i for i in SPLIT_LIST.split(text) if i and i.strip()]
+    items = [i for i in (splitter or SPLIT_LIST).split(text) if i and i.strip()]
     out: list[str] = []
     for k, item in enumerate(reversed(items)):
         if out == [] and k == 0 and re.match(r"\s*(?:which|who|whose)\s", item) and len(items) > 1:
@@ -48,17 +48,17 @@ def _apply(sentence: str, g: Grammar, after: list[Pattern], before: list[Pattern
     out: list[Mention] = []
     for regex in after:
         for m in regex.finditer(sentence):
-            names = split_names(sentence[m.end():m.end() + 300], g.list_stop)
+            names = split_names(sentence[m.end():m.end() + 300], g.list_stop, g.list_split)
             if names:  # placed at its last word: "round ... from X" may start at an earlier round
                 out.append(Mention(m.start() + len(m.group(0).rstrip().rsplit(" ", 1)[0]), lead, names))
     for regex in before:
         for m in regex.finditer(sentence):
-            names = names_before(_before_text(sentence, m.start(), g)[-250:])
+            names = names_before(_before_text(sentence, m.start(), g)[-250:], g.list_split)
             if names:
                 out.append(Mention(m.start(), lead, names))
     for regex in between:
         for m in regex.finditer(sentence):
-            names = split_names(m.group("names"))
+            names = split_names(m.group("names"), splitter=g.list_split)
             if names:
                 out.append(Mention(m.start(), lead, names))
     return out

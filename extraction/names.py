@@ -252,15 +252,17 @@ def valid_name(name: str | None) -> bool:
     return True
 
 
-def split_names(fragment: str, stop: re.Pattern[str] | None = None) -> list[str]:
-    """Names in a list such as "X, Y and the VC Z", cut at `stop` (end of the list)."""
+def split_names(fragment: str, stop: re.Pattern[str] | None = None,
+                splitter: re.Pattern[str] | None = None) -> list[str]:
+    """Names in a list such as "X, Y and the VC Z", cut at `stop` (end of the list); `splitter`
+    separates the items where a language has its own "and" ("X y Z", "X e Z", "X en Z")."""
     if stop is not None:
         m = stop.search(fragment)
         if m:
             fragment = fragment[:m.start()]
     fragment = _PAREN.sub(" ", fragment)
     out: list[str] = []
-    for item in _SPLIT_LIST.split(fragment):
+    for item in (splitter or _SPLIT_LIST).split(fragment):
         item = item.strip()
         if not item:
             continue

@@ -219,7 +219,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     unused = [m for m in money if id(m) not in used]
     other_round = any(re.match(r"\s*(?:[\w-]+\s)?(?:round|runde|finanzierungsrunde|tour de table)\b",
                                sentence[m.span[1]:], re.I) for m in unused)
-    if _INVESTOR_CUE.search(sentence):
+    if _INVESTOR_CUE.search(sentence) or (g.investor_cue is not None and g.investor_cue.search(sentence)):
         # after a sentence about other money (a fund, a deal), "Backed by X" is about that money
         blocked = orphan or other_round or state.get("foreign") == idx - 1
         _attach_investors(idx, sentence, g, recent, rounds, unused, blocked)

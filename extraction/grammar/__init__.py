@@ -68,6 +68,16 @@ class Grammar:
     # zusammen", "X steigt mit 170.000 Euro ein"): such a round, and "das Start-up", belong to the
     # article's sure subject (pipeline); None where that did not hold up (English)
     orphan_cue: Pattern | None = None
+    # the language's words for a lead or a participant ("liderada por", "guidato da", "onder leiding
+    # van", "inversores"): a sentence with one may name investors, beside pipeline._INVESTOR_CUE's
+    # English, German and French words
+    investor_cue: Pattern | None = None
+    # the language's words for a round ("ronda", "rodada", "investeringsronde"): the words that may
+    # describe a company after "em"/"in" ("em uma rodada Série A" names no company)
+    round_nouns: Pattern | None = None
+    # what separates the items of a list of names, where the language has its own "and" ("Kaszek e
+    # Itaú", "Seaya y Kibo", "Peak en Endeit"); None: the English, German and French separators
+    list_split: Pattern | None = None
     # verb-second word order (Dutch, like German): after an opening adverb or a fronted amount the
     # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
     # such sentences with its German branch

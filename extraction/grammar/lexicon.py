@@ -19,6 +19,7 @@ from functools import lru_cache
 from importlib import resources
 
 from extraction.grammar import Grammar, rx
+from extraction.names import _SPLIT_LIST
 
 _NEVER = r"(?!x)x"  # a pattern that matches nothing, for an empty list
 
@@ -82,6 +83,9 @@ def build_grammar(code: str) -> Grammar:
     articles = _alt(w("investors.articles"))
     scales = _alt([re.escape(k) for k in lex.get("money", {}).get("scales", {})]
                   + [r"mil\w*", r"milh\w*", r"miljo\w*", r"miljard\w*", r"miliard\w*", "mln", "mld", "M€", "M"])
+    investor_words = [word for key in ("lead_after", "lead_before", "participants_after",
+                                       "participants_before", "cues") for word in w(f"investors.{key}")]
+    round_nouns = _alt(w("funding.round_nouns"))
     return Grammar(
         code=code,
         funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive)}\b"),
@@ -95,7 +99,8 @@ def build_grammar(code: str) -> Grammar:
         object_link=rx(
             rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links'))}\s(?-i:(?=[A-ZÀ-Ý]))",
             rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links_described'))}\s"
-            rf"(?:(?-i:[a-zà-ÿ][\w-]*)\s){{0,5}}?(?:(?-i:[a-zà-ÿ][\w-]*),\s{articles}\s)?(?-i:(?=[A-ZÀ-Ý]))"),
+            # ... but never a round's own words: "em uma rodada Série A" names no company
+            rf"(?:(?!{round_nouns}\b)(?-i:[a-zà-ÿ][\w-]*)\s){{0,5}}?(?:(?-i:[a-zà-ÿ][\w-]*),\s{articles}\s)?(?-i:(?=[A-ZÀ-Ý]))"),
         anaphora=rx(
             rf"\b{_alt(w('anaphora.determiners'))}\s?(?:[\w-]+\s){{0,3}}?{_alt(w('anaphora.nouns'))}\s*$",
             rf"^{_alt(w('anaphora.pronouns'))}$",
@@ -123,6 +128,10 @@ def build_grammar(code: str) -> Grammar:
         clause_break=rx(rf"[;:—–]|, {_alt(w('clauses.break_after_comma'))}\b"),
         receive_verbs=rx(rf"\b{_alt(receive)}\b"),
         openers=rx(rf"^\W*{_alt(w('anaphora.openers'))}\b[\s,]*") if w("anaphora.openers") else None,
+        investor_cue=rx(rf"\b{_alt(investor_words)}"),
+        round_nouns=rx(rf"\b{round_nouns}\b") if w("funding.round_nouns") else None,
+        list_split=re.compile(rf"{_SPLIT_LIST.pattern}|\s*,?\s+{_alt(w('investors.and'))}\s+")
+        if w("investors.and") else None,
         verb_second=bool(lex.get("verb_second", False)),
     )
 
