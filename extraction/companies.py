@@ -306,9 +306,12 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             name = _en_subject(before)
             if name:
                 return Found(name, "subject")
-    elif prev_end and re.search(r"(?:,|\bund|\band)\s+\S", prefix):
-        # gapping: "..., der Bezahldienst Bluecode bekam 20 Mio. Euro und der Spezialist X 8 Mio. Euro"
+    elif prev_end and (re.search(r"(?:,|\bund|\band)\s+\S", prefix)
+                       or (g.list_split is not None and g.list_split.search(prefix))):
+        # gapping: "..., der Bezahldienst Bluecode bekam 20 Mio. Euro und der Spezialist X 8 Mio. Euro",
+        # with the language's own "and" where it has one ("... op en softwarebedrijf Messagebird 800 miljoen")
         part = re.split(r",|\bund\b|\band\b", prefix)[-1]
+        part = g.list_split.split(part)[-1] if g.list_split is not None else part
         name = name_from_phrase(part, tail=True)
         if name:
             return Found(name, "gapping")

@@ -92,8 +92,9 @@ def build_grammar(code: str) -> Grammar:
         # a comma right before the verb belongs to it, so that "Nesta semana, anunciou ..." leaves
         # "Nesta semana" as the text before the verb: an opener, read as a dropped subject below
         subject_verbs=rx(rf"(?:,\s*)?\b{_not_after(w('funding.inverting_openers'))}(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b"),
-        # fronted amounts are read by the German and French engines only
-        fronted_verbs=re.compile(_NEVER),
+        # a verb-second language puts the verb right after a fronted amount and the subject after it
+        # ("Met bijna 60 miljoen euro harkte biotechbedrijf Tagworks ... binnen")
+        fronted_verbs=rx(rf"^\s*{_alt(verbs)}\s") if lex.get("verb_second") else re.compile(_NEVER),
         # "1 bilhão de dólares no aplicativo de entregas Rappi", "em outra empresa de entregas, a
         # Loggi": a few lowercase words may describe the company between the preposition and its name
         object_link=rx(
