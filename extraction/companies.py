@@ -272,6 +272,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     if verbs:
         verb = verbs[0] if g.code == "de" else verbs[-1]
         before = prefix[:verb.start()]
+        if g.apposition is not None:  # "La jeune pousse Fluvia, fondée en 2019, a levé ...": the subject is before it
+            before = g.apposition.sub(" ", before)
         tail = before.strip().split(",")[-1].strip()
         opener = g.openers.match(tail) if g.verb_second and g.openers is not None and tail else None
         # "Zo haalde Mollie ...": after an opener a verb-second language names its subject next

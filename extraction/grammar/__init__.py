@@ -78,6 +78,9 @@ class Grammar:
     # what separates the items of a list of names, where the language has its own "and" ("Kaszek e
     # Itaú", "Seaya y Kibo", "Peak en Endeit"); None: the English, German and French separators
     list_split: Pattern | None = None
+    # an apposition between a subject and its verb (", fondée en 2019,", ", fundada em 2019,"): the
+    # subject reader reads the sentence without it
+    apposition: Pattern | None = None
     # verb-second word order (Dutch, like German): after an opening adverb or a fronted amount the
     # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
     # such sentences with its German branch

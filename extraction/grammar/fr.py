@@ -9,7 +9,7 @@ from extraction.grammar import Grammar, register, rx
 _NAMES_END = (
     r"[.;:!?$€£]|\s\d+(?:[.,]\d+)?\s?(?:millions?|milliards?|M€)|\s(?:pour|afin|qui|dont|lui|"
     r"leur|en \d{4}|ont|a|avait|sont|est|complètent|complète|participent|dans le cadre|"
-    r"permettra|permet|et d'autres|entre autres|notamment)\b|,\s(?:qui|dont|afin|pour|ce qui)\b"
+    r"permettra|permet|et d'autres|entre autres|notamment|aux côtés)\b|,\s(?:qui|dont|afin|pour|ce qui)\b"
 )
 
 GRAMMAR = register(Grammar(
@@ -18,13 +18,16 @@ GRAMMAR = register(Grammar(
         r"\b(?:lève|lèvent|levé|lever|levée|levées|boucle|bouclé|bouclée|récolte|récolté|réalise|"
         r"réalisé|réaliser|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|finalise|"
         r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
-        r"injecte|apporte|apporté|tour de table|financement|série|amorçage|investisseurs)\b",
+        r"injecte|apporte|apporté|tour de table|financement|série|amorçage|investisseurs|"
+        r"parvenue?s? à (?:lever|récolter|boucler|réunir))\b",
     ),
     subject_verbs=rx(
         r"\b(?:a |ont |avait )?(?:déjà |récemment |notamment )?(?:lève|lèvent|levé|boucle|bouclé|"
         r"récolte|récolté|réalise|réalisé|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|"
         r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
-        r"a réussi|vient de (?:réaliser|boucler|lever|finaliser|clôturer|conclure|récolter|sécuriser))\b",
+        r"a réussi|vient de (?:réaliser|boucler|lever|finaliser|clôturer|conclure|récolter|sécuriser)|"
+        # "est parvenue à récolter 18 millions d'euros"
+        r"(?:est |sont )?parvenue?s? à (?:lever|récolter|boucler|réunir))\b",
     ),
     fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
     object_link=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:de|d['’]|pour|dans|chez)\s?(?=[A-ZÀ-Ý])"),
@@ -37,7 +40,7 @@ GRAMMAR = register(Grammar(
         r"\b(?:rachat|rachète|racheté|acquisition|acquiert|cession|vendu|introduction en bourse|"
         r"chiffre d['’]affaires|ventes|bénéfice|perte|budget|moyenne|médiane|total|totalise|"
         r"montant total|au total|dont|soit|entre|jusqu['’]à|plus de \d+ opérations|barre des|"
-        r"valorisée?|valorisation|capitalisation|fonds de|fonds doté|enveloppe|prise de participation)"
+        r"valorisée?|valorisation|capitalisation|(?<!levée de )(?<!levées de )(?<!lever des )fonds de|fonds doté|enveloppe|prise de participation)"
         r"\W+(?:\w+\W+){0,3}$",
     ),
     skip_after=rx(
@@ -48,7 +51,7 @@ GRAMMAR = register(Grammar(
     ),
     skip_clause=rx(
         r"\b(?:startups françaises|start-up françaises|start-up de la french tech|jeunes pousses|"
-        r"la semaine totalise|opérations recensées|montant total|rachat|acquisition|introduction en bourse|"
+        r"la semaine totalise|opérations recensées|montant total|rachat|rachète|racheté|rachetée|acquisition|introduction en bourse|"
         r"entrée en bourse|(?<!pré-)(?<!pre-)ipo|cotation|coté en bourse|par action|prix d['’]introduction|"
         r"(?:son|leur|premier|deuxième|second|troisième|quatrième|cinquième|sixième|précédent|"
         r"nouveau|dernier) fonds|"
@@ -60,7 +63,7 @@ GRAMMAR = register(Grammar(
     reported=rx(r"\b(?:selon (?:nos informations|les échos|bloomberg|reuters)|d['’]après nos informations|"
                 r"aurait|auraient)\b"),
     in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|chercherait à lever)\b"),
-    past=rx(r"\b(?:en (?:19|20)\d\d|l['’]an dernier|l['’]année dernière|en (?:janvier|février|mars|avril|mai|"
+    past=rx(r"\b(?:(?<!fondée )(?<!fondé )(?<!créée )(?<!créé )en (?:19|20)\d\d|l['’]an dernier|l['’]année dernière|en (?:janvier|février|mars|avril|mai|"
             r"juin|juillet|août|septembre|octobre|novembre|décembre) dernier|précédente?|auparavant|"
             r"la première|la seconde|déjà réalisé)\b"),
     lead_after=[rx(r"\b(?:menée?|emmenée?|conduite?|pilotée?) par (?:le |la |les |l['’])?")],
@@ -78,4 +81,6 @@ GRAMMAR = register(Grammar(
         r"sécurise|sécurisé|empoche|empoché|reçoit|reçu)\b",
     ),
     clause_break=rx(r"[;:—–]|, (?:tandis que|alors que|mais)\b"),
+    apposition=rx(r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
+                  r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?$"),
 ))
