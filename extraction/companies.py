@@ -303,6 +303,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             if name:
                 return Found(name, "subject")
         else:
+            if g.openers is not None:  # "En particular, Klar encabezó ...": an opener never begins a name
+                before = g.openers.sub("", before)
             said = _SAID_IT.search(before)  # "Ridr announced on Wednesday that it had closed ..."
             before = before[:said.start()] if said else _SOURCES_SAID.sub("", before)  # "Sources said X is ..."
             name = _en_subject(before)

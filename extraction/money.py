@@ -82,7 +82,9 @@ def _compile(extra_scales: str = "", extra_post: str = "") -> re.Pattern[str]:
     return re.compile(
         rf"(?<![\w$€£¥₹])(?:(?P<pre>{_PRE_RE})\s?)?"
         rf"(?:(?P<num>{_NUM})(?:\s?-?\s?(?P<scale>{scales})(?![^\W\d_]))?"
-        rf"|(?P<words>{_WORDS})\s(?P<wscale>{scales})(?![^\W\d_]))"
+        # a number in words has a scale word of more than one letter: "Serie B de USD 40 millones"
+        # is no "Serie billion" that takes the currency from the amount after it
+        rf"|(?P<words>{_WORDS})\s(?!\w(?![^\W\d_]))(?P<wscale>{scales})(?![^\W\d_]))"
         rf"(?:\s?-?\s?(?:de |d['’]|di |van |em )?(?P<post>{posts})(?![A-Za-z]))?",
         re.IGNORECASE,
     )

@@ -16,6 +16,7 @@ from extraction.companies import (
     _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
 )
 from extraction.grammar import Grammar, get_grammar
+from extraction.grammar.lexicon import money_words
 from extraction.investors import find_investors
 from extraction.language import detect_language
 from extraction.model import FundingEvent
@@ -172,7 +173,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if not found or (found.how == "gapping" and not new):
             orphan = True
             continue
-        if primary.currency is None and not rounds and not alts and not (
+        # "un round record da 46 milioni guidato da X": a bare amount right after a round noun is a round
+        near_round = g.round_nouns is not None and g.round_nouns.search(
+            sentence, max(0, primary.span[0] - 60), primary.span[0])
+        if primary.currency is None and not rounds and not alts and not near_round and not (
                 found.how == "subject" and _BARE_OK.match(sentence[primary.span[1]:])):
             continue
         k = pairs.index((primary, alts))
@@ -547,10 +551,12 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     seen = Counter(m.currency for d in resolved for m in ([d.money] if d.money else []) + d.alt if m.currency)
     merged = _merge(resolved)
     words = article_words(body, lang)
+    # an article that names no currency at all: its language's, where it has one ("46 milioni": euros)
+    own_currency = money_words(lang).get("default_currency")
     for d in merged:
-        if d.money and d.money.currency is None and seen:
+        if d.money and d.money.currency is None and (seen or own_currency):
             # "X lève 40,5 millions": the article's currency, as a reader would assume
-            d.money = replace(d.money, currency=seen.most_common(1)[0][0])
+            d.money = replace(d.money, currency=seen.most_common(1)[0][0] if seen else own_currency)
             d.confidence -= 0.1
         m = d.money
         events.append(FundingEvent(

@@ -65,6 +65,17 @@ def test_two_figures_one_round_are_both_found() -> None:
     assert found[0].approx
 
 
+@pytest.mark.parametrize("text,lang", [
+    ("una ronda Serie B de USD 40 millones", "es"), ("a Series B of USD 40 million", "en"),
+    ("uma rodada Série B de US$ 40 milhões", "pt"),
+])
+def test_a_round_letter_is_no_scale_that_takes_the_currency(text: str, lang: str) -> None:
+    """"B" is also "billion": "Serie B de USD" once read as a number in words and took the currency
+    from the amount after it, which was left without one."""
+    found = parse_money(text, lang)
+    assert [(m.amount, m.currency) for m in found] == [(40_000_000, "USD")]
+
+
 def test_stray_space_from_machine_translation_is_repaired_by_normalize() -> None:
     from extraction.text import normalize
 
