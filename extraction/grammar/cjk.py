@@ -204,19 +204,44 @@ def _value(m: re.Match[str], r: Reader) -> tuple[int | None, str | None]:
     return int(round(total)), cur or r.default_currency
 
 
-def _clean_name(text: str, r: Reader) -> str | None:
+# in a spaced language's list of investors: a word ending with a copula or topic particle
+# ("투자사인", "이번 투자는") closes the words before the name, "등" ("and others") ends it
+_SPACED_LEAD_IN = re.compile(r"^.*\S(?:인|은|는)\s")
+_SPACED_AND_OTHERS = re.compile(r"\s등(?:\s.*)?$")
+_ENDS_PHRASE = re.compile(r"(?:가|이|은|는|을|를|고|며|와|과|의|도|로|에|서|다)$")
+
+
+def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = False) -> str | None:
+    """The name in `text`, or None. An investor's name may hold words a company's may not: a
+    Korean VC is often called "...투자" or "...투자파트너스", and keeps its spaces in a list
+    ("RA 캐피탈 매니지먼트"). `marked`: the particle after the name was cut off already, so a last
+    syllable that looks like one belongs to the name ("별빛페이" before "가")."""
     text = _PAREN.sub("", text).strip(" 、,，:：\"'“”‘’")
-    for _ in range(3):
+    if r.spaced and investor:
+        text = _SPACED_AND_OTHERS.sub("", _SPACED_LEAD_IN.sub("", text))
+    for k in range(3):
         text = r.name_tail.sub("", text).strip()
-        text = r.particle_tail.sub("", text).strip() if r.spaced else text
+        # one particle at most: "별빛페이가" is 별빛페이, whose last syllable is no second particle
+        text = r.particle_tail.sub("", text).strip() if r.spaced and k == 0 and not marked else text
     m = r.descriptor.match(text)
     if m and m.end() < len(text):
         text = text[m.end():]
     text = r.name_head.sub("", text).strip(" 、,，")
     if r.spaced:
-        text = text.split(" ")[-1] if not re.search(r"[A-Za-z] [A-Za-z]", text) else text
+        words = text.split(" ")
+        if investor:
+            # "RA 캐피탈 매니지먼트", "LB 프라이빗에쿼티": the item's last words are the investor's name,
+            # back to a word that ends a phrase ("알토스벤처스가 주도했고 카카오벤처스")
+            keep = [words[-1]]
+            for word in reversed(words[:-1]):
+                if len(keep) == 3 or _ENDS_PHRASE.search(word):
+                    break
+                keep.insert(0, word)
+            text = " ".join(keep)
+        elif not re.search(r"[A-Za-z] [A-Za-z]", text):
+            text = words[-1]
     funding = r.funding.search(text)
-    if not _NAME_OK.match(text) or r.not_name.search(text) or r.never_in_name.search(text) or (
+    if not _NAME_OK.match(text) or r.not_name.search(text) or (r.never_in_name.search(text) and not investor) or (
             funding and (funding.start() == 0 or len(text) - len(funding.group(0)) < 2)):
         return None  # "博裕投資" is an investor's name, "投资方" and "本轮融资" are none
     if text.isdigit() or len(text.strip()) < 2:
@@ -251,7 +276,7 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
         run = r.name_run.search(head)
         if not run:
             continue
-        name = _clean_name(run.group(0), r)
+        name = _clean_name(run.group(0), r, marked=True)
         if name and not r.investor_name.search(name):  # "Yが運営するファンド": Y is an investor
             return aliases.get(name, name)
     return None
@@ -273,9 +298,10 @@ def _round(text: str, r: Reader) -> tuple[str, bool]:
 
 
 def _names(text: str, r: Reader) -> list[str]:
+    """The investors named in a list."""
     out: list[str] = []
     for part in r.list_split.split(_PAREN.sub("", text)):
-        name = _clean_name(part, r)
+        name = _clean_name(part, r, investor=True)
         if name and name not in out:
             out.append(name)
     return out
