@@ -159,8 +159,9 @@ def _np_until_plain_word(np: str) -> str:
     return np
 
 
-def _en_subject(before: str) -> str | None:
-    """"X, a startup that ..., raised" -> X; "Starling was among ... raising" -> Starling."""
+def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | None:
+    """"X, a startup that ..., raised" -> X; "Starling was among ... raising" -> Starling.
+    `relative`: a comma segment that is a relative clause or apposition, never the subject."""
     if _LIST_SUBJECT.search(before):
         return None
     called = _CALLED.search(before)
@@ -177,7 +178,7 @@ def _en_subject(before: str) -> str | None:
             words = seg[:seg.rfind(name)].split() if name else []
             if name and words and is_descriptor(words[-1]) and all(w.islower() for w in words):
                 return name
-        if not seg or (k > 0 and _RELATIVE.match(seg)) or (" " not in seg and _PREP_START.match(seg)):
+        if not seg or (k > 0 and relative.match(seg)) or (" " not in seg and _PREP_START.match(seg)):
             continue  # a relative clause, or an adverb: "Meanwhile, X raised"
         if _LIST_SEGMENT.search(seg):
             return None
@@ -186,7 +187,7 @@ def _en_subject(before: str) -> str | None:
         name = name_from_phrase(seg, allow_lower_last=True, tail=True)
         if name:
             return None if any(_LIST_SEGMENT.search(x) for x in segments[:k]) else name
-        if k == 0 or all(not s or _RELATIVE.match(s) for s in segments[:k]):
+        if k == 0 or all(not s or relative.match(s) for s in segments[:k]):
             name = name_from_phrase(seg, first=True)
             if name and not _PREP_START.match(seg):
                 return name
@@ -210,6 +211,8 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
     return None
 
 
+# a participle and "by" right before a name: the name is an agent ("creada por X", "fondata da X")
+_AGENT = re.compile(r"\s[a-zà-ÿ]+[ao]s?\s(?:por|pel[ao]|da|dal|dalla|door)\s+$")
 _FR_RELATIVE = re.compile(r"^(?:qui|que|dont|où|lequel|laquelle)\b|^(?:un|une)\s")
 
 
@@ -307,7 +310,13 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                 before = g.openers.sub("", before)
             said = _SAID_IT.search(before)  # "Ridr announced on Wednesday that it had closed ..."
             before = before[:said.start()] if said else _SOURCES_SAID.sub("", before)  # "Sources said X is ..."
-            name = _en_subject(before)
+            name = _en_subject(before, g.relative or _RELATIVE)
+            agent = _AGENT.search(before[:before.rfind(name)]) if name and g.relative is not None else None
+            if agent:
+                # "que la fintech creada por Pierpaolo Barbieri acaba de recaudar": the name after
+                # "por" made the company; the subject is the noun phrase before it
+                head = before[:agent.start()].split(",")[-1]
+                return Found(ANAPHORA, "anaphora") if _is_anaphora(head, g) else None
             if name:
                 return Found(name, "subject")
     elif prev_end and (re.search(r"(?:,|\bund|\band)\s+\S", prefix)

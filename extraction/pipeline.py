@@ -502,7 +502,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         mentions = [(i, pos, name) for i, sentence in enumerate(sentences)
                     for pos, name in company_mentions(sentence, body)]
     mentions += [(d.sentence, d.pos, d.company) for d in explicit]
-    mentions = [m for m in mentions if plausible_name(m[2], lang, body, head or None)]
+    # an opener ("Así,", "Zo") is a sentence's first word but never a company
+    mentions = [m for m in mentions if plausible_name(m[2], lang, body, head or None)
+                and not (g.openers is not None and g.openers.fullmatch(m[2]))]
     subject = find_subject(sentences, lang, head or None, body)
     main_company = _main_company([d for d in explicit if plausible_name(d.company, lang, body, head or None)],
                                  mentions, bool(head))

@@ -81,6 +81,10 @@ class Grammar:
     # an apposition between a subject and its verb (", fondée en 2019,", ", fundada em 2019,"): the
     # subject reader reads the sentence without it
     apposition: Pattern | None = None
+    # a comma segment that is a relative clause or an apposition, never the subject ("que ...",
+    # "aplicação para ..."); None: the English one (companies._RELATIVE), which takes every segment
+    # opening with a lowercase word for one, as "a startup Oscar" in Portuguese is not
+    relative: Pattern | None = None
     # verb-second word order (Dutch, like German): after an opening adverb or a fronted amount the
     # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
     # such sentences with its German branch

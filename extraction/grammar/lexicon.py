@@ -133,6 +133,8 @@ def build_grammar(code: str) -> Grammar:
         round_nouns=rx(rf"\b{round_nouns}\b") if w("funding.round_nouns") else None,
         list_split=re.compile(rf"{_SPLIT_LIST.pattern}|\s*,?\s+{_alt(w('investors.and'))}\s+")
         if w("investors.and") else None,
+        # a segment opening with a relative word, or with a lowercase word and naming nobody
+        relative=rx(rf"^{_alt(w('investors.list_stop_after_comma'))}\b", r"^(?-i:[a-zà-ÿ])(?!.*(?-i:[A-ZÀ-Ý]))"),
         apposition=rx(rf",\s*{_alt(w('anaphora.appositions'))}\b[^,;:]{{0,80}}(?:,\s*)?$")
         if w("anaphora.appositions") else None,
         verb_second=bool(lex.get("verb_second", False)),
