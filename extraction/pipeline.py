@@ -186,7 +186,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         new.append(draft)
-    if not money and (rounds or _ROUNDISH.search(sentence)) and g.funding_cue.search(sentence):
+    if not money and (rounds or _ROUNDISH.search(sentence) or (g.round_nouns and g.round_nouns.search(sentence))) \
+            and g.funding_cue.search(sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
     for cue in rounds if money else []:
         by = _RAISED_BY.match(sentence[cue.end:])
@@ -225,7 +226,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                                sentence[m.span[1]:], re.I) for m in unused)
     if _INVESTOR_CUE.search(sentence) or (g.investor_cue is not None and g.investor_cue.search(sentence)):
         # after a sentence about other money (a fund, a deal), "Backed by X" is about that money
-        blocked = orphan or other_round or state.get("foreign") == idx - 1
+        # "una nueva ronda de despidos liderada por ...": the sentence's own round is no funding round
+        other_kind = bool(g.round_nouns is not None and g.round_nouns.search(sentence)
+                          and _funding_round_noun(sentence, g) is None)
+        blocked = orphan or other_round or other_kind or state.get("foreign") == idx - 1
         _attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
     if unused and not new and g.skip_clause.search(sentence):
         state["foreign"] = idx
@@ -270,21 +274,43 @@ _GENERIC_ROUND = re.compile(
     r"finanzspritze|kapitalspritze)\b")
 # "hat eine Finanzierungsrunde abgeschlossen" (size undisclosed): the round itself is the news
 _CLOSED_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,3}?(?:abgeschlossen|erhalten|eingesammelt|eingeworben)\b")
-_NAMED_BACKER = re.compile(r"(?-i:\b(?:from|led by|von|vom|angeführt von|auprès de|menée par)\s+(?:[a-z-]+\s){0,4}[A-Z])")
+_NAMED_BACKER = re.compile(r"(?-i:\b(?:from|led by|von|vom|angeführt von|auprès de|menée? par)\s+(?:[a-z-]+\s){0,4}[A-Z])")
 _RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s+(?P<np>[^,.;]{2,80})", re.I)
+
+
+_OF = re.compile(r"\s+(?:de|del|da|do|di|della|van)\s+", re.I)
+
+
+def _funding_round_noun(sentence: str, g: Grammar) -> re.Match[str] | None:
+    """A lexicon language's round noun that is about money: "ronda", "ronda de financiación",
+    "aporte de valor não divulgado", but never "ronda de negociaciones" or "rodada de demissões"
+    (what follows "de" is no funding word)."""
+    for m in g.round_nouns.finditer(sentence) if g.round_nouns is not None else ():
+        of = _OF.match(sentence, m.end())
+        if of is None or g.funding_cue.match(sentence, of.end()) or (
+                g.undisclosed is not None and g.undisclosed.match(sentence, of.end())):
+            return m  # "um aporte de valor não divulgado" too
+    return None
 
 
 def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[_Draft]) -> None:
     """"X raised an undisclosed seed round", "X has raised a round of financing from Sequoia",
     "a hefty Series C round raised by chip-maker Y": rounds whose size the text does not give."""
     cue = rounds[0] if rounds else None
-    generic = _GENERIC_ROUND.search(sentence)
-    if cue is None and not (generic and (_NAMED_BACKER.search(sentence[generic.end():])
-                                         or _CLOSED_AFTER.match(sentence, generic.end()))):
-        generic = _UNDISCLOSED.search(sentence)  # "sammelt einen zweistelligen Millionenbetrag ein"
+    if cue is None and g.round_nouns is not None and g.round_nouns.search(sentence) \
+            and _funding_round_noun(sentence, g) is None:
+        return  # "un round di trattative", "una ronda de despidos": a round of something else
+    # a lexicon language's round nouns, lead and participant cues and undisclosed-amount words:
+    # "cerró una ronda de financiación liderada por Seaya", "aporte de valor não divulgado"
+    generic = _GENERIC_ROUND.search(sentence) or _funding_round_noun(sentence, g)
+    backed = generic and (_NAMED_BACKER.search(sentence[generic.end():]) or any(
+        p.search(sentence, generic.end()) for p in g.lead_after + g.investors_after if g.round_nouns))
+    undisclosed = _UNDISCLOSED.search(sentence) or (g.undisclosed.search(sentence) if g.undisclosed else None)
+    if cue is None and not (generic and (backed or _CLOSED_AFTER.match(sentence, generic.end()))):
+        generic = undisclosed  # "sammelt einen zweistelligen Millionenbetrag ein"
         if generic is None:
             return
-    if cue is not None and cue.round == "unknown" and not _UNDISCLOSED.search(sentence):
+    if cue is not None and cue.round == "unknown" and not undisclosed:
         return
     start, end = (cue.start, cue.end) if cue else generic.span()
     pseudo = Money(0, None, False, (start, end))

@@ -81,6 +81,8 @@ GRAMMAR = register(Grammar(
         r"sécurise|sécurisé|empoche|empoché|reçoit|reçu)\b",
     ),
     clause_break=rx(r"[;:—–]|, (?:tandis que|alors que|mais)\b"),
+    undisclosed=rx(r"\b(?:(?:d['’]un |pour un )?montant non (?:communiqué|divulgué|dévoilé)|"
+                   r"sans (?:en )?(?:communiquer|dévoiler|révéler) le montant)"),
     apposition=rx(r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
                   r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?$"),
 ))

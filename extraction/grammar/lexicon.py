@@ -131,6 +131,7 @@ def build_grammar(code: str) -> Grammar:
         openers=rx(rf"^\W*{_alt(w('anaphora.openers'))}\b[\s,]*") if w("anaphora.openers") else None,
         investor_cue=rx(rf"\b{_alt(investor_words)}"),
         round_nouns=rx(rf"\b{round_nouns}\b") if w("funding.round_nouns") else None,
+        undisclosed=rx(rf"\b{_alt(w('funding.undisclosed'))}") if w("funding.undisclosed") else None,
         list_split=re.compile(rf"{_SPLIT_LIST.pattern}|\s*,?\s+{_alt(w('investors.and'))}\s+")
         if w("investors.and") else None,
         # a segment opening with a relative word, or with a lowercase word and naming nobody
