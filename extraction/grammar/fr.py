@@ -22,7 +22,9 @@ GRAMMAR = register(Grammar(
         r"parvenue?s? à (?:lever|récolter|boucler|réunir))\b",
     ),
     subject_verbs=rx(
-        r"\b(?:a |ont |avait )?(?:déjà |récemment |notamment )?(?:lève|lèvent|levé|boucle|bouclé|"
+        # "X annonce avoir bouclé ...": the whole chain is the verb, so its subject is X
+        r"\b(?:a |ont |avait )?(?:déjà |récemment |notamment )?(?:(?:annonce|annoncent|annoncé|affirme|"
+        r"indique) avoir (?:levé|bouclé|récolté|obtenu|réalisé|finalisé|sécurisé|conclu)|lève|lèvent|levé|boucle|bouclé|"
         r"récolte|récolté|réalise|réalisé|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|"
         r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
         r"a réussi|vient de (?:réaliser|boucler|lever|finaliser|clôturer|conclure|récolter|sécuriser)|"
