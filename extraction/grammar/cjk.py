@@ -216,6 +216,8 @@ def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = Fal
     Korean VC is often called "...투자" or "...투자파트너스", and keeps its spaces in a list
     ("RA 캐피탈 매니지먼트"). `marked`: the particle after the name was cut off already, so a last
     syllable that looks like one belongs to the name ("별빛페이" before "가")."""
+    # a closing quote ends the name: "‘별빛페이’" keeps its last syllable, which is no particle
+    marked = marked or bool(re.search(r"[’”'\"]\s*$", text))
     text = _PAREN.sub("", text).strip(" 、,，:：\"'“”‘’")
     if r.spaced and investor:
         text = _SPACED_AND_OTHERS.sub("", _SPACED_LEAD_IN.sub("", text))
