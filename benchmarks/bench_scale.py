@@ -2,6 +2,11 @@
 
     .venv/bin/python benchmarks/bench_scale.py                          # 2,500 and 5,000 articles, 1 run, 3 cycles in one process
     .venv/bin/python benchmarks/bench_scale.py --sizes 500,2500,5000,10000 --runs 3 --cycles 3   # the full version (~1 h on 2 cores)
+    .venv/bin/python benchmarks/bench_scale.py --prefect --runs 3      # the same cycles as Prefect flow runs
+
+Profile the largest size with py-spy (`pip install py-spy`):
+
+    py-spy record --subprocesses --format raw -o cycle.txt -- .venv/bin/python benchmarks/bench_scale.py --sizes 5000 --cycles 1
 
 For each size, a loopback farm (benchmarks/farm.py, its own process: sites of
 `--feeds` feeds of `--articles` articles each, `--latency` per request) answers
@@ -9,8 +14,8 @@ every page; its companies have invented names, as distinct as real ones
 (`--names numbered` gives the farm's old Company<i>x<j>x<k>, all within a typo
 of each other: one component of names that deduplication must weigh whole). Each run starts one child process per size, the sizes side by side
 (so the machine's load touches all alike), and the child runs `--cycles` cold
-cycles in a row (`fundwatch run --no-prefect`, flows.cycle.run_plain), each on a
-fresh database. Per cycle it reports:
+cycles in a row (what `fundwatch run --no-prefect` runs), each on a fresh
+database; with `--prefect`, one cycle as `fundwatch run` runs it, a Prefect flow. Per cycle it reports:
 
 - CPU seconds (user + system, every thread of the process) and wall seconds;
 - peak RSS of the process during that cycle (VmHWM, reset before each cycle
@@ -72,9 +77,9 @@ def _config(workdir: Path, feeds: list[str]) -> Path:
     return path
 
 
-def child(feeds_file: str, cycles: int, profile: str | None) -> list[dict]:
+def child(feeds_file: str, cycles: int, prefect: bool) -> list[dict]:
     sys.path.insert(0, str(HERE.parent))
-    from flows import cycle
+    from flows.cli_run import run_cycle_command
     from flows.settings import load_config
 
     feeds = json.loads(Path(feeds_file).read_text())
@@ -82,17 +87,12 @@ def child(feeds_file: str, cycles: int, profile: str | None) -> list[dict]:
     for number in range(cycles):
         workdir = Path(tempfile.mkdtemp(prefix="bench-scale-"))
         try:
-            config = load_config(str(_config(workdir, feeds)))
+            path = str(_config(workdir, feeds))
+            config = load_config(path)
             _reset_peak()
             cpu, wall = _cpu_seconds(), time.perf_counter()
-            if profile and number == 0:
-                import cProfile
-
-                profiler = cProfile.Profile()
-                report = profiler.runcall(cycle.run_plain, config)
-                profiler.dump_stats(profile)
-            else:
-                report = cycle.run_plain(config)
+            # What `fundwatch run` does (with --no-prefect unless --prefect): the cycle, then the market page.
+            report = run_cycle_command(path, config, use_prefect=prefect)
             out.append({
                 "cpu_s": _cpu_seconds() - cpu, "wall_s": time.perf_counter() - wall,
                 "peak_mb": _status_mb("VmHWM"), "rss_after_mb": _status_mb("VmRSS"),
@@ -119,10 +119,10 @@ class Farm:
         self.process.wait(timeout=30)
 
 
-def run_child(feeds_file: Path, cycles: int, profile: str | None = None) -> list[dict]:
+def run_child(feeds_file: Path, cycles: int, prefect: bool) -> list[dict]:
     command = [sys.executable, __file__, "--child", str(feeds_file), "--cycles", str(cycles)]
-    if profile:
-        command += ["--profile", profile]
+    if prefect:
+        command.append("--prefect")
     out = subprocess.run(command, capture_output=True, text=True)
     if out.returncode != 0:
         raise SystemExit(f"child failed:\n{out.stderr[-4000:]}")
@@ -139,14 +139,18 @@ def main() -> None:
                         help="farm company names (farm.py): numbered ones all match each other")
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--cycles", type=int, default=3, help="cold cycles in a row in one process")
-    parser.add_argument("--profile", help="cProfile the first cycle of the largest size into this file")
+    parser.add_argument("--prefect", action="store_true",
+                        help="cycles as Prefect flow runs (`fundwatch run`; its temporary server, another "
+                             "process, is not counted); one cycle per child")
     parser.add_argument("--child", metavar="FEEDS_JSON")
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(child(args.child, args.cycles, args.profile)))
+        print(json.dumps(child(args.child, args.cycles, args.prefect)))
         return
 
     sizes = [int(s) for s in args.sizes.split(",")]
+    if args.prefect:
+        args.cycles = 1  # each `fundwatch run` starts its own server; `serve` runs each cycle in a new process
     per_site = args.feeds * args.articles
     work = Path(tempfile.mkdtemp(prefix="bench-scale-"))
     farms: dict[int, Farm] = {}
@@ -160,8 +164,7 @@ def main() -> None:
         results: dict[int, list[list[dict]]] = {size: [] for size in sizes}
         for run in range(args.runs):
             for size in sizes:
-                profile = args.profile if run == 0 and size == sizes[-1] else None
-                cycles = run_child(work / f"feeds-{size}.json", args.cycles, profile)
+                cycles = run_child(work / f"feeds-{size}.json", args.cycles, args.prefect)
                 results[size].append(cycles)
                 for number, c in enumerate(cycles, 1):
                     print(f"  run {run + 1}, {size} articles, cycle {number}: CPU {c['cpu_s']:.1f} s, wall "
