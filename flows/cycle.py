@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flows import stages
+from flows import process_memory, stages
 from flows.cycle_lock import CycleBusy, cycle_lock
 from flows.report import CycleReport
 from flows.settings import Config
@@ -58,12 +58,15 @@ async def run_cycle(config: Config, steps: Steps, logger: logging.Logger | loggi
     started = time.perf_counter()
     report = CycleReport()
     check_file(config.db_path)  # a damaged file fails the run before anything is written
+    process_memory.limit_malloc_arenas()  # before the cycle's worker threads allocate
     try:
         with cycle_lock(config.db_path):
             await _cycle(config, steps, report, logger)
     except CycleBusy as exc:
         logger.warning("%s; skipping this cycle", exc)
         report.skipped_reason = str(exc)
+    finally:
+        process_memory.release_free_memory()  # what the next cycle starts from: what is in use
     report.seconds = time.perf_counter() - started
     # Logged once the time is known: under `serve` and workers this line is the summary.
     logger.info(report.summary_line())
