@@ -106,13 +106,14 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
             if outcome.stored_docs:
                 await writer.put(outcome.stored_docs)
             # Requests not sent by then wait for the next cycle (they stay pending).
-            not_after = time.monotonic() + config.http.article_budget_seconds
+            budget = FetchBudget(config.http.article_budget_seconds)
             # Each batch is stored as soon as it is scraped, so a crash later in the
             # cycle keeps what was already read.
             batches = stages.batched(stages.interleave_hosts(outcome.to_fetch), ARTICLES_PER_TASK)
             outcome.to_fetch = []  # the batches hold them now, each only until it is scraped
             window = -(-config.http.concurrency // ARTICLES_PER_TASK) + 1
-            await _scrape_in_turn(batches, lambda b: steps.scrape(fetcher, b, not_after), window, writer.put)
+            await _scrape_in_turn(batches, lambda b: steps.scrape(fetcher, b, budget.not_after), window,
+                                  lambda docs: budget.paused(writer.put(docs)))
         finally:
             await writer.finish()
 
@@ -159,6 +160,25 @@ async def _scrape_in_turn(batches: list, scrape: Callable[[list], Awaitable[list
     finally:
         for task in running:
             task.cancel()
+
+
+class FetchBudget:
+    """When page requests stop being sent (time.monotonic()): `seconds` of fetching
+    from now, not counting the time fetching waits for the store writer.
+
+    Fetching waits for the writer when storing is the slower half; counted, that
+    wait left a third of a 5,000-article cycle unrequested on a busy machine.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.not_after = time.monotonic() + seconds
+
+    async def paused(self, waiting: Awaitable[None]) -> None:
+        started = time.monotonic()
+        try:
+            await waiting
+        finally:
+            self.not_after += time.monotonic() - started
 
 
 class StoreWriter:

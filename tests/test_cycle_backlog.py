@@ -93,3 +93,20 @@ def test_a_writer_that_fails_while_fetching_waits_stops_the_cycle(tmp_path, monk
     done = db.execute("select count(*) from entries where state != 'pending'").fetchone()[0]
     db.conn.close()
     assert done == BATCH, "only the first batch was stored; the rest waits for the next cycle"
+
+
+def test_waiting_for_the_writer_does_not_count_against_the_fetch_budget(tmp_path, monkeypatch):
+    monkeypatch.setattr(cycle, "ARTICLES_PER_TASK", BATCH)
+
+    def slow_store(db_path, docs):
+        time.sleep(0.15)  # 24 batches: ~3.6 s of storing against a 1 s budget for fetching
+        return stages.store_articles(db_path, docs)
+
+    with NewsFarm(sites=3, feeds=2) as farm:
+        farm.publish(8)
+        path = tmp_path / "fundwatch.toml"
+        farm_config(path, tmp_path / "fundwatch.db", farm.feed_urls,
+                    http=f"concurrency = {CONCURRENCY}\narticle_budget_seconds = 1.0")
+        report = _run(load_config(path), slow_store)
+    assert report.articles_deferred == 0
+    assert report.new_articles == 48 and report.articles_from_feed_text == 0
