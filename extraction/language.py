@@ -29,10 +29,6 @@ def _identifier():
 
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(LATIN))
-    # set_languages keeps the weights of all 97 languages to allow a later reset
-    # (28 MB of the model's ~70); fundwatch never resets, so only ours are kept.
-    if hasattr(identifier, "_full_model"):
-        identifier._full_model = (identifier.nb_ptc, identifier.nb_pc, identifier.nb_classes)
     return identifier
 
 
