@@ -31,6 +31,25 @@ WORDS = ("startup funding round investors seed series venture capital company pl
          "executive officer technology climate health fintech logistics mobility ai security").split()
 
 
+ONSETS = "b c d f g h j k l m n p r s t v w z br cr dr fl gr kl pl pr st tr sk sp".split()
+VOWELS = "a e i o u ai ea io ou y".split()
+CODAS = ["", "", "", "n", "r", "s", "x", "l", "m", "k", "t"]
+# "numbered": Company<site>x<feed>x<item>, every name one typo from hundreds of others,
+# so the identity rule must weigh all of a farm's rounds together (one component of
+# names): a worst case for deduplication, not news. "invented": a made-up word per
+# story, as distinct as real company names (none within a typo of another at 5,000).
+NAMES = {"numbered": lambda site, feed, item: f"Company{site}x{feed}x{item}"}
+
+
+def _invented(site: int, feed: int, item: int) -> str:
+    rng = random.Random(f"name-{site}-{feed}-{item}")
+    return "".join(rng.choice(ONSETS) + rng.choice(VOWELS) + rng.choice(CODAS) for _ in range(3)).capitalize()
+
+
+NAMES["invented"] = _invented
+company_name = NAMES["numbered"]
+
+
 def _sentence(rng: random.Random) -> str:
     words = [rng.choice(WORDS) for _ in range(rng.randint(12, 22))]
     return " ".join(words).capitalize() + "."
@@ -38,7 +57,7 @@ def _sentence(rng: random.Random) -> str:
 
 def article_html(site: int, feed: int, item: int) -> bytes:
     rng = random.Random(f"{site}-{feed}-{item}")
-    company = f"Company{site}x{feed}x{item}"
+    company = company_name(site, feed, item)
     paragraphs = [f"<p>{company} raised {rng.randint(2, 90)} million euros in a Series A round led by Example Ventures.</p>"]
     paragraphs += [f"<p>{' '.join(_sentence(rng) for _ in range(4))}</p>" for _ in range(9)]
     nav = "".join(f"<li><a href='/section/{i}'>Section {i}</a></li>" for i in range(25))
@@ -57,11 +76,11 @@ def feed_xml(base: str, site: int, feed: int, articles: int) -> bytes:
     items = []
     for item in range(articles):
         items.append(
-            f"<item><title>Company{site}x{feed}x{item} raises a Series A</title>"
+            f"<item><title>{company_name(site, feed, item)} raises a Series A</title>"
             f"<link>{base}/news/{feed}/{item}.html?utm_source=rss&amp;utm_medium=feed</link>"
             f"<guid isPermaLink='false'>site{site}-feed{feed}-item{item}</guid>"
             f"<pubDate>Mon, 0{1 + item % 9} Mar 2026 10:00:00 GMT</pubDate>"
-            f"<description>Company{site}x{feed}x{item} raised money in a Series A round.</description></item>"
+            f"<description>{company_name(site, feed, item)} raised money in a Series A round.</description></item>"
         )
     return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Site {site} feed {feed}</title>'
             f"<link>{base}/</link>{''.join(items)}</channel></rss>").encode()
@@ -129,7 +148,10 @@ def main() -> None:
     parser.add_argument("--feeds", type=int, default=5)
     parser.add_argument("--articles", type=int, default=10)
     parser.add_argument("--latency", type=float, default=0.1)
+    parser.add_argument("--names", choices=sorted(NAMES), default="numbered", help="how companies are named")
     args = parser.parse_args()
+    global company_name
+    company_name = NAMES[args.names]
     sites = [Site(i, args.feeds, args.articles, args.latency) for i in range(args.sites)]
     print(json.dumps({"sites": [s.base for s in sites], "feeds": [u for s in sites for u in s.feed_urls]}), flush=True)
     sys.stdin.read()  # serve until the parent closes our stdin

@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flows import stages
+from flows import process_memory, stages
 from flows.cycle_lock import CycleBusy, cycle_lock
 from flows.report import CycleReport
 from flows.settings import Config
@@ -29,6 +29,10 @@ from storage.health import check_file
 
 FEEDS_PER_TASK = 25
 ARTICLES_PER_TASK = 20
+# Scraped batches waiting for the writer, at most. Storing is the slower half of
+# a big cycle; with no bound every page read waited in memory until stored (all
+# 5,000 of a 5,000-article cycle). Beyond this, fetching waits for the writer.
+WRITER_BACKLOG = 4
 
 
 @dataclass(frozen=True)
@@ -54,12 +58,15 @@ async def run_cycle(config: Config, steps: Steps, logger: logging.Logger | loggi
     started = time.perf_counter()
     report = CycleReport()
     check_file(config.db_path)  # a damaged file fails the run before anything is written
+    process_memory.limit_malloc_arenas()  # before the cycle's worker threads allocate
     try:
         with cycle_lock(config.db_path):
             await _cycle(config, steps, report, logger)
     except CycleBusy as exc:
         logger.warning("%s; skipping this cycle", exc)
         report.skipped_reason = str(exc)
+    finally:
+        process_memory.release_free_memory()  # what the next cycle starts from: what is in use
     report.seconds = time.perf_counter() - started
     # Logged once the time is known: under `serve` and workers this line is the summary.
     logger.info(report.summary_line())
@@ -79,6 +86,7 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
         )
         polls = [poll for batch in poll_results for poll in batch]
         outcome = steps.record(config.db_path, polls, now)
+        del poll_results, polls  # every entry of every feed: recorded, the to-do list says what is left
         report.feeds_ok, report.feeds_not_modified = outcome.ok, outcome.not_modified
         report.feeds_failed, report.failed_feeds = len(outcome.failed), outcome.failed
         report.new_entries = outcome.new_entries
@@ -96,14 +104,16 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
         try:
             # Articles a dead cycle stored but did not tick off: finish them first.
             if outcome.stored_docs:
-                writer.put(outcome.stored_docs)
+                await writer.put(outcome.stored_docs)
             # Requests not sent by then wait for the next cycle (they stay pending).
-            not_after = time.monotonic() + config.http.article_budget_seconds
+            budget = FetchBudget(config.http.article_budget_seconds)
             # Each batch is stored as soon as it is scraped, so a crash later in the
             # cycle keeps what was already read.
             batches = stages.batched(stages.interleave_hosts(outcome.to_fetch), ARTICLES_PER_TASK)
+            outcome.to_fetch = []  # the batches hold them now, each only until it is scraped
             window = -(-config.http.concurrency // ARTICLES_PER_TASK) + 1
-            await _scrape_in_turn(batches, lambda b: steps.scrape(fetcher, b, not_after), window, writer.put)
+            await _scrape_in_turn(batches, lambda b: steps.scrape(fetcher, b, budget.not_after), window,
+                                  lambda docs: budget.paused(writer.put(docs)))
         finally:
             await writer.finish()
 
@@ -126,49 +136,85 @@ def _only_older_rounds_updated(report: CycleReport) -> None:
 
 
 async def _scrape_in_turn(batches: list, scrape: Callable[[list], Awaitable[list]], window: int,
-                          done: Callable[[list], None]) -> None:
-    """Scrape batches, at most `window` at a time, starting the next as one ends.
+                          done: Callable[[list], Awaitable[None]]) -> None:
+    """Scrape batches, at most `window` at a time, starting the next as one ends,
+    and hand each result to `done` (which may make the next start wait).
+
+    The batches are taken out of `batches` as they start, so that entries scraped
+    are not held until the end of the cycle.
 
     Enough to keep every connection slot busy, few enough that the pages of the
     first batches are sent first: with every batch started at once, each page's
     request joined its host's queue at a random place (the jitter before it) and
     all batches ended together, at the end of fetching.
     """
-    waiting = list(reversed(batches))
+    batches.reverse()
     running: set[asyncio.Future] = set()
     try:
-        while waiting or running:
-            while waiting and len(running) < window:
-                running.add(asyncio.ensure_future(scrape(waiting.pop())))
+        while batches or running:
+            while batches and len(running) < window:
+                running.add(asyncio.ensure_future(scrape(batches.pop())))
             finished, running = await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
             for task in finished:
-                done(task.result())
+                await done(task.result())
     finally:
         for task in running:
             task.cancel()
 
 
+class FetchBudget:
+    """When page requests stop being sent (time.monotonic()): `seconds` of fetching
+    from now, not counting the time fetching waits for the store writer.
+
+    Fetching waits for the writer when storing is the slower half; counted, that
+    wait left a third of a 5,000-article cycle unrequested on a busy machine.
+    """
+
+    def __init__(self, seconds: float) -> None:
+        self.not_after = time.monotonic() + seconds
+
+    async def paused(self, waiting: Awaitable[None]) -> None:
+        started = time.monotonic()
+        try:
+            await waiting
+        finally:
+            self.not_after += time.monotonic() - started
+
+
 class StoreWriter:
     """One writer beside the event loop: batches are stored in arrival order, one
-    at a time (SQLite has one writer), each in a worker thread.
+    at a time (SQLite has one writer), each in a worker thread. At most `backlog`
+    batches wait: `put` waits for room, so fetching cannot run far ahead of storing.
 
     asyncio.to_thread copies the caller's context, so a Prefect task called there
     still belongs to the flow run.
     """
 
-    def __init__(self, store: Callable[..., Any], db_path, report: CycleReport, logger) -> None:
+    def __init__(self, store: Callable[..., Any], db_path, report: CycleReport, logger,
+                 backlog: int | None = None) -> None:
         self._store, self._db_path, self._report, self._logger = store, db_path, report, logger
-        self._queue: asyncio.Queue = asyncio.Queue()
+        self._queue: asyncio.Queue = asyncio.Queue(maxsize=backlog or WRITER_BACKLOG)
         self._task: asyncio.Task | None = None
 
     def start(self) -> None:
         self._task = asyncio.create_task(self._run())
 
-    def put(self, docs: list) -> None:
-        if self._task is not None and self._task.done() and self._task.exception() is not None:
-            raise self._task.exception()  # the database stopped the writer (a full disk): stop fetching too
+    async def put(self, docs: list) -> None:
         if docs:
-            self._queue.put_nowait(docs)
+            await self._enqueue(docs)
+
+    async def _enqueue(self, item) -> None:
+        """Queue `item` once there is room; raise the writer's error if it stops first
+        (the database stopped it, a full disk: then fetching stops too)."""
+        assert self._task is not None, "start() first"
+        if not self._task.done():
+            room = asyncio.ensure_future(self._queue.put(item))
+            await asyncio.wait({room, self._task}, return_when=asyncio.FIRST_COMPLETED)
+            if room.done():
+                return
+            room.cancel()
+        await self._task  # it only ends early by failing: raises its error
+        raise RuntimeError("the store writer stopped before the cycle ended")
 
     async def _run(self) -> None:
         while (docs := await self._queue.get()) is not None:
@@ -176,8 +222,9 @@ class StoreWriter:
 
     async def finish(self) -> None:
         """Wait until everything put is stored; a store failure is raised here."""
-        self._queue.put_nowait(None)
         if self._task is not None:
+            if not self._task.done():
+                await self._enqueue(None)
             await self._task
 
 
