@@ -20,6 +20,7 @@ from prefect.cache_policies import NO_CACHE
 
 from flows import stages
 from flows.cycle import Steps
+from flows.dask_reading import prefect_reader
 from flows.cycle import run_cycle as run_steps
 from flows.report import CycleReport
 from flows.settings import Config, load_config
@@ -38,8 +39,14 @@ def record_polls_task(db_path: Path, polls: list, now: datetime) -> stages.PollO
 
 
 @task(name="scrape-articles", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
-async def scrape_batch(fetcher: Fetcher, entries: list, not_after: float | None = None) -> list:
-    return await fetch_articles(fetcher, entries, not_after)
+async def scrape_batch(fetcher: Fetcher, entries: list, not_after: float | None = None, read: bool = True) -> list:
+    return await fetch_articles(fetcher, entries, not_after, read=read)
+
+
+@task(name="read-articles", cache_policy=NO_CACHE, retries=1, retry_delay_seconds=2)
+def read_batch(items: list) -> list:
+    """HTML to text and rounds extracted, on a Dask worker under [scale]."""
+    return stages.read_articles(items)
 
 
 @task(name="extract-and-store", cache_policy=NO_CACHE, retries=2, retry_delay_seconds=1)
@@ -75,6 +82,7 @@ TASK_STEPS = Steps(
     scrape=scrape_batch,
     store=extract_and_store,
     deliver=deliver_alerts_task,
+    reader=prefect_reader(read_batch),
 )
 
 
