@@ -199,7 +199,8 @@ async def _scrape_then_read(batches: list, fetch: Callable[[list], Awaitable[lis
 
 class StoreWriter:
     """One writer beside the event loop: batches are stored in arrival order, one
-    at a time (SQLite has one writer), each in a worker thread.
+    store at a time (SQLite has one writer), each in a worker thread; batches
+    that queue meanwhile are stored together by the next.
 
     asyncio.to_thread copies the caller's context, so a Prefect task called there
     still belongs to the flow run.
@@ -220,7 +221,18 @@ class StoreWriter:
             self._queue.put_nowait(docs)
 
     async def _run(self) -> None:
-        while (docs := await self._queue.get()) is not None:
+        stopping = False
+        while not stopping and (docs := await self._queue.get()) is not None:
+            # Batches that arrived while the last one was being stored go as one:
+            # fewer store task runs (each costs Prefect's server ~20 ms) and none
+            # stored later than it would have been.
+            docs = list(docs)
+            while not self._queue.empty():
+                more = self._queue.get_nowait()
+                if more is None:
+                    stopping = True
+                    break
+                docs += more
             _add(self._report, await asyncio.to_thread(self._store, self._db_path, docs), self._logger)
 
     async def finish(self) -> None:

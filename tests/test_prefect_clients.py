@@ -45,7 +45,7 @@ COUNTING_RUN = textwrap.dedent(
 
 def test_sync_task_runs_share_the_flow_runs_client(tmp_path):
     with NewsFarm(sites=3, feeds=2) as farm:
-        farm.publish(8)  # 48 articles: 3 store batches, besides record and deliver
+        farm.publish(8)  # 48 articles: several store task runs, besides record and deliver
         config = tmp_path / "fundwatch.toml"
         farm_config(config, tmp_path / "fundwatch.db", farm.feed_urls)
         env = dict(os.environ)
@@ -55,6 +55,5 @@ def test_sync_task_runs_share_the_flow_runs_client(tmp_path):
     assert done.returncode == 0, done.stderr[-2000:]
     assert json.loads(done.stdout)["new_articles"] == 48
     [line] = [ln for ln in done.stderr.splitlines() if ln.startswith("TASK_RUN_CLIENTS ")]
-    # 5 sync task runs (record, 3 store batches, deliver); without the flow's own
-    # client each made one.
+    # Without the flow's own client each sync task run made one (5 here).
     assert json.loads(line.split(" ", 1)[1]) == 0
