@@ -16,8 +16,8 @@ Contract (other tools depend on it; extend, don't break):
     weekly = false                   # true: the market report to the alert targets once a week
     since = "30d"                    # the period it covers (30d, 12w)
     [scale]                          # optional: read pages and extract rounds on a Dask cluster
-    dask_address = "tcp://host:8786" # an existing Dask scheduler, or:
-    workers = 2                      # a local cluster of that many worker processes (0: no Dask)
+    workers = 2                      # a local cluster of 2 worker processes (0: no Dask), or
+                                     # dask_address = "tcp://host:8786" (an existing scheduler)
 
 Unknown keys and bad values raise `ConfigError` naming the key; the CLI turns it
 into exit code 2. Sections owned by other packages ([http], [[alerts]]) are
