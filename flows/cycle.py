@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from flows import stages
-from flows.dask_reading import plain_reader
 from flows.cycle_lock import CycleBusy, cycle_lock
+from flows.dask_reading import plain_reader
 from flows.report import CycleReport
 from flows.settings import Config
 from scrapers.http import Fetcher
@@ -199,8 +199,7 @@ async def _scrape_then_read(batches: list, fetch: Callable[[list], Awaitable[lis
 
 class StoreWriter:
     """One writer beside the event loop: batches are stored in arrival order, one
-    store at a time (SQLite has one writer), each in a worker thread; batches
-    that queue meanwhile are stored together by the next.
+    at a time (SQLite has one writer), each in a worker thread.
 
     asyncio.to_thread copies the caller's context, so a Prefect task called there
     still belongs to the flow run.
