@@ -13,6 +13,8 @@ loses nothing the next one cannot finish.
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import functools
 import logging
 import time
 from collections.abc import Awaitable, Callable
@@ -21,6 +23,7 @@ from typing import Any
 
 from flows import process_memory, stages
 from flows.cycle_lock import CycleBusy, cycle_lock
+from flows.dask_reading import plain_reader
 from flows.report import CycleReport
 from flows.settings import Config
 from scrapers.http import Fetcher
@@ -42,6 +45,9 @@ class Steps:
     scrape: Callable[..., Awaitable[list]]    # (fetcher, entries, not_after) -> [ArticleDoc]
     store: Callable[..., Any]                 # (db_path, docs) -> StoreOutcome
     deliver: Callable[..., Any]               # (db_path, targets) -> DeliveryReport
+    # Under [scale]: (ScaleSettings) -> async context yielding read(pages) -> [ReadDoc],
+    # which reads fetched pages on a Dask cluster (flows/dask_reading.py).
+    reader: Callable[..., Any] = functools.partial(plain_reader, read_fn=stages.read_articles)
 
 
 PLAIN_STEPS = Steps(
@@ -74,6 +80,34 @@ async def run_cycle(config: Config, steps: Steps, logger: logging.Logger | loggi
 
 
 async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> None:
+    async with contextlib.AsyncExitStack() as stack:
+        starting_reader = None
+        if config.scale.uses_dask:
+            # The cluster starts (in a thread) while the feeds are polled.
+            starting_reader = asyncio.ensure_future(stack.enter_async_context(steps.reader(config.scale)))
+        try:
+            await _poll_fetch_store(config, steps, report, logger, starting_reader)
+        finally:
+            if starting_reader is not None:
+                await _settled(starting_reader)  # started before the stack closes what it opened
+
+    _only_older_rounds_updated(report)
+
+    # Delivery also retries what earlier cycles could not send.
+    delivery = steps.deliver(config.db_path, config.alerts)
+    report.alerts_sent, report.alerts_failed = delivery.sent, delivery.failed
+    report.alerts_pending, report.alert_lines = delivery.pending, list(delivery.lines)
+
+
+async def _settled(future: asyncio.Future) -> None:
+    """Wait for `future` to end, its error (if any) read: the cycle's own error says more."""
+    await asyncio.wait([future])
+    if not future.cancelled():
+        future.exception()
+
+
+async def _poll_fetch_store(config: Config, steps: Steps, report: CycleReport, logger,
+                            starting_reader: asyncio.Future | None) -> None:
     now = stages.utcnow()
     due = stages.due_feeds(config.db_path, config.feeds, now)
     report.feeds_due = len(due)
@@ -112,17 +146,17 @@ async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> N
             batches = stages.batched(stages.interleave_hosts(outcome.to_fetch), ARTICLES_PER_TASK)
             outcome.to_fetch = []  # the batches hold them now, each only until it is scraped
             window = -(-config.http.concurrency // ARTICLES_PER_TASK) + 1
-            await _scrape_in_turn(batches, lambda b: steps.scrape(fetcher, b, budget.not_after), window,
-                                  lambda docs: budget.paused(writer.put(docs)))
+
+            async def store(docs: list) -> None:
+                await budget.paused(writer.put(docs))  # time spent waiting for the writer is no fetch time
+
+            if starting_reader is None:
+                await _scrape_in_turn(batches, lambda b: steps.scrape(fetcher, b, budget.not_after), window, store)
+            else:
+                await _scrape_then_read(batches, lambda b: steps.scrape(fetcher, b, budget.not_after, read=False),
+                                        window, await starting_reader, store)
         finally:
             await writer.finish()
-
-    _only_older_rounds_updated(report)
-
-    # Delivery also retries what earlier cycles could not send.
-    delivery = steps.deliver(config.db_path, config.alerts)
-    report.alerts_sent, report.alerts_failed = delivery.sent, delivery.failed
-    report.alerts_pending, report.alert_lines = delivery.pending, list(delivery.lines)
 
 
 def _only_older_rounds_updated(report: CycleReport) -> None:
@@ -181,6 +215,28 @@ class FetchBudget:
             self.not_after += time.monotonic() - started
 
 
+async def _scrape_then_read(batches: list, fetch: Callable[[list], Awaitable[list]], window: int,
+                            read: Callable[[list], Awaitable[list]],
+                            done: Callable[[list], Awaitable[None]]) -> None:
+    """Fetch batches as `_scrape_in_turn` does; read each fetched batch elsewhere (a Dask
+    cluster), then hand it to the writer. A batch being read holds no fetch slot."""
+    reading: list[asyncio.Future] = []
+
+    async def read_and_store(pages: list) -> None:
+        await done(await read(pages))
+
+    async def start_reading(pages: list) -> None:
+        reading.append(asyncio.ensure_future(read_and_store(pages)))
+
+    try:
+        await _scrape_in_turn(batches, fetch, window, start_reading)
+        await asyncio.gather(*reading)
+    finally:
+        for future in reading:
+            future.cancel()
+        await asyncio.gather(*reading, return_exceptions=True)
+
+
 class StoreWriter:
     """One writer beside the event loop: batches are stored in arrival order, one
     at a time (SQLite has one writer), each in a worker thread. At most `backlog`
@@ -217,7 +273,18 @@ class StoreWriter:
         raise RuntimeError("the store writer stopped before the cycle ended")
 
     async def _run(self) -> None:
-        while (docs := await self._queue.get()) is not None:
+        stopping = False
+        while not stopping and (docs := await self._queue.get()) is not None:
+            # Batches that arrived while the last one was being stored go as one:
+            # fewer store task runs (each costs Prefect's server ~20 ms) and none
+            # stored later than it would have been.
+            docs = list(docs)
+            while not self._queue.empty():
+                more = self._queue.get_nowait()
+                if more is None:
+                    stopping = True
+                    break
+                docs += more
             _add(self._report, await asyncio.to_thread(self._store, self._db_path, docs), self._logger)
 
     async def finish(self) -> None:

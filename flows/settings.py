@@ -15,6 +15,9 @@ Contract (other tools depend on it; extend, don't break):
     [report]
     weekly = false                   # true: the market report to the alert targets once a week
     since = "30d"                    # the period it covers (30d, 12w)
+    [scale]                          # optional: read pages and extract rounds on a Dask cluster
+    workers = 2                      # a local cluster of 2 worker processes (0: no Dask), or
+                                     # dask_address = "tcp://host:8786" (an existing scheduler)
 
 Unknown keys and bad values raise `ConfigError` naming the key; the CLI turns it
 into exit code 2. Sections owned by other packages ([http], [[alerts]]) are
@@ -63,6 +66,21 @@ class ReportSettings:
 
 
 @dataclass(frozen=True)
+class ScaleSettings:
+    """Where pages are read and rounds extracted: here (the default) or on a Dask cluster.
+
+    Writing stays in the cycle's own process whatever is chosen: SQLite has one writer.
+    """
+
+    dask_address: str | None = None  # an existing scheduler ("tcp://host:8786")
+    workers: int = 0                 # a local process cluster of this many workers; 0: no Dask
+
+    @property
+    def uses_dask(self) -> bool:
+        return bool(self.dask_address or self.workers)
+
+
+@dataclass(frozen=True)
 class Config:
     db_path: Path
     http: HttpSettings
@@ -71,6 +89,7 @@ class Config:
     alerts: tuple[AlertTarget, ...] = ()
     source: str = "<defaults>"
     report: ReportSettings = ReportSettings()
+    scale: ScaleSettings = ScaleSettings()
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -124,6 +143,22 @@ def _parse_report(table: dict[str, Any]) -> ReportSettings:
     return ReportSettings(weekly=weekly, since=since.strip().lower())
 
 
+def _parse_scale(table: dict[str, Any]) -> ScaleSettings:
+    _check_keys("scale", table, {"dask_address", "workers"})
+    if "dask_address" in table and "workers" in table:
+        raise ConfigError("scale: set dask_address (an existing cluster) or workers (a local one), not both")
+    if "dask_address" in table:
+        address = _expect("scale", "dask_address", table["dask_address"], str).strip()
+        scheme, sep, rest = address.partition("://")
+        if not sep or scheme not in ("tcp", "tls", "ucx", "inproc") or not rest:
+            raise ConfigError(f"scale.dask_address: expected a scheduler address like tcp://host:8786, got {address!r}")
+        return ScaleSettings(dask_address=address)
+    workers = _expect("scale", "workers", table.get("workers", 0), int)
+    if workers < 0:
+        raise ConfigError(f"scale.workers: must be 0 (no Dask) or more, got {workers}")
+    return ScaleSettings(workers=workers)
+
+
 def _host(url: str) -> str | None:
     try:
         return urlsplit(url).hostname
@@ -174,8 +209,8 @@ def _parse_alerts(items: Any) -> tuple[AlertTarget, ...]:
 
 def parse_config(data: dict[str, Any], base: Path, source: str) -> Config:
     """Validate an already-parsed TOML document."""
-    _check_keys("config", data, {"storage", "http", "schedule", "feeds", "alerts", "report"})
-    for section in ("storage", "http", "schedule", "report"):
+    _check_keys("config", data, {"storage", "http", "schedule", "feeds", "alerts", "report", "scale"})
+    for section in ("storage", "http", "schedule", "report", "scale"):
         if section in data and not isinstance(data[section], dict):
             raise ConfigError(f"{section}: expected a table ([{section}])")
     try:
@@ -190,6 +225,7 @@ def parse_config(data: dict[str, Any], base: Path, source: str) -> Config:
         alerts=_parse_alerts(data.get("alerts", [])),
         source=source,
         report=_parse_report(data.get("report", {})),
+        scale=_parse_scale(data.get("scale", {})),
     )
 
 

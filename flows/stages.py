@@ -17,7 +17,8 @@ from typing import Iterable, Sequence
 import storage.feeds as feed_store
 import storage.todo as todo
 from extraction import extract_events
-from scrapers.models import ArticleDoc, FeedEntry, FeedPoll, FeedState
+from scrapers.models import ArticleDoc, FeedEntry, FeedPoll, FeedState, FetchedPage
+from scrapers.poll import read_page
 from storage import open_db
 from storage.events import ArticleRef, record_article_events
 
@@ -117,8 +118,45 @@ class StoreOutcome:
     not_reached: int = 0  # never requested (the cycle's fetch budget ran out): next cycle
 
 
-def store_articles(db_path: Path, docs: Sequence[ArticleDoc], now: datetime | None = None) -> StoreOutcome:
+@dataclass(frozen=True)
+class ReadDoc:
+    """An article read away from the writer: its text and its rounds extracted, nothing stored.
+
+    What `read_articles` returns and `store_articles` takes: plain picklable
+    values, so reading can run on other processes or machines (a Dask cluster)
+    while one process stays the only writer of the SQLite file.
+    """
+
+    doc: ArticleDoc
+    events: list[dict] | None = None  # None: nothing extracted (no text, or the page comes later)
+    error: str | None = None          # the extractor failed on this article
+
+
+def read_articles(items: Sequence[ArticleDoc | FetchedPage]) -> list[ReadDoc]:
+    """Fetched pages to articles (HTML to text) and each article's rounds: CPU only, no I/O.
+
+    One result per item, in order; an article the extractor trips on comes back
+    with its error instead of stopping the others.
+    """
+    out = []
+    for item in items:
+        doc = read_page(item) if isinstance(item, FetchedPage) else item
+        if not doc.text or doc.retryable:
+            out.append(ReadDoc(doc))
+            continue
+        try:
+            out.append(ReadDoc(doc, events=extract(doc)))
+        except Exception as exc:
+            log.exception("could not extract rounds from %s", doc.canonical_url or doc.url)
+            out.append(ReadDoc(doc, error=repr(exc)))
+    return out
+
+
+def store_articles(db_path: Path, docs: Sequence[ArticleDoc | ReadDoc], now: datetime | None = None) -> StoreOutcome:
     """Save each article, extract its rounds, merge them into the stored rounds, tick its entry off.
+
+    Articles that come as `ReadDoc` were extracted already (elsewhere, by
+    `read_articles`): their rounds are written as they are, nothing extracted here.
 
     Per article, one transaction holds the article, its rounds, their alerts and
     the entry's "done": a crash leaves either all of it or none, and an entry is
@@ -128,7 +166,8 @@ def store_articles(db_path: Path, docs: Sequence[ArticleDoc], now: datetime | No
     out = StoreOutcome()
     db = open_db(db_path)
     try:
-        for doc in docs:
+        for item in docs:
+            doc, read = (item.doc, item) if isinstance(item, ReadDoc) else (item, None)
             if doc.retryable and not doc.attempted:
                 out.not_reached += 1  # stays pending as it is, first in line next cycle
                 continue
@@ -136,19 +175,23 @@ def store_articles(db_path: Path, docs: Sequence[ArticleDoc], now: datetime | No
                 todo.mark_retry(db, doc, now)
                 out.retry_later += 1
                 continue
-            _store_one(db, doc, out, now)
+            _store_one(db, doc, out, now, read)
     finally:
         db.conn.close()
     return out
 
 
-def _store_one(db, doc: ArticleDoc, out: StoreOutcome, now: datetime | None) -> None:
+def _store_one(db, doc: ArticleDoc, out: StoreOutcome, now: datetime | None, read: ReadDoc | None = None) -> None:
     url = doc.canonical_url or doc.url
     known = feed_store.find_article(db, doc)
     events = None
     # Decided by "were its rounds recorded?", not "is the article new?": a retry
     # after a crash between saving and recording must still record them.
-    if doc.text and not (known and _already_recorded(db, known)):
+    if read is not None:
+        events = read.events  # extracted already; recorded below only if still missing
+        if read.error is not None and not (known and _already_recorded(db, known)):
+            out.failed_articles.append((url, read.error))
+    elif doc.text and not (known and _already_recorded(db, known)):
         try:
             # Outside the transaction: extraction is CPU work, no need to hold the write lock.
             events = extract(doc)

@@ -85,3 +85,13 @@ class ArticleDoc:
     # False: the request was never sent (the cycle's fetch budget ran out first);
     # the entry waits for the next cycle and no attempt is counted.
     attempted: bool = True
+
+
+@dataclass(frozen=True)
+class FetchedPage:
+    """An article page as it came off the wire, not read yet (see scrapers.poll.read_page)."""
+
+    entry: FeedEntry
+    body: bytes
+    final_url: str
+    content_type: str | None

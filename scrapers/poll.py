@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 from scrapers.articles import extract_article, is_html
 from scrapers.feeds import FeedParseError, parse_feed
 from scrapers.http import FetchError, Fetcher, FetchTimeout, NetworkError, NotSent
-from scrapers.models import ArticleDoc, FeedEntry, FeedPoll, FeedState
+from scrapers.models import ArticleDoc, FeedEntry, FeedPoll, FeedState, FetchedPage
 from scrapers.robots import RobotsCache
 from scrapers.urls import try_canonicalize, url_id
 
@@ -149,8 +149,13 @@ def feed_doc(entry: FeedEntry, error: str | None, *, retryable: bool = False, at
     )
 
 
-async def fetch_article(fetcher: Fetcher, entry: FeedEntry, not_after: float | None = None) -> ArticleDoc:
+async def fetch_article(fetcher: Fetcher, entry: FeedEntry, not_after: float | None = None,
+                        *, read: bool = True) -> ArticleDoc | FetchedPage:
     """One article: the page's text when it can be had, else the feed's own text.
+
+    With `read=False` an HTML page comes back as fetched (`FetchedPage`), for
+    `read_page` to turn into the article elsewhere; every other outcome is
+    already the article (from the feed's text).
 
     A failure that may pass (timeout, network error, 5xx, 429) or a request never
     sent before `not_after` comes back `retryable`: the caller keeps the entry on
@@ -179,14 +184,28 @@ async def fetch_article(fetcher: Fetcher, entry: FeedEntry, not_after: float | N
         return feed_doc(entry, f"redirected to a consent or login page: {result.final_url[:200]}")
     if not is_html(result.content_type, result.body):
         return feed_doc(entry, f"not HTML: {result.media_type or 'unknown type'}")
+    fetched = FetchedPage(entry=entry, body=result.body, final_url=result.final_url,
+                          content_type=result.content_type)
+    if not read:
+        return fetched
+    return await asyncio.to_thread(read_page, fetched)
+
+
+def read_page(fetched: FetchedPage) -> ArticleDoc:
+    """A fetched page's article: its text and metadata, else the feed's own text.
+
+    Pure CPU work, no network: it can run in a thread, or in another process or
+    machine (the page and the result are plain picklable values).
+    """
+    entry = fetched.entry
     try:
-        page = await asyncio.to_thread(extract_article, result.body, result.final_url, result.content_type)
+        page = extract_article(fetched.body, fetched.final_url, fetched.content_type)
     except Exception as exc:  # extraction must never lose the entry
         log.exception("extraction failed on %s", entry.url)
         return feed_doc(entry, f"extraction: {type(exc).__name__}: {exc}")
     if not page.text:
         return feed_doc(entry, "no article text found on the page")
-    canonical = page.canonical_url or try_canonicalize(result.final_url) or entry.url
+    canonical = page.canonical_url or try_canonicalize(fetched.final_url) or entry.url
     published = entry.published
     if entry.published_raw is None and page.published:
         published = page.published
@@ -198,16 +217,17 @@ async def fetch_article(fetcher: Fetcher, entry: FeedEntry, not_after: float | N
 
 
 async def fetch_articles(fetcher: Fetcher, entries: Iterable[FeedEntry],
-                         not_after: float | None = None) -> list[ArticleDoc]:
+                         not_after: float | None = None, *, read: bool = True) -> list[ArticleDoc | FetchedPage]:
     """Fetch and extract every entry's article concurrently; one ArticleDoc each, in order.
 
     Requests not sent by `not_after` (time.monotonic()) come back as not attempted.
+    With `read=False`, HTML pages come back unread (see `fetch_article`).
     """
     entries = list(entries)
 
-    async def safe(entry: FeedEntry) -> ArticleDoc:
+    async def safe(entry: FeedEntry) -> ArticleDoc | FetchedPage:
         try:
-            return await fetch_article(fetcher, entry, not_after)
+            return await fetch_article(fetcher, entry, not_after, read=read)
         except Exception as exc:  # noqa: BLE001 - one page never stops the batch
             log.exception("unexpected error fetching %s", entry.url)
             return feed_doc(entry, f"internal: {type(exc).__name__}: {exc}")

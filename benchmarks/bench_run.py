@@ -1,0 +1,154 @@
+"""`fundwatch run` against a sequential poller, start-up included, and on a local Dask cluster.
+
+    .venv/bin/python benchmarks/bench_run.py --sites 10 --feeds 5 --articles 10 --latency 0.1 --runs 3
+
+The farm (benchmarks/farm.py, its own process) answers every page after
+`latency`. Each run measures side by side, each command a fresh process on a
+fresh database, wall time from launch to exit:
+
+- run:        `fundwatch run` (Prefect: its temporary server, the flow and task runs);
+- run-dask:   the same with `[scale] workers = 2` (a local Dask cluster of 2 worker
+              processes reads the pages; the cycle's process writes);
+- no-prefect: `fundwatch run --no-prefect`;
+- sequential: the naive reference of bench_polling.py: one request at a time, the
+              same feed parser and page reader, nothing stored (once: it is slow).
+
+Prefect's state (PREFECT_HOME) is kept across runs, as a user's is; the first
+run pays for creating Prefect's database, the median does not. The articles
+stored must be the same for the three `run`s. Rounds are counted, not compared:
+this farm's stories are near-identical ("CompanyAxBxC raised N million euros in
+a Series A led by Example Ventures"), and which of them merge into one round
+depends on the order they are stored in, so two default runs differ too (60 and
+58 rounds from 100 articles); tests/test_scale_dask.py compares every round on a
+farm of distinct stories.
+Target (issue 14): `run` >= 8x faster than the sequential poller.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+MODES = {"run": ([], ""), "run-dask": ([], "[scale]\nworkers = 2\n"), "no-prefect": (["--no-prefect"], "")}
+
+
+def _config(workdir: Path, feeds: list[str], extra: str) -> Path:
+    lines = ['[storage]', 'db = "fundwatch.db"', '', '[http]', 'allow_private_networks = true', '']
+    for url in feeds:
+        lines += ['[[feeds]]', f'url = "{url}"', 'lang = "en"', '']
+    path = workdir / "fundwatch.toml"
+    path.write_text("\n".join(lines) + extra)
+    return path
+
+
+def stored_rows(db: Path) -> dict:
+    conn = sqlite3.connect(db)
+    try:
+        return {
+            "articles": sorted(conn.execute("select id, canonical_url, title, text, published, lang, source from articles")),
+            "events": sorted(conn.execute("select company, amount, currency, round, status, lead_investors, main, "
+                                          "evidence, source_count from events"), key=repr),
+        }
+    finally:
+        conn.close()
+
+
+def _children_cpu() -> float:
+    # User + system CPU of finished children and their own children (Prefect's server,
+    # Dask workers): on a shared machine a steadier figure than wall time.
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def run_mode(mode: str, feeds: list[str], prefect_home: Path) -> tuple[dict, dict]:
+    args, extra = MODES[mode]
+    workdir = Path(tempfile.mkdtemp(prefix=f"bench-run-{mode}-"))
+    try:
+        config = _config(workdir, feeds, extra)
+        env = dict(os.environ, PREFECT_HOME=str(prefect_home))
+        env.pop("PREFECT_API_URL", None)
+        started, cpu_before = time.perf_counter(), _children_cpu()
+        done = subprocess.run([sys.executable, "-m", "flows", "run", "--config", str(config), "--json", *args],
+                              cwd=workdir, env=env, capture_output=True, text=True)
+        wall, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
+        if done.returncode != 0:
+            raise SystemExit(f"{mode} failed:\n{done.stderr[-3000:]}")
+        report = json.loads(done.stdout)
+        return ({"wall_s": wall, "cpu_s": cpu, "cycle_s": report["seconds"], "new_articles": report["new_articles"],
+                 "from_feed_text": report["articles_from_feed_text"]}, stored_rows(workdir / "fundwatch.db"))
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+def sequential(farm: dict) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, str(HERE / "bench_polling.py"), "--child", "sequential", "--farm-json",
+                    json.dumps(farm)], check=True, capture_output=True, text=True)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sites", type=int, default=10)
+    parser.add_argument("--feeds", type=int, default=5)
+    parser.add_argument("--articles", type=int, default=10)
+    parser.add_argument("--latency", type=float, default=0.1)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+
+    farm_proc = subprocess.Popen(
+        [sys.executable, str(HERE / "farm.py"), "--sites", str(args.sites), "--feeds", str(args.feeds),
+         "--articles", str(args.articles), "--latency", str(args.latency)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )
+    homes = {mode: Path(tempfile.mkdtemp(prefix=f"bench-run-prefect-{mode}-")) for mode in MODES}
+    try:
+        farm = json.loads(farm_proc.stdout.readline())
+        print(f"{args.sites} sites x {args.feeds} feeds x {args.articles} articles, "
+              f"{args.latency * 1000:.0f} ms per request; wall time from launch to exit", flush=True)
+        walls: dict[str, list[float]] = {mode: [] for mode in MODES}
+        cpus: dict[str, list[float]] = {mode: [] for mode in MODES}
+        seq = sequential(farm)
+        print(f"  sequential poller: {seq:.1f} s", flush=True)
+        same_rows = True
+        for run in range(args.runs):
+            rows = {}
+            line = []
+            for mode in MODES:
+                figures, rows[mode] = run_mode(mode, farm["feeds"], homes[mode])
+                walls[mode].append(figures["wall_s"])
+                cpus[mode].append(figures["cpu_s"])
+                line.append(f"{mode} {figures['wall_s']:.1f} s, CPU {figures['cpu_s']:.1f} s (cycle {figures['cycle_s']:.1f} s, "
+                            f"{figures['new_articles']} articles, {figures['from_feed_text']} from feed text)")
+            articles = [rows[mode]["articles"] for mode in MODES]
+            same = all(a == articles[0] for a in articles) and len(articles[0]) > 0
+            same_rows &= same
+            rounds = ", ".join(f"{mode} {len(rows[mode]['events'])}" for mode in MODES)
+            print(f"  run {run + 1}: " + "; ".join(line) + f"; same articles: {same}; rounds: {rounds}", flush=True)
+        print(f"\nmedians of {args.runs} (sequential poller {seq:.1f} s, once):")
+        for mode in MODES:
+            wall = statistics.median(walls[mode])
+            print(f"  {mode:10} {wall:6.1f} s  -> {seq / wall:4.1f}x faster than sequential; "
+                  f"CPU {statistics.median(cpus[mode]):.1f} s")
+        print(f"  same articles in every run: {same_rows}")
+        print(f"  [{'ok' if seq / statistics.median(walls['run']) >= 8 else 'MISSED'}] run >= 8x faster than sequential")
+    finally:
+        farm_proc.stdin.close()
+        farm_proc.wait(timeout=10)
+        for home in homes.values():
+            shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
