@@ -30,6 +30,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # run as a script or imported: the farm sits beside it
+from farm import add_farm_arguments  # noqa: E402
 
 
 def _config(workdir: Path, feeds: list[str]) -> Path:
@@ -82,10 +84,7 @@ def run_child(mode: str, feeds: list[str]) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sites", type=int, default=10)
-    parser.add_argument("--feeds", type=int, default=5)
-    parser.add_argument("--articles", type=int, default=10)
-    parser.add_argument("--latency", type=float, default=0.1)
+    add_farm_arguments(parser)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--child", nargs=2, metavar=("MODE", "CONFIG"))
     args = parser.parse_args()

@@ -35,6 +35,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # run as a script or imported: the farm sits beside it
+from farm import add_farm_arguments  # noqa: E402
 _T_PROCESS = time.perf_counter()
 
 
@@ -158,10 +160,7 @@ def median(runs: list[dict], key: str) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sites", type=int, default=10)
-    parser.add_argument("--feeds", type=int, default=5)
-    parser.add_argument("--articles", type=int, default=10)
-    parser.add_argument("--latency", type=float, default=0.1)
+    add_farm_arguments(parser)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--sequential-runs", type=int, default=1, help="the naive reference is slow; 1 is enough")
     parser.add_argument("--json", action="store_true", help="print the raw figures as JSON")

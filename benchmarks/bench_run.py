@@ -40,6 +40,8 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))  # run as a script or imported: the farm sits beside it
+from farm import add_farm_arguments  # noqa: E402
 MODES = {"run": ([], ""), "run-dask": ([], "[scale]\nworkers = 2\n"), "no-prefect": (["--no-prefect"], "")}
 
 
@@ -100,10 +102,7 @@ def sequential(farm: dict) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sites", type=int, default=10)
-    parser.add_argument("--feeds", type=int, default=5)
-    parser.add_argument("--articles", type=int, default=10)
-    parser.add_argument("--latency", type=float, default=0.1)
+    add_farm_arguments(parser)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
 

@@ -142,12 +142,17 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(body)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
+def add_farm_arguments(parser: argparse.ArgumentParser) -> None:
+    """The farm's shape, the same options in every benchmark that starts one."""
     parser.add_argument("--sites", type=int, default=10)
     parser.add_argument("--feeds", type=int, default=5)
     parser.add_argument("--articles", type=int, default=10)
-    parser.add_argument("--latency", type=float, default=0.1)
+    parser.add_argument("--latency", type=float, default=0.1, help="seconds each response waits")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    add_farm_arguments(parser)
     parser.add_argument("--names", choices=sorted(NAMES), default="numbered", help="how companies are named")
     args = parser.parse_args()
     global company_name
