@@ -109,9 +109,10 @@ def main(argv: list[str] | None = None) -> int:
         p = np.clip(p, 1e-6, 1 - 1e-6)
         return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
 
-    losses = {l2: log_loss(out_of_fold(l2)) for l2 in L2_CHOICES}
+    folds = {l2: out_of_fold(l2) for l2 in L2_CHOICES}
+    losses = {l2: log_loss(p) for l2, p in folds.items()}
     l2 = min(losses, key=losses.get)
-    oof = out_of_fold(l2)
+    oof = folds[l2]
     threshold = threshold_for(oof.tolist(), y.tolist(), mains)
     bias, w = fit(x, y, l2)
     model = {
