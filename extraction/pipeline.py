@@ -26,7 +26,7 @@ from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
 from extraction.names import name_from_phrase, same_company
 from extraction.plausibility import (
-    PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
+    LEADER_TITLES, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
 from extraction.rounds import EXTENSION_RE, find_rounds
 from extraction.subject import find_subject
@@ -446,8 +446,7 @@ _MONEY_FOR = re.compile(
 # "Matt Jones, founder of Orbix, said the company ...": the person's company is a mention;
 # "Wie Quantaro am Dienstag mitteilte, konnte das Startup ...": so is whoever announces
 _ROLE_OF = re.compile(
-    r"(?i:co-?founder|founder|ceo|chief executive(?: officer)?|president|gründer(?:in)?|chef(?:in)?|"
-    r"geschäftsführer(?:in)?|fondat(?:eur|rice)|pdg|fundador(?:a)?)\s+(?:of|at|von|bei|de|du|del)\s+"
+    rf"(?i:{LEADER_TITLES})\s+(?:of|at|von|bei|de|du|del)\s+"
     r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})"
     r"|^(?:Wie|Nach Angaben von)\s+(?P<announcer>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})\s+"
     r"(?:\w+\s+){0,3}?(?:mitteilte|bekanntgab|bekannt gab|meldete|verkündete|mitteilt|bekannt gibt)"

@@ -45,6 +45,10 @@ _TITLE = re.compile(
     r"managing|director|partner(?:in)?|analyst(?:in)?|investor(?:in)?|professor(?:in)?|prof\.?|dr\.?|"
     r"herr|frau|mr\.?|mrs\.?|ms\.?|fondateur|fondatrice|pdg|directeur|directrice|fundador[a]?|"
     r"director[a]?|presidente|sócio|socio|oprichter|amministratore)$")
+# titles of people who speak for their own company ("founder of Orbix"; a governor or an
+# analyst does not): one vocabulary for the checks here and the mentions of the pipeline
+LEADER_TITLES = (r"(?:co-?)?founder|ceo|chief executive(?: officer)?|president|(?:mit)?gründer(?:in)?|"
+                 r"chef(?:in)?|geschäftsführer(?:in)?|(?:co-?)?fondat(?:eur|rice)|pdg|(?:co-?)?fundador(?:a)?")
 # "Matt Jones, founder of Orbix, said ...", "Anna Roth, Chefin des Start-ups": a name followed
 # by a comma and a job title (a few words may stand between: "co-founder and CEO") is a person
 _APPOSITIVE_TITLE = re.compile(
@@ -230,10 +234,11 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "not a name")
     low = bare.lower()
     # the article's first pages hold the evidence (and bound the cost on huge pages)
-    evidence = article_words(text, lang).text if text else ""
+    doc = article_words(text, lang) if text else None
+    evidence = doc.text if doc else ""
     if low in places() or (lang == "de" and low.endswith("s") and low[:-1] in places()):
         return NameCheck(False, "a place")  # also "Deutschlands", "Europas": a place's genitive
-    if evidence and any(_BASED_AFTER.match(after) for after in _afters(bare, text, lang)):
+    if any(_BASED_AFTER.match(after) for after in _afters(bare, evidence)):
         return NameCheck(False, "a place")  # "The Louisville, Ky.-based firm", "a Berlin-based startup"
     if any(_MONTHS.match(t.strip(",.")) for t in tokens) and all(
             _MONTHS.match(t.strip(",.")) or _PERIOD.match(t.strip(",.")) for t in tokens):
@@ -250,7 +255,6 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
             and tokens[-1].lower() not in ("ventures", "partners", "holdings", "investments", "funds", "labs"):
         # "Deutsche Fintechs", "Europäische Start-ups": many companies, whose money is a total
         return NameCheck(False, PLURAL_KIND)
-    doc = article_words(text, lang) if text else None
     spots = [(doc.text[max(0, i - 60):i], doc.text[i + len(bare):i + len(bare) + 60])
              for i in islice(doc.occurrences(bare), _SPOTS)] if doc else []
     if len(tokens) == 1 and any(_TITLED_PERSON_BEFORE.search(before) for before, _ in spots):
@@ -318,10 +322,7 @@ _EMPLOYER = re.compile(r"[^,;.]{0,40}?\b(?:of|at|von|bei|de|du|del|chez)\s+(?:th
                        r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})")
 
 
-# titles of people who speak for their own company (a governor or an analyst does not)
-_FOUNDER_TITLE = re.compile(
-    r"(?i)(?:co-?)?founder|ceo|chief executive|president|(?:mit)?gründer(?:in)?|chef(?:in)?|geschäftsführer(?:in)?|"
-    r"co-?fondat(?:eur|rice)|fondat(?:eur|rice)|pdg|co-?fundador(?:a)?|fundador(?:a)?")
+_FOUNDER_TITLE = re.compile(rf"(?i){LEADER_TITLES}")
 
 
 def employer(person: str, text: str) -> str | None:
@@ -335,22 +336,20 @@ def employer(person: str, text: str) -> str | None:
 
 
 # context beside a name, matched on the few characters around each of its occurrences
-_TITLED_PERSON_BEFORE = re.compile(
-    r"(?i:\b(?:ceo|cfo|cto|chef(?:in)?|gründer(?:in)?|mitgründer(?:in)?|founder|co-?founder|"
-    r"geschäftsführer(?:in)?|vorstand|fondat(?:eur|rice)|pdg|fundador(?:a)?))\s+[A-ZÄÖÜ][\w-]+\s+$")
+_TITLED_PERSON_BEFORE = re.compile(rf"(?i:\b(?:{LEADER_TITLES}|cfo|cto|vorstand))\s+[A-ZÄÖÜ][\w-]+\s+$")
 _MODIFIER_AFTER = re.compile(
     r"\s+(?:startup|start-up|firm|company|unicorn)\s+(?:just\s+|has\s+|have\s+)?"
     r"(?:raised|landed|secured|closed|bagged|snagged|got|nabbed|received|raises|lands|secures)\b")
 _BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]{1,12})?-based\b")
 
 
-def _afters(name: str, text: str, lang: str) -> list[str]:
-    """What follows each whole-word occurrence of `name` ('-based' is no word break, so the
-    occurrences are found by plain search here)."""
-    doc, out, start = article_words(text, lang).text, [], 0
-    while (i := doc.find(name, start)) >= 0 and len(out) < _SPOTS:
+def _afters(name: str, evidence: str) -> list[str]:
+    """What follows each of the first mentions of `name` in `evidence`, found by plain search
+    (not whole words: "Berlin-based" must count as a mention of Berlin)."""
+    out, start = [], 0
+    while (i := evidence.find(name, start)) >= 0 and len(out) < _SPOTS:
         start = i + 1
-        out.append(doc[i + len(name):i + len(name) + 40])
+        out.append(evidence[i + len(name):i + len(name) + 40])
     return out
 
 
