@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from extraction import sieve
+from extraction.backing import read_backing
 from extraction.companies import (
     _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
 )
@@ -233,6 +234,14 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     if not money and not listed and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
+    if not money and not listed and not new and idx <= state.get("lead", 0) + 2:
+        backing = read_backing(sentence, g)  # "Kestrel Ventures has invested in Vemly"
+        if backing:
+            draft = _Draft(backing.company, None, [], idx, backing.pos, rounds[0].round if rounds else "unknown",
+                           how="anaphora" if backing.company == ANAPHORA else "object")
+            draft.investors = backing.investors
+            draft.confidence = 0.45
+            new.append(draft)
     for cue in rounds if money else []:
         by = _RAISED_BY.match(sentence[cue.end:])
         name = name_from_phrase(by.group("np")) if by else None

@@ -92,6 +92,12 @@ class Grammar:
     # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
     # such sentences with its German branch
     verb_second: bool = False
+    # an investor's move told with no amount (extraction.backing): the match ends where the company
+    # begins, its subject is the backer ("X has invested in Y", "X beteiligt sich am Start-up Y")
+    investor_moves: Pattern | None = None
+    # the company's side of it: the subject is the company, the backers follow the match or stand
+    # in its (?P<names>) group ("Y has received funding from X", "Y holt X als Investor an Bord")
+    company_gets: Pattern | None = None
 
 
 _REGISTRY: dict[str, Grammar] = {}

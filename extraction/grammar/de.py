@@ -250,4 +250,16 @@ GRAMMAR = register(Grammar(
     ),
     # ", insgesamt hat X damit bisher 14 Mio. erhalten": the total is its own clause
     clause_break=rx(r"[;:—–]|, (?:während|aber|doch|und|wobei|insgesamt|bisher|bislang)\b"),
+    # "X investiert in das Start-up Y", "X beteiligt sich am Insurtech Y", "X steigt beim Start-up Y
+    # ein": present or past, never "will ... investieren" (a plan; the verb stands at the end then)
+    investor_moves=rx(
+        r"\b(?:investier(?:t|te|ten)|beteilig(?:t|te|ten) sich|(?:steig(?:t|en)|stieg(?:en)?)(?=[^.;]{0,80}?\sein\b)) "
+        r"(?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|strategisch|als [\w-]+) ){0,2}"
+        r"(?:(?:in|an) (?:das|den|die|dem)|in|am|beim|bei (?:dem|der|den))\s"),
+    company_gets=rx(
+        r"\b(?:erhält|erhielt|bekommt|bekam|holt sich|holte sich|sichert sich|sicherte sich) "
+        r"(?:(?:frisches|neues|weiteres|ein|eine|einen|strategisches|zusätzliches) ){0,2}"
+        r"(?:Geld|Kapital|Investment|Finanzierung|Unterstützung|Wachstumskapital|Risikokapital|Millionen) von |"
+        r"\b(?:holt|holte|gewinnt|gewann) (?P<names>(?-i:[A-Z])[^.;:]{1,80}?) als (?:neuen |weiteren |"
+        r"strategischen |ersten )?(?:Investor(?:en)?|Geldgeber|Gesellschafter|Anteilseigner)\b"),
 ))

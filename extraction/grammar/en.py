@@ -188,4 +188,16 @@ GRAMMAR = register(Grammar(
         r"took in|takes in|drew|draws|locked in|locks in|locked up|locks up|raked in|rakes in|hauled in|"
         r"hauls in|reeled in|reels in|scored|scores|clinched|clinches|notched|notches)\b",
     ),
+    # no "will"/"plans to": a plan is no investment yet
+    investor_moves=rx(
+        r"(?<!will )(?<!to )\b(?:(?:has|have|had) (?:also |now |just )?)?(?:invested|invests|co-invested|"
+        r"(?:led|leads|made|makes) an? (?:strategic |minority |seed |early-stage )?investment) in (?=(?:the |a |an )?"
+        r"(?-i:[A-Z])|(?:the |a |an )?(?:[\w-]+ ){0,3}(?:startup|start-up|company|firm|maker|provider|platform) )|"
+        r"(?<!will )(?<!to )\b(?:(?:has|have|had) )?(?:taken|takes|took|acquired|acquires) an? "
+        r"(?:minority |strategic |undisclosed |small )?(?:equity )?(?:stake|shareholding) in "),
+    company_gets=rx(
+        r"\b(?:has |have |had )?(?:received|receives|secured|secures|landed|lands|won|wins|gets|got|raised|raises|"
+        r"attracted|attracts) (?:an? |its |their |new |fresh )?(?:undisclosed |strategic |new |fresh |seed |"
+        r"minority |significant |first |further |additional |follow-on )*(?:investment|funding|financing|backing|"
+        r"capital) (?:round )?from (?!(?:a |the )?(?:group|number|range|host|consortium|slew|mix) )"),
 ))

@@ -1,0 +1,76 @@
+"""Rounds told as an investor's move, with no amount anywhere in the sentence.
+
+"Kestrel Ventures has invested in Vemly", "Der Frühphaseninvestor X beteiligt sich am Kölner
+Insurtech Y", "Y holt X als Investor an Bord", "Y has received funding from X": the news is that
+a named backer put money into a named company, and the size is not told. Such sentences carry
+no money figure and often no round word, so the money- and round-driven readers never see them.
+
+Only the article's opening (headline and first sentences) is read this way: further down, the
+same verbs mostly recall a backer's portfolio ("X, which has invested in Y and Z, ...").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from extraction.companies import ANAPHORA, _de_subject, _en_subject, _object_name
+from extraction.grammar import Grammar
+from extraction.names import same_company, split_names
+
+# Takeovers and sales are no rounds, whatever verb tells them ("takes a majority stake in",
+# "übernimmt die Mehrheit an"); nor are partnerships or a backer's own fund.
+_NOT_A_ROUND = re.compile(
+    r"(?i)\b(?:acqui(?:re|res|red|ring|sition)|takeover|buys?|bought|merger|merges?|majority|controlling|"
+    r"übernimmt|übernahm|übernommen|übernahme|kauft|kaufte|gekauft|mehrheit\w*|fusion\w*|"
+    r"fund(?:s)? (?:i|ii|iii|iv|v)\b|fonds\b|partner(?:s|ed|ship) with|kooperation\w*)")
+# what may follow the company's name: the sentence goes on with a comma, a bracket, a preposition
+# or a verb particle ("in Vemly, a Lisbon-based ...", "beim Start-up Y ein"); anything else ("Nr. 1
+# päppelt ...") means the name was cut from a longer phrase, often a headline run into its subtitle
+_NAME_ENDS = re.compile(
+    r"^(?:\s*[,;(—–]|\s*\.(?:\s+(?-i:[A-Z])|\s*$)|\s*$|\s+(?:ein|an|mit|with|for|as|to|in|at|für|um|zu|"
+    r"and|und|sowie|alongside|neben)\b)", re.I)
+# a list of objects ("has invested in Kivo, Lumo and Tarn") is a portfolio, not this round
+_LIST_AFTER = re.compile(r"^\s*(?:,\s*(?:[A-Z][\w.&-]*)|(?:and|und|sowie|&)\s+(?-i:[A-Z]))")
+
+
+@dataclass
+class Backing:
+    company: str  # a name, or ANAPHORA ("das Start-up")
+    investors: list[str]
+    pos: int  # where the move is told: the verb
+
+
+def _subject(before: str, g: Grammar) -> str | None:
+    before = re.split(r"[:;—–]\s", before)[-1]  # "Investment: Lumeno erhält ...": the clause's own subject
+    return _de_subject(before) if g.code == "de" or g.verb_second else _en_subject(before)
+
+
+def read_backing(sentence: str, g: Grammar) -> Backing | None:
+    """The company and backers of an amount-less investment the sentence reports, or None."""
+    if g.investor_moves is None and g.company_gets is None:
+        return None
+    if _NOT_A_ROUND.search(sentence):
+        return None
+    for m in g.investor_moves.finditer(sentence) if g.investor_moves is not None else ():
+        backer = _subject(sentence[:m.start()], g)
+        after = re.sub(r"\s+ein\b.*", "", sentence[m.end():]) if g.code == "de" else sentence[m.end():]
+        company = _object_name(after, g)
+        if not backer or not company or company == ANAPHORA and not g.orphan_cue:
+            continue
+        rest = after[after.find(company) + len(company):] if company != ANAPHORA else ""
+        if company != ANAPHORA and not _NAME_ENDS.match(rest):
+            continue
+        if _LIST_AFTER.match(rest) or same_company(backer, company):
+            continue
+        return Backing(company, [backer], m.start())
+    for m in g.company_gets.finditer(sentence) if g.company_gets is not None else ():
+        company = _subject(sentence[:m.start()], g)
+        if m.groupdict().get("names"):
+            names = split_names(m.group("names"), splitter=g.list_split)
+        else:
+            names = split_names(sentence[m.end():m.end() + 300], g.list_stop, g.list_split)
+        names = [n for n in names if not company or not same_company(n, company)]
+        if company and names:
+            return Backing(company, names, m.start())
+    return None
