@@ -37,7 +37,11 @@ MAX_SENTENCES = 400
 _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie auch|mehr zum thema|"
                         r"more from|recommended|weiterlesen|das könnte sie auch)\b")
 _UNDISCLOSED = re.compile(
-    r"(?i)\b(?:undisclosed (?:amount|sum|round)|unspecified amount|siebenstellig\w*|zweistellig\w* millionen\w*|"
+    r"(?i)\b(?:undisclosed (?:amount|sum|round|funding|financing|investment)|unspecified amount|"
+    # "in nicht genannter Höhe", "einen ungenannten Betrag": the size is withheld, not absent
+    r"(?:nicht genannter|ungenannter|nicht bekannter|unbekannter|nicht (?:näher )?bezifferter) höhe|"
+    r"(?:nicht genannte|ungenannte|nicht (?:näher )?bezifferte)[nmrs]? (?:betrag|summe)|"
+    r"siebenstellig\w*|zweistellig\w* millionen\w*|"
     r"dreistellig\w* millionen\w*|undisclosed seed|"
     r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|mehrstellig\w*|"
     r"einstellig\w* millionen\w*|millionenbereich)\b")
