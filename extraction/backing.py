@@ -46,6 +46,19 @@ def _subject(before: str, g: Grammar) -> str | None:
     return _de_subject(before) if g.code == "de" or g.verb_second else _en_subject(before)
 
 
+def _backers(before: str, g: Grammar) -> list[str]:
+    """The subject of an investor's move: one backer, or a list ("X und mehrere Business Angels
+    investieren in Y", where the generic angels are no name)."""
+    one = _subject(before, g)
+    if one:
+        return [one]
+    clause = re.split(r"[:;—–,]\s", before)[-1]
+    return split_names(clause, splitter=g.list_split) if _AND.search(clause) else []
+
+
+_AND = re.compile(r"\s(?:and|und|sowie|&)\s")
+
+
 def read_backing(sentence: str, g: Grammar) -> Backing | None:
     """The company and backers of an amount-less investment the sentence reports, or None."""
     if g.investor_moves is None and g.company_gets is None:
@@ -53,17 +66,17 @@ def read_backing(sentence: str, g: Grammar) -> Backing | None:
     if _NOT_A_ROUND.search(sentence):
         return None
     for m in g.investor_moves.finditer(sentence) if g.investor_moves is not None else ():
-        backer = _subject(sentence[:m.start()], g)
+        backers = _backers(sentence[:m.start()], g)
         after = re.sub(r"\s+ein\b.*", "", sentence[m.end():]) if g.code == "de" else sentence[m.end():]
         company = _object_name(after, g)
-        if not backer or not company or company == ANAPHORA and not g.orphan_cue:
+        if not backers or not company or company == ANAPHORA and not g.orphan_cue:
             continue
         rest = after[after.find(company) + len(company):] if company != ANAPHORA else ""
         if company != ANAPHORA and not _NAME_ENDS.match(rest):
             continue
-        if _LIST_AFTER.match(rest) or same_company(backer, company):
+        if _LIST_AFTER.match(rest) or any(same_company(b, company) for b in backers):
             continue
-        return Backing(company, [backer], m.start())
+        return Backing(company, backers, m.start())
     for m in g.company_gets.finditer(sentence) if g.company_gets is not None else ():
         company = _subject(sentence[:m.start()], g)
         if m.groupdict().get("names"):

@@ -117,12 +117,16 @@ def _cut_np(text: str) -> str:
     return (text[:m.start()] if m else text[:80]).strip(" -—–")
 
 
+_FROM_PLACE = re.compile(r"\s+(?:aus|from|in)\s+(?-i:[A-ZÄÖÜ])[\w-]+$")
+
+
 def _is_anaphora(np: str, g: Grammar) -> bool:
     np = np.strip()
     if not np:
         return False
     if g.anaphora.search(np):
         return True
+    np = _FROM_PLACE.sub("", np)  # "das Fintech aus Hamburg" is "das Fintech"
     toks = np.split()
     return len(toks) <= 5 and toks[0].lower() in ("das", "die", "der", "dem", "den", "the", "this") \
         and is_descriptor(toks[-1]) and all(t.islower() or t.endswith("er") for t in toks[1:-1])

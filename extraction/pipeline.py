@@ -238,7 +238,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     if not money and not listed and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
-    if not money and not listed and not new and idx <= state.get("lead", 0) + 2:
+    # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
+    opening = idx <= state.get("lead", 0) + 2 or (idx > 0 and state.get("item_head") == idx - 1)
+    if _is_headline(sentence) and len(sentence.split()) <= 4:
+        state["item_head"] = idx
+    if not money and not listed and not new and opening:
         backing = read_backing(sentence, g)  # "Kestrel Ventures has invested in Vemly"
         if backing:
             draft = _Draft(backing.company, None, [], idx, backing.pos, rounds[0].round if rounds else "unknown",

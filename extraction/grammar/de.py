@@ -213,7 +213,8 @@ GRAMMAR = register(Grammar(
            r"(?:unter anderem |u\.a\. |vor allem )?(?:der |die |das |den )?"),
         rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden)\b[^.;]{0,30}?\bvon (?!investoren|kapitalgebern|geldgebern)"),
         # "hat eine Seed-Finanzierung von X erhalten", "frisches Kapital vom VC Y"
-        rx(r"\b(?:[\w-]*finanzierung|[\w-]*runde|investment|kapital|finanzspritze|kapitalspritze) (?:von|vom) "
+        rx(r"\b(?:[\w-]*finanzierung|[\w-]*runde|investment|kapital|finanzspritze|kapitalspritze) "
+           r"(?:in (?:[\w-]+ ){1,2}höhe )?(?:von|vom) "
            r"(?!investoren|kapitalgebern|geldgebern|\d)(?-i:(?=(?:[a-zäöü-]+ ){0,3}[A-ZÄÖÜ]))"),
     ],
     investors_between=[
@@ -253,8 +254,11 @@ GRAMMAR = register(Grammar(
     # "X investiert in das Start-up Y", "X beteiligt sich am Insurtech Y", "X steigt beim Start-up Y
     # ein": present or past, never "will ... investieren" (a plan; the verb stands at the end then)
     investor_moves=rx(
-        r"\b(?:investier(?:t|te|ten)|beteilig(?:t|te|ten) sich|(?:steig(?:t|en)|stieg(?:en)?)(?=[^.;]{0,80}?\sein\b)) "
-        r"(?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|strategisch|als [\w-]+) ){0,2}"
+        r"\b(?:investier(?:t|te|ten|en)|beteilig(?:t|te|ten|en) sich|(?:steig(?:t|en)|stieg(?:en)?)(?=[^.;]{0,80}?\sein\b)|"
+        r"steck(?:t|te|ten|en) (?:frisches |neues )?(?:geld|kapital))"
+        r" (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|strategisch|als [\w-]+) ){0,2}"
+        # "investiert eine sechsstellige Summe in X": a withheld amount is no figure the money reader sees
+        r"(?:(?:eine|einen) (?:[\w-]+ ){0,2}(?:summe|betrag|millionenbetrag) )?"
         r"(?:(?:in|an) (?:das|den|die|dem)|in|am|beim|bei (?:dem|der|den))\s"),
     company_gets=rx(
         r"\b(?:erhält|erhielt|bekommt|bekam|holt sich|holte sich|sichert sich|sicherte sich) "

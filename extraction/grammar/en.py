@@ -191,6 +191,7 @@ GRAMMAR = register(Grammar(
     # no "will"/"plans to": a plan is no investment yet
     investor_moves=rx(
         r"(?<!will )(?<!to )\b(?:(?:has|have|had) (?:also |now |just )?)?(?:invested|invests|co-invested|"
+        r"(?:invested|invests) an undisclosed (?:amount|sum)|"
         r"(?:led|leads|made|makes) an? (?:strategic |minority |seed |early-stage )?investment) in (?=(?:the |a |an )?"
         r"(?-i:[A-Z])|(?:the |a |an )?(?:[\w-]+ ){0,3}(?:startup|start-up|company|firm|maker|provider|platform) )|"
         r"(?<!will )(?<!to )\b(?:(?:has|have|had) )?(?:taken|takes|took|acquired|acquires) an? "
