@@ -169,9 +169,24 @@ def _np_until_plain_word(np: str) -> str:
     return np
 
 
+# "Die Gründer von Kivano, Lea Brandt und Tom Wenz, haben ... eingesammelt", "The founders of Kivano
+# have raised": founders raise money for their company, which is the subject in effect
+_FOUNDERS_OF = re.compile(
+    r"^\W*(?:die|den|the|its|seine|ihre) (?:beiden |two |three |drei )?(?:co-?|mit)?(?:gründer(?:innen)?|gründerteam|"
+    r"founders?|founding team) (?:von|of|des|der) (?P<name>(?-i:[A-ZÄÖÜ0-9])[\w.&-]*(?: (?-i:[A-ZÄÖÜ])[\w.&-]*){0,3})"
+    r"(?:,[^,]{2,80},)?\s+(?:haben|hatten|have|had|sind)?\s*(?:nun |now |jetzt |also |auch )?$", re.I)
+
+
+def _founders_company(before: str) -> str | None:
+    m = _FOUNDERS_OF.match(before.split(": ")[-1])
+    return m.group("name") if m else None
+
+
 def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | None:
     """"X, a startup that ..., raised" -> X; "Starling was among ... raising" -> Starling.
     `relative`: a comma segment that is a relative clause or apposition, never the subject."""
+    if (founded := _founders_company(before)) is not None:
+        return founded
     if _LIST_SUBJECT.search(before):
         return None
     called = _CALLED.search(before)
@@ -205,6 +220,8 @@ def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | Non
 
 
 def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | None:
+    if (founded := _founders_company(before)) is not None:
+        return founded
     segments = [s.strip() for s in before.split(",")]
     for seg in reversed(segments):
         # "... sammelt 3 Mio. ein und Pflanzpilot holt sich": the particle closes the previous clause

@@ -153,7 +153,8 @@ GRAMMAR = register(Grammar(
     ),
     lead_after=[
         rx(r"\bangeführt (?:(?:wurde|wird|werden soll|werden sollte|worden ist) (?:sie |es |(?:die|diese) (?:[\w-]+ )?"
-           r"(?:[\w-]*runde|[\w-]*finanzierung) ))?(?:(?:wiederum|wieder|erneut|abermals) )?(?:von|vom) (?:den |dem |der )?"),
+           r"(?:[\w-]*runde|[\w-]*finanzierung|investition|investment|beteiligung) ))?(?:(?:wiederum|wieder|erneut|abermals) )?"
+           r"(?:von|vom) (?:den |dem |der )?"),
         # inverted: "Angeführt habe die Finanzierungsrunde Horizons Ventures"
         rx(r"^\W*(?:angeführt|geleitet) (?:hat|habe|hatte|haben|hätten|wurde|wird) (?:die|den|das) "
            r"(?:[\w-]*runde|[\w-]*finanzierung|investment) (?:der |die |das |den )?(?:[\w-]*investor(?:en)? )?"),
@@ -198,6 +199,9 @@ GRAMMAR = register(Grammar(
         rx(r"\bzu den (?:neuen |bisherigen |bestehenden |weiteren |übrigen )?(?:investoren|geldgebern|kapitalgebern|gesellschaftern)"
            r"[^.]{0,50}? (?:gehör(?:en|ten)|zähl(?:en|ten)) (?:unter anderem |u\.a\. )?(?:auch )?"),
         rx(r"\bneu dabei (?:sind|ist|waren) (?:beispielsweise |unter anderem |u\.a\. |etwa )?"),
+        # "Neuer Investor ist X", "Neue Geldgeber sind X und Y"
+        rx(r"\b(?:neue[rn]?|weitere[rn]?|zusätzliche[rn]?) (?:investor(?:en)?|geldgeber|kapitalgeber|gesellschafter) "
+           r"(?:ist|sind|war|waren) (?:der |die |das )?"),
         rx(r"\b(?:mit dabei|beteiligt|ebenfalls beteiligt|an bord)(?: (?:sind|waren|ist|war)|:) (?:auch |zudem |außerdem |unter anderem |u\.a\. )?"),
         # fronted participle: "Investiert haben u.a. X und Y", "Beteiligt haben sich außerdem X"
         rx(r"^\W*(?:investiert|beteiligt|eingestiegen|engagiert) (?:haben|hat|sind|ist) (?:sich )?"
