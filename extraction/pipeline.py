@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from extraction import sieve
 from extraction.backing import read_backing
 from extraction.companies import (
-    _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
+    _INVESTOR_VERB, _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
 )
 from extraction.confidence import OTHER_MONEY, calibrated, signals
 from extraction.grammar import Grammar, get_grammar
@@ -210,6 +210,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             found = Found(respective[id(primary)], "subject")
         else:
             found = find_company(told, primary, g, prev_end if new else 0)
+        if not found and colon > 0 and told is sentence and not _is_headline(sentence) and \
+                g.receive_verbs is not None and sieve.search(g.receive_verbs, sentence[:colon]):
+            # "Kivano hat frisches Geld eingesammelt: X und Y investieren 12 Mio. Euro": the clause
+            # before the colon names the company
+            found = find_company(sentence[:colon] + ", " + sentence[colon + 2:], primary, g, prev_end if new else 0)
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
         if not found and new and _SAME_SUBJECT.match(sentence[prev_end:primary.span[0]]):
@@ -505,6 +510,11 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
     return out
 
 
+def _backer_at(sentence: str, pos: int, name: str, upto: int) -> bool:
+    """The mention of `name` at `pos` is the subject of an investing verb before `upto`."""
+    return bool(_INVESTOR_VERB.match(sentence[pos + len(name):upto].lstrip(" ,")))
+
+
 def _is_headline(sentence: str) -> bool:
     return len(sentence) < 120 and not sentence.rstrip().endswith((".", "!", "?", '"', "“", "”", "»"))
 
@@ -641,7 +651,10 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             d.company, d.substituted = strong, True
             d.confidence -= 0.15
         elif d.company == ANAPHORA:
-            near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos) or 0 < d.sentence - m[0] <= 2]
+            # "Nordkap Capital investiert 12 Mio. Euro in die Firma": the backer before the money is
+            # no referent of "die Firma"
+            near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos and not _backer_at(
+                sentences[m[0]], m[1], m[2], d.pos)) or 0 < d.sentence - m[0] <= 2]
             name = max(near)[2] if near else strong or main_company
             if _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
                 ahead = [m for m in mentions if 0 < m[0] - d.sentence <= 2]

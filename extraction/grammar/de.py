@@ -74,7 +74,10 @@ GRAMMAR = register(Grammar(
         r"(?:sich\s+)?"
     ),
     object_link=rx(
-        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,4}?(?:für|in|an(?= de[mnr] | das )|am) (?=\S)"
+        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,4}?(?:für|in|an(?= de[mnr] | das )|am) (?=\S)",
+        # "12 Mio. Euro investieren X und Y in das Unternehmen": the backers stand between
+        r"^\s*(?:investier(?:en|t|te|ten)|steck(?:en|t|te|ten)|pump(?:en|t|te|ten)) [^.;:]{2,100}? (?:in|an) "
+        r"(?=(?:das|den|die|dem)\s)",
     ),
     anaphora=rx(
         r"\b(?:das|die|der|dem|den|dieses|diese|dieser)\s(?:[\w-]+\s){0,4}?(?:unternehmen|startup|"
