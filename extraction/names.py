@@ -28,7 +28,7 @@ _LEAD_WORDS = {"in", "im", "at", "for", "für", "mit", "with", "von", "from", "b
                "auch", "also", "und", "and", "while", "although", "as", "when", "since", "but", "meanwhile",
                "während", "als", "wie", "neben", "nun", "jetzt", "damit", "so", "zudem", "außerdem", "to", "zu",
                "on", "am", "um", "via", "by", "über", "unter", "an", "auf", "aus", "bereits", "erst"}
-_BACKED = re.compile(r"(?:[A-Z][\w.&]*\s+){0,3}\S+-(?:backed|based|focused|headquartered|owned|funded|listed)\b")
+_BACKED = re.compile(r"(?:[A-Z][\w.&]*\s+){0,3}\S+-(?:backed|based|focused|headquartered|owned|funded|listed|led|founded)\b")
 # words that may follow a name inside a clause; "bekannt" closes German's "gab X bekannt"
 _TRAILING_OK = {"also", "has", "have", "had", "just", "now", "recently", "is", "was", "etwa", "wiederum", "bekannt",
                 "zuletzt", "have", "all", "both", "too", "jointly", "together", "qui", "tous", "aussi"}

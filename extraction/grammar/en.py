@@ -35,7 +35,10 @@ GRAMMAR = register(Grammar(
         r"announced|announces|drew|draws|won|wins|in talks to raise|set to raise|looking to raise|"
         r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
         r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
-        r"\bin\W{0,2}(?:advanced |early |final )?(?:talks|discussions)\W{0,2} (?:for|to raise)\b",
+        r"\bin\W{0,2}(?:advanced |early |final )?(?:talks|discussions)\W{0,2} (?:for|to raise)\b|"
+        # round-ups: "Orbix led the list with $50 million in debt funding", "Ruvido topped the chart with"
+        r"\b(?:led|leads|topped|tops|headed|heads)(?: the (?:list|chart|charts|pack|tally|ranking|rankings|table|"
+        r"leaderboard))? with\b",
     ),
     fronted_verbs=rx(r"^\s*(?:went|goes|go) (?:to|into)\s+"),
     object_link=rx(
@@ -137,7 +140,9 @@ GRAMMAR = register(Grammar(
         r"(?:months|weeks|years) (?:after|before)|(?:a|one) (?:year|month|week) (?:after|before)|"
         r"recently led|once valued)\b",
     ),
-    lead_between=[rx(r"(?-i:(?P<names>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}))-led\b"),
+    # "Sequoia-led Series A", never "Bhavish Agarwal-led Ola Electric" (a company its founder runs)
+    lead_between=[rx(r"(?-i:(?P<names>[A-Z][\w.&]*(?: [A-Z][\w.&]*){0,3}))-led\b"
+                     r"(?!\s+(?-i:[A-Z])(?!(?:Series|Seed|Round|Pre|Funding|Financing|Investment)\b))"),
                   rx(r"\bwith (?P<names>[^.;]{2,80}?) (?:co-)?leading\b")],
     lead_after=[rx(r"\b(?:co-)?led by (?:the likes of |investors? |firms? )?"),
                 rx(r"\blead investors? (?:is|was|were|are|being) "),
