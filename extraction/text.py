@@ -44,6 +44,8 @@ def normalize(text: str) -> str:
     if "—" in text or "–" in text:  # the look-behind pattern tries every offset: only when needed
         # "platform—Keep": apposition, not a clause break
         text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)
+    if "///" in text:  # a ticker's items run together with "///" between them: one line each
+        text = re.sub(r"(?<=[^\s:])\s*///+\s*(?=\S)", "\n", text)  # never "file:///"
     if "--" in text:  # wire datelines: "BOSTON--(BUSINESS WIRE)--Kivano, ..." keep the name a word of its own
         text = re.sub(r"(?<=[\w)])--(?=[\w(])", " -- ", text)
     return _SPLIT_DECIMAL.sub(r"\1,\2", text) if _DIGIT_COMMA_DIGIT.search(text) else text
