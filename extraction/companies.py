@@ -293,7 +293,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
 
     stake = _STAKE_IN.match(after) if g.code == "de" else None
     if stake:  # "Mit 6 Mio. Euro beteiligt sich der VC X an dem Mannheimer Start-up Chemify"
-        if _is_anaphora(stake.group("np"), g):
+        # "bei dem Leipziger Lastenrad-Hersteller ein": the article the pattern took makes it a reference
+        if _is_anaphora(stake.group("np"), g) or _is_anaphora("dem " + stake.group("np"), g):
             return Found(ANAPHORA, "anaphora")
         name = name_from_phrase(stake.group("np"), tail=True)
         if name:
@@ -331,6 +332,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if g.apposition is not None:  # "La jeune pousse Fluvia, fondée en 2019, a levé ...": the subject is before it
             before = g.apposition.sub(" ", before)
         tail = before.strip().split(",")[-1].strip()
+        if g.code == "de" and not tail and "," in before:
+            # "Das Start-up, das 2019 von A und B gegründet wurde, erhält ...": the subject stands
+            # before its relative clause
+            heads = [x.strip() for x in before.split(",") if x.strip() and not _DE_RELATIVE.match(x.strip())]
+            tail = heads[-1] if heads else ""
         opener = g.openers.match(tail) if g.verb_second and g.openers is not None and tail else None
         # "Zo haalde Mollie ...": after an opener a verb-second language names its subject next
         if tail and _is_anaphora(tail, g) and not (opener and opener.end() >= len(tail)):

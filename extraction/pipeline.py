@@ -47,6 +47,10 @@ _UNDISCLOSED = re.compile(
     r"einstellig\w* millionen\w*|millionenbereich)\b")
 _ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undisclosed|stellig|millionenbetrag|"
                        r"(?:frisches|neues|weiteres) kapital|spritze")
+# "Geldgeber investieren 2,5 Millionen in Kivano": an amount without currency that is invested in a
+# named company is a round all the same
+_INVESTS_BARE = re.compile(r"(?i)\b(?:investier\w*|invest(?:s|ed)?|steck(?:t|en|te|ten)|pump(?:t|en|s|ed))\s+"
+                           r"(?:rund |etwa |weitere |knapp |über |about |another )?$")
 _BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|"
                       r"auprès|bei|with|mit|avec|ein|auf|ab)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
 _REFERS_BACK = re.compile(
@@ -231,7 +235,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         near_round = g.round_nouns is not None and g.round_nouns.search(
             sentence, max(0, primary.span[0] - 60), primary.span[0])
         if primary.currency is None and not rounds and not alts and not near_round and not (
-                found.how == "subject" and _BARE_OK.match(sentence[primary.span[1]:])):
+                found.how == "subject" and _BARE_OK.match(sentence[primary.span[1]:])) and not (
+                found.how == "object" and _INVESTS_BARE.search(sentence, 0, primary.span[0])):
             continue
         k = pairs.index((primary, alts))
         lo = pairs[k - 1][0].span[1] if k else 0
