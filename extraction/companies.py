@@ -171,6 +171,10 @@ def _np_until_plain_word(np: str) -> str:
 
 # "Die Gründer von Kivano, Lea Brandt und Tom Wenz, haben ... eingesammelt", "The founders of Kivano
 # have raised": founders raise money for their company, which is the subject in effect
+_SAID_THE = re.compile(
+    r"(?:^|,\s)(?P<np>[^,]{2,60}?)\s(?:said|says|announced|confirmed|disclosed)\s(?:on \w+ |today )?(?:that\s)?"
+    r"(?:the|its|a)\s+(?:new\s+|latest\s+|fresh\s+)?$")
+_WITH_FRONT = re.compile(r"(?i)^\W*(?:with|armed with|thanks to|fresh off|on the back of)\s+(?:the\s+|a\s+|an\s+|its\s+|this\s+)?$")
 _FOUNDERS_OF = re.compile(
     r"^\W*(?:die|den|the|its|seine|ihre) (?:beiden |two |three |drei )?(?:co-?|mit)?(?:gründer(?:innen)?|gründerteam|"
     r"founders?|founding team) (?:von|of|des|der) (?P<name>(?-i:[A-ZÄÖÜ0-9])[\w.&-]*(?: (?-i:[A-ZÄÖÜ])[\w.&-]*){0,3})"
@@ -430,6 +434,22 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             name = None  # "Meanwhile, $12 million went into ...": an adverb, not a listed company
         if name and not is_descriptor(name):
             return Found(name, "listed")
+    if g.code == "en":
+        said = _SAID_THE.search(sentence[c_start:start])
+        if said:  # "In a statement, Kivano said the $5 million Series A was led by ..."
+            name = name_from_phrase(said.group("np"), tail=True)
+            if name:
+                return Found(name, "subject")
+        if _WITH_FRONT.match(sentence[c_start:start]):
+            # "With $5 million in fresh funding from X, Kivano plans to ...": the main clause's subject
+            comma = sentence.find(", ", end)
+            main = sentence[comma + 2:] if comma > 0 else ""
+            np = _cut_np(main)
+            if _is_anaphora(np, g):
+                return Found(ANAPHORA, "anaphora")
+            name = name_from_phrase(np, first=True) if np and main[:1].isupper() else None
+            if name and main.startswith(name):
+                return Found(name, "subject")
     joins = _JOINS.search(sentence[c_start:c_end]) if g.code == "de" else None
     if joins:  # "Mit 12 Millionen Euro steigt Bosch beim Startup Kinexon ein"
         np = joins.group("np")
@@ -473,6 +493,10 @@ _VALUATION_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:\w+\W+)?(?:bewertet|taxiert|valuation|post-money|pre-money|firmenbewertung)\b|"
     r"^\W{0,3}wert\b")  # "ist damit über eine Milliarde Euro wert"
 
+_TOTAL_TO = re.compile(
+    r"(?i)\b(?:total (?:funding|financing|capital|investment|raised|raise)|funding total|gesamtfinanzierung|"
+    r"gesamtsumme|financement total|levée totale)\s+(?:to|of|at|auf|von|à)\s+"
+    r"(?:about |around |more than |over |nearly |almost |rund |etwa |über |mehr als |près de |plus de )?$")
 _MIN_ROUND = 10_000  # below this an amount is a price, a fee or a ticket, never a round
 _PER_SHARE_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:per|a|each|je|pro|par)\s(?:share|ads|aktie|action)\b|"
@@ -501,6 +525,8 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     clause = sentence[c_start:c_end]
     local_round = has_round and bool(re.search(
         r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förder|subvention", clause))
+    if _TOTAL_TO.search(before):
+        return "skip"  # "The seed round ... brings its total funding to $7 million": the sum, even beside a round
     if (g.cumulative.search(sentence[max(c_start, start - 110):start]) or _CUMULATIVE_AFTER.match(after)) \
             and not local_round:
         return "skip"
