@@ -295,6 +295,16 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                 return found
             purpose = found
 
+    share = minority_stake(sentence[c_start:c_end])
+    if share:  # "... übernimmt die Stiftung vier Prozent des Leipziger Unternehmens"
+        np = _cut_np(sentence[c_start + share.end():])
+        np_text = re.sub(r"^(?:the|das|die|der|dem|den|des)\s+", "", np)
+        bare = re.sub(r"(?<=[a-zäöü])e?s$", "", np_text)  # genitive: "des Leipziger Unternehmens"
+        if _is_anaphora("das " + np_text, g) or _is_anaphora("das " + bare, g) or _is_anaphora(np, g):
+            return Found(ANAPHORA, "anaphora")
+        name = _object_name(np, g)
+        if name:
+            return Found(name, "object" if name != ANAPHORA else "anaphora")
     stake = _STAKE_IN.match(after) if g.code == "de" else None
     if stake:  # "Mit 6 Mio. Euro beteiligt sich der VC X an dem Mannheimer Start-up Chemify"
         # "bei dem Leipziger Lastenrad-Hersteller ein": the article the pattern took makes it a reference
@@ -497,6 +507,32 @@ _TOTAL_TO = re.compile(
     r"(?i)\b(?:total (?:funding|financing|capital|investment|raised|raise)|funding total|gesamtfinanzierung|"
     r"gesamtsumme|financement total|levée totale)\s+(?:to|of|at|auf|von|à)\s+"
     r"(?:about |around |more than |over |nearly |almost |rund |etwa |über |mehr als |près de |plus de )?$")
+_NUMBER_WORDS = {w: n for n, ws in enumerate([
+    (), ("one", "ein", "einen", "eine"), ("two", "zwei"), ("three", "drei"), ("four", "vier"), ("five", "fünf"),
+    ("six", "sechs"), ("seven", "sieben"), ("eight", "acht"), ("nine", "neun"), ("ten", "zehn"),
+    ("eleven", "elf"), ("twelve", "zwölf"), ("fifteen", "fünfzehn"), ("twenty", "zwanzig"), ("thirty", "dreißig"),
+    ("forty", "vierzig")]) for w in ws}
+_NUMBER_WORDS.update({"fifteen": 15, "fünfzehn": 15, "twenty": 20, "zwanzig": 20, "thirty": 30, "dreißig": 30,
+                      "forty": 40, "vierzig": 40})
+# a minority stake bought is money into the company: "übernimmt vier Prozent des Unternehmens",
+# "acquires a 20% stake in X", "erwirbt 10 Prozent an X"; a majority is a takeover
+_STAKE_SHARE = re.compile(
+    r"(?i)\b(?:übernimmt|übernehme|übernahm|erwirbt|erwerbe|erwarb|kauft|kaufte|hält künftig|acquires?|acquired|"
+    r"buys?|bought|takes?|took|taking|acquiring|buying)\b[^.;:]{0,60}?\s(?:an?\s+|die\s+|den\s+)?(?:stake of\s+)?"
+    r"(?P<n>\d{1,2}(?:[.,]\d+)?|[a-zäöüß]+)\s*(?:-\s*)?(?:prozent|%|percent|per cent|-prozentigen?)"
+    r"(?:\s+(?:stake|beteiligung|anteile?))?\s+(?:an|in|des|der|of|am)\s")
+
+
+def minority_stake(clause: str) -> re.Match[str] | None:
+    """The match of a minority stake bought in `clause` (below half), or None."""
+    m = _STAKE_SHARE.search(clause)
+    if not m:
+        return None
+    n = m.group("n").lower()
+    value = float(n.replace(",", ".")) if n[0].isdigit() else _NUMBER_WORDS.get(n)
+    return m if value is not None and 0 < value < 50 else None
+
+
 _MIN_ROUND = 10_000  # below this an amount is a price, a fee or a ticket, never a round
 _PER_SHARE_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:per|a|each|je|pro|par)\s(?:share|ads|aktie|action)\b|"
@@ -523,6 +559,8 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     if g.skip_before.search(before[before.rfind(", ") + 1:]) or g.skip_after.search(after):
         return "skip"
     clause = sentence[c_start:c_end]
+    if minority_stake(clause) is not None:
+        return "round"  # "Für 46 Mio. Euro übernimmt die Stiftung vier Prozent des Unternehmens"
     local_round = has_round and bool(re.search(
         r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förder|subvention", clause))
     if _TOTAL_TO.search(before):
