@@ -67,7 +67,9 @@ def read_backing(sentence: str, g: Grammar) -> Backing | None:
         return None
     for m in g.investor_moves.finditer(sentence) if g.investor_moves is not None else ():
         backers = _backers(sentence[:m.start()], g)
-        after = re.sub(r"\s+ein\b.*", "", sentence[m.end():]) if g.code == "de" else sentence[m.end():]
+        after = sentence[m.end():]
+        if g.code == "de":  # the verb's particle or participle closes the company's phrase
+            after = re.sub(r"\s+(?:ein|investiert|beteiligt|eingestiegen)\b.*", "", after)
         company = _object_name(after, g)
         if not backers or not company or company == ANAPHORA and not g.orphan_cue:
             continue

@@ -268,11 +268,17 @@ GRAMMAR = register(Grammar(
         r"(?:(?:über|via|mit) (?:seine[nmr]?|ihre[nmr]?|die|den|das|eine[nmr]?) [\w-]+ )?"
         # "investiert eine sechsstellige Summe in X": a withheld amount is no figure the money reader sees
         r"(?:(?:eine|einen) (?:[\w-]+ ){0,2}(?:summe|betrag|millionenbetrag) )?"
-        r"(?:(?:in|an) (?:das|den|die|dem)|in|am|beim|bei (?:dem|der|den))\s"),
+        r"(?:(?:in|an) (?:das|den|die|dem)|in|am|beim|bei (?:dem|der|den))\s",
+        # perfect tense, the participle after the company: "X hat in das Start-up Y investiert",
+        # "X hat sich an dem Insurtech Y beteiligt", "X ist beim Start-up Y eingestiegen"
+        r"\b(?:hat|haben|hatte|hatten)(?: sich)? (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|"
+        r"strategisch) ){0,2}(?:(?:in|an) (?:das|den|die|dem)|in|am)\s(?=[^.;]{2,80}?\s(?:investiert|beteiligt)\b)",
+        r"\b(?:ist|sind|war|waren) (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|strategisch) ){0,2}"
+        r"(?:beim|bei (?:dem|der|den)|bei)\s(?=[^.;]{2,80}?\seingestiegen\b)"),
     company_gets=rx(
         r"\b(?:erhält|erhielt|bekommt|bekam|holt sich|holte sich|sichert sich|sicherte sich) "
         r"(?:(?:frisches|neues|weiteres|ein|eine|einen|strategisches|zusätzliches) ){0,2}"
         r"(?:Geld|Kapital|Investment|Finanzierung|Unterstützung|Wachstumskapital|Risikokapital|Millionen) von |"
-        r"\b(?:holt|holte|gewinnt|gewann) (?P<names>(?-i:[A-Z])[^.;:]{1,80}?) als (?:neuen |weiteren |"
-        r"strategischen |ersten )?(?:Investor(?:en)?|Geldgeber|Gesellschafter|Anteilseigner)\b"),
+        r"\b(?:holt|holte|gewinnt|gewann|(?:hat|haben)(?=[^.;:]{1,100}\sgewonnen\b)) (?P<names>(?-i:[A-Z])[^.;:]{1,80}?) "
+        r"als (?:neuen |weiteren |strategischen |ersten )?(?:Investor(?:en)?|Geldgeber|Gesellschafter|Anteilseigner)\b"),
 ))
