@@ -285,7 +285,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         return
     recent = [d for d in drafts if idx - d.sentence <= 12]
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
-            and re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence):
+            and (re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence) or (
+                re.search(r"(?i)series|serie|seed", sentence) and not g.past.search(sentence))):
+        # "Die Series A führt X an" names the round; "... in a Series B extension last May" an older one
         cue = next((c for c in rounds if c.round != "unknown"), None)
         if cue:
             recent[-1].round = cue.round
@@ -394,6 +396,12 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
     elif g.subject_verbs.search(sentence[:start]):
         found = find_company(sentence, pseudo, g)
         if found and found.how not in ("subject", "anaphora"):
+            found = None
+    elif cue is None and undisclosed is not None and not sentence[:start].strip(" „\"'").count(" ") > 1:
+        # fronted: "Einen siebenstelligen Betrag sammelt das Kölner Fintech Pelvo ein"
+        noun = re.match(r"\s+(?:[\w-]*betrag|summe|[\w-]*investment)\b", sentence[end:], re.I)
+        found = find_company(sentence, Money(0, None, False, (start, end + (noun.end() if noun else 0))), g)
+        if found and found.how not in ("fronted", "anaphora"):
             found = None
     if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
         found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it

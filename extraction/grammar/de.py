@@ -100,7 +100,8 @@ GRAMMAR = register(Grammar(
         r"einhorn|unicorn|schwelle|marke|auftrag|aufträge|großauftrag|rahmenvertrag|vertrag)\W+(?:\w+\W+){0,3}$",
     ),
     skip_after=rx(
-        r"^\W{0,3}(?:\w+[- ]){0,3}?(?:fonds|fund|umsatz|umgesetzt|um(?:\s|$)|erwirtschaftet|"
+        # never the source of the money: "4 Mio. Euro vom Nordkap Fonds" is a round from a fund
+        r"^(?!\W{0,3}(?:vom|von|aus dem)\s)\W{0,3}(?:\w+[- ]){0,3}?(?:fonds|fund|umsatz|umgesetzt|um(?:\s|$)|erwirtschaftet|"
         r"verwaltet|dotiert|bereitgestellt|jährlich|pro jahr|im jahr|budget|marktwert|bewertet|"
         r"taxiert|an kapital aufgenommen|in .{0,30}investiert|eingesammelt hat|zahlte|gezahlt|"
         r"kaufpreis|übernahme|ebitda|gewinn|verlust|auftrag|aufträge|großauftrag|vertrag|"
@@ -185,7 +186,8 @@ GRAMMAR = register(Grammar(
     ],
     lead_between=[
         rx(r"\b(?:führt|führte) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) an\b"),
-        rx(r"\b(?:runde|finanzierung|finanzierungsrunde) (?:führt|führte|leitet|leitete) (?:der |die |das )?(?P<names>[^.;]{2,80}?) an\b"),
+        rx(r"\b(?:runde|finanzierung|finanzierungsrunde|series [a-k]|serie [a-k]|seed-runde|seed-finanzierung) "
+           r"(?:führt|führte|leitet|leitete) (?:der |die |das )?(?P<names>[^.;]{2,80}?) an\b"),
         rx(r"\b(?:von|vom) (?P<names>[^.;]{2,100}?) (?:angeführt|geleitet|angef[üu]hrt)\b"),
         rx(r"(?P<names>[^,.;]{2,80}), (?:der|die|das) [^.;]{0,80}?(?:die|den) (?:[\w-]*runde|finanzierung) "
            r"(?:anführt|anführte|leitet|leitete)\b"),
@@ -218,7 +220,8 @@ GRAMMAR = register(Grammar(
            r"(?:stehen|steht|standen|stand) (?:unter anderem |u\.a\. |vor allem )?(?:der |die |das |den )?"),
         rx(r"\b(?:[\w-]*runde|[\w-]*finanzierung|summe) (?:stemmen|stemmt|stemmten|stemmte|tragen|trägt|trugen|trug) "
            r"(?:unter anderem |u\.a\. |vor allem )?(?:der |die |das |den )?"),
-        rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden)\b[^.;]{0,30}?\bvon (?!investoren|kapitalgebern|geldgebern)"),
+        rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden)\b[^.;]{0,30}?\b(?:von|vom) "
+           r"(?!investoren|kapitalgebern|geldgebern|der |dem |den )"),
         # "hat eine Seed-Finanzierung von X erhalten", "frisches Kapital vom VC Y"
         rx(r"\b(?:[\w-]*finanzierung|[\w-]*runde|investment|kapital|finanzspritze|kapitalspritze) "
            r"(?:in (?:[\w-]+ ){1,2}höhe )?(?:von|vom) "
