@@ -47,6 +47,19 @@ _PLAN_AFTER = re.compile(
     r"invertir|investire|investeren|stecken|pumpen)\b")
 
 
+# money spread over many: "grants of $100,000 to eighty-one projects", "an 94 Projekte"
+_SPREAD_AFTER = re.compile(
+    rf"(?i)^\W{{0,3}}(?:[\w-]+\s+){{0,4}}?(?:to|an|for|für|à|a|para)\s+(?:(?:more than|over|mehr als|über)\s+)?"
+    rf"(?:\d+|{_NUMBER_WORD}|[a-z]+-[a-z]+)\s+(?:[\w-]+\s+)?(?:projects|projekte|startups|start-ups|companies|"
+    rf"unternehmen|recipients|teams|winners|grantees|firms|entreprises|projets|empresas|proyectos)\b")
+
+
+def spread_over_many(after: str) -> bool:
+    """The amount just before `after` is spread over many recipients, even in a sentence about
+    a round or grants: "awarded Phase I grants of $100,000 to eighty-one projects"."""
+    return bool(_SPREAD_AFTER.match(after))
+
+
 def is_aggregate(sentence: str, start: int, end: int, clause: tuple[int, int]) -> bool:
     """Whether the amount at sentence[start:end] sums up more than one company's round."""
     c_start, c_end = clause

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from extraction import sieve
-from extraction.aggregates import is_aggregate
+from extraction.aggregates import is_aggregate, spread_over_many
 from extraction.grammar import Grammar
 from extraction.money import Money
 from extraction.names import is_descriptor, name_from_phrase, valid_name
@@ -445,6 +445,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name and not is_descriptor(name):
             return Found(name, "listed")
     if g.code == "en":
+        awarded = _AWARDED_TO.search(prefix)
+        if awarded:  # "The government has awarded Orbix a £1 million grant"
+            name = name_from_phrase(awarded.group("np"), tail=True)
+            if name:
+                return Found(name, "object")
         said = _SAID_THE.search(sentence[c_start:start])
         if said:  # "In a statement, Kivano said the $5 million Series A was led by ..."
             name = name_from_phrase(said.group("np"), tail=True)
@@ -533,6 +538,15 @@ def minority_stake(clause: str) -> re.Match[str] | None:
     return m if value is not None and 0 < value < 50 else None
 
 
+# a public body's grant to a company is a round, though "die EU" or "the government" mark other
+# public money: "Die EU unterstützt das Start-up X mit 2,5 Mio. Euro", "has awarded Orbix a grant"
+_GRANT_TO_COMPANY = re.compile(
+    r"(?i)\b(?:fördert|förderte|unterstützt|unterstützte|finanziert|finanzierte|awarded|awards|granted)\s+"
+    r"(?:(?:das|den|die|dem|der|the|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]*(?:start-?up|unternehmen|firma|fintech|"
+    r"biotech|spin-?off|hersteller|anbieter|entwickler|company|firm)\b|(?-i:[A-Z])[\w.&-]*\s+(?:an?\s+)?"
+    r"(?:[\w$€£.,-]+\s+){0,3}grant\b)")
+_AWARDED_TO = re.compile(
+    r"\bawarded\s+(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3})\s+(?:an?\s+|its\s+)?$")
 _MIN_ROUND = 10_000  # below this an amount is a price, a fee or a ticket, never a round
 _PER_SHARE_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:per|a|each|je|pro|par)\s(?:share|ads|aktie|action)\b|"
@@ -562,13 +576,16 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     if minority_stake(clause) is not None:
         return "round"  # "Für 46 Mio. Euro übernimmt die Stiftung vier Prozent des Unternehmens"
     local_round = has_round and bool(re.search(
-        r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förder|subvention", clause))
+        r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förderung|fördermittel|"
+        r"fördergeld|förderprogramm|subvention", clause))  # "fördert" alone: a public body funding a theme is no round
+    if spread_over_many(sentence[end:c_end]):
+        return "skip"  # "grants of $100,000 to eighty-one projects"
     if _TOTAL_TO.search(before):
         return "skip"  # "The seed round ... brings its total funding to $7 million": the sum, even beside a round
     if (g.cumulative.search(sentence[max(c_start, start - 110):start]) or _CUMULATIVE_AFTER.match(after)) \
             and not local_round:
         return "skip"
-    if not local_round and sieve.search(g.skip_clause, clause):
+    if not local_round and sieve.search(g.skip_clause, clause) and not _GRANT_TO_COMPANY.search(clause):
         return "skip"
     if not local_round and is_aggregate(sentence, start, end, (c_start, c_end)):
         return "skip"  # totals, thresholds, parts of a sum, plans, market figures

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from extraction import sieve
 from extraction.backing import read_backing
+from extraction.recipients import recipient_list
 from extraction.companies import (
     _INVESTOR_VERB, _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
 )
@@ -150,6 +151,32 @@ def _respective_names(sentence: str, money: list[Money]) -> dict[int, str]:
     return {id(m): name for m, name in zip(money, names)}
 
 
+_GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschuss|zuschüsse|stipendi\w*)\b")
+_EACH_BEFORE = re.compile(r"(?i)\b(?:je|jeweils|each|à chacune?|cada una?)\s+(?:rund |etwa |about |around )?$")
+_EACH_VERB = re.compile(r"(?i)\b(?:each|jeweils)\s+[a-zäöü]+\s+(?:[\w-]+\s+){0,2}$")  # "A and B each raised $2M"
+_EACH_AFTER = re.compile(r"(?i)^\W{0,3}(?:each|apiece|jeweils|chacune?|cada una?)\b")
+
+
+def _each_names(sentence: str, money: Money, g: Grammar) -> list[str]:
+    """"Kivano, Orbix und Ruvido erhalten je 500.000 Euro", "A and B each raised $1M": the names
+    of a list subject that share one amount, one round each; empty unless the list is all names."""
+    start, end = money.span
+    if not (_EACH_BEFORE.search(sentence[max(0, start - 20):start]) or _EACH_AFTER.match(sentence[end:end + 12])
+            or _EACH_VERB.search(sentence[max(0, start - 40):start])):
+        return []
+    before = sentence[:start]
+    before = before[before.rfind(": ") + 2:] if ": " in before else before
+    verbs = list(sieve.finditer(g.subject_verbs, before))
+    if not verbs:
+        return []
+    subject = re.sub(r"\s+(?:each|both|all|alle|beide)\s*$", "", before[:verbs[-1].start()])
+    items = [i for i in _LIST_ITEMS.split(subject.strip()) if i.strip()]
+    names = [name_from_phrase(i, tail=True) for i in items]
+    if len(names) < 2 or not all(names) or len({n.lower() for n in names}) != len(names):
+        return []
+    return names
+
+
 def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
                verbs: re.Pattern[str] | None = None, end: int = 0) -> tuple[str, bool]:
     """The round named nearest to an amount, never past a neighbouring amount nor, with `verbs`,
@@ -210,6 +237,15 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             prev_end = last
             continue
         whole = next((t for t in totals.values() if t[0] < primary.span[0]), None)
+        shared = _each_names(told, primary, g)
+        if shared:  # "Kivano, Orbix und Ruvido erhalten je 500.000 Euro": one round each
+            rnd, ext = _round_for(sentence, primary.span[0])
+            for name in shared:
+                draft = _Draft(name, primary, alts, idx, primary.span[0], rnd, ext, how="subject")
+                draft.confidence = 0.55 + (0.15 if rounds else 0)
+                new.append(draft)
+            prev_end = last
+            continue
         if id(primary) in respective:  # "A, B and C raised $30M, $26M and $10M, respectively"
             found = Found(respective[id(primary)], "subject")
         else:
@@ -248,6 +284,14 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     if not money and not listed and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
+    if not money and not listed and not new:
+        for name in recipient_list(sentence, state.setdefault("before", []), g):
+            # "Zu den geförderten Start-ups gehören X, Y und Z": each got money, its size untold
+            draft = _Draft(name, None, [], idx, 0, "grant" if _GRANTISH.search(
+                " ".join([*state["before"][-2:], sentence])) else "unknown", how="listed")
+            draft.confidence = 0.4
+            new.append(draft)
+    state.setdefault("before", []).append(sentence)
     # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
     opening = idx <= state.get("lead", 0) + 2 or (idx > 0 and state.get("item_head") == idx - 1)
     if _is_headline(sentence) and len(sentence.split()) <= 4:

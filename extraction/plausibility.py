@@ -245,6 +245,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a date")
     if _ROUND_WORD.match(bare):
         return NameCheck(False, "a round label")
+    if len(tokens) >= 2 and _PROGRAMME.fullmatch(tokens[-1]):
+        return NameCheck(False, "a programme")  # "GCE Grants", "Horizon Programme": money's source, not a company
     # "CFO René Griemens", "Gründer Max Muster"; but "Founder Collective" is a firm
     if _TITLE.match(tokens[0]) and (len(tokens) >= 3 or len(tokens) == 2 and re.match(r"(?i)c[a-z]o$|dr|prof", tokens[0])):
         return NameCheck(False, "a person with a job title")
@@ -318,6 +320,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     return NameCheck(True, "ok")
 
 
+_PROGRAMME = re.compile(r"(?i)grants?|programmes?|programs?|initiative|awards?|prizes?|challenges?|"
+                        r"förderprogramm|förderpreis|wettbewerb|stipendium|concours|programa")
 _EMPLOYER = re.compile(r"[^,;.]{0,40}?\b(?:of|at|von|bei|de|du|del|chez)\s+(?:the\s+)?"
                        r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})")
 

@@ -40,7 +40,7 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
      ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen", "loan")),
     (r"\bgrowth(?:[- ](?:round|funding|financing|equity|investment|capital))\b|\bwachstumsfinanzierung\b|"
      r"\bwachstumsrunde\b", "growth", ("growth", "wachstums")),
-    (r"\bgrants?\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention", "grant",
+    (r"\bgrants?\b|\bf[öo]rdert\b|\bf[öo]rderte\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention", "grant",
      ("grant", "zusch", "förder", "forder", "subvention", "stipendi")),
     (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b", "crowdfunding", ("crowd",)),
     (r"\bstrategic (?:investment|round|funding|financing)\b|\bstrategische(?:s|n)? (?:investment|investition|beteiligung)\b",

@@ -98,6 +98,11 @@ class Grammar:
     # the company's side of it: the subject is the company, the backers follow the match or stand
     # in its (?P<names>) group ("Y has received funding from X", "Y holt X als Investor an Bord")
     company_gets: Pattern | None = None
+    # a list of companies that got money, named after this match ("Recipients include", "Zu den
+    # geförderten Start-ups gehören"; a (?P<lead>) group may hold the list's first name), read by
+    # extraction.recipients where `recipients_context` (funding, grants) holds nearby
+    recipients_intro: Pattern | None = None
+    recipients_context: Pattern | None = None
 
 
 _REGISTRY: dict[str, Grammar] = {}

@@ -46,6 +46,9 @@ GRAMMAR = register(Grammar(
         r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen|eingestrichen)\b",
         # "X streicht 15 Millionen Euro ein", "X kann sich über 5 Millionen Euro freuen"
         r"\b(?:streicht|strich|strichen)\b[^.;]{0,60}\bein\b",
+        # grants: "Das Ministerium fördert das Start-up X mit 2 Mio. Euro", "Die EU unterstützt X mit ..."
+        r"\b(?:fördert|förderte|gefördert|fördern)\b",
+        r"\b(?:unterstützt|unterstützte|unterstützen)\b[^.;]{0,80}?\bmit\b",
         r"\b(?:kann|können|konnte|konnten|darf|dürfen|durfte) sich [^.;]{0,60}?\bfreuen\b",
         r"\b(?:steigt|stieg|steigen|stiegen)\b(?:[^.;]|\.(?=\d)){0,80}\bein\b",  # "170.000" has a dot
         # headline "7 Millionen Euro für Bremer Logistik-Startup X", "Zwölf Millionen Euro für das Fintech X";
@@ -278,6 +281,18 @@ GRAMMAR = register(Grammar(
         r"strategisch) ){0,2}(?:(?:in|an) (?:das|den|die|dem)|in|am)\s(?=[^.;]{2,80}?\s(?:investiert|beteiligt)\b)",
         r"\b(?:ist|sind|war|waren) (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|strategisch) ){0,2}"
         r"(?:beim|bei (?:dem|der|den)|bei)\s(?=[^.;]{2,80}?\seingestiegen\b)"),
+    recipients_intro=rx(
+        r"\bzu den (?:geförderten|ausgewählten|finanzierten|unterstützten) (?:start-?ups|unternehmen|teams|firmen|"
+        r"projekten)[^.;]{0,40}? (?:gehören|zählen|gehörten|zählten)\s+(?:unter anderem |u\.a\. |auch )?",
+        r"\b(?:gefördert|unterstützt|finanziert) (?:werden|wurden) (?:unter anderem |u\.a\. |etwa |zudem |außerdem )?"
+        r"(?=(?-i:[A-ZÄÖÜ]))",
+        r"\bdie (?:geförderten|ausgewählten) (?:start-?ups|unternehmen|teams|firmen) (?:sind|waren|heißen)\s+",
+        r"\b(?:folgende|diese) (?:start-?ups|unternehmen|teams|firmen) (?:erhalten|bekommen|erhielten|bekamen) "
+        r"[^.;:]{0,60}?:\s+",
+        r"\bunter den (?:geförderten|empfängern|förderempfängern)[^.;]{0,30}? (?:sind|waren|befinden sich)\s+"
+        r"(?:unter anderem |u\.a\. |auch )?"),
+    recipients_context=rx(r"\b(?:förder\w*|gefördert|finanzier\w*|zuschuss|zuschüsse|stipendi\w*|investiert|"
+                          r"investment|kapital|finanzierungsrunde|geld)\b"),
     company_gets=rx(
         r"\b(?:erhält|erhielt|bekommt|bekam|holt sich|holte sich|sichert sich|sicherte sich) "
         r"(?:(?:frisches|neues|weiteres|ein|eine|einen|strategisches|zusätzliches) ){0,2}"

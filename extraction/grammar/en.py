@@ -22,7 +22,9 @@ GRAMMAR = register(Grammar(
         r"lock(?:s|ed)? (?:in|up)|rake[sd]? in|haul(?:s|ed)? in|reel(?:s|ed)? in|scor(?:es|ed)|"
         r"clinch(?:es|ed)|wrap(?:s|ped)? up|notch(?:es|ed))\b",
         r"\b(?:funding|financing|round|investment|invest(?:s|ed|ing)?|backing|injection|led|leads?|"
-        r"leading|co-led|backed|backs|capital|seed|series|pour(?:s|ed)?|pump(?:s|ed)?|inject(?:s|ed)?)\b",
+        r"leading|co-led|backed|backs|capital|seed|series|pour(?:s|ed)?|pump(?:s|ed)?|inject(?:s|ed)?|"
+        # grants to a named company are rounds too: "has been awarded a EUR 2.5M grant"
+        r"grants?|awarded)\b",
     ),
     subject_verbs=rx(
         r"\b(?:has|have|had|is|was|were|are)?\s*(?:just |now |recently |also |officially |reportedly |"
@@ -32,7 +34,7 @@ GRAMMAR = register(Grammar(
         r"pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|took in|takes in|"
         r"locked in|locks in|locked up|locks up|raked in|rakes in|hauled in|hauls in|reeled in|reels in|"
         r"scored|scores|clinched|clinches|wrapped up|wraps up|notched|notches|"
-        r"announced|announces|drew|draws|won|wins|in talks to raise|set to raise|looking to raise|"
+        r"announced|announces|drew|draws|won|wins|(?:has been |have been |was |were )?awarded|in talks to raise|set to raise|looking to raise|"
         r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
         r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
         r"\bin\W{0,2}(?:advanced |early |final )?(?:talks|discussions)\W{0,2} (?:for|to raise)\b|"
@@ -201,6 +203,16 @@ GRAMMAR = register(Grammar(
         r"(?-i:[A-Z])|(?:the |a |an )?(?:[\w-]+ ){0,3}(?:startup|start-up|company|firm|maker|provider|platform) )|"
         r"(?<!will )(?<!to )\b(?:(?:has|have|had) )?(?:taken|takes|took|acquired|acquires) an? "
         r"(?:minority |strategic |undisclosed |small )?(?:equity )?(?:stake|shareholding) in "),
+    recipients_intro=rx(
+        r"\b(?:recipients|grantees|awardees|beneficiaries)(?: of [^.;,]{2,40}?)? (?:include|included|are|were)\s+"
+        r"(?:the likes of\s+)?",
+        r"\b(?:startups|start-ups|companies|firms)(?: that| which)? (?:received|secured|raised|got|bagged|landed)"
+        r"[^.;]{0,60}?\b(?:include|included|are|were)\s+",
+        r"\bthe list (?:further |also )?includes?\s+(?:the\s+)?",
+        # "Traya spearheaded the list followed by BeepKart, SiftHub and Planys"
+        r"^(?P<lead>[^,;.]{2,80}?)\s(?:spearheaded|topped|led|headed) the (?:list|chart|tally)\b[^.;]{0,20}?"
+        r"\bfollowed by\s+"),
+    recipients_context=rx(r"\b(?:funding|funded|grants?|raised|secured|financing|investment|rounds?|backed)\b"),
     company_gets=rx(
         r"\b(?:has |have |had )?(?:received|receives|secured|secures|landed|lands|won|wins|gets|got|raised|raises|"
         r"attracted|attracts) (?:an? |its |their |new |fresh )?(?:undisclosed |strategic |new |fresh |seed |"
