@@ -306,6 +306,9 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "object" if name != ANAPHORA else "anaphora")
     stake = _STAKE_IN.match(after) if g.code == "de" else None
+    if stake and re.match(r"(?i)(?:[\w-]+\s+)?(?:bewertung|höhe|summe|volumen|[\w-]*runde|finanzierung|kurs)\b",
+                          stake.group("np")):
+        stake = None  # "... bei einer Bewertung von einer Milliarde Euro": the terms, not a company
     if stake:  # "Mit 6 Mio. Euro beteiligt sich der VC X an dem Mannheimer Start-up Chemify"
         # "bei dem Leipziger Lastenrad-Hersteller ein": the article the pattern took makes it a reference
         if _is_anaphora(stake.group("np"), g) or _is_anaphora("dem " + stake.group("np"), g):
@@ -361,6 +364,10 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             return Found(ANAPHORA, "anaphora")  # "Flink: Lieferdienst erhält ..."
         if g.code == "de" or g.verb_second:  # Dutch puts its verb second too
             name = _de_subject(g.openers.sub("", before) if g.verb_second and g.openers is not None else before)
+            if not name and re.search(r"\s(?:und|and|en)\s*$", before) and "," not in before:
+                # "Kivano ist auf der Suche nach Kapital und spricht mit ...": the first verb's subject
+                first = name_from_phrase(before, first=True)
+                name = first if first and before.lstrip().startswith(first) else None
             if name and not _INVESTOR_VERB.search(prefix[verb.start():]):
                 return Found(name, "subject")
             # inverted: "Nun hat sich das Unternehmen ... gesichert", "Im Juli erhielt X ..."

@@ -151,6 +151,7 @@ def _respective_names(sentence: str, money: list[Money]) -> dict[int, str]:
     return {id(m): name for m, name in zip(money, names)}
 
 
+_TARGET_CUE = re.compile(r"(?i)\b(?:angepeilt|anvisiert|im gespräch (?:ist|sind))\b")  # a round's size as a target
 _GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschuss|zuschüsse|stipendi\w*)\b")
 _EACH_BEFORE = re.compile(r"(?i)\b(?:je|jeweils|each|à chacune?|cada una?)\s+(?:rund |etwa |about |around )?$")
 _EACH_VERB = re.compile(r"(?i)\b(?:each|jeweils)\s+[a-zäöü]+\s+(?:[\w-]+\s+){0,2}$")  # "A and B each raised $2M"
@@ -447,6 +448,9 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         found = find_company(sentence, Money(0, None, False, (start, end + (noun.end() if noun else 0))), g)
         if found and found.how not in ("fronted", "anaphora"):
             found = None
+    if found is None and cue is None and undisclosed is not None and g.orphan_cue is not None \
+            and _TARGET_CUE.search(sentence):
+        found = Found(ANAPHORA, "orphan")  # "Im Gespräch ist ein dreistelliger Millionenbetrag": the subject's round
     if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
         found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it
     if found:

@@ -245,6 +245,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a date")
     if _ROUND_WORD.match(bare):
         return NameCheck(False, "a round label")
+    if not re.search(r"\d", bare) and any(_SUM_WORD.fullmatch(t) for t in tokens):
+        return NameCheck(False, "a sum")  # "Milliarde Euro", "Millionen Dollar": money, not a name
     if len(tokens) >= 2 and _PROGRAMME.fullmatch(tokens[-1]):
         return NameCheck(False, "a programme")  # "GCE Grants", "Horizon Programme": money's source, not a company
     # "CFO René Griemens", "Gründer Max Muster"; but "Founder Collective" is a firm
@@ -320,6 +322,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     return NameCheck(True, "ok")
 
 
+_SUM_WORD = re.compile(r"(?i)millionen?|milliarden?|mio\.?|mrd\.?|millions?|billions?|milliards?|millones|"
+                       r"milhões|milioni|miljoen|euros?|dollars?|us-dollar|franken|pfund")
 _PROGRAMME = re.compile(r"(?i)grants?|programmes?|programs?|initiative|awards?|prizes?|challenges?|"
                         r"förderprogramm|förderpreis|wettbewerb|stipendium|concours|programa")
 _EMPLOYER = re.compile(r"[^,;.]{0,40}?\b(?:of|at|von|bei|de|du|del|chez)\s+(?:the\s+)?"

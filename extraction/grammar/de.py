@@ -32,7 +32,9 @@ _ORPHAN_CUE = re.compile(
     r"(?:dem|das|den) (?:start-?up|unternehmen|jungunternehmen))\b|"
     # an investor as the subject: "X steigt mit 170.000 Euro ein", "der weitere 21 Millionen zuschießt"
     r"(?i:\b(?:steig(?:t|en|e)|stieg(?:en)?)\b(?:[^.]|\.(?=\d)){0,80}\bein\b|\binvestier\w*|\bzuschie(?:ß|ss)\w*|"
-    r"\berhöh\w* (?:die|seine|ihre) beteiligung)")
+    r"\berhöh\w* (?:die|seine|ihre) beteiligung|"
+    # the round's size told as a target: "Angepeilt sind 100 Millionen Euro", "Im Gespräch ist ein ... Betrag"
+    r"\bangepeilt\b|\banvisiert\b|\bim gespräch (?:ist|sind)\b)")
 
 GRAMMAR = register(Grammar(
     code="de",
@@ -46,6 +48,8 @@ GRAMMAR = register(Grammar(
         r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen|eingestrichen)\b",
         # "X streicht 15 Millionen Euro ein", "X kann sich über 5 Millionen Euro freuen"
         r"\b(?:streicht|strich|strichen)\b[^.;]{0,60}\bein\b",
+        # a round's target after the round is told: "Angepeilt sind 100 Mio. Euro", "Im Gespräch ist ein ... Betrag"
+        r"\b(?:angepeilt|anvisiert)\b|\bim gespräch (?:ist|sind)\b",
         # grants: "Das Ministerium fördert das Start-up X mit 2 Mio. Euro", "Die EU unterstützt X mit ..."
         r"\b(?:fördert|förderte|gefördert|fördern)\b",
         r"\b(?:unterstützt|unterstützte|unterstützen)\b[^.;]{0,80}?\bmit\b",
@@ -67,7 +71,9 @@ GRAMMAR = register(Grammar(
         r"wirbt|warb|bringt|brachte|landet|landete|verkündet|verkündete|vermeldet|vermeldete|gelingt|gelang|"
         r"streicht|strich|"
         # modal and talks verbs: "X soll laut Handelsblatt ... erhalten", "X verhandelt über ..."
-        r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte|sucht|suchte|habe|hätte)\b",
+        r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte|sucht|suchte|habe|hätte|"
+        r"plant|plante|planen)\b",
+        r"\b(?:spricht|sprechen|sprach|redet)\b(?=[^.]{0,30}\bmit (?:investoren|geldgebern|kapitalgebern|vcs)\b)",
         r"\b(?:steht|stehen|stand)\b(?=[^.]{0,40}\bkurz vor\b)",
         r"\b(?:ist|sind|befindet sich|befinden sich)\b(?=[^.]{0,60}\bin (?:gesprächen|verhandlungen)\b)",
     ),
@@ -146,7 +152,9 @@ GRAMMAR = register(Grammar(
     in_talks=rx(
         r"\b(?:in gesprächen|gespräche über|führe .{0,30}gespräche|verhandelt|verhandlungen|"
         r"im prozess|will .{0,40}(?:einsammeln|aufnehmen)|plant .{0,40}(?:einzusammeln|aufzunehmen)|"
-        r"auf der suche nach|kurz vor (?:dem )?abschluss|sucht .{0,40}(?:investoren|geldgeber|kapitalgeber))\b",
+        r"auf der suche nach|kurz vor (?:dem )?abschluss|sucht .{0,40}(?:investoren|geldgeber|kapitalgeber)|"
+        r"plant (?:eine|einen|die) (?:neue |weitere )?(?:[\w-]*runde|[\w-]*finanzierung)|im gespräch ist|"
+        r"(?:spricht|sprechen|sprach) mit (?:investoren|geldgebern|kapitalgebern)|angepeilt|anvisiert)\b",
     ),
     past=rx(
         r"\b(?:bereits im|bereits \w+ im|im (?:januar|februar|märz|april|mai|juni|juli|august|"
