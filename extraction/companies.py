@@ -171,6 +171,8 @@ def _np_until_plain_word(np: str) -> str:
 
 # "Die Gründer von Kivano, Lea Brandt und Tom Wenz, haben ... eingesammelt", "The founders of Kivano
 # have raised": founders raise money for their company, which is the subject in effect
+_REPORTED_THAT = re.compile(r"(?i)^.*\b(?:reported|reports|said|says|wrote|writes|noted|revealed|confirmed)\s+that\s+"
+                            r"(?=(?-i:[A-Z]))")
 _SAID_THE = re.compile(
     r"(?:^|,\s)(?P<np>[^,]{2,60}?)\s(?:said|says|announced|confirmed|disclosed)\s(?:on \w+ |today )?(?:that\s)?"
     r"(?:the|its|a)\s+(?:new\s+|latest\s+|fresh\s+)?$")
@@ -345,6 +347,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     verbs = list(sieve.finditer(g.subject_verbs, prefix))
     if verbs:
         verb = verbs[0] if g.code == "de" else verbs[-1]
+        if g.code != "de" and len(verbs) >= 2 and re.search(r"\bto\s*$", prefix[verbs[-2].end():verb.start()]):
+            verb = verbs[-2]  # "X announces plans to raise $5M": the subject goes with the finite verb
         before = prefix[:verb.start()]
         if g.apposition is not None:  # "La jeune pousse Fluvia, fondée en 2019, a levé ...": the subject is before it
             before = g.apposition.sub(" ", before)
@@ -388,6 +392,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         else:
             if g.openers is not None:  # "En particular, Klar encabezó ...": an opener never begins a name
                 before = g.openers.sub("", before)
+            # "Magnitt and TechCrunch reported that Interswitch secured ...": the reporting clause names no subject
+            before = _REPORTED_THAT.sub("", before)
             said = _SAID_IT.search(before)  # "Ridr announced on Wednesday that it had closed ..."
             before = before[:said.start()] if said else _SOURCES_SAID.sub("", before)  # "Sources said X is ..."
             name = _en_subject(before, g.relative or _RELATIVE)

@@ -29,6 +29,7 @@ _UNDISCLOSED = re.compile(
     r"(?i)^(?:undisclosed|not disclosed|n/?a|k\.\s?a\.|nicht (?:genannt|bekannt)|ungenannt|non communiqué|"
     r"no revelado|não divulgado|non divulgato)$")
 _MAX_LINE = 160
+_STAGE_LABEL = re.compile(r"(?i)^(?:late|early|growth|mid|later)[- ]stage$")
 # words that put a list in a funding context ("Die Deals der Woche", "Funding roundup")
 _FUNDING_WORDS = re.compile(
     r"(?i)\b(?:deals?|funding|fundings|raised|raises|rounds?|finanzierung\w*|investments?|investitionen|"
@@ -74,6 +75,8 @@ def read_line(line: str, lang: str) -> DealLine | None:
         bare = _PAREN.sub("", field).strip()
         if not bare or re.search(r"\d", bare) or _UNDISCLOSED.match(bare):
             continue  # the amount's field, or a date
+        if _STAGE_LABEL.match(bare):
+            continue  # "LATE STAGE • Sociolla • US$ 250M": a stage, like a round label
         cues = find_rounds(bare)
         if cues and sum(c.end - c.start for c in cues) >= len(bare) * 0.5:
             continue  # "SEED", "Series A"
