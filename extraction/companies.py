@@ -607,5 +607,10 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
             r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest", clause):
         return "skip"  # "Airbnb has raised $2.39 billion": a total, not a round (in the lead it is the news)
     if not sieve.search(g.funding_cue, clause):
-        return "skip"
+        # "Other notable rounds: Pelvo ($5M, Harlow), Tessaro ($3M)": the heading before the colon
+        # tells what the bracketed amounts are
+        head = sentence[:c_start].rstrip()
+        if not (head.endswith(":") and re.match(r"\s*[),;]", after) and sentence[:start].rstrip().endswith("(")
+                and (sieve.search(g.funding_cue, head) or re.search(r"(?i)\b(?:rounds|raises|runden)\b", head))):
+            return "skip"
     return "round"
