@@ -26,9 +26,9 @@ from extraction.language import detect_language
 from extraction.listings import deal_lines
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
-from extraction.names import name_from_phrase, same_company
+from extraction.names import is_descriptor, name_from_phrase, same_company
 from extraction.plausibility import (
-    LEADER_TITLES, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
+    COMMON, LEADER_TITLES, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
 from extraction.rounds import EXTENSION_RE, find_rounds
 from extraction.subject import find_subject
@@ -510,7 +510,15 @@ def _close(a: _Draft, b: _Draft) -> bool:
             if (x.currency == y.currency or x.currency is None or y.currency is None) and \
                     abs(x.amount - y.amount) <= 0.03 * max(x.amount, y.amount):
                 return True
+            # "Qonto raised $552M" and "... EUR 486 million" in one article: one current round told in
+            # two currencies (no exchange rates here: major currencies sit within this band of each other)
+            if a.main and b.main and x.currency and y.currency and x.currency != y.currency and \
+                    x.currency in _MAJOR and y.currency in _MAJOR and 0.6 <= x.amount / max(y.amount, 1) <= 1.7:
+                return True
     return False
+
+
+_MAJOR = {"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "SGD"}
 
 
 _MENTION = re.compile(
@@ -596,6 +604,19 @@ def _main_company(explicit: list[_Draft], mentions: list[tuple[int, int, str]], 
 _FUND_NAME = re.compile(r"(?i)\b(?:capital|ventures|venture partners|partners|fund|fonds|investments|equity|vc)$")
 
 
+def _trim_descriptors(drafts: list[_Draft], lang: str) -> None:
+    """"Online Bank Qonto Raised $552M" beside "Qonto raised ...": a title-case headline capitalises
+    its descriptors, so a name that ends with another round's name after everyday words is that name."""
+    names = {d.company for d in drafts}
+    for d in drafts:
+        words = d.company.split()
+        for k in range(1, len(words)):
+            tail = " ".join(words[k:])
+            if tail in names and all(is_descriptor(w) or zipf(w, lang) >= COMMON for w in words[:k]):
+                d.company = tail
+                break
+
+
 def _plausible_drafts(drafts: list[_Draft], lang: str, body: str, head: str | None,
                       subject: str | None) -> list[_Draft]:
     """Rounds whose company slot holds no name ("Nachdem", "der Personalsoftware-Spezialist")
@@ -635,6 +656,7 @@ def _plausible_drafts(drafts: list[_Draft], lang: str, body: str, head: str | No
         d.investors = [n for n in d.investors if plausible_name(n, lang, body, head, investor=True)
                        and not same_company(n, d.company)]  # "Investoren glauben an Mavrik" names no backer
         out.append(d)
+    _trim_descriptors(out, lang)
     return out
 
 
