@@ -222,7 +222,7 @@ GRAMMAR = register(Grammar(
         # fronted participle: "Investiert haben u.a. X und Y", "Beteiligt haben sich außerdem X"
         rx(r"^\W*(?:investiert|beteiligt|eingestiegen|engagiert) (?:haben|hat|sind|ist) (?:sich )?"
            r"(?:(?:unter anderem|u\.a\.|auch|zudem|außerdem|ebenfalls|erneut) )*"),
-        rx(r"\b(?:kommt|kam|stammt|stammen) (?:unter anderem |u\.a\. )?von "),
+        rx(r"\b(?:kommt|kam|stammt|stammen|gibt es|gab es) (?:unter anderem |u\.a\. )?(?:von|vom) "),
         rx(r"\bunterstützt (?:wird|wurde|werden|wurden) [^.;]{0,40}?\bvon (?:den |dem |der )?"),
         rx(r"\ban der seite (?:von |des |der |vom )"),
         rx(r"\b(?:zudem|außerdem|ebenfalls|auch|daneben|ferner|weiterhin) (?:investier(?:t|te|ten|en)|beteilig(?:t|te|ten|en) sich) "
@@ -239,11 +239,16 @@ GRAMMAR = register(Grammar(
            r"(?!investoren|kapitalgebern|geldgebern|\d)(?-i:(?=(?:[a-zäöü-]+ ){0,3}[A-ZÄÖÜ]))"),
     ],
     investors_between=[
+        # "Neben Nordkap Capital sind auch Y und Z dabei": the name after "neben" is a backer too
+        rx(r"\bneben (?:(?:dem |der |den )(?:(?:lead-?)?investor(?:en)?|vc|fonds|geldgeber) )?(?P<names>(?-i:[A-ZÄÖÜ])[^.;,]{1,60}?) "
+           r"(?=(?:sind|ist|waren|war|beteilig\w*|investier\w*|steig\w*|haben|hat)\b)"),
         rx(r"\bsteig(?:t|en|t auch|en auch) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:beim|bei der|bei dem|bei) "),
         rx(r"\bsteig(?:t|en) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:neu |ebenfalls |auch |zudem |erstmals )*ein\b"),
         # "außerdem sind X und Y dabei", "Ebenfalls mit an Bord ist Z"
         rx(r"\b(?:außerdem|zudem|auch|ebenfalls|ferner) (?:sind|ist|waren|war) (?:auch |erneut |wieder )?(?:der |die |das )?"
            r"(?P<names>[^.;]{2,120}?) (?:mit )?(?:dabei|an bord)\b"),
+        rx(r"\b(?:sind|ist|waren|war) (?:auch|zudem|außerdem|ebenfalls) (?:der |die |das )?"
+           r"(?P<names>(?-i:[A-ZÄÖÜ])[^.;]{1,120}?) (?:mit )?(?:dabei|an bord)\b"),
         # "An der Runde nahmen auch X und Y teil"
         rx(r"\b(?:nahmen|nahm|nehmen|nimmt) (?:(?:auch|zudem|außerdem|ebenfalls|unter anderem|u\.a\.) )*(?:der |die |das )?"
            r"(?P<names>[^.;]{2,120}?) teil\b"),
