@@ -59,6 +59,26 @@ def _backers(before: str, g: Grammar) -> list[str]:
 _AND = re.compile(r"\s(?:and|und|sowie|&)\s")
 
 
+def funded_companies(sentence: str, g: Grammar) -> list[str]:
+    """"X and Y also secured funds this week": each company of the subject got an amount-less round."""
+    if g.funded_subject is None:
+        return []
+    m = g.funded_subject.search(sentence)
+    if not m or _NOT_A_ROUND.search(sentence):
+        return []
+    clause = re.split(r"[:;—–]\s|,\s(?=(?:and|und|but|aber)\b)", sentence[:m.start()])[-1]
+    clause = re.sub(r"^\W*(?:further|also|meanwhile|in addition|zudem|außerdem|auch|ebenfalls),?\s+", "", clause, flags=re.I)
+    # "Die Start-ups Kivano und Orbix": the plural kind before a list is no part of its first name
+    clause = re.sub(r"(?i)^(?:die|the|beide|both)\s+(?:[\w-]+\s+)?(?:start-?ups|companies|firmen|unternehmen|fintechs|"
+                    r"brands|firms)\s+", "", clause)
+    if _AND.search(clause):  # "Die Start-ups Kivano und Orbix haben ebenfalls ...": each of them
+        names = split_names(clause, splitter=g.list_split)
+        if len(names) >= 2:
+            return names
+    one = _subject(clause, g)
+    return [one] if one else []
+
+
 def read_backing(sentence: str, g: Grammar) -> Backing | None:
     """The company and backers of an amount-less investment the sentence reports, or None."""
     if g.investor_moves is None and g.company_gets is None:

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from extraction import sieve
-from extraction.backing import read_backing
+from extraction.backing import funded_companies, read_backing
 from extraction.recipients import recipient_list
 from extraction.companies import (
     _INVESTOR_VERB, _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
@@ -282,7 +282,12 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         new.append(draft)
-    if not money and not listed and (rounds or sieve.search(_ROUNDISH, sentence) or (
+    funded = funded_companies(sentence, g) if not money and not listed else []
+    for name in funded:  # "X and Y also secured funds this week": an amount-less round each
+        draft = _Draft(name, None, [], idx, 0, rounds[0].round if rounds else "unknown", how="subject")
+        draft.confidence = 0.4
+        new.append(draft)
+    if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
     if not money and not listed and not new:

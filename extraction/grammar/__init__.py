@@ -101,6 +101,8 @@ class Grammar:
     # a list of companies that got money, named after this match ("Recipients include", "Zu den
     # geförderten Start-ups gehören"; a (?P<lead>) group may hold the list's first name), read by
     # extraction.recipients where `recipients_context` (funding, grants) holds nearby
+    # "X and Y also secured funds this week": an amount-less round of each company in the subject
+    funded_subject: Pattern | None = None
     recipients_intro: Pattern | None = None
     recipients_context: Pattern | None = None
 

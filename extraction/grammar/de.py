@@ -294,6 +294,9 @@ GRAMMAR = register(Grammar(
         r"strategisch) ){0,2}(?:(?:in|an) (?:das|den|die|dem)|in|am)\s(?=[^.;]{2,80}?\s(?:investiert|beteiligt)\b)",
         r"\b(?:ist|sind|war|waren) (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|strategisch) ){0,2}"
         r"(?:beim|bei (?:dem|der|den)|bei)\s(?=[^.;]{2,80}?\seingestiegen\b)"),
+    funded_subject=rx(
+        r"\s(?:haben|hat|konnten|konnte) (?:ebenfalls |auch |zudem |außerdem |beide |jeweils )?(?:frisches |neues |weiteres )?"
+        r"(?:geld|kapital|finanzierungen?|investments?) (?:erhalten|eingesammelt|bekommen|eingeworben|an land gezogen)\b"),
     recipients_intro=rx(
         r"\bzu den (?:geförderten|ausgewählten|finanzierten|unterstützten) (?:start-?ups|unternehmen|teams|firmen|"
         r"projekten)[^.;]{0,40}? (?:gehören|zählen|gehörten|zählten)\s+(?:unter anderem |u\.a\. |auch )?",

@@ -203,6 +203,10 @@ GRAMMAR = register(Grammar(
         r"(?-i:[A-Z])|(?:the |a |an )?(?:[\w-]+ ){0,3}(?:startup|start-up|company|firm|maker|provider|platform) )|"
         r"(?<!will )(?<!to )\b(?:(?:has|have|had) )?(?:taken|takes|took|acquired|acquires) an? "
         r"(?:minority |strategic |undisclosed |small )?(?:equity )?(?:stake|shareholding) in "),
+    funded_subject=rx(
+        r"\s(?:have |has |had )?(?:also |both |each |all |too )?(?:secured|raised|bagged|received|landed|picked up|"
+        r"closed|attracted) (?:fresh |new |some |additional |undisclosed |early-stage |seed )?(?:funds|funding|"
+        r"capital|investments?|financing)\b(?!\s+(?:of|from|worth|to|for|totall?ing|amounting)\b)"),
     recipients_intro=rx(
         r"\b(?:recipients|grantees|awardees|beneficiaries)(?: of [^.;,]{2,40}?)? (?:include|included|are|were)\s+"
         r"(?:the likes of\s+)?",
