@@ -139,6 +139,9 @@ def build_grammar(code: str) -> Grammar:
         apposition=rx(rf",\s*{_alt(w('anaphora.appositions'))}\b[^,;:]{{0,80}}(?:,\s*)?$")
         if w("anaphora.appositions") else None,
         verb_second=bool(lex.get("verb_second", False)),
+        # "la fintech creada por X acaba de recaudar ...", "En esta ronda entraron 5 millones": a round
+        # told without its company's name is the article's sure subject's (see Grammar.orphan_cue)
+        orphan_cue=rx(rf"\b{_alt(w('anaphora.orphan_cues'))}\b") if w("anaphora.orphan_cues") else None,
     )
 
 
