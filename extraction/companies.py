@@ -278,7 +278,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "object")
 
-    gen = _GENITIVE.search(prefix)
+    gen = _GENITIVE.search(prefix) or (g.genitive.search(prefix) if g.genitive is not None else None)
     if gen:
         np = _cut_np(gen.group("np") + " ")
         if _is_anaphora(np, g):

@@ -141,6 +141,12 @@ def build_grammar(code: str) -> Grammar:
         verb_second=bool(lex.get("verb_second", False)),
         # "la fintech creada por X acaba de recaudar ...", "En esta ronda entraron 5 millones": a round
         # told without its company's name is the article's sure subject's (see Grammar.orphan_cue)
+        # "la primera ronda de la marca de zapatillas X de un millón": never a round's own words
+        # ("una ronda de financiación de", "ronda de Serie A de") in the owner's place
+        genitive=rx(rf"\b{round_nouns}\s+{_alt(w('funding.round_owner'))}\s+(?!{_alt(w('funding.cues'))}\b)"
+                    rf"(?P<np>[^,.;:()]{{2,60}}?),?\s+{_alt(w('funding.round_amount'))}\s+"
+                    rf"(?:{_alt(w('funding.approx'))}\s+)?$")
+        if w("funding.round_owner") and w("funding.round_amount") else None,
         orphan_cue=rx(rf"\b{_alt(w('anaphora.orphan_cues'))}\b") if w("anaphora.orphan_cues") else None,
     )
 
