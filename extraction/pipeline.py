@@ -42,7 +42,7 @@ _UNDISCLOSED = re.compile(
     r"einstellig\w* millionen\w*|millionenbereich)\b")
 _ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undisclosed|stellig|millionenbetrag|"
                        r"(?:frisches|neues|weiteres) kapital|spritze")
-_BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|"
+_BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|para|per|voor|op|"
                       r"auprès|bei|with|mit|avec|ein|auf|ab)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
 _REFERS_BACK = re.compile(
     r"(?i)\b(?:it|its|the company|the startup|the firm|das unternehmen|das startup|die firma|"
