@@ -23,8 +23,11 @@ GRAMMAR = register(Grammar(
     ),
     subject_verbs=rx(
         # "X annonce avoir bouclé ...": the whole chain is the verb, so its subject is X
+        # ("a annoncé le 20 septembre avoir levé", "annonce qu'elle a bouclé": a date or "that it" between)
         r"\b(?:a |ont |avait )?(?:déjà |récemment |notamment )?(?:(?:annonce|annoncent|annoncé|affirme|"
-        r"indique) avoir (?:levé|bouclé|récolté|obtenu|réalisé|finalisé|sécurisé|conclu)|lève|lèvent|levé|boucle|bouclé|"
+        r"indique|fait savoir|confirme|précise)(?: [\w'’-]+){0,5}? (?:avoir|qu['’](?:il|elle)s? (?:a|ont|avait|vient de|viennent de)) "
+        r"(?:levé|bouclé|récolté|obtenu|réalisé|finalisé|sécurisé|conclu|lever|boucler|réaliser|finaliser)|"
+        r"lève|lèvent|levé|boucle|bouclé|"
         r"récolte|récolté|réalise|réalisé|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|"
         r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
         r"a réussi|vient de (?:réaliser|boucler|lever|finaliser|clôturer|conclure|récolter|sécuriser)|"
@@ -96,7 +99,7 @@ GRAMMAR = register(Grammar(
     # words that open a sentence and never name a company ("Aujourd'hui, la société annonce ..."):
     # a sentence's first word is taken for a mentioned company unless it is one of these
     openers=rx(r"^\W*(?:aujourd['’]hui|hier|désormais|ainsi|enfin|cette semaine|cette année|ce mois-ci|"
-               r"parallèlement|par ailleurs|en outre|de plus|fin|début|cependant|toutefois|néanmoins|pourtant|"
+               r"parallèlement|par ailleurs|en outre|de plus|fin|début|[\w-]+ment|cependant|toutefois|néanmoins|pourtant|"
                r"d['’]ailleurs|en effet|or|donc|également|aussi|alors|ensuite|actuellement|récemment|déjà|"
                r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b[\s,]*"),
     apposition=rx(r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
