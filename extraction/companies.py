@@ -357,6 +357,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         # with the language's own "and" where it has one ("... op en softwarebedrijf Messagebird 800 miljoen")
         part = re.split(r",|\bund\b|\band\b", prefix)[-1]
         part = g.list_split.split(part)[-1] if g.list_split is not None else part
+        if g.approx is not None:  # "... en platform MessageBird omgerekend 678 miljoen euro"
+            part = g.approx.sub("", part)
         name = name_from_phrase(part, tail=True)
         if name:
             return Found(name, "gapping")

@@ -92,6 +92,9 @@ class Grammar:
     # "a rodada da X de R$ 5 milhões", "de financieringsronde van X van 4 miljoen"): a (?P<np>)
     # group ending right before the amount, beside companies._GENITIVE's English and German
     genitive: Pattern | None = None
+    # the language's approximations right before an amount ("omgerekend", "ruim", "cerca de"): in a
+    # gapped clause ("... en platform X omgerekend 678 miljoen euro") they are no part of the name
+    approx: Pattern | None = None
     # verb-second word order (Dutch, like German): after an opening adverb or a fronted amount the
     # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
     # such sentences with its German branch

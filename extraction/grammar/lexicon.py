@@ -147,6 +147,7 @@ def build_grammar(code: str) -> Grammar:
                     rf"(?P<np>[^,.;:()]{{2,60}}?),?\s+{_alt(w('funding.round_amount'))}\s+"
                     rf"(?:{_alt(w('funding.approx'))}\s+)?$")
         if w("funding.round_owner") and w("funding.round_amount") else None,
+        approx=rx(rf"\s{_alt(w('funding.approx'))}\s*$") if w("funding.approx") else None,
         orphan_cue=rx(rf"\b{_alt(w('anaphora.orphan_cues'))}\b") if w("anaphora.orphan_cues") else None,
     )
 
