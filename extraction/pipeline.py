@@ -258,7 +258,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         return
     recent = [d for d in drafts if idx - d.sentence <= 12]
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
-            and re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence):
+            and re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence) and not g.past.search(sentence):
+        # ... unless the sentence is about an earlier round ("la campagna di crowdfunding a fine 2018")
         cue = next((c for c in rounds if c.round != "unknown"), None)
         if cue:
             recent[-1].round = cue.round
