@@ -385,7 +385,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "listed")
     # passive: "160 millions d'euros bouclé par Ÿnsect", "$5M raised by Kiwa"
-    by = _RAISED_BY_AFTER.match(after)
+    by = _RAISED_BY_AFTER.match(after) or (g.passive_by.match(after) if g.passive_by is not None else None)
     if by:
         name = name_from_phrase(_cut_np(by.group("np") + " "), first=True)
         if name:

@@ -95,6 +95,9 @@ class Grammar:
     # the language's approximations right before an amount ("omgerekend", "ruim", "cerca de"): in a
     # gapped clause ("... en platform X omgerekend 678 miljoen euro") they are no part of the name
     approx: Pattern | None = None
+    # a passive after the amount names the company ("7,3 milioni di euro deliberato a fine aprile da
+    # X", "5 millones recaudados este mes por X"): a (?P<np>) group, beside companies._RAISED_BY_AFTER
+    passive_by: Pattern | None = None
     # verb-second word order (Dutch, like German): after an opening adverb or a fronted amount the
     # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
     # such sentences with its German branch

@@ -88,7 +88,7 @@ def build_grammar(code: str) -> Grammar:
     round_nouns = _alt(w("funding.round_nouns"))
     return Grammar(
         code=code,
-        funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive)}\b"),
+        funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive + w('funding.passive'))}\b"),
         # a comma right before the verb belongs to it, so that "Nesta semana, anunciou ..." leaves
         # "Nesta semana" as the text before the verb: an opener, read as a dropped subject below
         subject_verbs=rx(rf"(?:,\s*)?\b{_not_after(w('funding.inverting_openers'))}(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b"),
@@ -147,6 +147,10 @@ def build_grammar(code: str) -> Grammar:
                     rf"(?P<np>[^,.;:()]{{2,60}}?),?\s+{_alt(w('funding.round_amount'))}\s+"
                     rf"(?:{_alt(w('funding.approx'))}\s+)?$")
         if w("funding.round_owner") and w("funding.round_amount") else None,
+        # a few words (a date) may stand between the participle and its agent
+        passive_by=rx(rf"^\s*(?:[\w-]+\s)?{_alt(w('funding.passive'))}(?:\s[\w'’-]+){{0,4}}?\s{_alt(w('funding.passive_agent'))}"
+                      rf"\s+(?-i:(?P<np>(?:{articles}\s)?[^,;.]{{2,80}}))")
+        if w("funding.passive") and w("funding.passive_agent") else None,
         approx=rx(rf"\s{_alt(w('funding.approx'))}\s*$") if w("funding.approx") else None,
         orphan_cue=rx(rf"\b{_alt(w('anaphora.orphan_cues'))}\b") if w("anaphora.orphan_cues") else None,
     )
