@@ -221,7 +221,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         near_round = g.round_nouns is not None and g.round_nouns.search(
             sentence, max(0, primary.span[0] - 60), primary.span[0])
         if primary.currency is None and not rounds and not alts and not near_round and not (
-                found.how == "subject" and _BARE_OK.match(sentence[primary.span[1]:])):
+                found.how in ("subject", "gapping") and _BARE_OK.match(sentence[primary.span[1]:])):
             continue
         k = pairs.index((primary, alts))
         lo = pairs[k - 1][0].span[1] if k else 0
