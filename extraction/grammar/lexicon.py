@@ -103,7 +103,9 @@ def build_grammar(code: str) -> Grammar:
             # ... but never a round's own words: "em uma rodada Série A" names no company
             rf"(?:(?!{round_nouns}\b)(?-i:[a-zà-ÿ][\w-]*)\s){{0,5}}?(?:(?-i:[a-zà-ÿ][\w-]*),\s{articles}\s)?(?-i:(?=[A-ZÀ-Ý]))"),
         anaphora=rx(
-            rf"\b{_alt(w('anaphora.determiners'))}\s?(?:[\w-]+\s){{0,3}}?{_alt(w('anaphora.nouns'))}\s*$",
+            # "De onderneming met vestiging in Eindhoven haalde ...": a place after the noun is no name
+            rf"\b{_alt(w('anaphora.determiners'))}\s?(?:[\w-]+\s){{0,3}}?{_alt(w('anaphora.nouns'))}"
+            rf"(?:\s{_alt(w('anaphora.places'))}\s(?:[\w-]+\s){{0,2}}?[\w-]+)?\s*$",
             rf"^{_alt(w('anaphora.pronouns'))}$",
             # Spanish, Portuguese and Italian drop the subject pronoun: "Solo en agosto captó ...",
             # "Nesta semana, anunciou ...". A clause that opens with an adverb or preposition and
