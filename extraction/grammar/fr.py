@@ -103,5 +103,5 @@ GRAMMAR = register(Grammar(
                r"d['’]ailleurs|en effet|or|donc|également|aussi|alors|ensuite|actuellement|récemment|déjà|"
                r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b[\s,]*"),
     apposition=rx(r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
-                  r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?$"),
+                  r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?(?:qui\s*)?$"),  # "X, spécialisée dans ..., qui a levé"
 ))
