@@ -627,6 +627,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         elif d.company == ANAPHORA:
             near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos) or 0 < d.sentence - m[0] <= 2]
             name = max(near)[2] if near else strong or main_company
+            if not near and not strong and name and not any(name in x for x in sentences[:d.sentence + 1]):
+                continue  # "la start-up" cannot mean a company the article names only further down
             if _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
                 ahead = [m for m in mentions if 0 < m[0] - d.sentence <= 2]
                 name = min(ahead)[2] if ahead else name

@@ -33,7 +33,12 @@ GRAMMAR = register(Grammar(
         r"a réussi|vient de (?:réaliser|boucler|lever|finaliser|clôturer|conclure|récolter|sécuriser)|"
         r"vient d['’](?:obtenir|empocher|annoncer|achever|officialiser)|"
         # "est parvenue à récolter 18 millions d'euros"
-        r"(?:est |sont )?parvenue?s? à (?:lever|récolter|boucler|réunir))\b",
+        r"(?:est |sont )?parvenue?s? à (?:lever|récolter|boucler|réunir)|"
+        # round-ups: "X arrive deuxième, avec une opération à 6 millions", "grâce à une levée de fonds de"
+        # (not a sentence's opening "Avec un tour de table à 9 millions, X conclut", read as fronted)
+        # a ranking verb before it belongs to the chain ("X prend la troisième position grâce à une levée")
+        r"(?<=[\w,] )(?:(?:arrive|prend|occupe|se hisse|complète|monte)\b[^,.;]{0,40}?,?\s)?(?:avec|grâce à) (?:un|une|son|sa) (?:opération|levée(?: de fonds)?|tour de table|financement)"
+        r"(?: [\w-]+){0,3}? (?:à|de|d['’]))\b",
     ),
     fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
     object_link=rx(
