@@ -19,7 +19,7 @@ GRAMMAR = register(Grammar(
         r"réalisé|réaliser|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|finalise|"
         r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
         r"injecte|apporte|apporté|tour de table|financement|série|amorçage|investisseurs|"
-        r"parvenue?s? à (?:lever|récolter|boucler|réunir)|vient d['’](?:obtenir|empocher))\b",
+        r"parvenue?s? à (?:lever|récolter|boucler|réunir)|vient d['’](?:obtenir|empocher)|escarcelle)\b",
     ),
     subject_verbs=rx(
         # "X annonce avoir bouclé ...": the whole chain is the verb, so its subject is X
@@ -43,10 +43,13 @@ GRAMMAR = register(Grammar(
     fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
     object_link=rx(
         # "la levée de 160 millions d'euros de la start-up Ÿnsect": the company named by its kind first
-        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:de|pour|dans|chez)\s(?:la |l['’]|cette )\s?(?:start-?up|société|"
+        # "61 millions d'euros tombés mardi dans l'escarcelle de l'entreprise gantoise Showpad"
+        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:[\w-]+\s){0,3}?dans (?:l['’]escarcelle|les caisses) )?"
+        r"(?:de|pour|dans|chez)\s(?:la |l['’]|cette )\s?(?:start-?up|société|"
         r"jeune pousse|entreprise|pépite|scale-?up|plateforme|fintech|biotech|medtech|licorne)"
         r"(?:\s(?-i:[a-zà-ÿ][\w-]*)){0,3}\s(?-i:(?=[A-ZÀ-Ý]))",
-        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:de|d['’]|pour|dans|chez)\s?(?=[A-ZÀ-Ý])",
+        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:[\w-]+\s){0,3}?dans (?:l['’]escarcelle|les caisses) )?"
+        r"(?:de|d['’]|pour|dans|chez)\s?(?=[A-ZÀ-Ý])",
     ),
     anaphora=rx(
         r"\b(?:la|cette|l['’])\s?(?:[\w-]+\s){0,3}?(?:start-?up|entreprise|société|jeune pousse|"
