@@ -107,7 +107,7 @@ GRAMMAR = register(Grammar(
     # words that open a sentence and never name a company ("Aujourd'hui, la société annonce ..."):
     # a sentence's first word is taken for a mentioned company unless it is one of these
     openers=rx(r"^\W*(?:aujourd['’]hui|hier|désormais|ainsi|enfin|cette semaine|cette année|ce mois-ci|"
-               r"parallèlement|par ailleurs|en outre|de plus|fin|début|[\w-]+ment|cependant|toutefois|néanmoins|pourtant|"
+               r"parallèlement|par ailleurs|en outre|de plus|fin|début|[\w-]{3,}(?:ément|ement|amment|emment)|cependant|toutefois|néanmoins|pourtant|"
                r"d['’]ailleurs|en effet|or|donc|également|aussi|alors|ensuite|actuellement|récemment|déjà|"
                r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b[\s,]*"),
     apposition=rx(r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
