@@ -221,7 +221,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         near_round = g.round_nouns is not None and g.round_nouns.search(
             sentence, max(0, primary.span[0] - 60), primary.span[0])
         if primary.currency is None and not rounds and not alts and not near_round and not (
-                found.how in ("subject", "gapping") and _BARE_OK.match(sentence[primary.span[1]:])):
+                found.how in ("subject", "gapping", "listed") and _BARE_OK.match(sentence[primary.span[1]:])):
             continue
         k = pairs.index((primary, alts))
         lo = pairs[k - 1][0].span[1] if k else 0
@@ -258,8 +258,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         return
     recent = [d for d in drafts if idx - d.sentence <= 12]
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
-            and re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence) and not g.past.search(sentence):
+            and re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence) and not g.past.search(sentence) \
+            and not money:
         # ... unless the sentence is about an earlier round ("la campagna di crowdfunding a fine 2018")
+        # or about money of its own ("l'equity crowdfunding crolla a 48 milioni")
         cue = next((c for c in rounds if c.round != "unknown"), None)
         if cue:
             recent[-1].round = cue.round
