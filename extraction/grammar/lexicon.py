@@ -141,8 +141,6 @@ def build_grammar(code: str) -> Grammar:
         apposition=rx(rf",\s*{_alt(w('anaphora.appositions'))}\b[^,;:]{{0,80}}(?:,\s*)?$")
         if w("anaphora.appositions") else None,
         verb_second=bool(lex.get("verb_second", False)),
-        # "la fintech creada por X acaba de recaudar ...", "En esta ronda entraron 5 millones": a round
-        # told without its company's name is the article's sure subject's (see Grammar.orphan_cue)
         # "la primera ronda de la marca de zapatillas X de un millón": never a round's own words
         # ("una ronda de financiación de", "ronda de Serie A de") in the owner's place
         genitive=rx(rf"\b{round_nouns}\s+{_alt(w('funding.round_owner'))}\s+(?!{_alt(w('funding.cues'))}\b)"
@@ -154,6 +152,8 @@ def build_grammar(code: str) -> Grammar:
                       rf"\s+(?-i:(?P<np>(?:{articles}\s)?[^,;.]{{2,80}}))")
         if w("funding.passive") and w("funding.passive_agent") else None,
         approx=rx(rf"\s{_alt(w('funding.approx'))}\s*$") if w("funding.approx") else None,
+        # "Após receber um aporte de R$ 40 milhões, a empresa ...": a round told without its company's
+        # name is the article's sure subject's (see Grammar.orphan_cue)
         orphan_cue=rx(rf"\b{_alt(w('anaphora.orphan_cues'))}\b") if w("anaphora.orphan_cues") else None,
     )
 
