@@ -319,7 +319,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "object")
 
-    gen = _GENITIVE.search(prefix)
+    gen = _GENITIVE.search(prefix) or (g.genitive.search(prefix) if g.genitive is not None else None)
     if gen:
         np = _cut_np(gen.group("np") + " ")
         if _is_anaphora(np, g):
@@ -411,6 +411,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         # with the language's own "and" where it has one ("... op en softwarebedrijf Messagebird 800 miljoen")
         part = re.split(r",|\bund\b|\band\b", prefix)[-1]
         part = g.list_split.split(part)[-1] if g.list_split is not None else part
+        if g.approx is not None:  # "... en platform MessageBird omgerekend 678 miljoen euro"
+            part = g.approx.sub("", part)
         name = name_from_phrase(part, tail=True)
         if name:
             return Found(name, "gapping")
@@ -437,7 +439,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "listed")
     # passive: "160 millions d'euros bouclé par Ÿnsect", "$5M raised by Kiwa"
-    by = _RAISED_BY_AFTER.match(after)
+    by = _RAISED_BY_AFTER.match(after) or (g.passive_by.match(after) if g.passive_by is not None else None)
     if by:
         name = name_from_phrase(_cut_np(by.group("np") + " "), first=True)
         if name:

@@ -52,7 +52,7 @@ _ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undis
 # named company is a round all the same
 _INVESTS_BARE = re.compile(r"(?i)\b(?:investier\w*|invest(?:s|ed)?|steck(?:t|en|te|ten)|pump(?:t|en|s|ed))\s+"
                            r"(?:rund |etwa |weitere |knapp |über |about |another )?$")
-_BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|"
+_BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|para|per|voor|op|"
                       r"auprès|bei|with|mit|avec|ein|auf|ab)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
 _REFERS_BACK = re.compile(
     r"(?i)\b(?:it|its|the company|the startup|the firm|das unternehmen|das startup|die firma|"
@@ -272,7 +272,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         near_round = g.round_nouns is not None and g.round_nouns.search(
             sentence, max(0, primary.span[0] - 60), primary.span[0])
         if primary.currency is None and not rounds and not alts and not near_round and not (
-                found.how == "subject" and _BARE_OK.match(sentence[primary.span[1]:])) and not (
+                found.how in ("subject", "gapping", "listed") and _BARE_OK.match(sentence[primary.span[1]:])) and not (
                 found.how == "object" and _INVESTS_BARE.search(sentence, 0, primary.span[0])):
             continue
         k = pairs.index((primary, alts))
@@ -335,9 +335,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         return
     recent = [d for d in drafts if idx - d.sentence <= 12]
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
-            and (re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence) or (
-                re.search(r"(?i)series|serie|seed", sentence) and not g.past.search(sentence))):
-        # "Die Series A führt X an" names the round; "... in a Series B extension last May" an older one
+            and (re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence) or re.search(
+                r"(?i)series|serie|seed", sentence)) and not g.past.search(sentence) and not money:
+        # "Die Series A führt X an" names the round; not a sentence about an earlier round ("a Series B
+        # extension last May", "la campagna di crowdfunding a fine 2018") or money of its own
         cue = next((c for c in rounds if c.round != "unknown"), None)
         if cue:
             recent[-1].round = cue.round
@@ -744,6 +745,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos and not _backer_at(
                 sentences[m[0]], m[1], m[2], d.pos)) or 0 < d.sentence - m[0] <= 2]
             name = max(near)[2] if near else strong or main_company
+            if not near and not strong and name and not any(name in x for x in sentences[:d.sentence + 1]):
+                continue  # "la start-up" cannot mean a company the article names only further down
             if _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
                 ahead = [m for m in mentions if 0 < m[0] - d.sentence <= 2]
                 name = min(ahead)[2] if ahead else name

@@ -88,6 +88,16 @@ class Grammar:
     # "aplicação para ..."); None: the English one (companies._RELATIVE), which takes every segment
     # opening with a lowercase word for one, as "a startup Oscar" in Portuguese is not
     relative: Pattern | None = None
+    # a round's owner named between its noun and its amount ("la ronda de la marca X de 1 millón",
+    # "a rodada da X de R$ 5 milhões", "de financieringsronde van X van 4 miljoen"): a (?P<np>)
+    # group ending right before the amount, beside companies._GENITIVE's English and German
+    genitive: Pattern | None = None
+    # the language's approximations right before an amount ("omgerekend", "ruim", "cerca de"): in a
+    # gapped clause ("... en platform X omgerekend 678 miljoen euro") they are no part of the name
+    approx: Pattern | None = None
+    # a passive after the amount names the company ("7,3 milioni di euro deliberato a fine aprile da
+    # X", "5 millones recaudados este mes por X"): a (?P<np>) group, beside companies._RAISED_BY_AFTER
+    passive_by: Pattern | None = None
     # verb-second word order (Dutch, like German): after an opening adverb or a fronted amount the
     # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
     # such sentences with its German branch

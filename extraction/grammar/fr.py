@@ -19,20 +19,38 @@ GRAMMAR = register(Grammar(
         r"réalisé|réaliser|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|finalise|"
         r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
         r"injecte|apporte|apporté|tour de table|financement|série|amorçage|investisseurs|"
-        r"parvenue?s? à (?:lever|récolter|boucler|réunir))\b",
+        r"parvenue?s? à (?:lever|récolter|boucler|réunir)|vient d['’](?:obtenir|empocher)|escarcelle)\b",
     ),
     subject_verbs=rx(
         # "X annonce avoir bouclé ...": the whole chain is the verb, so its subject is X
+        # ("a annoncé le 20 septembre avoir levé", "annonce qu'elle a bouclé": a date or "that it" between)
         r"\b(?:a |ont |avait )?(?:déjà |récemment |notamment )?(?:(?:annonce|annoncent|annoncé|affirme|"
-        r"indique) avoir (?:levé|bouclé|récolté|obtenu|réalisé|finalisé|sécurisé|conclu)|lève|lèvent|levé|boucle|bouclé|"
+        r"indique|fait savoir|confirme|précise)(?: [\w'’-]+){0,5}? (?:avoir|qu['’](?:il|elle)s? (?:a|ont|avait|vient de|viennent de)) "
+        r"(?:levé|bouclé|récolté|obtenu|réalisé|finalisé|sécurisé|conclu|lever|boucler|réaliser|finaliser)|"
+        r"lève|lèvent|levé|boucle|bouclé|"
         r"récolte|récolté|réalise|réalisé|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|"
         r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
         r"a réussi|vient de (?:réaliser|boucler|lever|finaliser|clôturer|conclure|récolter|sécuriser)|"
+        r"vient d['’](?:obtenir|empocher|annoncer|achever|officialiser)|"
         # "est parvenue à récolter 18 millions d'euros"
-        r"(?:est |sont )?parvenue?s? à (?:lever|récolter|boucler|réunir))\b",
+        r"(?:est |sont )?parvenue?s? à (?:lever|récolter|boucler|réunir)|"
+        # round-ups: "X arrive deuxième, avec une opération à 6 millions", "grâce à une levée de fonds de"
+        # (not a sentence's opening "Avec un tour de table à 9 millions, X conclut", read as fronted)
+        # a ranking verb before it belongs to the chain ("X prend la troisième position grâce à une levée")
+        r"(?<=[\w,] )(?:(?:arrive|prend|occupe|se hisse|complète|monte)\b[^,.;]{0,40}?,?\s)?(?:avec|grâce à) (?:un|une|son|sa) (?:opération|levée(?: de fonds)?|tour de table|financement)"
+        r"(?: [\w-]+){0,3}? (?:à|de|d['’]))\b",
     ),
     fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
-    object_link=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:de|d['’]|pour|dans|chez)\s?(?=[A-ZÀ-Ý])"),
+    object_link=rx(
+        # "la levée de 160 millions d'euros de la start-up Ÿnsect": the company named by its kind first
+        # "61 millions d'euros tombés mardi dans l'escarcelle de l'entreprise gantoise Showpad"
+        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:[\w-]+\s){0,3}?dans (?:l['’]escarcelle|les caisses) )?"
+        r"(?:de|pour|dans|chez)\s(?:la |l['’]|cette )\s?(?:start-?up|société|"
+        r"jeune pousse|entreprise|pépite|scale-?up|plateforme|fintech|biotech|medtech|licorne)"
+        r"(?:\s(?-i:[a-zà-ÿ][\w-]*)){0,3}\s(?-i:(?=[A-ZÀ-Ý]))",
+        r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:[\w-]+\s){0,3}?dans (?:l['’]escarcelle|les caisses) )?"
+        r"(?:de|d['’]|pour|dans|chez)\s?(?=[A-ZÀ-Ý])",
+    ),
     anaphora=rx(
         r"\b(?:la|cette|l['’])\s?(?:[\w-]+\s){0,3}?(?:start-?up|entreprise|société|jeune pousse|"
         r"pépite|plateforme|scale-?up)\s*$",
@@ -58,7 +76,8 @@ GRAMMAR = register(Grammar(
         r"(?:son|leur|premier|deuxième|second|troisième|quatrième|cinquième|sixième|précédent|"
         r"nouveau|dernier) fonds|"
         r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
-        r"fonds d['’]investissement|institutionnels|écosystème)\b",
+        # "mené par Racine, le fonds d'investissement de ...": an apposition that describes a backer
+        r"(?<!, le )(?<!, un )fonds d['’]investissement|institutionnels|écosystème)\b",
     ),
     valuation_before=rx(r"\b(?:valoris\w+|valeur de|évaluée?)\W+(?:\w+\W+){0,5}$"),
     cumulative=rx(r"\b(?:au total|depuis (?:sa|son) (?:création|lancement)|jusqu['’]ici|à ce jour|en tout)\b"),
@@ -85,6 +104,12 @@ GRAMMAR = register(Grammar(
     clause_break=rx(r"[;:—–]|, (?:tandis que|alors que|mais)\b"),
     undisclosed=rx(r"\b(?:(?:d['’]un |pour un )?montant non (?:communiqué|divulgué|dévoilé)|"
                    r"sans (?:en )?(?:communiquer|dévoiler|révéler) le montant)"),
+    # words that open a sentence and never name a company ("Aujourd'hui, la société annonce ..."):
+    # a sentence's first word is taken for a mentioned company unless it is one of these
+    openers=rx(r"^\W*(?:aujourd['’]hui|hier|désormais|ainsi|enfin|cette semaine|cette année|ce mois-ci|"
+               r"parallèlement|par ailleurs|en outre|de plus|fin|début|[\w-]{3,}(?:ément|ement|amment|emment)|cependant|toutefois|néanmoins|pourtant|"
+               r"d['’]ailleurs|en effet|or|donc|également|aussi|alors|ensuite|actuellement|récemment|déjà|"
+               r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b[\s,]*"),
     apposition=rx(r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
-                  r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?$"),
+                  r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?(?:qui\s*)?$"),  # "X, spécialisée dans ..., qui a levé"
 ))

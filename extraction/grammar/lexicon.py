@@ -88,7 +88,7 @@ def build_grammar(code: str) -> Grammar:
     round_nouns = _alt(w("funding.round_nouns"))
     return Grammar(
         code=code,
-        funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive)}\b"),
+        funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive + w('funding.passive'))}\b"),
         # a comma right before the verb belongs to it, so that "Nesta semana, anunciou ..." leaves
         # "Nesta semana" as the text before the verb: an opener, read as a dropped subject below
         subject_verbs=rx(rf"(?:,\s*)?\b{_not_after(w('funding.inverting_openers'))}(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b"),
@@ -103,7 +103,9 @@ def build_grammar(code: str) -> Grammar:
             # ... but never a round's own words: "em uma rodada Série A" names no company
             rf"(?:(?!{round_nouns}\b)(?-i:[a-zà-ÿ][\w-]*)\s){{0,5}}?(?:(?-i:[a-zà-ÿ][\w-]*),\s{articles}\s)?(?-i:(?=[A-ZÀ-Ý]))"),
         anaphora=rx(
-            rf"\b{_alt(w('anaphora.determiners'))}\s?(?:[\w-]+\s){{0,3}}?{_alt(w('anaphora.nouns'))}\s*$",
+            # "De onderneming met vestiging in Eindhoven haalde ...": a place after the noun is no name
+            rf"\b{_alt(w('anaphora.determiners'))}\s?(?:[\w-]+\s){{0,3}}?{_alt(w('anaphora.nouns'))}"
+            rf"(?:\s{_alt(w('anaphora.places'))}\s(?:[\w-]+\s){{0,2}}?[\w-]+)?\s*$",
             rf"^{_alt(w('anaphora.pronouns'))}$",
             # Spanish, Portuguese and Italian drop the subject pronoun: "Solo en agosto captó ...",
             # "Nesta semana, anunciou ...". A clause that opens with an adverb or preposition and
@@ -139,6 +141,20 @@ def build_grammar(code: str) -> Grammar:
         apposition=rx(rf",\s*{_alt(w('anaphora.appositions'))}\b[^,;:]{{0,80}}(?:,\s*)?$")
         if w("anaphora.appositions") else None,
         verb_second=bool(lex.get("verb_second", False)),
+        # "la primera ronda de la marca de zapatillas X de un millón": never a round's own words
+        # ("una ronda de financiación de", "ronda de Serie A de") in the owner's place
+        genitive=rx(rf"\b{round_nouns}\s+{_alt(w('funding.round_owner'))}\s+(?!{_alt(w('funding.cues'))}\b)"
+                    rf"(?P<np>[^,.;:()]{{2,60}}?),?\s+{_alt(w('funding.round_amount'))}\s+"
+                    rf"(?:{_alt(w('funding.approx'))}\s+)?$")
+        if w("funding.round_owner") and w("funding.round_amount") else None,
+        # a few words (a date) may stand between the participle and its agent
+        passive_by=rx(rf"^\s*(?:[\w-]+\s)?{_alt(w('funding.passive'))}(?:\s[\w'’-]+){{0,4}}?\s{_alt(w('funding.passive_agent'))}"
+                      rf"\s+(?-i:(?P<np>(?:{articles}\s)?[^,;.]{{2,80}}))")
+        if w("funding.passive") and w("funding.passive_agent") else None,
+        approx=rx(rf"\s{_alt(w('funding.approx'))}\s*$") if w("funding.approx") else None,
+        # "Após receber um aporte de R$ 40 milhões, a empresa ...": a round told without its company's
+        # name is the article's sure subject's (see Grammar.orphan_cue)
+        orphan_cue=rx(rf"\b{_alt(w('anaphora.orphan_cues'))}\b") if w("anaphora.orphan_cues") else None,
     )
 
 
