@@ -153,8 +153,9 @@ def _respective_names(sentence: str, money: list[Money]) -> dict[int, str]:
 
 _TARGET_CUE = re.compile(r"(?i)\b(?:angepeilt|anvisiert|im gespräch (?:ist|sind))\b")  # a round's size as a target
 _GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschuss|zuschüsse|stipendi\w*)\b")
-_EACH_BEFORE = re.compile(r"(?i)\b(?:je|jeweils|each|à chacune?|cada una?)\s+(?:rund |etwa |about |around )?$")
-_EACH_VERB = re.compile(r"(?i)\b(?:each|jeweils)\s+[a-zäöü]+\s+(?:[\w-]+\s+){0,2}$")  # "A and B each raised $2M"
+_EACH_BEFORE = re.compile(r"(?i)\b(?:je|jeweils|each|à chacune?|cada una?|elk|ieder|allebei|ciascuna|ciascuno)\s+"
+                          r"(?:rund |etwa |about |around |ruim )?$")
+_EACH_VERB = re.compile(r"(?i)\b(?:each|jeweils|elk|allebei|beide)\s+[a-zäöü]+\s+(?:[\w-]+\s+){0,2}$")  # "A and B each raised $2M"
 _EACH_AFTER = re.compile(r"(?i)^\W{0,3}(?:each|apiece|jeweils|chacune?|cada una?)\b")
 
 
@@ -170,7 +171,11 @@ def _each_names(sentence: str, money: Money, g: Grammar) -> list[str]:
     verbs = list(sieve.finditer(g.subject_verbs, before))
     if not verbs:
         return []
-    subject = re.sub(r"\s+(?:each|both|all|alle|beide)\s*$", "", before[:verbs[-1].start()])
+    _each = r"\s+(?:each|both|all|alle|beide|elk|allebei|jeweils|je)\s*$"
+    subject = re.sub(_each, "", before[:verbs[-1].start()])
+    if (g.verb_second or g.code == "de") and not re.search(r"\s(?:and|und|en|y|e|et)\s", subject):
+        # verb second: "Zo haalden Messagebird en Mollie elk 665 miljoen op" names them after the verb
+        subject = re.sub(_each, "", before[verbs[-1].end():])
     items = [i for i in _LIST_ITEMS.split(subject.strip()) if i.strip()]
     names = [name_from_phrase(i, tail=True) for i in items]
     if len(names) < 2 or not all(names) or len({n.lower() for n in names}) != len(names):
