@@ -14,16 +14,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extraction.companies import ANAPHORA, _de_subject, _en_subject, _object_name
+from extraction.companies import ANAPHORA, _cut_np, _de_subject, _en_subject, _object_name
 from extraction.grammar import Grammar
-from extraction.names import same_company, split_names
+from extraction.names import is_descriptor, name_from_phrase, places, same_company, split_names
 
 # Takeovers and sales are no rounds, whatever verb tells them ("takes a majority stake in",
 # "übernimmt die Mehrheit an"); nor are partnerships or a backer's own fund.
 _NOT_A_ROUND = re.compile(
     r"(?i)\b(?:acqui(?:re|res|red|ring|sition)|takeover|buys?|bought|merger|merges?|majority|controlling|"
     r"übernimmt|übernahm|übernommen|übernahme|kauft|kaufte|gekauft|mehrheit\w*|fusion\w*|"
-    r"fund(?:s)? (?:i|ii|iii|iv|v)\b|fonds\b|partner(?:s|ed|ship) with|kooperation\w*)")
+    r"fund(?:s)? (?:i|ii|iii|iv|v)\b|(?:neue[nr]?|eigene[nr]?|ersten|zweiten) fonds\b|partner(?:s|ed|ship) with|"
+    r"kooperation\w*)")
 # what may follow the company's name: the sentence goes on with a comma, a bracket, a preposition
 # or a verb particle ("in Vemly, a Lisbon-based ...", "beim Start-up Y ein"); anything else ("Nr. 1
 # päppelt ...") means the name was cut from a longer phrase, often a headline run into its subtitle
@@ -39,6 +40,27 @@ class Backing:
     company: str  # a name, or ANAPHORA ("das Start-up")
     investors: list[str]
     pos: int  # where the move is told: the verb
+
+
+def _described_name(after: str) -> str | None:
+    """"la startup madrileña Kivano, que ...", "het Amsterdamse Pelvo": the name closing a phrase
+    that describes it, where the language puts adjectives after the noun or none at all."""
+    np = _cut_np(after)
+    words = np.split()
+    if len(words) >= 2 and (any(is_descriptor(w) for w in words[:-1]) or words[0].lower() in _ARTICLES):
+        name = name_from_phrase(np, tail=True)
+        parts = name.split() if name else []
+        while len(parts) > 1 and _PLACE_ADJECTIVE.sub("", parts[0].lower()) in places():
+            parts = parts[1:]  # "het Amsterdamse Pelvo": the town's adjective is no part of the name
+        return " ".join(parts) or None
+    if words and words[0][:1].isupper():
+        first = name_from_phrase(np, first=True)
+        return first if first and np.startswith(first) else None
+    return None
+
+
+_PLACE_ADJECTIVE = re.compile(r"(?:se|er|ische[rn]?|ese|eñ[ao]|ense|an[ao]|ais|aise|ois|oise)$")
+_ARTICLES = {"het", "de", "la", "el", "il", "lo", "a", "o", "le", "l'"}
 
 
 def _subject(before: str, g: Grammar) -> str | None:
@@ -90,7 +112,8 @@ def read_backing(sentence: str, g: Grammar) -> Backing | None:
         after = sentence[m.end():]
         if g.code == "de":  # the verb's particle or participle closes the company's phrase
             after = re.sub(r"\s+(?:ein|investiert|beteiligt|eingestiegen)\b.*", "", after)
-        company = _object_name(after, g)
+        # languages that put adjectives after the noun ("la startup madrileña X") or none at all
+        company = _object_name(after, g) or (_described_name(after) if g.code not in ("en", "de") else None)
         if not backers or not company or company == ANAPHORA and not g.orphan_cue:
             continue
         rest = after[after.find(company) + len(company):] if company != ANAPHORA else ""

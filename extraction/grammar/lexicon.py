@@ -155,6 +155,13 @@ def build_grammar(code: str) -> Grammar:
         # "Após receber um aporte de R$ 40 milhões, a empresa ...": a round told without its company's
         # name is the article's sure subject's (see Grammar.orphan_cue)
         orphan_cue=rx(rf"\b{_alt(w('anaphora.orphan_cues'))}\b") if w("anaphora.orphan_cues") else None,
+        # amount-less rounds told as a move (extraction.backing) and lists of funded companies
+        # (extraction.recipients): see es.toml's [backing] and [recipients]
+        investor_moves=rx(rf"\b{_alt(w('backing.investor_moves'))}") if w("backing.investor_moves") else None,
+        company_gets=rx(rf"\b{_alt(w('backing.company_gets'))}\s") if w("backing.company_gets") else None,
+        funded_subject=rx(rf"\s{_alt(w('backing.funded_subject'))}\b") if w("backing.funded_subject") else None,
+        recipients_intro=rx(rf"\b{_alt(w('recipients.intro'))}\s+") if w("recipients.intro") else None,
+        recipients_context=rx(rf"\b{_alt(w('recipients.context'))}\b") if w("recipients.context") else None,
     )
 
 
