@@ -173,6 +173,7 @@ def _np_until_plain_word(np: str) -> str:
 # have raised": founders raise money for their company, which is the subject in effect
 _REPORTED_THAT = re.compile(r"(?i)^.*\b(?:reported|reports|said|says|wrote|writes|noted|revealed|confirmed)\s+that\s+"
                             r"(?=(?-i:[A-Z]))")
+_GAPPED_COMMA = re.compile(r"^\s*(?P<np>[^,;:]{2,60}?),\s*(?:with\s+|con\s+|mit\s+|avec\s+)?$")
 _SAID_THE = re.compile(
     r"(?:^|,\s)(?P<np>[^,]{2,60}?)\s(?:said|says|announced|confirmed|disclosed)\s(?:on \w+ |today )?(?:that\s)?"
     r"(?:the|its|a)\s+(?:new\s+|latest\s+|fresh\s+)?$")
@@ -405,6 +406,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                 return Found(ANAPHORA, "anaphora") if _is_anaphora(head, g) else None
             if name:
                 return Found(name, "subject")
+    elif prev_end and _GAPPED_COMMA.match(prefix) and ";" in sentence[prev_end:start]:
+        # "Kivano raised $100M; Orbix, $20M", "...; la fintech Clip, 20 millones": the verb is left out
+        name = name_from_phrase(_GAPPED_COMMA.match(prefix).group("np"), tail=True)
+        if name:
+            return Found(name, "gapping")
     elif prev_end and (re.search(r"(?:,|\bund|\band)\s+\S", prefix)
                        or (g.list_split is not None and g.list_split.search(prefix))):
         # gapping: "..., der Bezahldienst Bluecode bekam 20 Mio. Euro und der Spezialist X 8 Mio. Euro",
@@ -612,7 +618,11 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
         # "Other notable rounds: Pelvo ($5M, Harlow), Tessaro ($3M)": the heading before the colon
         # tells what the bracketed amounts are
         head = sentence[:c_start].rstrip()
-        if not (head.endswith(":") and re.match(r"\s*[),;]", after) and sentence[:start].rstrip().endswith("(")
-                and (sieve.search(g.funding_cue, head) or re.search(r"(?i)\b(?:rounds|raises|runden)\b", head))):
+        listed = head.endswith(":") and re.match(r"\s*[),;]", after) and sentence[:start].rstrip().endswith("(") \
+            and (sieve.search(g.funding_cue, head) or re.search(r"(?i)\b(?:rounds|raises|runden)\b", head))
+        # "Kivano raised $100M; Orbix, $20M": a gapped clause borrows the verb of the one before
+        gapped = head.endswith(";") and _GAPPED_COMMA.match(sentence[c_start:start]) \
+            and sieve.search(g.funding_cue, head)
+        if not (listed or gapped):
             return "skip"
     return "round"
