@@ -173,7 +173,7 @@ def _np_until_plain_word(np: str) -> str:
 # have raised": founders raise money for their company, which is the subject in effect
 _REPORTED_THAT = re.compile(r"(?i)^.*\b(?:reported|reports|said|says|wrote|writes|noted|revealed|confirmed)\s+that\s+"
                             r"(?=(?-i:[A-Z]))")
-_GAPPED_COMMA = re.compile(r"^\s*(?P<np>[^,;:]{2,60}?),\s*(?:with\s+|con\s+|mit\s+|avec\s+)?$")
+_GAPPED_COMMA = re.compile(r"^\s*(?P<np>[^,;:]{2,60}?),\s*(?:with\s+|con\s+|com\s+|mit\s+|avec\s+|met\s+)?$")
 _SAID_THE = re.compile(
     r"(?:^|,\s)(?P<np>[^,]{2,60}?)\s(?:said|says|announced|confirmed|disclosed)\s(?:on \w+ |today )?(?:that\s)?"
     r"(?:the|its|a)\s+(?:new\s+|latest\s+|fresh\s+)?$")

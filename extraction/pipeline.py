@@ -156,6 +156,9 @@ _GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschus
 _EACH_BEFORE = re.compile(r"(?i)\b(?:je|jeweils|each|à chacune?|cada una?|elk|ieder|allebei|ciascuna|ciascuno)\s+"
                           r"(?:rund |etwa |about |around |ruim )?$")
 _EACH_VERB = re.compile(r"(?i)\b(?:each|jeweils|elk|allebei|beide)\s+[a-zäöü]+\s+(?:[\w-]+\s+){0,2}$")  # "A and B each raised $2M"
+_EACH_RELATIVE = re.compile(
+    r"(?:^|[,;:]\s|\b(?:door|by|von|par|por|da)\s)(?P<list>[^,;:]{2,120}?)\s+(?:die|which|who|welche|qui|que|che)\s+"
+    r"(?:beide|elk|allebei|each|both|jeweils|je|chacune?|cada una?)\s+(?:circa |about |rund |ruim |around |environ )?$")
 _EACH_AFTER = re.compile(r"(?i)^\W{0,3}(?:each|apiece|jeweils|chacune?|cada una?)\b")
 
 
@@ -169,6 +172,11 @@ def _each_names(sentence: str, money: Money, g: Grammar) -> list[str]:
     before = sentence[:start]
     before = before[before.rfind(": ") + 2:] if ": " in before else before
     verbs = list(sieve.finditer(g.subject_verbs, before))
+    rel = _EACH_RELATIVE.search(before)
+    if rel:  # "gevolgd door fintechbedrijven Factris en Fourthline die beide circa 50 miljoen ophaalden"
+        items = [i for i in _LIST_ITEMS.split(rel.group("list").strip()) if i.strip()]
+        names = [name_from_phrase(i, tail=True) for i in items]
+        return names if len(names) >= 2 and all(names) and len({n.lower() for n in names}) == len(names) else []
     if not verbs:
         return []
     _each = r"\s+(?:each|both|all|alle|beide|elk|allebei|jeweils|je)\s*$"
