@@ -157,7 +157,7 @@ _EACH_BEFORE = re.compile(r"(?i)\b(?:je|jeweils|each|à chacune?|cada una?|elk|i
                           r"(?:rund |etwa |about |around |ruim )?$")
 _EACH_VERB = re.compile(r"(?i)\b(?:each|jeweils|elk|allebei|beide)\s+[a-zäöü]+\s+(?:[\w-]+\s+){0,2}$")  # "A and B each raised $2M"
 _EACH_RELATIVE = re.compile(
-    r"(?:^|[,;:]\s|\b(?:door|by|von|par|por|da)\s)(?P<list>[^,;:]{2,120}?)\s+(?:die|which|who|welche|qui|que|che)\s+"
+    r"(?:^|[,;:]\s|\b(?:door|by|von|par|por|da)\s)(?P<list>[^,;:]{2,120}?),?\s+(?:die|which|who|welche|qui|que|che)\s+"
     r"(?:beide|elk|allebei|each|both|jeweils|je|chacune?|cada una?)\s+(?:circa |about |rund |ruim |around |environ )?$")
 _EACH_AFTER = re.compile(r"(?i)^\W{0,3}(?:each|apiece|jeweils|chacune?|cada una?)\b")
 
