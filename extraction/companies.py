@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from extraction import sieve
 from extraction.aggregates import is_aggregate, spread_over_many
+from extraction.numbers import word_to_number
 from extraction.grammar import Grammar
 from extraction.money import Money
 from extraction.names import is_descriptor, name_from_phrase, valid_name
@@ -533,13 +534,6 @@ _TOTAL_TO = re.compile(
     r"(?i)\b(?:total (?:funding|financing|capital|investment|raised|raise)|funding total|gesamtfinanzierung|"
     r"gesamtsumme|financement total|levée totale)\s+(?:to|of|at|auf|von|à)\s+"
     r"(?:about |around |more than |over |nearly |almost |rund |etwa |über |mehr als |près de |plus de )?$")
-_NUMBER_WORDS = {w: n for n, ws in enumerate([
-    (), ("one", "ein", "einen", "eine"), ("two", "zwei"), ("three", "drei"), ("four", "vier"), ("five", "fünf"),
-    ("six", "sechs"), ("seven", "sieben"), ("eight", "acht"), ("nine", "neun"), ("ten", "zehn"),
-    ("eleven", "elf"), ("twelve", "zwölf"), ("fifteen", "fünfzehn"), ("twenty", "zwanzig"), ("thirty", "dreißig"),
-    ("forty", "vierzig")]) for w in ws}
-_NUMBER_WORDS.update({"fifteen": 15, "fünfzehn": 15, "twenty": 20, "zwanzig": 20, "thirty": 30, "dreißig": 30,
-                      "forty": 40, "vierzig": 40})
 # a minority stake bought is money into the company: "übernimmt vier Prozent des Unternehmens",
 # "acquires a 20% stake in X", "erwirbt 10 Prozent an X"; a majority is a takeover
 _STAKE_SHARE = re.compile(
@@ -555,7 +549,7 @@ def minority_stake(clause: str) -> re.Match[str] | None:
     if not m:
         return None
     n = m.group("n").lower()
-    value = float(n.replace(",", ".")) if n[0].isdigit() else _NUMBER_WORDS.get(n)
+    value = float(n.replace(",", ".")) if n[0].isdigit() else word_to_number(n)  # "vier Prozent"
     return m if value is not None and 0 < value < 50 else None
 
 
