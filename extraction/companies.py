@@ -11,10 +11,10 @@ from dataclasses import dataclass
 
 from extraction import sieve
 from extraction.aggregates import is_aggregate, spread_over_many
-from extraction.numbers import word_to_number
 from extraction.grammar import Grammar
 from extraction.money import Money
 from extraction.names import is_descriptor, name_from_phrase, valid_name
+from extraction.numbers import word_to_number
 
 ANAPHORA = "\x00anaphora"  # placeholder resolved to the company the text is about
 
