@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from functools import lru_cache
 
+from extraction import sieve
 from extraction.numbers import word_to_number
 
 __all__ = ["Money", "parse_money", "format_money", "MONEY_HINT"]
@@ -115,13 +116,43 @@ def _language(lang: str | None) -> tuple[re.Pattern[str], dict[str, float], dict
     return _compile(_words_alt(scales), _words_alt(currencies)), scales, currencies, scale_cur
 
 
+# MONEY_HINT's alternatives one by one, for `_has_money_hint`: as one pattern `re` tries every
+# branch at every offset (its (?i:) part and the \b and \d starts give it no fast skip);
+# apart, each but the last scans ahead in C for its first character
+_HINT_SIGN = re.compile(r"[$€£¥₹₩₦]")
+_HINT_SCALE = re.compile(r"\d\s?(?:k|m|b|bn|mn|cr|bln|mln)\b")
+_HINT_WORD = re.compile(r"illion|illiard|Mio\b|Mrd\b|crore|lakh|Euro|euro|Dollar|dollar|Franken|Pfund|pound|"
+                        r"yuan|Yuan|rupee")
+_HINT_CODE = re.compile(r"\b(?:USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD)")
+# Spanish, Portuguese, Italian and Dutch scale and currency words
+_HINT_FOLDED = re.compile(r"(?i:mill[oó]n|milh[õã]|milion|miliard|miljoen|miljard|bilh[õã]|\bml[nd]\b|\bmdd\b|"
+                          r"d[óo]lar|reais)")
+# in lower case every match of _HINT_FOLDED holds one of these, save for the letters that
+# `re` folds beyond `str.lower()` (sieve.ODD_CASE)
+_HINT_FOLDED_NEEDS = ("millon", "millón", "milh", "milion", "miliard", "miljoen", "miljard", "bilh", "mln", "mld",
+                      "mdd", "dólar", "dolar", "reais")
+# _HINT_CODE without its \b, which leaves `re` no first character to skip ahead to
+_HINT_CODE_WORDS = re.compile(r"USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD")
 # Cheap pre-filter: a sentence without any of these has no money in it.
-MONEY_HINT = re.compile(
-    r"[$€£¥₹₩₦]|\d\s?(?:k|m|b|bn|mn|cr|bln|mln)\b|\b(?:USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD)|"
-    r"illion|illiard|Mio\b|Mrd\b|crore|lakh|Euro|euro|Dollar|dollar|Franken|Pfund|pound|yuan|Yuan|rupee|"
-    # Spanish, Portuguese, Italian and Dutch scale and currency words
-    r"(?i:mill[oó]n|milh[õã]|milion|miliard|miljoen|miljard|bilh[õã]|\bml[nd]\b|\bmdd\b|d[óo]lar|reais)",
-)
+MONEY_HINT = re.compile("|".join(p.pattern for p in (_HINT_SIGN, _HINT_SCALE, _HINT_CODE, _HINT_WORD, _HINT_FOLDED)))
+
+
+def _has_money_hint(text: str) -> bool:
+    """`bool(MONEY_HINT.search(text))`, several times faster."""
+    if _HINT_SIGN.search(text) or _HINT_SCALE.search(text) or _HINT_WORD.search(text):
+        return True
+    for m in _HINT_CODE_WORDS.finditer(text):
+        # \b before a letter: the text starts there or a non-word character precedes
+        i = m.start()
+        if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
+            return True
+    low = text.lower()
+    if any(s in low for s in _HINT_FOLDED_NEEDS) or not text.isascii() and sieve.ODD_CASE \
+            and sieve.ODD_CASE.search(text):
+        return bool(_HINT_FOLDED.search(text))
+    return False
+
+
 _APPROX = re.compile(
     r"(?:about|around|roughly|nearly|almost|over|more than|up to|some|approximately|circa|ca\.|"
     r"rund|etwa|knapp|mehr als|über|fast|bis zu|umgerechnet|gut|environ|plus de|près de)\s*$",
@@ -164,7 +195,7 @@ def _number(text: str) -> float | None:
 def parse_money(text: str, lang: str | None = None) -> list[Money]:
     """Every money amount in `text`, in order; bare numbers without a currency or scale are skipped."""
     out: list[Money] = []
-    if not text or not MONEY_HINT.search(text):
+    if not text or not _has_money_hint(text):
         return out
     pattern, own_scales, own_currencies, scale_currency = _language(lang)
     for m in pattern.finditer(text):

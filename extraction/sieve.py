@@ -37,6 +37,7 @@ def _odd_case_chars() -> str:
 
 _ODD = _odd_case_chars()
 _ODD_CASE = re.compile(f"[{re.escape(_ODD)}]") if _ODD else None
+ODD_CASE = _ODD_CASE  # for other modules' own sieves (extraction.money)
 
 
 def _needed(items) -> frozenset[str] | None:
@@ -115,7 +116,8 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
         _SIEVES[id(pattern)] = (pattern, sieve)
     if sieve is None or sieve.search(_lower(text)):
         return True
-    return bool(_ODD_CASE and _ODD_CASE.search(text))
+    # every odd letter is outside ASCII, and `isascii` reads one flag of the string
+    return not text.isascii() and bool(_ODD_CASE and _ODD_CASE.search(text))
 
 
 _last: tuple[str, str] = ("", "")
