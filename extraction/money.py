@@ -128,7 +128,7 @@ _HINT_CODE = re.compile(r"\b(?:USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD)")
 _HINT_FOLDED = re.compile(r"(?i:mill[oó]n|milh[õã]|milion|miliard|miljoen|miljard|bilh[õã]|\bml[nd]\b|\bmdd\b|"
                           r"d[óo]lar|reais)")
 # in lower case every match of _HINT_FOLDED holds one of these, save for the letters that
-# `re` folds beyond `str.lower()` (sieve.ODD_CASE)
+# `re` folds beyond `str.lower()` (sieve.odd_letters)
 _HINT_FOLDED_NEEDS = ("millon", "millón", "milh", "milion", "miliard", "miljoen", "miljard", "bilh", "mln", "mld",
                       "mdd", "dólar", "dolar", "reais")
 # _HINT_CODE without its \b, which leaves `re` no first character to skip ahead to
@@ -147,8 +147,7 @@ def _has_money_hint(text: str) -> bool:
         if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
             return True
     low = text.lower()
-    if any(s in low for s in _HINT_FOLDED_NEEDS) or not text.isascii() and sieve.ODD_CASE \
-            and sieve.ODD_CASE.search(text):
+    if any(s in low for s in _HINT_FOLDED_NEEDS) or sieve.odd_letters(text):
         return bool(_HINT_FOLDED.search(text))
     return False
 

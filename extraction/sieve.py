@@ -37,90 +37,140 @@ def _odd_case_chars() -> str:
 
 _ODD = _odd_case_chars()
 _ODD_CASE = re.compile(f"[{re.escape(_ODD)}]") if _ODD else None
-ODD_CASE = _ODD_CASE  # for other modules' own sieves (extraction.money)
 
 
-def _needed(items) -> frozenset[str] | None:
+_FAR = float("inf")
+
+
+def _needed(items, state=None) -> tuple[frozenset[str], float] | None:
     """Lower-case strings of which every match of the sequence `items` holds at least one,
-    the best such set found (longest shortest member), or None."""
-    best: frozenset[str] | None = None
+    the best such set found (longest shortest member), or None; with how far from the start
+    of a match its string may begin at most (inf when a repeat leaves that open)."""
+    best: tuple[frozenset[str], float] | None = None
 
-    def consider(option: frozenset[str] | None) -> None:
+    def consider(option: tuple[frozenset[str], float] | None) -> None:
         nonlocal best
-        if option and (best is None or min(map(len, option)) > min(map(len, best))):
+        if option and (best is None or min(map(len, option[0])) > min(map(len, best[0]))):
             best = option
 
-    run = ""
+    run, run_at, at = "", 0.0, 0.0  # `at`: the widest the items so far can be
     for op, av in items:
         if op is C.LITERAL:
+            if not run:
+                run_at = at
             run += chr(av).lower()
+            at += 1
             continue
-        consider(frozenset([run]) if run else None)
+        consider((frozenset([run]), run_at) if run else None)
         run = ""
+        inner = None
         if op is C.SUBPATTERN:
-            consider(_needed(av[3].data))
+            inner = _needed(av[3].data, state)
         elif op is C.ATOMIC_GROUP:
-            consider(_needed(av.data))
+            inner = _needed(av.data, state)
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
-            consider(_needed(av[2].data))
+            inner = _needed(av[2].data, state)  # held by the first repetition
         elif op is C.BRANCH:
-            options = [_needed(branch.data) for branch in av[1]]
+            options = [_needed(branch.data, state) for branch in av[1]]
             if all(options):
-                consider(frozenset().union(*options))
-    consider(frozenset([run]) if run else None)
+                inner = (frozenset().union(*(o[0] for o in options)), max(o[1] for o in options))
+        if inner:
+            consider((inner[0], at + inner[1]))
+        at += _widest(op, av, state)
+    consider((frozenset([run]), run_at) if run else None)
     return best
+
+
+def _widest(op, av, state) -> float:
+    """The most characters one item of a parsed pattern can match."""
+    if state is None:
+        return _FAR
+    hi = _parser.SubPattern(state, [(op, av)]).getwidth()[1]
+    return _FAR if hi >= _parser.MAXWIDTH else hi
+
+
+def _needs(pattern: re.Pattern[str]) -> tuple[frozenset[str], float] | None:
+    if _parser is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        found = _needed(parsed.data, parsed.state)
+    except Exception:  # noqa: BLE001 - a pattern this reader does not follow just runs
+        return None
+    if not found or min(map(len, found[0])) < _MIN_LENGTH:
+        return None
+    return found
 
 
 def needed_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """What `search` looks for before running `pattern`; None when the pattern has no such
     strings (it then always runs)."""
-    if _parser is None or not isinstance(pattern.pattern, str):
-        return None
+    found = _needs(pattern)
+    return found[0] if found else None
+
+
+class _Sieve:
+    """The strings a pattern's matches need, as one case-sensitive alternation of literals
+    (`re` scans for it in C, skipping ahead), and how far before its string a match may start."""
+
+    __slots__ = ("pattern", "needs", "reach")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        found = _needs(pattern)
+        self.needs = re.compile("|".join(re.escape(s) for s in sorted(found[0]))) if found else None
+        self.reach = found[1] if found else _FAR
+        self.pattern = pattern  # kept so that its id, the key of _SIEVES, is never reused
+
+    def start(self, text: str) -> int:
+        """Where a first match of the pattern may start at the earliest; -1 for none. For
+        texts without odd letters (their lower case matches the pattern's case folding)."""
+        if self.needs is None:
+            return 0
+        m = self.needs.search(_lower(text))
+        if m is None:
+            return -1
+        return 0 if self.reach == _FAR else max(0, m.start() - int(self.reach))
+
+
+# by id: hashing a compiled pattern hashes its whole program (microseconds for a large one)
+_SIEVES: dict[int, _Sieve] = {}
+
+
+def _sieve(pattern: re.Pattern[str]) -> _Sieve:
     try:
-        needs = _needed(_parser.parse(pattern.pattern, pattern.flags).data)
-    except Exception:  # noqa: BLE001 - a pattern this reader does not follow just runs
-        return None
-    if not needs or min(map(len, needs)) < _MIN_LENGTH:
-        return None
-    return needs
+        return _SIEVES[id(pattern)]
+    except KeyError:
+        found = _SIEVES[id(pattern)] = _Sieve(pattern)
+        return found
 
 
-# by id: hashing a compiled pattern hashes its whole program (microseconds for a large one);
-# the pattern is kept in the value so that its id is never reused
-_SIEVES: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
-
-
-def _sieve(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    needs = needed_strings(pattern)
-    # one case-sensitive alternation of literals: `re` scans for it in C, skipping ahead
-    return re.compile("|".join(re.escape(s) for s in sorted(needs))) if needs else None
+def _first(pattern: re.Pattern[str], text: str) -> int:
+    """Where a first match of `pattern` may start at the earliest, -1 when it cannot match."""
+    if odd_letters(text):
+        return 0  # its lower case may lack what the pattern's case folding matches
+    return _sieve(pattern).start(text)
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, answered without running the pattern when the text lacks
-    every string a match needs."""
-    return pattern.search(text) if may_match(pattern, text) else None
+    every string a match needs, and else run from where its first match may start (the
+    match is the same; only its `pos` tells where the search began)."""
+    start = _first(pattern, text)
+    return pattern.search(text, start) if start >= 0 else None
 
 
 def finditer(pattern: re.Pattern[str], text: str):
     """`pattern.finditer(text)`, or nothing when the text lacks every string a match needs."""
-    return pattern.finditer(text) if may_match(pattern, text) else iter(())
+    start = _first(pattern, text)
+    return pattern.finditer(text, start) if start >= 0 else iter(())
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` cannot match `text`: it lacks every string a match needs."""
-    try:
-        sieve = _SIEVES[id(pattern)][1]
-    except KeyError:
-        sieve = _sieve(pattern)
-        _SIEVES[id(pattern)] = (pattern, sieve)
-    if sieve is None or sieve.search(_lower(text)):
-        return True
-    # every odd letter is outside ASCII, and `isascii` reads one flag of the string
-    return not text.isascii() and bool(_ODD_CASE and _ODD_CASE.search(text))
+    return _sieve(pattern).start(text) >= 0 or odd_letters(text)
 
 
-_last: tuple[str, str] = ("", "")
+_last: tuple[str, str, bool | None] = ("", "", False)
 
 
 def _lower(text: str) -> str:
@@ -130,5 +180,18 @@ def _lower(text: str) -> str:
     if last[0] is text:
         return last[1]
     low = text.lower()
-    _last = (text, low)
+    _last = (text, low, None)
     return low
+
+
+def odd_letters(text: str) -> bool:
+    """Does `text` hold a letter that `re` folds beyond `str.lower()` (kept like `_lower`)?"""
+    global _last
+    if text.isascii() or not _ODD_CASE:  # every odd letter is outside ASCII; `isascii` reads a flag
+        return False
+    last = _last
+    if last[0] is text and last[2] is not None:
+        return last[2]
+    odd = bool(_ODD_CASE.search(text))
+    _last = (text, last[1] if last[0] is text else text.lower(), odd)
+    return odd

@@ -126,3 +126,16 @@ def test_round_trip(amount: int, currency: str) -> None:
 def test_round_trip_inside_a_sentence(amount: int, currency: str) -> None:
     text = f"Acme raised {format_money(amount, currency)} in a Series A round."
     assert [(m.amount, m.currency) for m in parse_money(text)] == [(amount, currency)]
+
+
+_HINT_PIECES = ["USD", "_USD", "xEUR", "RM", "Rs", "5", "5m", "5 mn", " ", "_", "mılion", "MİLLON", "reaiſ", "DÓLAR",
+                "dolar", "mln", "MLD", "mdd", "bilhão", "Mio", "Mrd", "Euro", "lakh", "$", "€", "a", "é", "\u212a",
+                "ſ", "ı", "İ", "HKD9", "9HKD", "miljoen", "MILJARD", "html", "similar", "\n", "-"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HINT_PIECES), max_size=6).map("".join))
+def test_money_hint_answers_as_the_pattern(text: str) -> None:
+    from extraction.money import MONEY_HINT, _has_money_hint
+
+    assert _has_money_hint(text) == bool(MONEY_HINT.search(text))
