@@ -109,6 +109,32 @@ def needed_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     return found[0] if found else None
 
 
+def _any_of(strings) -> str:
+    """A case-sensitive pattern that finds where any of `strings` first starts, as a trie
+    ("le(?:ad|d)" for "lead", "led"): at each offset `re` then tries the few branches of the
+    next character instead of every string in turn. A string that another one starts with
+    ("lead", "leading") ends the branch: where the longer one stands, the shorter does too."""
+    trie: dict = {}
+    for s in sorted(strings, key=len):
+        node = trie
+        for ch in s:
+            if node.get("") is True:
+                break  # a shorter string already ends here
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = True
+
+    def emit(node: dict) -> str:
+        if node.get("") is True:
+            return ""
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    top = [re.escape(ch) + emit(child) for ch, child in sorted(trie.items())]
+    return "|".join(top)
+
+
 class _Sieve:
     """The strings a pattern's matches need, as one case-sensitive alternation of literals
     (`re` scans for it in C, skipping ahead), and how far before its string a match may start."""
@@ -117,7 +143,7 @@ class _Sieve:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         found = _needs(pattern)
-        self.needs = re.compile("|".join(re.escape(s) for s in sorted(found[0]))) if found else None
+        self.needs = re.compile(_any_of(found[0])) if found else None
         self.reach = found[1] if found else _FAR
         self.pattern = pattern  # kept so that its id, the key of _SIEVES, is never reused
 
