@@ -131,6 +131,7 @@ _HINT_FOLDED = re.compile(r"(?i:mill[oó]n|milh[õã]|milion|miliard|miljoen|mil
 # `re` folds beyond `str.lower()` (sieve.odd_letters)
 _HINT_FOLDED_NEEDS = ("millon", "millón", "milh", "milion", "miliard", "miljoen", "miljard", "bilh", "mln", "mld",
                       "mdd", "dólar", "dolar", "reais")
+_HINT_FOLDED_NEED = re.compile("|".join(map(re.escape, _HINT_FOLDED_NEEDS))).search
 # _HINT_CODE without its \b, which leaves `re` no first character to skip ahead to
 _HINT_CODE_WORDS = re.compile(r"USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD")
 # Cheap pre-filter: a sentence without any of these has no money in it.
@@ -147,7 +148,7 @@ def _has_money_hint(text: str) -> bool:
         if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_"):
             return True
     low = text.lower()
-    if any(s in low for s in _HINT_FOLDED_NEEDS) or sieve.odd_letters(text):
+    if _HINT_FOLDED_NEED(low) or sieve.odd_letters(text):
         return bool(_HINT_FOLDED.search(text))
     return False
 

@@ -143,19 +143,10 @@ class _Sieve:
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
         found = _needs(pattern)
-        self.needs = re.compile(_any_of(found[0])) if found else None
-        self.reach = found[1] if found else _FAR
+        self.needs = re.compile(_any_of(found[0])).search if found else None
+        # an int, or -1 when a match may start anywhere before its string
+        self.reach = -1 if not found or found[1] == _FAR else int(found[1])
         self.pattern = pattern  # kept so that its id, the key of _SIEVES, is never reused
-
-    def start(self, text: str) -> int:
-        """Where a first match of the pattern may start at the earliest; -1 for none. For
-        texts without odd letters (their lower case matches the pattern's case folding)."""
-        if self.needs is None:
-            return 0
-        m = self.needs.search(_lower(text))
-        if m is None:
-            return -1
-        return 0 if self.reach == _FAR else max(0, m.start() - int(self.reach))
 
 
 # by id: hashing a compiled pattern hashes its whole program (microseconds for a large one)
@@ -171,10 +162,29 @@ def _sieve(pattern: re.Pattern[str]) -> _Sieve:
 
 
 def _first(pattern: re.Pattern[str], text: str) -> int:
-    """Where a first match of `pattern` may start at the earliest, -1 when it cannot match."""
-    if odd_letters(text):
+    """Where a first match of `pattern` may start at the earliest, -1 when it cannot match.
+    (Asked a hundred times per article, so written out in one function.)"""
+    global _last
+    try:
+        sieve = _SIEVES[id(pattern)]
+    except KeyError:
+        sieve = _sieve(pattern)
+    needs = sieve.needs
+    if needs is None:
+        return 0
+    last = _last
+    if last[0] is text:
+        low = last[1]
+    else:
+        low = text.lower()
+        _last = (text, low, None)
+    m = needs(low)
+    if not text.isascii() and odd_letters(text):
         return 0  # its lower case may lack what the pattern's case folding matches
-    return _sieve(pattern).start(text)
+    if m is None:
+        return -1
+    reach = sieve.reach
+    return 0 if reach < 0 else max(0, m.start() - reach)
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
@@ -193,25 +203,16 @@ def finditer(pattern: re.Pattern[str], text: str):
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` cannot match `text`: it lacks every string a match needs."""
-    return _sieve(pattern).start(text) >= 0 or odd_letters(text)
+    return _first(pattern, text) >= 0
 
 
+# the last text asked about, its lower case and whether it holds odd letters (None: not yet
+# known): several patterns are asked about one sentence
 _last: tuple[str, str, bool | None] = ("", "", False)
 
 
-def _lower(text: str) -> str:
-    """`text.lower()`, kept for the next call: several patterns are asked about one sentence."""
-    global _last
-    last = _last
-    if last[0] is text:
-        return last[1]
-    low = text.lower()
-    _last = (text, low, None)
-    return low
-
-
 def odd_letters(text: str) -> bool:
-    """Does `text` hold a letter that `re` folds beyond `str.lower()` (kept like `_lower`)?"""
+    """Does `text` hold a letter that `re` folds beyond `str.lower()`?"""
     global _last
     if text.isascii() or not _ODD_CASE:  # every odd letter is outside ASCII; `isascii` reads a flag
         return False

@@ -28,6 +28,11 @@ _ABBREV = {
 # follows ("... company. - Pale Blue Dot, a young ...")
 _BOUNDARY = re.compile(
     r"(?<=[.!?…])[\"'”“»)]*\s+(?:[-•*–—▪►]\s+)?(?=[\"'„“«(\[]?[A-ZÄÖÜ0-9\u4e00-\u9fff$€£])")
+_STOP = re.compile(r"[.!?…]")
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_LETTER_ROUND = re.compile(r"(?i)\b(?:series|serie|série|round|runde)[\s-][a-k]\.$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
+_DAY = re.compile(r"\d{1,2}")
 _CJK_BOUNDARY = re.compile(r"(?<=[。！？；])")
 _CJK_STOP = re.compile(r"[。！？；]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3})\s*")
@@ -59,15 +64,17 @@ def normalize(text: str) -> str:
 def _split_line(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
-    for m in _BOUNDARY.finditer(line):
+    # a boundary follows a stop; the look-behind would be tried at every offset before the first
+    stop = _STOP.search(line)
+    for m in _BOUNDARY.finditer(line, stop.end()) if stop else ():
         before = line[start:m.start()].rstrip("\"'”“»)")
-        word = re.search(r"([\w.]+)\.$", before)
+        word = _LAST_WORD.search(before)
         if word:
             token = word.group(1).lower()
-            letter_round = len(token) == 1 and re.search(r"(?i)\b(?:series|serie|série|round|runde)[\s-][a-k]\.$", before)
-            if not letter_round and (token in _ABBREV or len(token) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)):
+            letter_round = len(token) == 1 and _LETTER_ROUND.search(before)
+            if not letter_round and (token in _ABBREV or len(token) == 1 or _INITIALS.fullmatch(token)):
                 continue  # "J. Smith", "U.S." -- but "... in a Series A. Kestrel led" ends a sentence
-            if re.fullmatch(r"\d{1,2}", token):  # "am 10. November"
+            if _DAY.fullmatch(token):  # "am 10. November"
                 continue
         pieces.append(line[start:m.start()].strip())
         start = m.end()
