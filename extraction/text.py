@@ -30,6 +30,7 @@ _BOUNDARY = re.compile(
     r"(?<=[.!?…])[\"'”“»)]*\s+(?:[-•*–—▪►]\s+)?(?=[\"'„“«(\[]?[A-ZÄÖÜ0-9\u4e00-\u9fff$€£])")
 _STOP = re.compile(r"[.!?…]")
 _LAST_WORD = re.compile(r"([\w.]+)\.$")
+_LAST_WORD_REVERSED = re.compile(r"\.([\w.]+)")
 _LETTER_ROUND = re.compile(r"(?i)\b(?:series|serie|série|round|runde)[\s-][a-k]\.$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _DAY = re.compile(r"\d{1,2}")
@@ -61,6 +62,17 @@ def normalize(text: str) -> str:
     return _SPLIT_DECIMAL.sub(r"\1,\2", text) if _DIGIT_COMMA_DIGIT.search(text) else text
 
 
+def _last_word(before: str) -> str | None:
+    """`_LAST_WORD.search(before).group(1)` ("U.S" of "in the U.S."), or None. The search
+    starts a try at every word and reads it to its end; read backwards from the final stop,
+    the same run of word characters and dots is one anchored match."""
+    if not before.endswith(".") or "\n" in before:
+        m = _LAST_WORD.search(before) if before.endswith((".", ".\n")) else None
+        return m.group(1) if m else None
+    m = _LAST_WORD_REVERSED.match(before[::-1])
+    return m.group(1)[::-1] if m else None
+
+
 def _split_line(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
@@ -68,9 +80,9 @@ def _split_line(line: str) -> list[str]:
     stop = _STOP.search(line)
     for m in _BOUNDARY.finditer(line, stop.end()) if stop else ():
         before = line[start:m.start()].rstrip("\"'”“»)")
-        word = _LAST_WORD.search(before)
-        if word:
-            token = word.group(1).lower()
+        token = _last_word(before)
+        if token is not None:
+            token = token.lower()
             letter_round = len(token) == 1 and _LETTER_ROUND.search(before)
             if not letter_round and (token in _ABBREV or len(token) == 1 or _INITIALS.fullmatch(token)):
                 continue  # "J. Smith", "U.S." -- but "... in a Series A. Kestrel led" ends a sentence

@@ -39,3 +39,12 @@ def test_normalize_equals_the_plain_rules(text):
 def test_space_runs_become_one_plain_space_and_single_spaces_stay():
     assert normalize("Acme\u00a0 raises \t 5\u2009Mio.  Euro") == "Acme raises 5 Mio. Euro"
     assert normalize("platform—Keep, 4, 5 Milliarden") == "platform Keep, 4,5 Milliarden"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab.. _-\n1é٣Ⅻ,'", max_size=14))
+def test_last_word_read_backwards_is_the_pattern_s(before: str) -> None:
+    from extraction.text import _LAST_WORD, _last_word
+
+    m = _LAST_WORD.search(before)
+    assert _last_word(before) == (m.group(1) if m else None)
