@@ -573,6 +573,13 @@ _PER_SHARE_BEFORE = re.compile(
     r"\W+(?:[\w-]+\W+){0,3}$")
 
 
+_LOCAL_ROUND = re.compile(
+    r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förderung|fördermittel|"
+    r"fördergeld|förderprogramm|subvention")
+_HAS_RAISED = re.compile(r"(?i)\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?raised\s+(?:about\s+|some\s+)?$")
+_FRESH_ROUND = re.compile(r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest")
+
+
 def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: bool = False) -> str:
     """"round", "valuation" or "skip" for one amount in a sentence (`lead`: the article's first)."""
     start, end = money.span
@@ -581,32 +588,30 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     after = sentence[end:min(c_end, end + 45)]
     if money.amount < _MIN_ROUND or _PER_SHARE_AFTER.match(after):
         return "skip"  # a share price ("$18 per share", "zu je 18 Euro je Aktie")
-    if g.valuation_before.search(sentence[max(c_start, start - 110):start]) or _VALUATION_AFTER.match(after):
+    # the sieve skips the grammar's case-insensitive lists (tried at every offset) where their words are missing
+    if sieve.search(g.valuation_before, sentence[max(c_start, start - 110):start]) or _VALUATION_AFTER.match(after):
         return "valuation"
-    if _PER_SHARE_BEFORE.search(before):
+    if sieve.search(_PER_SHARE_BEFORE, before):
         return "skip"  # "pricing its shares at $18", "Ausgabepreis von 18 Euro"
-    if g.skip_before.search(before[before.rfind(", ") + 1:]) or g.skip_after.search(after):
+    if sieve.search(g.skip_before, before[before.rfind(", ") + 1:]) or sieve.search(g.skip_after, after):
         return "skip"
     clause = sentence[c_start:c_end]
     if minority_stake(clause) is not None:
         return "round"  # "Für 46 Mio. Euro übernimmt die Stiftung vier Prozent des Unternehmens"
-    local_round = has_round and bool(re.search(
-        r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förderung|fördermittel|"
-        r"fördergeld|förderprogramm|subvention", clause))  # "fördert" alone: a public body funding a theme is no round
+    # "fördert" alone: a public body funding a theme is no round
+    local_round = has_round and bool(sieve.search(_LOCAL_ROUND, clause))
     if spread_over_many(sentence[end:c_end]):
         return "skip"  # "grants of $100,000 to eighty-one projects"
     if _TOTAL_TO.search(before):
         return "skip"  # "The seed round ... brings its total funding to $7 million": the sum, even beside a round
-    if (g.cumulative.search(sentence[max(c_start, start - 110):start]) or _CUMULATIVE_AFTER.match(after)) \
+    if (sieve.search(g.cumulative, sentence[max(c_start, start - 110):start]) or _CUMULATIVE_AFTER.match(after)) \
             and not local_round:
         return "skip"
     if not local_round and sieve.search(g.skip_clause, clause) and not _GRANT_TO_COMPANY.search(clause):
         return "skip"
     if not local_round and is_aggregate(sentence, start, end, (c_start, c_end)):
         return "skip"  # totals, thresholds, parts of a sum, plans, market figures
-    if re.search(r"(?i)\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?raised\s+(?:about\s+|some\s+)?$",
-                 sentence[c_start:start]) and not lead and not re.search(
-            r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest", clause):
+    if sieve.search(_HAS_RAISED, sentence[c_start:start]) and not lead and not sieve.search(_FRESH_ROUND, clause):
         return "skip"  # "Airbnb has raised $2.39 billion": a total, not a round (in the lead it is the news)
     if not sieve.search(g.funding_cue, clause):
         # "Other notable rounds: Pelvo ($5M, Harlow), Tessaro ($3M)": the heading before the colon
