@@ -42,15 +42,15 @@ _ODD_CASE = re.compile(f"[{re.escape(_ODD)}]") if _ODD else None
 _FAR = float("inf")
 
 
-def _needed(items, state=None) -> tuple[frozenset[str], float] | None:
+def _needed(items, state=None) -> dict[str, float] | None:
     """Lower-case strings of which every match of the sequence `items` holds at least one,
-    the best such set found (longest shortest member), or None; with how far from the start
-    of a match its string may begin at most (inf when a repeat leaves that open)."""
-    best: tuple[frozenset[str], float] | None = None
+    the best such set found (longest shortest member), or None; each with how far from the
+    start of a match it may begin at most (inf when a repeat leaves that open)."""
+    best: dict[str, float] | None = None
 
-    def consider(option: tuple[frozenset[str], float] | None) -> None:
+    def consider(option: dict[str, float] | None) -> None:
         nonlocal best
-        if option and (best is None or min(map(len, option[0])) > min(map(len, best[0]))):
+        if option and (best is None or min(map(len, option)) > min(map(len, best))):
             best = option
 
     run, run_at, at = "", 0.0, 0.0  # `at`: the widest the items so far can be
@@ -61,7 +61,7 @@ def _needed(items, state=None) -> tuple[frozenset[str], float] | None:
             run += chr(av).lower()
             at += 1
             continue
-        consider((frozenset([run]), run_at) if run else None)
+        consider({run: run_at} if run else None)
         run = ""
         inner = None
         if op is C.SUBPATTERN:
@@ -73,11 +73,14 @@ def _needed(items, state=None) -> tuple[frozenset[str], float] | None:
         elif op is C.BRANCH:
             options = [_needed(branch.data, state) for branch in av[1]]
             if all(options):
-                inner = (frozenset().union(*(o[0] for o in options)), max(o[1] for o in options))
+                inner = {}
+                for option in options:
+                    for string, reach in option.items():
+                        inner[string] = max(reach, inner.get(string, reach))
         if inner:
-            consider((inner[0], at + inner[1]))
+            consider({string: at + reach for string, reach in inner.items()})
         at += _widest(op, av, state)
-    consider((frozenset([run]), run_at) if run else None)
+    consider({run: run_at} if run else None)
     return best
 
 
@@ -89,7 +92,7 @@ def _widest(op, av, state) -> float:
     return _FAR if hi >= _parser.MAXWIDTH else hi
 
 
-def _needs(pattern: re.Pattern[str]) -> tuple[frozenset[str], float] | None:
+def _needs(pattern: re.Pattern[str]) -> dict[str, float] | None:
     if _parser is None or not isinstance(pattern.pattern, str):
         return None
     try:
@@ -97,7 +100,7 @@ def _needs(pattern: re.Pattern[str]) -> tuple[frozenset[str], float] | None:
         found = _needed(parsed.data, parsed.state)
     except Exception:  # noqa: BLE001 - a pattern this reader does not follow just runs
         return None
-    if not found or min(map(len, found[0])) < _MIN_LENGTH:
+    if not found or min(map(len, found)) < _MIN_LENGTH:
         return None
     return found
 
@@ -106,7 +109,7 @@ def needed_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """What `search` looks for before running `pattern`; None when the pattern has no such
     strings (it then always runs)."""
     found = _needs(pattern)
-    return found[0] if found else None
+    return frozenset(found) if found else None
 
 
 def _any_of(strings) -> str:
@@ -136,16 +139,19 @@ def _any_of(strings) -> str:
 
 
 class _Sieve:
-    """The strings a pattern's matches need, as one case-sensitive alternation of literals
-    (`re` scans for it in C, skipping ahead), and how far before its string a match may start."""
+    """The strings a pattern's matches need, as case-sensitive patterns of literals (`re`
+    scans for them in C, skipping ahead): those that stand at most `reach` characters into a
+    match, and those that may stand anywhere in it."""
 
-    __slots__ = ("pattern", "needs", "reach")
+    __slots__ = ("pattern", "near", "far", "reach")
 
     def __init__(self, pattern: re.Pattern[str]) -> None:
-        found = _needs(pattern)
-        self.needs = re.compile(_any_of(found[0])).search if found else None
-        # an int, or -1 when a match may start anywhere before its string
-        self.reach = -1 if not found or found[1] == _FAR else int(found[1])
+        found = _needs(pattern) or {}
+        near = [string for string, reach in found.items() if reach != _FAR]
+        far = [string for string, reach in found.items() if reach == _FAR]
+        self.near = re.compile(_any_of(near)).search if near else None
+        self.far = re.compile(_any_of(far)).search if far else None
+        self.reach = int(max((found[string] for string in near), default=0))
         self.pattern = pattern  # kept so that its id, the key of _SIEVES, is never reused
 
 
@@ -169,8 +175,8 @@ def _first(pattern: re.Pattern[str], text: str) -> int:
         sieve = _SIEVES[id(pattern)]
     except KeyError:
         sieve = _sieve(pattern)
-    needs = sieve.needs
-    if needs is None:
+    near, far = sieve.near, sieve.far
+    if near is None and far is None:
         return 0
     last = _last
     if last[0] is text:
@@ -178,13 +184,13 @@ def _first(pattern: re.Pattern[str], text: str) -> int:
     else:
         low = text.lower()
         _last = (text, low, None)
-    m = needs(low)
     if not text.isascii() and odd_letters(text):
         return 0  # its lower case may lack what the pattern's case folding matches
-    if m is None:
-        return -1
-    reach = sieve.reach
-    return 0 if reach < 0 else max(0, m.start() - reach)
+    if far is not None and far(low):
+        return 0  # a string that may stand anywhere in a match: no offset to start from
+    m = near(low) if near is not None else None
+    # a match holds one of the strings, at most `reach` characters in, and none stands before m
+    return max(0, m.start() - sieve.reach) if m is not None else -1
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
