@@ -139,3 +139,20 @@ def test_money_hint_answers_as_the_pattern(text: str) -> None:
     from extraction.money import MONEY_HINT, _has_money_hint
 
     assert _has_money_hint(text) == bool(MONEY_HINT.search(text))
+
+
+_AMOUNT_WORDS = ["elf", "Millionen", "fünf", "million", "5", "Mio.", "Euro", "zwei", "Milliarden", "eine", "halbe",
+                 "mil", "millones", "dos", "k", "m", " ", "-", "$", "US$", "Series", "B", "ſ", "İ", "É", "mrd", "Rs"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_AMOUNT_WORDS), max_size=8).map(" ".join),
+       st.sampled_from(["en", "de", "fr", "es", "it", "pt", "nl", None]))
+def test_pattern_without_number_words_finds_the_same_where_the_probe_says_none(text: str, lang) -> None:
+    from extraction.money import _WORDLESS, _language
+
+    full = _language(lang)[0]
+    _, probe, wordless = _WORDLESS[id(full)]
+    chosen = full if probe.search(text) else wordless
+    assert [(m.span(), m.groups()) for m in chosen.finditer(text)] == \
+        [(m.span(), m.groups()) for m in full.finditer(text)]
