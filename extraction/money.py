@@ -216,9 +216,9 @@ def parse_money(text: str, lang: str | None = None) -> list[Money]:
     if not text or not _has_money_hint(text):
         return out
     pattern, own_scales, own_currencies, scale_currency = _language(lang)
-    _, words_probe, wordless = _WORDLESS[id(pattern)]
-    if not words_probe.search(text):
-        pattern = wordless
+    variants = _WORDLESS.get(id(pattern))
+    if variants is not None and not variants[1].search(text):
+        pattern = variants[2]
     for m in pattern.finditer(text):
         pre, num, words, post = m.group("pre", "num", "words", "post")
         scale = m.group("scale") or m.group("wscale")
