@@ -142,6 +142,9 @@ _HINT_SCALE = re.compile(r"\d\s?(?:k|m|b|bn|mn|cr|bln|mln)\b")
 _HINT_WORD = re.compile(r"illion|illiard|Mio\b|Mrd\b|crore|lakh|Euro|euro|Dollar|dollar|Franken|Pfund|pound|"
                         r"yuan|Yuan|rupee")
 _HINT_CODE = re.compile(r"\b(?:USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD)")
+# every alternative of _HINT_WORD but "Mio\b" and "Mrd\b"
+_HINT_WORD_PLAIN = ("illion", "illiard", "crore", "lakh", "Euro", "euro", "Dollar", "dollar", "Franken", "Pfund",
+                    "pound", "yuan", "Yuan", "rupee")
 # Spanish, Portuguese, Italian and Dutch scale and currency words
 _HINT_FOLDED = re.compile(r"(?i:mill[oó]n|milh[õã]|milion|miliard|miljoen|miljard|bilh[õã]|\bml[nd]\b|\bmdd\b|"
                           r"d[óo]lar|reais)")
@@ -158,7 +161,13 @@ MONEY_HINT = re.compile("|".join(p.pattern for p in (_HINT_SIGN, _HINT_SCALE, _H
 
 def _has_money_hint(text: str) -> bool:
     """`bool(MONEY_HINT.search(text))`, several times faster."""
-    if _HINT_SIGN.search(text) or _HINT_SCALE.search(text) or _HINT_WORD.search(text):
+    if _HINT_SIGN.search(text) or _HINT_SCALE.search(text):
+        return True
+    # _HINT_WORD's plain words by substring search (its alternation starts on most letters)
+    for word in _HINT_WORD_PLAIN:
+        if word in text:
+            return True
+    if ("Mio" in text or "Mrd" in text) and _HINT_WORD.search(text):
         return True
     for m in _HINT_CODE_WORDS.finditer(text):
         # \b before a letter: the text starts there or a non-word character precedes
