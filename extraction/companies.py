@@ -321,7 +321,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "object")
 
-    gen = _GENITIVE.search(prefix) or (g.genitive.search(prefix) if g.genitive is not None else None)
+    gen = sieve.search(_GENITIVE, prefix) or (g.genitive.search(prefix) if g.genitive is not None else None)
     if gen:
         np = _cut_np(gen.group("np") + " ")
         if _is_anaphora(np, g):
@@ -330,20 +330,20 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "genitive")
 
-    backs = _BACKS.search(prefix)
+    backs = sieve.search(_BACKS, prefix)
     if backs:
         name = name_from_phrase(backs.group("np"), tail=True)
         if name:
             return Found(name, "object")
-    inv = _INVESTED_IN.search(prefix) if g.code == "en" else None
+    inv = sieve.search(_INVESTED_IN, prefix) if g.code == "en" else None
     if inv:  # "Apex Ventures has invested in Lumo, a Swedish fintech, as part of a $7M seed round"
         name = name_from_phrase(inv.group("np"), tail=True)
         if name:
             return Found(name, "object")
-    paren = _PAREN_ANAPHORA.search(prefix)
+    paren = sieve.search(_PAREN_ANAPHORA, prefix)
     if paren and valid_name(paren.group(1)):
         return Found(paren.group(1), "subject")
-    if g.code != "de" and _LISTED_NAMES.search(sentence[clause_bounds(sentence, start, g)[0]:start]):
+    if g.code != "de" and sieve.search(_LISTED_NAMES, sentence[clause_bounds(sentence, start, g)[0]:start]):
         return None  # "businesses including X, Y and Z raised $472m": a group total
 
     verbs = list(sieve.finditer(g.subject_verbs, prefix))
@@ -446,7 +446,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "listed")
     # passive: "160 millions d'euros bouclé par Ÿnsect", "$5M raised by Kiwa"
-    by = _RAISED_BY_AFTER.match(after) or (g.passive_by.match(after) if g.passive_by is not None else None)
+    by = sieve.match(_RAISED_BY_AFTER, after) or (g.passive_by.match(after) if g.passive_by is not None else None)
     if by:
         name = name_from_phrase(_cut_np(by.group("np") + " "), first=True)
         if name:
@@ -495,7 +495,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         name = name_from_phrase(np, tail=True)
         if name:
             return Found(name, "object")
-    if _ROUND_NP.search(prefix) or _ROUND_SUBJECT.search(prefix) or _PRONOUN.search(prefix[-60:]) or re.search(
+    if sieve.search(_ROUND_NP, prefix) or sieve.search(_ROUND_SUBJECT, prefix) or _PRONOUN.search(prefix[-60:]) or re.search(
             r"(?i)\b(?:its|their|seine[nmr]?|ihre[nmr]?)\s+(?:[\w-]+\s){0,2}$", prefix) or re.search(
             r"(?i)\b(?:seine[nmr]?|ihre[nmr]?|its|their)\s+(?:[\w-]+\s)?(?:[\w-]*runde|round|finanzierung|funding)",
             sentence):
@@ -518,9 +518,9 @@ def _purpose_link(link: str, prefix: str, clause: str, g: Grammar) -> bool:
     After giving verbs ("Y investiert 5 Mio. für X") the phrase names the company."""
     if g.receive_verbs is None or not _PURPOSE_PREP.search(link):
         return False
-    if not g.subject_verbs.search(prefix) or _INVESTOR_VERB.search(_PASSIVE_BACKERS.sub("", clause)):
+    if not sieve.search(g.subject_verbs, prefix) or sieve.search(_INVESTOR_VERB, _PASSIVE_BACKERS.sub("", clause)):
         return False
-    return bool(g.receive_verbs.search(clause))
+    return bool(sieve.search(g.receive_verbs, clause))
 
 
 _CUMULATIVE_AFTER = re.compile(
@@ -586,10 +586,10 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     c_start, c_end = clause_bounds(sentence, start, g)
     before = sentence[max(c_start, start - 60):start]
     after = sentence[end:min(c_end, end + 45)]
-    if money.amount < _MIN_ROUND or _PER_SHARE_AFTER.match(after):
+    if money.amount < _MIN_ROUND or sieve.match(_PER_SHARE_AFTER, after):
         return "skip"  # a share price ("$18 per share", "zu je 18 Euro je Aktie")
     # the sieve skips the grammar's case-insensitive lists (tried at every offset) where their words are missing
-    if sieve.search(g.valuation_before, sentence[max(c_start, start - 110):start]) or _VALUATION_AFTER.match(after):
+    if sieve.search(g.valuation_before, sentence[max(c_start, start - 110):start]) or sieve.match(_VALUATION_AFTER, after):
         return "valuation"
     if sieve.search(_PER_SHARE_BEFORE, before):
         return "skip"  # "pricing its shares at $18", "Ausgabepreis von 18 Euro"
@@ -604,7 +604,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
         return "skip"  # "grants of $100,000 to eighty-one projects"
     if _TOTAL_TO.search(before):
         return "skip"  # "The seed round ... brings its total funding to $7 million": the sum, even beside a round
-    if (sieve.search(g.cumulative, sentence[max(c_start, start - 110):start]) or _CUMULATIVE_AFTER.match(after)) \
+    if (sieve.search(g.cumulative, sentence[max(c_start, start - 110):start]) or sieve.match(_CUMULATIVE_AFTER, after)) \
             and not local_round:
         return "skip"
     if not local_round and sieve.search(g.skip_clause, clause) and not _GRANT_TO_COMPANY.search(clause):

@@ -201,6 +201,12 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return pattern.search(text, start) if start >= 0 else None
 
 
+def match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.match(text)`, answered without running the pattern when the text lacks every
+    string a match needs, or when its first match cannot start at the text's start."""
+    return pattern.match(text) if _first(pattern, text) == 0 else None
+
+
 def finditer(pattern: re.Pattern[str], text: str):
     """`pattern.finditer(text)`, or nothing when the text lacks every string a match needs."""
     start = _first(pattern, text)

@@ -54,6 +54,8 @@ def test_search_answers_as_the_pattern(text, k):
     # every group's span: searching from a later offset finds the very same match
     assert (got.regs if got else None) == (expected.regs if expected else None)
     assert [m.regs for m in sieve.finditer(pattern, text)] == [m.regs for m in pattern.finditer(text)]
+    matched, expected_match = sieve.match(pattern, text), pattern.match(text)
+    assert (matched.regs if matched else None) == (expected_match.regs if expected_match else None)
 
 
 @pytest.mark.parametrize("source", [r"(?i)(?<![\w-])(?:co-)?led by", r"(?i)^.{0,9}round", r"(?i)\bx?funding\b",
