@@ -247,7 +247,7 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     evidence = doc.text if doc else ""
     if low in places() or (lang == "de" and low.endswith("s") and low[:-1] in places()):
         return NameCheck(False, "a place")  # also "Deutschlands", "Europas": a place's genitive
-    if any(_BASED_AFTER.match(after) for after in _afters(bare, evidence)):
+    if any(sieve.match(_BASED_AFTER, after) for after in _afters(bare, evidence)):
         return NameCheck(False, "a place")  # "The Louisville, Ky.-based firm", "a Berlin-based startup"
     if any(_MONTHS.match(t.strip(",.")) for t in tokens) and all(
             _MONTHS.match(t.strip(",.")) or _PERIOD.match(t.strip(",.")) for t in tokens):
@@ -272,7 +272,7 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
              for i in islice(doc.occurrences(bare), _SPOTS)] if doc else []
     if len(tokens) == 1 and any(sieve.search(_TITLED_PERSON_BEFORE, before) for before, _ in spots):
         return NameCheck(False, "a person with a job title")  # "Renner" of "Gründer Hanno Renner"
-    if lang == "en" and any(_MODIFIER_AFTER.match(after) and not before.endswith(("the ", "The "))
+    if lang == "en" and any(sieve.match(_MODIFIER_AFTER, after) and not before.endswith(("the ", "The "))
                             for before, after in spots):
         return NameCheck(False, "a modifier")  # "Seattle startup just landed $3M": whose startup, not which
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
