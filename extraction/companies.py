@@ -251,9 +251,17 @@ _AGENT = re.compile(r"\s[a-zà-ÿ]+[ao]s?\s(?:por|pel[ao]|da|dal|dalla|door)\s+$
 _FR_RELATIVE = re.compile(r"^(?:qui|que|dont|où|lequel|laquelle)\b|^(?:un|une)\s")
 
 
+# the last sentence's breaks: an amount's role, company and status each ask for them
+_last_breaks: tuple[str, object, list[re.Match[str]]] = ("", None, [])
+
+
 def _breaks(sentence: str, g: Grammar) -> list[re.Match[str]]:
     """Clause breaks, without the two dashes around an aside: "X — a startup that ... — has
     raised" is one clause."""
+    global _last_breaks
+    last = _last_breaks
+    if last[0] is sentence and last[1] is g.clause_break:
+        return last[2]
     found = list(g.clause_break.finditer(sentence))
     out, k = [], 0
     while k < len(found):
@@ -263,6 +271,7 @@ def _breaks(sentence: str, g: Grammar) -> list[re.Match[str]]:
             continue
         out.append(m)
         k += 1
+    _last_breaks = (sentence, g.clause_break, out)
     return out
 
 
