@@ -31,7 +31,6 @@ _LEAD_WORDS = {"in", "im", "at", "for", "für", "mit", "with", "von", "from", "b
                "während", "als", "wie", "neben", "nun", "jetzt", "damit", "so", "zudem", "außerdem", "to", "zu",
                "on", "am", "um", "via", "by", "über", "unter", "an", "auf", "aus", "bereits", "erst"}
 _BACKED = re.compile(r"(?:[A-Z][\w.&]*\s+){0,3}\S+-(?:backed|based|focused|headquartered|owned|funded|listed|led|founded)\b")
-_BACKED_WORD = re.compile(r"-(?:backed|based|focused|headquartered|owned|funded|listed|led|founded)")  # in every _BACKED match
 # words that may follow a name inside a clause; "bekannt" closes German's "gab X bekannt"
 _TRAILING_OK = {"also", "has", "have", "had", "just", "now", "recently", "is", "was", "etwa", "wiederum", "bekannt",
                 "zuletzt", "have", "all", "both", "too", "jointly", "together", "qui", "tous", "aussi"}
@@ -157,7 +156,7 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
     'Medwing'
     """
     phrase = _PAREN.sub(" ", phrase)
-    if _BACKED_WORD.search(phrase):  # the pattern itself tries every offset of every phrase
+    if sieve.may_match(_BACKED, phrase):  # the pattern itself tries every offset of every phrase
         phrase = _BACKED.sub(" ", phrase)
     phrase = (_TAIL.sub("", phrase) if sieve.may_match(_TAIL, phrase) else phrase).strip(" ,;:-–—" + _QUOTES)
     tokens = [t for t in phrase.split() if t]
