@@ -156,3 +156,12 @@ def test_pattern_without_number_words_finds_the_same_where_the_probe_says_none(t
     chosen = full if probe.search(text) else wordless
     assert [(m.span(), m.groups()) for m in chosen.finditer(text)] == \
         [(m.span(), m.groups()) for m in full.finditer(text)]
+
+
+def test_money_hint_shortcuts_follow_their_patterns() -> None:
+    """_has_money_hint reads _HINT_WORD and _HINT_CODE through plain copies of their words; an
+    edit of one without the other fails here."""
+    from extraction import money
+
+    assert set(money._HINT_WORD.pattern.split("|")) == set(money._HINT_WORD_PLAIN) | {r"Mio\b", r"Mrd\b"}
+    assert money._HINT_CODE.pattern == r"\b(?:" + money._HINT_CODE_WORDS.pattern + ")"
