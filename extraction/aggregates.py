@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from extraction import sieve
+
 _NUMBER_WORD = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|twelve|zwei|drei|vier|fünf|sechs|"
                 r"sieben|acht|neun|zehn|zwölf|deux|trois|quatre|cinq|dix|dos|tres|cuatro|cinco|diez)")
 _SPAN = r"(?:years?|months|jahren?|monaten|ans|années|mois|años|meses|anni|mesi|jaar|maanden)"
@@ -66,6 +68,7 @@ def is_aggregate(sentence: str, start: int, end: int, clause: tuple[int, int]) -
     after = sentence[end:c_end]
     if _THRESHOLD_AFTER.match(after) or _PART_AFTER.match(after) or _PLAN_AFTER.match(after):
         return True
-    if _PERIOD_BEFORE.search(sentence[c_start:start]):
+    # through the sieve: both patterns try every offset, and most clauses lack their words
+    if sieve.search(_PERIOD_BEFORE, sentence[c_start:start]):
         return True
-    return bool(_MARKET_CLAUSE.search(sentence[c_start:c_end]))
+    return bool(sieve.search(_MARKET_CLAUSE, sentence[c_start:c_end]))

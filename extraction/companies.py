@@ -251,9 +251,17 @@ _AGENT = re.compile(r"\s[a-zà-ÿ]+[ao]s?\s(?:por|pel[ao]|da|dal|dalla|door)\s+$
 _FR_RELATIVE = re.compile(r"^(?:qui|que|dont|où|lequel|laquelle)\b|^(?:un|une)\s")
 
 
+# the last sentence's breaks: an amount's role, company and status each ask for them
+_last_breaks: tuple[str, object, list[re.Match[str]]] = ("", None, [])
+
+
 def _breaks(sentence: str, g: Grammar) -> list[re.Match[str]]:
     """Clause breaks, without the two dashes around an aside: "X — a startup that ... — has
     raised" is one clause."""
+    global _last_breaks
+    last = _last_breaks
+    if last[0] is sentence and last[1] is g.clause_break:
+        return last[2]
     found = list(g.clause_break.finditer(sentence))
     out, k = [], 0
     while k < len(found):
@@ -263,6 +271,7 @@ def _breaks(sentence: str, g: Grammar) -> list[re.Match[str]]:
             continue
         out.append(m)
         k += 1
+    _last_breaks = (sentence, g.clause_break, out)
     return out
 
 
@@ -321,7 +330,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "object")
 
-    gen = _GENITIVE.search(prefix) or (g.genitive.search(prefix) if g.genitive is not None else None)
+    gen = sieve.search(_GENITIVE, prefix) or (g.genitive.search(prefix) if g.genitive is not None else None)
     if gen:
         np = _cut_np(gen.group("np") + " ")
         if _is_anaphora(np, g):
@@ -330,20 +339,20 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "genitive")
 
-    backs = _BACKS.search(prefix)
+    backs = sieve.search(_BACKS, prefix)
     if backs:
         name = name_from_phrase(backs.group("np"), tail=True)
         if name:
             return Found(name, "object")
-    inv = _INVESTED_IN.search(prefix) if g.code == "en" else None
+    inv = sieve.search(_INVESTED_IN, prefix) if g.code == "en" else None
     if inv:  # "Apex Ventures has invested in Lumo, a Swedish fintech, as part of a $7M seed round"
         name = name_from_phrase(inv.group("np"), tail=True)
         if name:
             return Found(name, "object")
-    paren = _PAREN_ANAPHORA.search(prefix)
+    paren = sieve.search(_PAREN_ANAPHORA, prefix)
     if paren and valid_name(paren.group(1)):
         return Found(paren.group(1), "subject")
-    if g.code != "de" and _LISTED_NAMES.search(sentence[clause_bounds(sentence, start, g)[0]:start]):
+    if g.code != "de" and sieve.search(_LISTED_NAMES, sentence[clause_bounds(sentence, start, g)[0]:start]):
         return None  # "businesses including X, Y and Z raised $472m": a group total
 
     verbs = list(sieve.finditer(g.subject_verbs, prefix))
@@ -446,7 +455,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "listed")
     # passive: "160 millions d'euros bouclé par Ÿnsect", "$5M raised by Kiwa"
-    by = _RAISED_BY_AFTER.match(after) or (g.passive_by.match(after) if g.passive_by is not None else None)
+    by = sieve.match(_RAISED_BY_AFTER, after) or (g.passive_by.match(after) if g.passive_by is not None else None)
     if by:
         name = name_from_phrase(_cut_np(by.group("np") + " "), first=True)
         if name:
@@ -495,7 +504,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         name = name_from_phrase(np, tail=True)
         if name:
             return Found(name, "object")
-    if _ROUND_NP.search(prefix) or _ROUND_SUBJECT.search(prefix) or _PRONOUN.search(prefix[-60:]) or re.search(
+    if sieve.search(_ROUND_NP, prefix) or sieve.search(_ROUND_SUBJECT, prefix) or _PRONOUN.search(prefix[-60:]) or re.search(
             r"(?i)\b(?:its|their|seine[nmr]?|ihre[nmr]?)\s+(?:[\w-]+\s){0,2}$", prefix) or re.search(
             r"(?i)\b(?:seine[nmr]?|ihre[nmr]?|its|their)\s+(?:[\w-]+\s)?(?:[\w-]*runde|round|finanzierung|funding)",
             sentence):
@@ -518,9 +527,9 @@ def _purpose_link(link: str, prefix: str, clause: str, g: Grammar) -> bool:
     After giving verbs ("Y investiert 5 Mio. für X") the phrase names the company."""
     if g.receive_verbs is None or not _PURPOSE_PREP.search(link):
         return False
-    if not g.subject_verbs.search(prefix) or _INVESTOR_VERB.search(_PASSIVE_BACKERS.sub("", clause)):
+    if not sieve.search(g.subject_verbs, prefix) or sieve.search(_INVESTOR_VERB, _PASSIVE_BACKERS.sub("", clause)):
         return False
-    return bool(g.receive_verbs.search(clause))
+    return bool(sieve.search(g.receive_verbs, clause))
 
 
 _CUMULATIVE_AFTER = re.compile(
@@ -573,40 +582,45 @@ _PER_SHARE_BEFORE = re.compile(
     r"\W+(?:[\w-]+\W+){0,3}$")
 
 
+_LOCAL_ROUND = re.compile(
+    r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förderung|fördermittel|"
+    r"fördergeld|förderprogramm|subvention")
+_HAS_RAISED = re.compile(r"(?i)\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?raised\s+(?:about\s+|some\s+)?$")
+_FRESH_ROUND = re.compile(r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest")
+
+
 def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: bool = False) -> str:
     """"round", "valuation" or "skip" for one amount in a sentence (`lead`: the article's first)."""
     start, end = money.span
     c_start, c_end = clause_bounds(sentence, start, g)
     before = sentence[max(c_start, start - 60):start]
     after = sentence[end:min(c_end, end + 45)]
-    if money.amount < _MIN_ROUND or _PER_SHARE_AFTER.match(after):
+    if money.amount < _MIN_ROUND or sieve.match(_PER_SHARE_AFTER, after):
         return "skip"  # a share price ("$18 per share", "zu je 18 Euro je Aktie")
-    if g.valuation_before.search(sentence[max(c_start, start - 110):start]) or _VALUATION_AFTER.match(after):
+    # the sieve skips the grammar's case-insensitive lists (tried at every offset) where their words are missing
+    if sieve.search(g.valuation_before, sentence[max(c_start, start - 110):start]) or sieve.match(_VALUATION_AFTER, after):
         return "valuation"
-    if _PER_SHARE_BEFORE.search(before):
+    if sieve.search(_PER_SHARE_BEFORE, before):
         return "skip"  # "pricing its shares at $18", "Ausgabepreis von 18 Euro"
-    if g.skip_before.search(before[before.rfind(", ") + 1:]) or g.skip_after.search(after):
+    if sieve.search(g.skip_before, before[before.rfind(", ") + 1:]) or sieve.search(g.skip_after, after):
         return "skip"
     clause = sentence[c_start:c_end]
     if minority_stake(clause) is not None:
         return "round"  # "Für 46 Mio. Euro übernimmt die Stiftung vier Prozent des Unternehmens"
-    local_round = has_round and bool(re.search(
-        r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förderung|fördermittel|"
-        r"fördergeld|förderprogramm|subvention", clause))  # "fördert" alone: a public body funding a theme is no round
+    # "fördert" alone: a public body funding a theme is no round
+    local_round = has_round and bool(sieve.search(_LOCAL_ROUND, clause))
     if spread_over_many(sentence[end:c_end]):
         return "skip"  # "grants of $100,000 to eighty-one projects"
     if _TOTAL_TO.search(before):
         return "skip"  # "The seed round ... brings its total funding to $7 million": the sum, even beside a round
-    if (g.cumulative.search(sentence[max(c_start, start - 110):start]) or _CUMULATIVE_AFTER.match(after)) \
+    if (sieve.search(g.cumulative, sentence[max(c_start, start - 110):start]) or sieve.match(_CUMULATIVE_AFTER, after)) \
             and not local_round:
         return "skip"
     if not local_round and sieve.search(g.skip_clause, clause) and not _GRANT_TO_COMPANY.search(clause):
         return "skip"
     if not local_round and is_aggregate(sentence, start, end, (c_start, c_end)):
         return "skip"  # totals, thresholds, parts of a sum, plans, market figures
-    if re.search(r"(?i)\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?raised\s+(?:about\s+|some\s+)?$",
-                 sentence[c_start:start]) and not lead and not re.search(
-            r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest", clause):
+    if sieve.search(_HAS_RAISED, sentence[c_start:start]) and not lead and not sieve.search(_FRESH_ROUND, clause):
         return "skip"  # "Airbnb has raised $2.39 billion": a total, not a round (in the lead it is the news)
     if not sieve.search(g.funding_cue, clause):
         # "Other notable rounds: Pelvo ($5M, Harlow), Tessaro ($3M)": the heading before the colon

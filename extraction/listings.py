@@ -24,6 +24,7 @@ from extraction.rounds import find_rounds
 
 # fields are separated by a dash, bullet, bar or a colon
 _FIELD_BREAK = re.compile(r"\s+[–—•|·]\s+|\s*:\s+|\s+-\s+")
+_FIELD_MARK = re.compile(r"[–—•|·:-]")
 _PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _UNDISCLOSED = re.compile(
     r"(?i)^(?:undisclosed|not disclosed|n/?a|k\.\s?a\.|nicht (?:genannt|bekannt)|ungenannt|non communiqué|"
@@ -60,7 +61,10 @@ def read_line(line: str, lang: str) -> DealLine | None:
     """The deal a list line tells, or None when the line has not that shape."""
     if len(line) > _MAX_LINE or line.rstrip().endswith((".", "?", "!")) and line.count(" ") > 12:
         return None  # a sentence, which the grammar reads
-    fields = [f.strip(" •-*/") for f in _FIELD_BREAK.split(line.strip()) if f.strip(" •-*/")]
+    stripped = line.strip()
+    # every field break holds one of these; the pattern's leading \s* tries every offset
+    parts = _FIELD_BREAK.split(stripped) if _FIELD_MARK.search(stripped) else [stripped]
+    fields = [f.strip(" •-*/") for f in parts if f.strip(" •-*/")]
     if len(fields) < 2:
         return None
     if _STATISTIC.search(line):

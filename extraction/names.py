@@ -12,6 +12,8 @@ import unicodedata
 from functools import lru_cache
 from importlib import resources
 
+from extraction import sieve
+
 _TOKEN_NAME = re.compile(r"^(?:[A-ZÄÖÜÀ-Ý0-9\u4e00-\u9fff]|[a-z]+[A-Z]|e[A-Z]|i[A-Z]|\d)")
 _CONNECT = {"&", "of", "de", "der", "la", "le", "du", "van", "von", "and"}  # inside names only
 _PLACES = {
@@ -154,8 +156,9 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
     'Medwing'
     """
     phrase = _PAREN.sub(" ", phrase)
-    phrase = _BACKED.sub(" ", phrase)
-    phrase = _TAIL.sub("", phrase).strip(" ,;:-–—" + _QUOTES)
+    if sieve.may_match(_BACKED, phrase):  # the pattern itself tries every offset of every phrase
+        phrase = _BACKED.sub(" ", phrase)
+    phrase = (_TAIL.sub("", phrase) if sieve.may_match(_TAIL, phrase) else phrase).strip(" ,;:-–—" + _QUOTES)
     tokens = [t for t in phrase.split() if t]
     if not tokens or len(tokens) > 40:
         return None

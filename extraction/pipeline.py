@@ -735,7 +735,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     words = article_words(body, lang)
     # an article that names no currency at all: its language's, where it has one ("46 milioni": euros)
     own_currency = money_words(lang).get("default_currency")
-    other_money = bool(merged) and bool(OTHER_MONEY.search(body[:5000]))  # one article, one answer
+    other_money = bool(merged) and bool(sieve.search(OTHER_MONEY, body[:5000]))  # one article, one answer
     for d in merged:
         if d.money and d.money.currency is None and (seen or own_currency):
             # "X lève 40,5 millions": the article's currency, as a reader would assume

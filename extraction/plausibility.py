@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import islice
 
+from extraction import sieve
 from extraction.names import is_descriptor, places, valid_name
 
 # wordfreq has no lists for these (or needs a tokenizer for them): no frequency evidence
@@ -142,12 +143,20 @@ class _Article:
 
     def __init__(self, text: str, lang: str) -> None:
         self.text = text[:_EVIDENCE_CHARS]
-        self.lower_words = frozenset(_LOWER_WORD.findall(self.text))
-        det = _DETERMINER.get(lang)
-        self.after_determiner: frozenset[str] = frozenset()
-        if det:
-            pattern = _determiner_pattern(det)
-            self.after_determiner = frozenset(w for pair in pattern.findall(self.text) for w in pair if w)
+        self.lang = lang
+
+    # read on first use: many articles only count a name's occurrences (the subject's check
+    # builds one for headline + body), and scanning 30,000 characters twice cost more than that
+    @cached_property
+    def lower_words(self) -> frozenset[str]:
+        return frozenset(_LOWER_WORD.findall(self.text))
+
+    @cached_property
+    def after_determiner(self) -> frozenset[str]:
+        det = _DETERMINER.get(self.lang)
+        if not det:
+            return frozenset()
+        return frozenset(w for pair in _determiner_pattern(det).findall(self.text) for w in pair if w)
 
     def occurrences(self, name: str):
         """Start offsets of `name` as a whole word."""
@@ -238,7 +247,7 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     evidence = doc.text if doc else ""
     if low in places() or (lang == "de" and low.endswith("s") and low[:-1] in places()):
         return NameCheck(False, "a place")  # also "Deutschlands", "Europas": a place's genitive
-    if any(_BASED_AFTER.match(after) for after in _afters(bare, evidence)):
+    if any(sieve.match(_BASED_AFTER, after) for after in _afters(bare, evidence)):
         return NameCheck(False, "a place")  # "The Louisville, Ky.-based firm", "a Berlin-based startup"
     if any(_MONTHS.match(t.strip(",.")) for t in tokens) and all(
             _MONTHS.match(t.strip(",.")) or _PERIOD.match(t.strip(",.")) for t in tokens):
@@ -261,9 +270,9 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, PLURAL_KIND)
     spots = [(doc.text[max(0, i - 60):i], doc.text[i + len(bare):i + len(bare) + 60])
              for i in islice(doc.occurrences(bare), _SPOTS)] if doc else []
-    if len(tokens) == 1 and any(_TITLED_PERSON_BEFORE.search(before) for before, _ in spots):
+    if len(tokens) == 1 and any(sieve.search(_TITLED_PERSON_BEFORE, before) for before, _ in spots):
         return NameCheck(False, "a person with a job title")  # "Renner" of "Gründer Hanno Renner"
-    if lang == "en" and any(_MODIFIER_AFTER.match(after) and not before.endswith(("the ", "The "))
+    if lang == "en" and any(sieve.match(_MODIFIER_AFTER, after) and not before.endswith(("the ", "The "))
                             for before, after in spots):
         return NameCheck(False, "a modifier")  # "Seattle startup just landed $3M": whose startup, not which
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):

@@ -39,94 +39,198 @@ _ODD = _odd_case_chars()
 _ODD_CASE = re.compile(f"[{re.escape(_ODD)}]") if _ODD else None
 
 
-def _needed(items) -> frozenset[str] | None:
-    """Lower-case strings of which every match of the sequence `items` holds at least one,
-    the best such set found (longest shortest member), or None."""
-    best: frozenset[str] | None = None
+_FAR = float("inf")
 
-    def consider(option: frozenset[str] | None) -> None:
+
+def _needed(items, state=None) -> dict[str, float] | None:
+    """Lower-case strings of which every match of the sequence `items` holds at least one,
+    the best such set found (longest shortest member), or None; each with how far from the
+    start of a match it may begin at most (inf when a repeat leaves that open)."""
+    best: dict[str, float] | None = None
+
+    def consider(option: dict[str, float] | None) -> None:
         nonlocal best
         if option and (best is None or min(map(len, option)) > min(map(len, best))):
             best = option
 
-    run = ""
+    run, run_at, at = "", 0.0, 0.0  # `at`: the widest the items so far can be
     for op, av in items:
         if op is C.LITERAL:
+            if not run:
+                run_at = at
             run += chr(av).lower()
+            at += 1
             continue
-        consider(frozenset([run]) if run else None)
+        consider({run: run_at} if run else None)
         run = ""
+        inner = None
         if op is C.SUBPATTERN:
-            consider(_needed(av[3].data))
+            inner = _needed(av[3].data, state)
         elif op is C.ATOMIC_GROUP:
-            consider(_needed(av.data))
+            inner = _needed(av.data, state)
         elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
-            consider(_needed(av[2].data))
+            inner = _needed(av[2].data, state)  # held by the first repetition
         elif op is C.BRANCH:
-            options = [_needed(branch.data) for branch in av[1]]
+            options = [_needed(branch.data, state) for branch in av[1]]
             if all(options):
-                consider(frozenset().union(*options))
-    consider(frozenset([run]) if run else None)
+                inner = {}
+                for option in options:
+                    for string, reach in option.items():
+                        inner[string] = max(reach, inner.get(string, reach))
+        if inner:
+            consider({string: at + reach for string, reach in inner.items()})
+        at += _widest(op, av, state)
+    consider({run: run_at} if run else None)
     return best
+
+
+def _widest(op, av, state) -> float:
+    """The most characters one item of a parsed pattern can match."""
+    if state is None:
+        return _FAR
+    hi = _parser.SubPattern(state, [(op, av)]).getwidth()[1]
+    return _FAR if hi >= _parser.MAXWIDTH else hi
+
+
+def _needs(pattern: re.Pattern[str]) -> dict[str, float] | None:
+    if _parser is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        found = _needed(parsed.data, parsed.state)
+    except Exception:  # noqa: BLE001 - a pattern this reader does not follow just runs
+        return None
+    if not found or min(map(len, found)) < _MIN_LENGTH:
+        return None
+    return found
 
 
 def needed_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """What `search` looks for before running `pattern`; None when the pattern has no such
     strings (it then always runs)."""
-    if _parser is None or not isinstance(pattern.pattern, str):
-        return None
+    found = _needs(pattern)
+    return frozenset(found) if found else None
+
+
+def _any_of(strings) -> str:
+    """A case-sensitive pattern that finds where any of `strings` first starts, as a trie
+    ("le(?:ad|d)" for "lead", "led"): at each offset `re` then tries the few branches of the
+    next character instead of every string in turn. A string that another one starts with
+    ("lead", "leading") ends the branch: where the longer one stands, the shorter does too."""
+    trie: dict = {}
+    for s in sorted(strings, key=len):
+        node = trie
+        for ch in s:
+            if node.get("") is True:
+                break  # a shorter string already ends here
+            node = node.setdefault(ch, {})
+        else:
+            node.clear()
+            node[""] = True
+
+    def emit(node: dict) -> str:
+        if node.get("") is True:
+            return ""
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items())]
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    top = [re.escape(ch) + emit(child) for ch, child in sorted(trie.items())]
+    return "|".join(top)
+
+
+class _Sieve:
+    """The strings a pattern's matches need, as case-sensitive patterns of literals (`re`
+    scans for them in C, skipping ahead): those that stand at most `reach` characters into a
+    match, and those that may stand anywhere in it."""
+
+    __slots__ = ("pattern", "near", "far", "reach")
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        found = _needs(pattern) or {}
+        near = [string for string, reach in found.items() if reach != _FAR]
+        far = [string for string, reach in found.items() if reach == _FAR]
+        self.near = re.compile(_any_of(near)).search if near else None
+        self.far = re.compile(_any_of(far)).search if far else None
+        self.reach = int(max((found[string] for string in near), default=0))
+        self.pattern = pattern  # kept so that its id, the key of _SIEVES, is never reused
+
+
+# by id: hashing a compiled pattern hashes its whole program (microseconds for a large one)
+_SIEVES: dict[int, _Sieve] = {}
+
+
+def _sieve(pattern: re.Pattern[str]) -> _Sieve:
     try:
-        needs = _needed(_parser.parse(pattern.pattern, pattern.flags).data)
-    except Exception:  # noqa: BLE001 - a pattern this reader does not follow just runs
-        return None
-    if not needs or min(map(len, needs)) < _MIN_LENGTH:
-        return None
-    return needs
+        return _SIEVES[id(pattern)]
+    except KeyError:
+        found = _SIEVES[id(pattern)] = _Sieve(pattern)
+        return found
 
 
-# by id: hashing a compiled pattern hashes its whole program (microseconds for a large one);
-# the pattern is kept in the value so that its id is never reused
-_SIEVES: dict[int, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
-
-
-def _sieve(pattern: re.Pattern[str]) -> re.Pattern[str] | None:
-    needs = needed_strings(pattern)
-    # one case-sensitive alternation of literals: `re` scans for it in C, skipping ahead
-    return re.compile("|".join(re.escape(s) for s in sorted(needs))) if needs else None
+def _first(pattern: re.Pattern[str], text: str) -> int:
+    """Where a first match of `pattern` may start at the earliest, -1 when it cannot match.
+    (Asked a hundred times per article, so written out in one function.)"""
+    global _last
+    try:
+        sieve = _SIEVES[id(pattern)]
+    except KeyError:
+        sieve = _sieve(pattern)
+    near, far = sieve.near, sieve.far
+    if near is None and far is None:
+        return 0
+    last = _last
+    if last[0] is text:
+        low = last[1]
+    else:
+        low = text.lower()
+        _last = (text, low, None)
+    if not text.isascii() and odd_letters(text):
+        return 0  # its lower case may lack what the pattern's case folding matches
+    if far is not None and far(low):
+        return 0  # a string that may stand anywhere in a match: no offset to start from
+    m = near(low) if near is not None else None
+    # a match holds one of the strings, at most `reach` characters in, and none stands before m
+    return max(0, m.start() - sieve.reach) if m is not None else -1
 
 
 def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """`pattern.search(text)`, answered without running the pattern when the text lacks
-    every string a match needs."""
-    return pattern.search(text) if may_match(pattern, text) else None
+    every string a match needs, and else run from where its first match may start (the
+    match is the same; only its `pos` tells where the search began)."""
+    start = _first(pattern, text)
+    return pattern.search(text, start) if start >= 0 else None
+
+
+def match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """`pattern.match(text)`, answered without running the pattern when the text lacks every
+    string a match needs, or when its first match cannot start at the text's start."""
+    return pattern.match(text) if _first(pattern, text) == 0 else None
 
 
 def finditer(pattern: re.Pattern[str], text: str):
     """`pattern.finditer(text)`, or nothing when the text lacks every string a match needs."""
-    return pattern.finditer(text) if may_match(pattern, text) else iter(())
+    start = _first(pattern, text)
+    return pattern.finditer(text, start) if start >= 0 else iter(())
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` cannot match `text`: it lacks every string a match needs."""
-    try:
-        sieve = _SIEVES[id(pattern)][1]
-    except KeyError:
-        sieve = _sieve(pattern)
-        _SIEVES[id(pattern)] = (pattern, sieve)
-    if sieve is None or sieve.search(_lower(text)):
-        return True
-    return bool(_ODD_CASE and _ODD_CASE.search(text))
+    return _first(pattern, text) >= 0
 
 
-_last: tuple[str, str] = ("", "")
+# the last text asked about, its lower case and whether it holds odd letters (None: not yet
+# known): several patterns are asked about one sentence
+_last: tuple[str, str, bool | None] = ("", "", False)
 
 
-def _lower(text: str) -> str:
-    """`text.lower()`, kept for the next call: several patterns are asked about one sentence."""
+def odd_letters(text: str) -> bool:
+    """Does `text` hold a letter that `re` folds beyond `str.lower()`?"""
     global _last
+    if text.isascii() or not _ODD_CASE:  # every odd letter is outside ASCII; `isascii` reads a flag
+        return False
     last = _last
-    if last[0] is text:
-        return last[1]
-    low = text.lower()
-    _last = (text, low)
-    return low
+    if last[0] is text and last[2] is not None:
+        return last[2]
+    odd = bool(_ODD_CASE.search(text))
+    _last = (text, last[1] if last[0] is text else text.lower(), odd)
+    return odd

@@ -12,6 +12,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
 _SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
 # runs of spaces other than one plain space (rewriting every plain space cost more than the rest)
 _SPACES = re.compile(rf" {_SPACE}+|(?! ){_SPACE}+")
+_WIDE_SPACE = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000]")  # _SPACE outside ASCII
 # "4, 5 Milliarden" (machine translation) -> "4,5 Milliarden"
 _SPLIT_DECIMAL = re.compile(
     r"(?<![\d,.])(\d{1,3}), (\d{1,2})(?=\s?(?:Mrd|Milliard|Mio|Million|billion|million|bn\b|mn\b))"
@@ -27,7 +28,14 @@ _ABBREV = {
 # follows ("... company. - Pale Blue Dot, a young ...")
 _BOUNDARY = re.compile(
     r"(?<=[.!?…])[\"'”“»)]*\s+(?:[-•*–—▪►]\s+)?(?=[\"'„“«(\[]?[A-ZÄÖÜ0-9\u4e00-\u9fff$€£])")
+_STOP = re.compile(r"[.!?…]")
+_LAST_WORD = re.compile(r"([\w.]+)\.$")
+_LAST_WORD_REVERSED = re.compile(r"\.([\w.]+)")
+_LETTER_ROUND = re.compile(r"(?i)\b(?:series|serie|série|round|runde)[\s-][a-k]\.$")
+_INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
+_DAY = re.compile(r"\d{1,2}")
 _CJK_BOUNDARY = re.compile(r"(?<=[。！？；])")
+_CJK_STOP = re.compile(r"[。！？；]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3})\s*")
 
 
@@ -40,7 +48,10 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub(" ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _SPACES.sub(" ", text)
+    # a run to rewrite has two plain spaces, a tab or another space character: most texts have
+    # none, and the pattern tries every offset to find that out
+    if "  " in text or "\t" in text or not text.isascii() and _WIDE_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
     if "—" in text or "–" in text:  # the look-behind pattern tries every offset: only when needed
         # "platform—Keep": apposition, not a clause break
         text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)
@@ -51,25 +62,39 @@ def normalize(text: str) -> str:
     return _SPLIT_DECIMAL.sub(r"\1,\2", text) if _DIGIT_COMMA_DIGIT.search(text) else text
 
 
+def _last_word(before: str) -> str | None:
+    """`_LAST_WORD.search(before).group(1)` ("U.S" of "in the U.S."), or None. The search
+    starts a try at every word and reads it to its end; read backwards from the final stop,
+    the same run of word characters and dots is one anchored match."""
+    if not before.endswith(".") or "\n" in before:
+        m = _LAST_WORD.search(before) if before.endswith((".", ".\n")) else None
+        return m.group(1) if m else None
+    m = _LAST_WORD_REVERSED.match(before[::-1])
+    return m.group(1)[::-1] if m else None
+
+
 def _split_line(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
-    for m in _BOUNDARY.finditer(line):
+    # a boundary follows a stop; the look-behind would be tried at every offset before the first
+    stop = _STOP.search(line)
+    for m in _BOUNDARY.finditer(line, stop.end()) if stop else ():
         before = line[start:m.start()].rstrip("\"'”“»)")
-        word = re.search(r"([\w.]+)\.$", before)
-        if word:
-            token = word.group(1).lower()
-            letter_round = len(token) == 1 and re.search(r"(?i)\b(?:series|serie|série|round|runde)[\s-][a-k]\.$", before)
-            if not letter_round and (token in _ABBREV or len(token) == 1 or re.fullmatch(r"(?:[a-z]\.)+[a-z]?", token)):
+        token = _last_word(before)
+        if token is not None:
+            token = token.lower()
+            letter_round = len(token) == 1 and _LETTER_ROUND.search(before)
+            if not letter_round and (token in _ABBREV or len(token) == 1 or _INITIALS.fullmatch(token)):
                 continue  # "J. Smith", "U.S." -- but "... in a Series A. Kestrel led" ends a sentence
-            if re.fullmatch(r"\d{1,2}", token):  # "am 10. November"
+            if _DAY.fullmatch(token):  # "am 10. November"
                 continue
         pieces.append(line[start:m.start()].strip())
         start = m.end()
     pieces.append(line[start:].strip())
     out = []
     for piece in pieces:
-        for part in _CJK_BOUNDARY.split(piece):
+        # the look-behind is tried at every offset: split only where a CJK stop is
+        for part in _CJK_BOUNDARY.split(piece) if _CJK_STOP.search(piece) else (piece,):
             while len(part) > MAX_SENTENCE:
                 cut = part.rfind(", ", 0, MAX_SENTENCE)
                 cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
@@ -87,7 +112,8 @@ _TICKER_MARK = re.compile(r"\s*\+{3}\s*")
 def split_sentences(text: str) -> list[str]:
     """Sentences of a normalized text; lines (bullets, ticker items, headlines) never merge."""
     out: list[str] = []
-    for line in _TICKER_MARK.sub("\n", text).split("\n"):
+    # every ticker mark holds "+++"; the pattern's leading \s* makes it try every offset
+    for line in (_TICKER_MARK.sub("\n", text) if "+++" in text else text).split("\n"):
         line = _BULLET.sub("", line).strip(" +")
         if line:
             out.extend(_split_line(line))

@@ -134,3 +134,30 @@ def test_cjk_undisclosed_amounts(code: str, text: str) -> None:
 ])
 def test_chinese_name_never_swallows_an_adverb(text: str, company: str) -> None:
     assert [e.company for e in extract_events(text, lang="zh")] == [company]
+
+
+def test_langid_model_is_the_checked_one_and_forgets_after_a_window() -> None:
+    """The windowed walk stands on a property of py3langid's DFA; a new model is walked byte by
+    byte (same answers, slower) until this check is run on it and its fingerprint recorded."""
+    from extraction import language
+
+    identifier = language._identifier()
+    assert language.model_fingerprint(identifier) == language._CHECKED_MODEL, "new model: run forgets_after"
+    assert identifier.window_walk is not None
+    assert language.forgets_after(identifier) == language.WINDOW
+
+
+@pytest.mark.parametrize("text", ["", "a", "abcde", "abcdef", "abcdefg", "Kivo sammelt 5 Millionen Euro ein",
+                                  "Titan OS capta €50M", "ÄÖÜ ßß 你好 \x00\xff", "The startup raised $5M " * 30])
+def test_windowed_walk_finds_what_the_byte_walk_finds(text: str) -> None:
+    from py3langid.langid import LanguageIdentifier, visit_counts
+
+    from extraction import language
+
+    identifier = language._identifier()
+    data = identifier._encode(text)
+    expected = visit_counts(identifier.tk_nextmove, identifier._rowbase, identifier.tk_output, data)
+    got = identifier.window_walk.visits(data)
+    assert (list(got.items()) if got else got) == (list(expected.items()) if expected else expected)
+    # the scores, bit for bit
+    assert identifier._raw_score(data).tobytes() == LanguageIdentifier._raw_score(identifier, data).tobytes()

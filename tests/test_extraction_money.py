@@ -126,3 +126,42 @@ def test_round_trip(amount: int, currency: str) -> None:
 def test_round_trip_inside_a_sentence(amount: int, currency: str) -> None:
     text = f"Acme raised {format_money(amount, currency)} in a Series A round."
     assert [(m.amount, m.currency) for m in parse_money(text)] == [(amount, currency)]
+
+
+_HINT_PIECES = ["USD", "_USD", "xEUR", "RM", "Rs", "5", "5m", "5 mn", " ", "_", "mılion", "MİLLON", "reaiſ", "DÓLAR",
+                "dolar", "mln", "MLD", "mdd", "bilhão", "Mio", "Mrd", "Euro", "lakh", "$", "€", "a", "é", "\u212a",
+                "ſ", "ı", "İ", "HKD9", "9HKD", "miljoen", "MILJARD", "html", "similar", "\n", "-"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_HINT_PIECES), max_size=6).map("".join))
+def test_money_hint_answers_as_the_pattern(text: str) -> None:
+    from extraction.money import MONEY_HINT, _has_money_hint
+
+    assert _has_money_hint(text) == bool(MONEY_HINT.search(text))
+
+
+_AMOUNT_WORDS = ["elf", "Millionen", "fünf", "million", "5", "Mio.", "Euro", "zwei", "Milliarden", "eine", "halbe",
+                 "mil", "millones", "dos", "k", "m", " ", "-", "$", "US$", "Series", "B", "ſ", "İ", "É", "mrd", "Rs"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_AMOUNT_WORDS), max_size=8).map(" ".join),
+       st.sampled_from(["en", "de", "fr", "es", "it", "pt", "nl", None]))
+def test_pattern_without_number_words_finds_the_same_where_the_probe_says_none(text: str, lang) -> None:
+    from extraction.money import _WORDLESS, _language
+
+    full = _language(lang)[0]
+    _, probe, wordless = _WORDLESS[id(full)]
+    chosen = full if probe.search(text) else wordless
+    assert [(m.span(), m.groups()) for m in chosen.finditer(text)] == \
+        [(m.span(), m.groups()) for m in full.finditer(text)]
+
+
+def test_money_hint_shortcuts_follow_their_patterns() -> None:
+    """_has_money_hint reads _HINT_WORD and _HINT_CODE through plain copies of their words; an
+    edit of one without the other fails here."""
+    from extraction import money
+
+    assert set(money._HINT_WORD.pattern.split("|")) == set(money._HINT_WORD_PLAIN) | {r"Mio\b", r"Mrd\b"}
+    assert money._HINT_CODE.pattern == r"\b(?:" + money._HINT_CODE_WORDS.pattern + ")"

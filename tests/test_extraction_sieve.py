@@ -51,8 +51,22 @@ def test_search_answers_as_the_pattern(text, k):
     pattern = PATTERNS[k]
     expected = pattern.search(text)
     got = sieve.search(pattern, text)
-    assert (got.span() if got else None) == (expected.span() if expected else None)
-    assert [m.span() for m in sieve.finditer(pattern, text)] == [m.span() for m in pattern.finditer(text)]
+    # every group's span: searching from a later offset finds the very same match
+    assert (got.regs if got else None) == (expected.regs if expected else None)
+    assert [m.regs for m in sieve.finditer(pattern, text)] == [m.regs for m in pattern.finditer(text)]
+    matched, expected_match = sieve.match(pattern, text), pattern.match(text)
+    assert (matched.regs if matched else None) == (expected_match.regs if expected_match else None)
+
+
+@pytest.mark.parametrize("source", [r"(?i)(?<![\w-])(?:co-)?led by", r"(?i)^.{0,9}round", r"(?i)\bx?funding\b",
+                                    r"(?i)(?:\d+ deals|led by)", r"(?i)(?:the|a) (?:new )?round"])
+@pytest.mark.parametrize("text", ["co-led by Acme", "a round led by X", "xx funding", "Seed round, led by Y",
+                                  "12 deals led by Z", "the new round", "-led by", "funding round"])
+def test_search_starts_no_later_than_the_first_match(source, text):
+    pattern = re.compile(source)
+    expected = pattern.search(text)
+    got = sieve.search(pattern, text)
+    assert (got.regs if got else None) == (expected.regs if expected else None)
 
 
 @pytest.mark.parametrize("text", ["ınvestors joined", "ſeries", "İNVESTOR", "the \u212aapital"])

@@ -39,3 +39,33 @@ def test_normalize_equals_the_plain_rules(text):
 def test_space_runs_become_one_plain_space_and_single_spaces_stay():
     assert normalize("Acme\u00a0 raises \t 5\u2009Mio.  Euro") == "Acme raises 5 Mio. Euro"
     assert normalize("platform—Keep, 4, 5 Milliarden") == "platform Keep, 4,5 Milliarden"
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab.. _-\n1é٣Ⅻ,'", max_size=14))
+def test_last_word_read_backwards_is_the_pattern_s(before: str) -> None:
+    from extraction.text import _LAST_WORD, _last_word
+
+    m = _LAST_WORD.search(before)
+    assert _last_word(before) == (m.group(1) if m else None)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=" \t\u00a0\u2009\u3000+.!?…。！；:-–—•|·aA1\n\"'”(", max_size=20))
+def test_literal_checks_cover_every_match_of_their_patterns(text: str) -> None:
+    """The cheap checks before a pattern (text.py, listings.py) are only sound while every match
+    of the pattern holds what they look for; an edit of a pattern that breaks this fails here."""
+    from extraction import listings
+    from extraction import text as t
+
+    if "+++" not in text:
+        assert t._TICKER_MARK.search(text) is None
+    if not t._CJK_STOP.search(text):
+        assert t._CJK_BOUNDARY.search(text) is None
+    if not ("  " in text or "\t" in text or not text.isascii() and t._WIDE_SPACE.search(text)):
+        assert t._SPACES.search(text) is None
+    stop = t._STOP.search(text)
+    assert [m.span() for m in t._BOUNDARY.finditer(text)] == \
+        ([m.span() for m in t._BOUNDARY.finditer(text, stop.end())] if stop else [])
+    if not listings._FIELD_MARK.search(text):
+        assert listings._FIELD_BREAK.search(text) is None
