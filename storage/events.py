@@ -17,7 +17,9 @@ Recording an article, in one transaction:
 3. Every stored mention whose company name could match (transitively) is
    re-grouped; the groups are matched to existing `events` rows by shared
    mentions, so ids are stable; rows left without mentions get `source_count` 0
-   and `merged_into` the round that took their sources.
+   and `merged_into` the round that took their sources. When mentions were only
+   added, storage.events_affected replays just the rounds they can change, with
+   the same result.
 4. A round that gains its first main report enqueues a "new" alert; an existing
    round that gains a fact (amount, valuation, round label, investors, a firmer
    status) enqueues an "update".
@@ -33,7 +35,7 @@ from typing import Any
 
 from sqlite_utils.migrations import Migrations
 
-from storage import events_cluster, events_fingerprint, events_names
+from storage import events_affected, events_cluster, events_fingerprint, events_names
 from storage import identity as ident
 from storage.events_query import export_events, get_event, list_events, stats  # noqa: F401
 
@@ -446,8 +448,9 @@ def regroup_all(db, now: datetime | None = None) -> RecordResult:
     """Regroup every stored mention from scratch, in one transaction.
 
     For after a change of the identity rule or its parameters: recording reuses the
-    stored grouping of mentions that come before a new one, which is only what the
-    rule would do if the rule has not changed since. Alerts as when recording: a
+    stored grouping of mentions that come before a new one, or that a new one
+    cannot affect (storage.events_affected), which is only what the rule would do
+    if the rule has not changed since. Alerts as when recording: a
     round whose sources were already announced is not announced again.
     """
     stamp = _iso(now or datetime.now(UTC))
@@ -487,6 +490,19 @@ def _matches(db, mentions: list[dict]) -> dict[str, set[str]]:
 
 
 def _regroup(db, keys: set[str], hints: dict, stamp: str, result: RecordResult) -> None:
+    if not hints:
+        # Only mentions added: replay the rounds they can affect, not the whole group.
+        try:
+            new = [
+                events_affected._as_mention(r)
+                for r in db.query("select * from event_sources where event_id is null order by id")
+            ]
+            if all(m["company_key"] in keys for m in new):
+                clusters = events_affected.affected_clusters(db, new)
+                _write_rounds(db, [m for members in clusters for m in members], clusters, hints, stamp, result)
+                return
+        except events_affected.Unsupported:
+            pass
     comp = events_names.component(db, keys)
     if not comp:
         return
