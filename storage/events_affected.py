@@ -211,6 +211,15 @@ class _Replay:
             raise Unsupported("a mention without a name")
         candidates: dict[tuple, list[dict]] = {}
         before = [x for x in self.owners(self.matching(names)) if self.key(x) < key]
+        if m["_stored"] is not None and all(
+            self.placed.get(x["id"], ("old", x["_stored"])) == ("old", x["_stored"])
+            and ("old", x["_stored"]) not in self.dirty
+            for x in before
+        ):
+            # Every round it could join stands as when it was recorded (its own
+            # among them): it chooses as it did.
+            self.placed[m["id"]] = ("old", m["_stored"])
+            return
         self.load_rounds({x["_stored"] for x in before if x["id"] not in self.placed} - {None})
         for x in before:
             ident = self.ident_of(x)
