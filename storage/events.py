@@ -17,7 +17,9 @@ Recording an article, in one transaction:
 3. Every stored mention whose company name could match (transitively) is
    re-grouped; the groups are matched to existing `events` rows by shared
    mentions, so ids are stable; rows left without mentions get `source_count` 0
-   and `merged_into` the round that took their sources.
+   and `merged_into` the round that took their sources. When mentions were only
+   added, storage.events_affected replays just the rounds they can change, with
+   the same result.
 4. A round that gains its first main report enqueues a "new" alert; an existing
    round that gains a fact (amount, valuation, round label, investors, a firmer
    status) enqueues an "update".
@@ -33,7 +35,7 @@ from typing import Any
 
 from sqlite_utils.migrations import Migrations
 
-from storage import events_cluster, events_fingerprint, events_names
+from storage import events_affected, events_cluster, events_fingerprint, events_names
 from storage import identity as ident
 from storage.events_query import export_events, get_event, list_events, stats  # noqa: F401
 
@@ -211,6 +213,23 @@ def _index_event_articles_url(db) -> None:
     # Recording an article looks up earlier copies by URL; without an index that
     # read every recorded article, each time.
     db.execute("create index if not exists event_articles_url on event_articles (url)")
+
+
+@MIGRATIONS(name="0006_event_name_links")
+def _create_name_links(db) -> None:
+    # Which indexed names match which (identity.key_score > 0, in that direction),
+    # written once when a name is indexed. Regrouping used to recompute every
+    # name's matches from the blocks and the rule for each article, for every
+    # name of the group: quadratic where many names are a typo of one another.
+    db.execute(
+        "create table event_name_links (name_key text not null, other_key text not null,"
+        " primary key (name_key, other_key)) without rowid"
+    )
+    # The other way round: which mentions may join a round that holds a name.
+    db.execute("create index event_name_links_other on event_name_links (other_key, name_key)")
+    # Names indexed before this table: queued again, so their links are written
+    # (their blocks are there already and are kept as they are).
+    db.execute("insert or ignore into event_name_queue (name_key) select distinct name_key from event_name_blocks")
 
 
 @dataclass(frozen=True)
@@ -429,8 +448,9 @@ def regroup_all(db, now: datetime | None = None) -> RecordResult:
     """Regroup every stored mention from scratch, in one transaction.
 
     For after a change of the identity rule or its parameters: recording reuses the
-    stored grouping of mentions that come before a new one, which is only what the
-    rule would do if the rule has not changed since. Alerts as when recording: a
+    stored grouping of mentions that come before a new one, or that a new one
+    cannot affect (storage.events_affected), which is only what the rule would do
+    if the rule has not changed since. Alerts as when recording: a
     round whose sources were already announced is not announced again.
     """
     stamp = _iso(now or datetime.now(UTC))
@@ -465,7 +485,24 @@ def _enqueue(db, event_id: int, kind: str) -> None:
         enqueue(db, event_id, kind)
 
 
+def _matches(db, mentions: list[dict]) -> dict[str, set[str]]:
+    return events_names.matches(db, {n for m in mentions for n in events_cluster.mention_names(m)})
+
+
 def _regroup(db, keys: set[str], hints: dict, stamp: str, result: RecordResult) -> None:
+    if not hints:
+        # Only mentions added: replay the rounds they can affect, not the whole group.
+        try:
+            new = [
+                events_affected._as_mention(r)
+                for r in db.query("select * from event_sources where event_id is null order by id")
+            ]
+            if all(m["company_key"] in keys for m in new):
+                clusters = events_affected.affected_clusters(db, new)
+                _write_rounds(db, [m for members in clusters for m in members], clusters, hints, stamp, result)
+                return
+        except events_affected.Unsupported:
+            pass
     comp = events_names.component(db, keys)
     if not comp:
         return
@@ -474,23 +511,29 @@ def _regroup(db, keys: set[str], hints: dict, stamp: str, result: RecordResult) 
         _as_mention(r)
         for r in db.query(f"select * from event_sources where company_key in ({marks})", sorted(comp))
     ]
-    stored_count: Counter = Counter()
     for m in mentions:
         m["_stored"] = m["event_id"]
-        stored_count[m["event_id"]] += 1
         if m["event_id"] is None:
             m["event_id"] = hints.get((m["event_index"], m["company_key"]), hints.get((m["event_index"], None)))
-    prior_ids = {m["event_id"] for m in mentions if m["event_id"] is not None}
-    prior_ids |= {v for v in hints.values() if v is not None}
-    prior = {r["id"]: r for r in db.query(f"select * from events where id in ({','.join('?' * len(prior_ids))})", sorted(prior_ids))} if prior_ids else {}
-
     if hints:
-        clusters = events_cluster.cluster(mentions)
+        clusters = events_cluster.cluster(mentions, matches=_matches(db, mentions))
     else:
         # Nothing was removed: mentions before the first new one keep their rounds.
         ordered = sorted(mentions, key=events_cluster.order_key)
         first_new = next((i for i, m in enumerate(ordered) if m["event_id"] is None), len(ordered))
-        clusters = events_cluster.cluster(ordered[first_new:], settled=ordered[:first_new])
+        visited = ordered[first_new:]
+        clusters = events_cluster.cluster(visited, settled=ordered[:first_new], matches=_matches(db, visited))
+    _write_rounds(db, mentions, clusters, hints, stamp, result)
+
+
+def _write_rounds(db, mentions: list[dict], clusters: list[list[dict]], hints: dict, stamp: str,
+                  result: RecordResult) -> None:
+    """Write the rounds `clusters` make of `mentions` (every stored mention of the
+    rounds involved, `_stored` its stored round, `event_id` that or its hint)."""
+    stored_count = Counter(m["_stored"] for m in mentions)
+    prior_ids = {m["event_id"] for m in mentions if m["event_id"] is not None}
+    prior_ids |= {v for v in hints.values() if v is not None}
+    prior = {r["id"]: r for r in db.query(f"select * from events where id in ({','.join('?' * len(prior_ids))})", sorted(prior_ids))} if prior_ids else {}
     # Keep ids stable: each existing round goes to the group holding most of its mentions.
     pairs = []
     for ci, members in enumerate(clusters):

@@ -137,7 +137,7 @@ def _undisclosed_ok(a: dict, b: dict) -> bool:
     return bool(leads_a & leads_b)
 
 
-def _name_keys(m: dict) -> list[str]:
+def mention_names(m: dict) -> list[str]:
     if "_names" not in m:
         keys = m.get("name_keys")
         if isinstance(keys, str):
@@ -163,7 +163,7 @@ class _Round:
 
     def add(self, m: dict) -> None:
         self.members.append(m)
-        self.names.update(_name_keys(m))
+        self.names.update(mention_names(m))
         self.articles.add(m["article_id"])
         self.extensions.add(bool(m.get("extension")))
         self.labels.add((m.get("round") or "unknown").lower())
@@ -229,7 +229,7 @@ def _join_score(m: dict, rnd: _Round) -> float:
     # The full rule with one member, and no contradiction with any.
     if rnd.contradicted(m):
         return 0.0
-    name = max(ident.key_score(a, b) for a in _name_keys(m) for b in rnd.names)
+    name = max(ident.key_score(a, b) for a in mention_names(m) for b in rnd.names)
     if name <= 0:
         return 0.0
     members = rnd.members
@@ -248,32 +248,53 @@ def _join_score(m: dict, rnd: _Round) -> float:
     return score
 
 
-def cluster(mentions: list[dict], settled: list[dict] = ()) -> list[list[dict]]:
+def cluster(
+    mentions: list[dict], settled: list[dict] = (), matches: dict[str, set[str]] | None = None
+) -> list[list[dict]]:
     """Mentions grouped into rounds; clusters and members in canonical order.
 
     `settled`: mentions that all come before `mentions` in the canonical order, already
     grouped by an earlier run (their `event_id`). The greedy pass never revisits a
     decision, so those groups are what a full run would make; passing them saves
     redoing them when an article adds mentions.
+
+    `matches`: for each name of `mentions`, every name with key_score > 0 against it
+    (storage.events_names.matches). A round none of whose names is among them scores
+    0, so only rounds holding one are scored: the same choice, without scoring every
+    round of a large group for every mention.
     """
     rounds: list[_Round] = []
     by_event: dict = {}
-    for m in sorted(settled, key=order_key):
-        rnd = by_event.get(m["event_id"])
-        if rnd is None:
-            rnd = by_event[m["event_id"]] = _Round()
-            rounds.append(rnd)
+    by_name: dict[str, list[int]] = {}  # name -> indexes in `rounds` of the rounds that have it
+
+    def add(index: int, m: dict) -> None:
+        rnd = rounds[index]
+        fresh = [n for n in mention_names(m) if n not in rnd.names]
         rnd.add(m)
+        for n in fresh:
+            by_name.setdefault(n, []).append(index)
+
+    for m in sorted(settled, key=order_key):
+        index = by_event.get(m["event_id"])
+        if index is None:
+            index = by_event[m["event_id"]] = len(rounds)
+            rounds.append(_Round())
+        add(index, m)
     for m in sorted(mentions, key=order_key):
+        names = mention_names(m)
+        if matches is None or any(n not in matches for n in names):
+            candidates = range(len(rounds))
+        else:
+            candidates = sorted({i for n in names for other in matches[n] for i in by_name.get(other, ())})
         best, best_score = None, 0.0
-        for rnd in rounds:
-            s = _join_score(m, rnd)
+        for i in candidates:
+            s = _join_score(m, rounds[i])
             if s > best_score:
-                best, best_score = rnd, s
+                best, best_score = i, s
         if best is None:
-            best = _Round()
-            rounds.append(best)
-        best.add(m)
+            best = len(rounds)
+            rounds.append(_Round())
+        add(best, m)
     return [r.members for r in rounds]
 
 

@@ -15,6 +15,9 @@ answer, not the number of stored mentions:
   (`event_name_queue`); `component` indexes the queue first. Blocks of names no
   mention uses any more stay: they find a name without owners, which costs a
   lookup and changes nothing.
+- `event_name_links` (name key, other key): for each indexed name, every indexed
+  name it matches by the rule (`similar`), written when either was indexed, so
+  `matches` and `component` read matches instead of recomputing them.
 """
 
 from __future__ import annotations
@@ -28,12 +31,26 @@ CHUNK = 500  # host parameters per query, well under SQLite's limit
 
 
 def index_queued(db) -> int:
-    """Write the blocks of names the triggers queued; returns how many names."""
+    """Write the blocks and links of names the triggers queued; returns how many names."""
     names = [r[0] for r in db.execute("select name_key from event_name_queue").fetchall()]
     if not names:
         return 0
     rows = [(block, name) for name in names for block in name_blocks.stored_blocks(name)]
     db.conn.executemany("insert or ignore into event_name_blocks (block, name_key) values (?, ?)", rows)
+    if "event_name_links" in db.table_names():
+        # All blocks first, so names queued together find one another.
+        links = set()
+        for name in names:
+            for other in _near(db, name):
+                # The rule read both ways: each name's links then hold every match,
+                # whichever of the two was indexed first.
+                if ident.key_score(name, other) > 0:
+                    links.add((name, other))
+                if ident.key_score(other, name) > 0:
+                    links.add((other, name))
+        db.conn.executemany(
+            "insert or ignore into event_name_links (name_key, other_key) values (?, ?)", sorted(links)
+        )
     for part in _chunks(names):
         db.execute(f"delete from event_name_queue where name_key in ({_marks(part)})", part)
     return len(names)
@@ -76,8 +93,10 @@ def candidates(db, key: str) -> tuple[set[str], set[str]]:
     return found, _names_in(db, fuzzy) - found
 
 
-def similar(db, key: str) -> set[str]:
-    """Stored names that match `key` by the identity rule."""
+def _near(db, key: str) -> set[str]:
+    """Candidates of `candidates`, those found by a fuzzy block only if their ratio is
+    high enough: still a superset of the matches, either way round (the blocks and
+    the ratio are symmetric)."""
     exact, fuzzy = candidates(db, key)
     # A fuzzy candidate matches only through the ratio (any other way would have
     # found it among `exact`), so rapidfuzz's C scorer drops most of them first.
@@ -86,8 +105,31 @@ def similar(db, key: str) -> set[str]:
         name_blocks.squash(key), [name_blocks.squash(k) for k in fuzzy_list],
         scorer=fuzz.ratio, score_cutoff=ident.NAME_FUZZY_MIN, limit=None,
     )
-    kept = exact | {fuzzy_list[i] for _, _, i in near}
-    return {k for k in kept if ident.key_score(key, k) > 0}
+    return exact | {fuzzy_list[i] for _, _, i in near}
+
+
+def similar(db, key: str) -> set[str]:
+    """Stored names that match `key` by the identity rule."""
+    return {k for k in _near(db, key) if ident.key_score(key, k) > 0}
+
+
+def matches(db, names: set[str], indexed: bool = False) -> dict[str, set[str]]:
+    """`similar` for each of `names`, read from the links written when names were
+    indexed; a name never indexed (no link, not even to itself) is looked up.
+    `indexed`: the caller has just run `index_queued`."""
+    if not indexed:
+        index_queued(db)
+    out: dict[str, set[str]] = {}
+    if "event_name_links" in db.table_names():
+        for part in _chunks(sorted(n for n in names if n)):
+            for name, other in db.execute(
+                f"select name_key, other_key from event_name_links where name_key in ({_marks(part)})", part
+            ):
+                out.setdefault(name, set()).add(other)
+    for name in names:
+        if name not in out:
+            out[name] = similar(db, name) if name else set()
+    return out
 
 
 def component(db, keys: set[str]) -> set[str]:
@@ -95,38 +137,34 @@ def component(db, keys: set[str]) -> set[str]:
 
     A company key stands for every name its mentions go by (aliases, bracketed
     names), as in storage.identity's rule 1; a key no mention has any more
-    stands for itself.
+    stands for itself. Walked a level at a time, a few queries per level.
     """
     index_queued(db)
-    seen_names: dict[str, set[str]] = {}
-
-    def names_of(primary: str) -> set[str]:
-        rows = db.execute("select distinct name_key from event_source_names where company_key = ?", [primary])
-        return {primary} | {r[0] for r in rows}
-
-    def owners(names: set[str]) -> set[str]:
-        out: set[str] = set()
-        for part in _chunks(sorted(names)):
-            out.update(
+    comp = {k for k in keys if k}
+    frontier = set(comp)
+    seen_names: set[str] = set()
+    while frontier:
+        names = set(frontier)
+        for part in _chunks(sorted(frontier)):
+            names.update(
+                r[0]
+                for r in db.execute(
+                    f"select distinct name_key from event_source_names where company_key in ({_marks(part)})", part
+                )
+            )
+        names -= seen_names
+        seen_names |= names
+        matched: set[str] = set()
+        for found in matches(db, names).values():
+            matched |= found
+        owners: set[str] = set()
+        for part in _chunks(sorted(matched)):
+            owners.update(
                 r[0]
                 for r in db.execute(
                     f"select distinct company_key from event_source_names where name_key in ({_marks(part)})", part
                 )
             )
-        return out
-
-    def neighbours(primary: str) -> set[str]:
-        matched: set[str] = set()
-        for name in names_of(primary):
-            if name not in seen_names:
-                seen_names[name] = similar(db, name)
-            matched |= seen_names[name]
-        return owners(matched)
-
-    comp = {k for k in keys if k}
-    frontier = list(comp)
-    while frontier:
-        for other in neighbours(frontier.pop()) - comp:
-            comp.add(other)
-            frontier.append(other)
+        frontier = owners - comp
+        comp |= frontier
     return comp

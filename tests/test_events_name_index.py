@@ -56,8 +56,8 @@ def scan_similar(stored_names: set[str], key: str) -> set[str]:
     return {k for k in stored_names if ident.key_score(key, k) > 0}
 
 
-def _store(db, rows: list[tuple[str, list[str]]]) -> None:
-    for i, (company, aliases) in enumerate(rows):
+def _store(db, rows: list[tuple[str, list[str]]], first: int = 0) -> None:
+    for i, (company, aliases) in enumerate(rows, first):
         db["event_sources"].insert(
             {
                 "article_id": f"a{i}",
@@ -139,3 +139,43 @@ def test_the_index_follows_deletes_and_renames(tmp_path):
     assert events_names.component(db, {"lumora health"}) == {"lumora health", "lumora"}
     db.execute("delete from event_sources where company = 'Lumora'")
     assert events_names.component(db, {"lumora health"}) == {"lumora health"}
+
+
+def _random_store(tmp_path, name: str, seed: int = 14, count: int = 600):
+    rng = random.Random(seed)
+    db = open_db(tmp_path / name)
+    known: list[str] = []
+    rows = []
+    for _ in range(count):
+        company = random_name(rng, known)
+        known.append(ident.company_key(company) or company)
+        rows.append((company, [random_name(rng, known)] if rng.random() < 0.1 else []))
+    # Stored in two goes: names indexed earlier must also link to names indexed later.
+    _store(db, rows[: count // 2])
+    events_names.index_queued(db)
+    _store(db, rows[count // 2 :], first=count // 2)
+    events_names.index_queued(db)
+    return db
+
+
+def test_the_links_are_what_a_scan_finds(tmp_path):
+    """Each indexed name's links hold every stored name the rule matches it with."""
+    db = _random_store(tmp_path, "links.db")
+    stored = {r[0] for r in db.execute("select distinct name_key from event_source_names")}
+    found = events_names.matches(db, stored | {"tier", "商汤"})
+    for key in stored | {"tier", "商汤"}:
+        assert found[key] == scan_similar(stored, key), key
+
+
+def test_a_file_from_before_the_links_gets_them(tmp_path):
+    db = _random_store(tmp_path, "old.db", seed=5, count=200)
+    want = {r[0]: set() for r in db.execute("select distinct name_key from event_source_names")}
+    for name, other in db.execute("select name_key, other_key from event_name_links"):
+        want[name].add(other)
+    # The file as 0005 left it: no links table, its names indexed.
+    db.execute("drop table event_name_links")
+    db.execute("delete from _sqlite_migrations where name = '0006_event_name_links'")
+    db.conn.commit()
+    db.conn.close()
+    db = open_db(tmp_path / "old.db")
+    assert events_names.matches(db, set(want)) == want

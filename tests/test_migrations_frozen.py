@@ -38,6 +38,7 @@ RELEASED = {
     ("fundwatch.events", "0003_event_sources_name_keys"): "63190683b66902ee",
     ("fundwatch.events", "0004_event_name_index"): "75775aa5c5ccc0b6",
     ("fundwatch.events", "0005_event_articles_url_index"): "ffe7f3004231b679",
+    ("fundwatch.events", "0006_event_name_links"): "abfe97a5918bf24b",
     ("fundwatch.outbox", "0001_outbox_and_deliveries"): "6338e1e9ddce3f0c",
     ("fundwatch.inspect", "0001_articles_fts"): "b2b61081d1ccfc10",
     ("fundwatch.inspect", "0002_views"): "5622af249eff406c",
@@ -45,7 +46,7 @@ RELEASED = {
     ("fundwatch.inspect", "0004_views_feed_todo"): "37e33a4cbd77b809",
     ("fundwatch.digests", "0001_weekly_digests"): "6cb2aa7fc3d804a1",
 }
-SCHEMA = "1466c457267e30e6"
+SCHEMA = "df5d6e98c5bcf10e"
 
 
 def code_checksum(fn) -> str:
