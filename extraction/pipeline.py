@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from extraction import sieve
 from extraction.backing import funded_companies, read_backing
-from extraction.recipients import recipient_list
+from extraction.recipients import recipient_lines, recipient_list
 from extraction.companies import (
     _INVESTOR_VERB, _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
 )
@@ -247,6 +247,13 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
+    funded_line = state.get("funded_lines", {}).get(idx)
+    if funded_line and not money and not listed and not new:
+        # "Diese Start-ups werden gefördert:" / "Kivano (Berlin): KI für Praxen": a listed recipient
+        draft = _Draft(funded_line, None, [], idx, 0, "grant" if _GRANTISH.search(
+            " ".join(state.get("before", [])[-3:])) else "unknown", how="listed")
+        draft.confidence = 0.4
+        new.append(draft)
     if not money and not listed and not new:
         for name in recipient_list(sentence, state.setdefault("before", []), g):
             # "Zu den geförderten Start-ups gehören X, Y und Z": each got money, its size untold
@@ -656,6 +663,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         sentences.insert(0, head)
         state["lead"] = 1
     state["deal_lines"] = deal_lines(sentences, lang)
+    state["funded_lines"] = recipient_lines(sentences, g)
     drafts: list[_Draft] = []
     pending_val: list[tuple[int, Money]] = []
     background = False
