@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extraction import sieve
 from extraction.companies import ANAPHORA, _cut_np, _de_subject, _en_subject, _object_name
 from extraction.grammar import Grammar
 from extraction.names import is_descriptor, name_from_phrase, places, same_company, split_names
@@ -85,7 +86,7 @@ def funded_companies(sentence: str, g: Grammar) -> list[str]:
     """"X and Y also secured funds this week": each company of the subject got an amount-less round."""
     if g.funded_subject is None:
         return []
-    m = g.funded_subject.search(sentence)
+    m = sieve.search(g.funded_subject, sentence)
     if not m or _NOT_A_ROUND.search(sentence):
         return []
     clause = re.split(r"[:;—–]\s|,\s(?=(?:and|und|but|aber)\b)", sentence[:m.start()])[-1]
@@ -107,7 +108,7 @@ def read_backing(sentence: str, g: Grammar) -> Backing | None:
         return None
     if _NOT_A_ROUND.search(sentence):
         return None
-    for m in g.investor_moves.finditer(sentence) if g.investor_moves is not None else ():
+    for m in sieve.finditer(g.investor_moves, sentence) if g.investor_moves is not None else ():
         backers = _backers(sentence[:m.start()], g)
         after = sentence[m.end():]
         if g.code == "de":  # the verb's particle or participle closes the company's phrase
@@ -122,7 +123,7 @@ def read_backing(sentence: str, g: Grammar) -> Backing | None:
         if _LIST_AFTER.match(rest) or any(same_company(b, company) for b in backers):
             continue
         return Backing(company, backers, m.start())
-    for m in g.company_gets.finditer(sentence) if g.company_gets is not None else ():
+    for m in sieve.finditer(g.company_gets, sentence) if g.company_gets is not None else ():
         company = _subject(sentence[:m.start()], g)
         if m.groupdict().get("names"):
             names = split_names(m.group("names"), splitter=g.list_split)

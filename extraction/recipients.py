@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from extraction import sieve
 from extraction.grammar import Grammar
 from extraction.money import parse_money
 from extraction.names import name_from_phrase, split_names
@@ -23,7 +24,7 @@ def recipient_list(sentence: str, before: list[str], g: Grammar) -> list[str]:
     """The companies a funded-list sentence names (empty when it is no such list)."""
     if g.recipients_intro is None:
         return []
-    m = g.recipients_intro.search(sentence)
+    m = sieve.search(g.recipients_intro, sentence)
     if not m:
         return []
     if not any(g.recipients_context.search(s) for s in [sentence, *before[-2:]]):
