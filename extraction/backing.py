@@ -5,8 +5,10 @@ Insurtech Y", "Y holt X als Investor an Bord", "Y has received funding from X": 
 a named backer put money into a named company, and the size is not told. Such sentences carry
 no money figure and often no round word, so the money- and round-driven readers never see them.
 
-Only the article's opening (headline and first sentences) is read this way: further down, the
-same verbs mostly recall a backer's portfolio ("X, which has invested in Y and Z, ...").
+An investor's move is read only in the article's opening (headline and first sentences) and
+right under a round-up item's heading (the caller decides): further down, the same verbs mostly
+recall a backer's portfolio ("X, which has invested in Y and Z, ..."). `funded_companies` reads
+"X and Y also secured funds" anywhere: its subject names the companies that got the money.
 """
 
 from __future__ import annotations
