@@ -173,6 +173,9 @@ GRAMMAR = register(Grammar(
         # inverted: "Angeführt habe die Finanzierungsrunde Horizons Ventures"
         rx(r"^\W*(?:angeführt|geleitet) (?:hat|habe|hatte|haben|hätten|wurde|wird) (?:die|den|das) "
            r"(?:[\w-]*runde|[\w-]*finanzierung|investment) (?:der |die |das |den )?(?:[\w-]*investor(?:en)? )?"),
+        # "Federführend investiert hätten die finnische X und die Y": the leads after the fronted verb
+        rx(r"^\W*(?:federführend|maßgeblich|angeführt) (?:investiert|beteiligt|eingestiegen) (?:haben|hatten|hätten|hat|"
+           r"habe|hätte|sind|seien|waren) (?:sich )?(?:die |der |das |den )?"),
         # "Neben dem Lead-Investor X investierten auch ..."
         rx(r"\bneben (?:dem|der|den) (?:lead-?investor|leadinvestor|hauptinvestor)(?:in|en)? "),
         rx(r"\bunter (?:der )?(?:führung|leitung|federführung) (?:von |des |der |vom )?"),
@@ -213,7 +216,9 @@ GRAMMAR = register(Grammar(
                          r"kapitalgeber(?:n)?):? (?:wie |darunter |u\.a\. |unter anderem |allen voran |namens )?"),
         rx(r"\bdarunter (?:auch )?"),
         rx(r"\bzu den (?:neuen |bisherigen |bestehenden |weiteren |übrigen )?(?:investoren|geldgebern|kapitalgebern|gesellschaftern)"
-           r"[^.]{0,50}? (?:gehör(?:en|ten)|zähl(?:en|ten)) (?:unter anderem |u\.a\. )?(?:auch )?"),
+           r"[^.]{0,50}? (?:gehör(?:en|ten|t|te)|zähl(?:en|ten|t|te)) (?:unter anderem |u\.a\. )?(?:auch )?"
+           # "gehört ein US-Fonds mit dem Namen X": the name after its description
+           r"(?:(?:ein|eine|der|die|das) [\w-]+ (?:mit dem namen|namens) )?"),
         rx(r"\bneu dabei (?:sind|ist|waren) (?:beispielsweise |unter anderem |u\.a\. |etwa )?"),
         # "Neuer Investor ist X", "Neue Geldgeber sind X und Y"
         rx(r"\b(?:neue[rn]?|weitere[rn]?|zusätzliche[rn]?) (?:investor(?:en)?|geldgeber|kapitalgeber|gesellschafter) "
@@ -263,8 +268,8 @@ GRAMMAR = register(Grammar(
         rx(r"\s(?:haben|hat|hatten|hatte) sich (?:(?:ebenfalls|auch|zudem|außerdem|erneut) )*beteiligt\b"),
         rx(r"\s(?:etwa |zuletzt |auch )?(?:investierten|investieren|steckten|stecken)\s"),
         # "Der VC X investiert 4 Mio. Euro in ...", but not "..., der in N26 und Raisin investiert hat"
-        rx(r"\s(?:investiert|investierte|steckt|steckte)\s(?!hat|haben|hatte|hatten|ist|sind|war|waren|wurde|"
-           r"wurden|worden|werden|wird)"),
+        rx(r"\s(?:investiert|investierte|steckt|steckte)\s(?!hat|haben|hatte|hatten|hätten|hätte|habe|ist|sind|war|waren|wurde|"
+           r"wurden|worden|werden|wird|seien)"),
         rx(r"\s(?:waren|sind|ist|war) (?:ebenfalls |auch )?(?:erneut |wieder )?(?:mit )?(?:dabei|an bord)\b"),
         rx(r"\s(?:stocken|stockt|stockte|stockten) (?:ihre|seine) beteiligung"),
     ],
