@@ -530,7 +530,9 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
                     r"un|une|l['’])\b", head) \
             and not _PREP_START.match(head) and not re.match(r"[\"“”„«»]", head):  # a quote names no subject
         name = name_from_phrase(head, first=True)
-        if name and re.match(rf"\W*{re.escape(name.split()[0])}", head) and not _COMMON_START.fullmatch(name):
+        # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
+        who = name and re.match(rf"\W*{re.escape(name)}\s*,\s+(?:who|whose|der|die|qui)\s", head)
+        if name and not who and re.match(rf"\W*{re.escape(name.split()[0])}", head) and not _COMMON_START.fullmatch(name):
             out.append((0, name))
     for m in sieve.finditer(_MENTION, sentence):
         name = name_from_phrase(m.group("name"), first=True)
