@@ -135,6 +135,18 @@ _TARGET_CUE = re.compile(r"(?i)\b(?:angepeilt|anvisiert|im gespräch (?:ist|sind
 _GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschuss|zuschüsse|stipendi\w*)\b")
 
 
+def _unsized(company: str, idx: int, rnd: str, how: str, pos: int = 0, confidence: float = 0.4) -> _Draft:
+    """A round the text tells without its size (an investor's move, a list of funded companies)."""
+    draft = _Draft(company, None, [], idx, pos, rnd, how=how)
+    draft.confidence = confidence
+    return draft
+
+
+def _grant_or_unknown(context: list[str]) -> str:
+    """"grant" where the sentences around a list of funded companies speak of grants."""
+    return "grant" if _GRANTISH.search(" ".join(context)) else "unknown"
+
+
 def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
                verbs: re.Pattern[str] | None = None, end: int = 0) -> tuple[str, bool]:
     """The round named nearest to an amount, never past a neighbouring amount nor, with `verbs`,
@@ -241,27 +253,19 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         new.append(draft)
     funded = funded_companies(sentence, g) if not money and not listed else []
     for name in funded:  # "X and Y also secured funds this week": an amount-less round each
-        draft = _Draft(name, None, [], idx, 0, rounds[0].round if rounds else "unknown", how="subject")
-        draft.confidence = 0.4
-        new.append(draft)
+        new.append(_unsized(name, idx, rounds[0].round if rounds else "unknown", "subject"))
     if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
         _round_without_amount(idx, sentence, g, rounds, new)
     funded_line = state.get("funded_lines", {}).get(idx)
     if funded_line and not money and not listed and not new:
         # "Diese Start-ups werden gefördert:" / "Kivano (Berlin): KI für Praxen": a listed recipient
-        draft = _Draft(funded_line, None, [], idx, 0, "grant" if _GRANTISH.search(
-            " ".join(state.get("before", [])[-3:])) else "unknown", how="listed")
-        draft.confidence = 0.4
-        new.append(draft)
+        new.append(_unsized(funded_line, idx, _grant_or_unknown(state["before"][-3:]), "listed"))
     if not money and not listed and not new:
-        for name in recipient_list(sentence, state.setdefault("before", []), g):
+        for name in recipient_list(sentence, state["before"], g):
             # "Zu den geförderten Start-ups gehören X, Y und Z": each got money, its size untold
-            draft = _Draft(name, None, [], idx, 0, "grant" if _GRANTISH.search(
-                " ".join([*state["before"][-2:], sentence])) else "unknown", how="listed")
-            draft.confidence = 0.4
-            new.append(draft)
-    state.setdefault("before", []).append(sentence)
+            new.append(_unsized(name, idx, _grant_or_unknown([*state["before"][-2:], sentence]), "listed"))
+    state["before"].append(sentence)
     # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
     opening = idx <= state.get("lead", 0) + 2 or (idx > 0 and state.get("item_head") == idx - 1)
     if _is_headline(sentence) and len(sentence.split()) <= 4:
@@ -269,10 +273,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     if not money and not listed and not new and opening:
         backing = read_backing(sentence, g)  # "Kestrel Ventures has invested in Vemly"
         if backing:
-            draft = _Draft(backing.company, None, [], idx, backing.pos, rounds[0].round if rounds else "unknown",
-                           how="anaphora" if backing.company == ANAPHORA else "object")
+            draft = _unsized(backing.company, idx, rounds[0].round if rounds else "unknown",
+                             "anaphora" if backing.company == ANAPHORA else "object", backing.pos, 0.45)
             draft.investors = backing.investors
-            draft.confidence = 0.45
             new.append(draft)
     for cue in rounds if money else []:
         by = _RAISED_BY.match(sentence[cue.end:])
@@ -660,7 +663,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     if g.custom is not None:
         return _with_confidence(g.custom(body, head or None), body)
     sentences = split_sentences(body)[:MAX_SENTENCES]
-    state: dict = {"lead": 0}  # index of the body's first sentence: the news itself
+    # "lead": index of the body's first sentence, the news itself; "before": the sentences read so far
+    state: dict = {"lead": 0, "before": []}
     if head and not (sentences and sentences[0].strip(" .") == head.strip(" .")):
         sentences.insert(0, head)
         state["lead"] = 1
