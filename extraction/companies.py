@@ -554,7 +554,7 @@ _STAKE_SHARE = re.compile(
 
 def minority_stake(clause: str) -> re.Match[str] | None:
     """The match of a minority stake bought in `clause` (below half), or None."""
-    m = _STAKE_SHARE.search(clause)
+    m = sieve.search(_STAKE_SHARE, clause)  # most clauses hold no "Prozent", "%" or "percent"
     if not m:
         return None
     n = m.group("n").lower()
