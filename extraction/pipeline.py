@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from extraction import sieve
 from extraction.backing import funded_companies, read_backing
+from extraction.evidence import named_recipient
 from extraction.recipients import recipient_lines, recipient_list
 from extraction.companies import (
     _INVESTOR_VERB, _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
@@ -230,6 +231,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if not found and new and _SAME_SUBJECT.match(sentence[prev_end:primary.span[0]]):
             found = Found(new[-1].company, "subject")  # "raised $100M in equity and $150M in debt"
         prev_end = last
+        if not found and not new:
+            # no sentence pattern fits: the one name the evidence marks as the company takes it
+            # (a second amount of a sentence that told a round is a part of it: "Rewe at €50M")
+            name = named_recipient(told, primary.span[0], g, state["body"], state["head"])
+            found = Found(name, "evidence") if name else None
         if not found and g.orphan_cue is not None and g.orphan_cue.search(sentence):
             # "In der aktuellen Finanzierungsrunde kamen 65 Millionen Euro zusammen": a round
             # told without a name is the article's subject's, if it has a sure one
@@ -664,7 +670,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         return _with_confidence(g.custom(body, head or None), body)
     sentences = split_sentences(body)[:MAX_SENTENCES]
     # "lead": index of the body's first sentence, the news itself; "before": the sentences read so far
-    state: dict = {"lead": 0, "before": []}
+    state: dict = {"lead": 0, "before": [], "body": body, "head": head or None}
     if head and not (sentences and sentences[0].strip(" .") == head.strip(" .")):
         sentences.insert(0, head)
         state["lead"] = 1

@@ -1,0 +1,113 @@
+"""Who takes an amount when no sentence pattern says: the names of its sentence, weighed.
+
+The grammar (`companies.find_company`) reads a round's company from the shape of its clause:
+a subject before a funding verb, an object after "in", a fronted amount. Unseen phrasings
+("In das Münchner Startup Voltaro fließen 6 Mio. Euro", "Auch das Insurtech Versicura freut
+sich über frisches Geld: 4 Mio. Euro fließen von Btov") fit none of those shapes, yet a reader
+knows at once who got the money: the one name in the sentence that the article marks as a
+company and that is not among the backers.
+
+So candidates come from every capitalised phrase of the sentence, and the choice is made by
+evidence that carries from one article to the next:
+- against: a backer's slot ("von X", "led by X", an investor list, "X investiert"), a fund's
+  name, a name that is no plausible company name (an everyday word, a place, a person);
+- for: a company descriptor right before it ("das Münchner Startup X", "the fintech X"), a
+  place after it ("X aus Hamburg"), repetition in the article, the headline.
+Only a single clear winner with positive evidence is taken; otherwise the amount stays
+unowned, as before.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extraction.grammar import Grammar
+from extraction.investors import find_investors
+from extraction.names import is_descriptor, name_from_phrase, places, same_company
+from extraction.plausibility import UNCOMMON, check_name, zipf
+
+_CANDIDATE = re.compile(r"(?<![\w.-])[A-ZÄÖÜ][\w.&'’-]*(?:\s(?:&\s)?[A-ZÄÖÜ0-9][\w.&'’-]*){0,3}")
+# what stands right before a backer: "von X", "led by X", "Investoren: X", "Geldgeber wie X"
+_BACKER_BEFORE = re.compile(
+    r"(?i)(?:\b(?:von|vom|from|by|via|durch|investoren|investors?|backers?|geldgeber|kapitalgeber|lead-investor|"
+    r"leadinvestor|darunter|including|wie|such as|neben|besides|alongside|sowie|as well as|und|and|"
+    r"mit|with|partners?)\b|[:,])\s+(?:(?:der|die|das|dem|den|des|the|a|an|einem|einer)\s+)?(?:[\w-]+\s+){0,2}$")
+# a backer as the subject: "X investiert", "X führt die Runde an", "X beteiligt sich"
+_BACKER_AFTER = re.compile(
+    r"(?i)^\s*(?:\([^()]{0,40}\)\s*)?(?:(?:und|and|sowie|,)\s+[^.;:]{0,60}?)?\s*(?:invest\w*|led|leads|leading|"
+    r"co-led|backs|backed|führt|führte|leitet|leitete|beteiligt|beteiligen|beteiligte\w*|steigt|stieg|steigen|"
+    r"stiegen|unterstützt\w*|fördert\w*|steckt\w*|pumpt\w*|stellt\w*|gibt|gab|geben|gaben|"
+    r"participated|joined|contributed|provided|financed|finanziert\w*)\b")
+_FUND_NAME = re.compile(r"(?i)\b(?:capital|ventures|venture partners|partners|fund|fonds|investments|equity|vc|"
+                        r"bank|kapital|invest|holding|group|gruppe|angels?)$")
+# descriptors of backers and corporates, who give money rather than take it ("backers Tiger",
+# "der Softwarekonzern SAP")
+_BACKER_KIND = re.compile(r"(?i)invest|backer|geldgeber|kapitalgeber|fonds|fund|vc$|konzern|gigant|giant|riese|"
+                          r"bank|holding|gruppe|group|eigentümer|owner|parent|mutter")
+_PLACE_AFTER = re.compile(r"^\s*(?:\([A-ZÄÖÜ][\w -]+\)|aus\s+[A-ZÄÖÜ]|from\s+[A-Z]|,\s*(?:a|an|ein|eine)\s)")
+_MAX_SENTENCE = 600
+
+
+def _descriptor_before(sentence: str, start: int, lang: str) -> bool:
+    """"das Münchner Startup X", "the Berlin fintech X", "Insurtech X": a company word right before.
+    In English a capitalised word there belongs to a title ("China Venture Roundup"); German
+    capitalises its nouns."""
+    words = sentence[max(0, start - 40):start].split()[-1:]
+    if not words or sentence[start - 1:start] != " ":
+        return False
+    word = words[0].strip("\"'“”„«»")
+    return is_descriptor(word) and not _BACKER_KIND.search(word) and (
+        lang == "de" or word[:1].islower() or "-" in word)
+
+
+def _place_after(after: str) -> bool:
+    """"X aus Hamburg", "X from Lagos", "X (Berlin)", "X, a ..."."""
+    m = _PLACE_AFTER.match(after)
+    if not m:
+        return False
+    paren = re.match(r"\s*\(([^()]+)\)", after)
+    return paren is None or paren.group(1).lower() in places()
+
+
+def named_recipient(sentence: str, pos: int, g: Grammar, body: str, head: str | None) -> str | None:
+    """The one name of `sentence` that evidence marks as the company taking the amount at `pos`,
+    or None when no name or more than one qualifies."""
+    if len(sentence) > _MAX_SENTENCE:
+        return None
+    backers = [n for m in find_investors(sentence, g) for n in m.names]
+    scored: dict[str, float] = {}
+    for m in _CANDIDATE.finditer(sentence):
+        name = name_from_phrase(m.group(0), first=True)
+        if not name or _FUND_NAME.search(name) or re.search(r"['’]\w{1,2}$", name):  # "IPO’d"
+            continue
+        start = m.start() + max(0, m.group(0).find(name.split()[0]))
+        end = start + len(name)
+        described = _descriptor_before(sentence, start, g.code)
+        if _BACKER_BEFORE.search(sentence[max(0, start - 60):start]) and not described:
+            continue
+        if _BACKER_AFTER.match(sentence[end:end + 80]):
+            continue
+        if any(same_company(name, b) for b in backers):
+            continue
+        if not check_name(name, g.code, body, head).plausible:
+            continue
+        # the article must mark the name as a company; repetition and the headline only rank
+        placed = _place_after(sentence[end:end + 40])
+        # "Movinga: Investoren pumpen 17 Mio. in ...": a rare word before a headline's colon is its topic
+        topic = start == 0 and sentence[end:end + 2] == ": " and all(zipf(t, g.code) < UNCOMMON for t in name.split())
+        if not (described or placed or topic):
+            continue
+        score = 2.0 * described + placed + 2.0 * topic
+        if body.count(name) >= 2:
+            score += 1
+        if head and name in head:
+            score += 1
+        score -= abs(start - pos) / 400  # nearer the amount, all else equal
+        scored[name] = max(scored.get(name, -9.0), score)
+    if not scored:
+        return None
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    best, top = ranked[0]
+    if (len(ranked) > 1 and ranked[1][1] > top - 1):
+        return None  # no positive evidence, or a close second: no reader could tell either
+    return best
