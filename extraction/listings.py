@@ -50,6 +50,14 @@ _STATISTIC = re.compile(
     r"overgenomen)\b)")
 
 
+_COMMA_FIELD = re.compile(r",\s+(?![^()]*\))")  # a comma outside parentheses ("10,5 Mio." has no space)
+
+
+def _whole_amount(field: str, money: list[Money], line: str) -> bool:
+    """The field is one of the line's amounts and nothing more ("10 Mio. Euro", "$5M")."""
+    return any(line[m.span[0]:m.span[1]].strip() == field.strip() for m in money)
+
+
 @dataclass(frozen=True)
 class DealLine:
     company: str
@@ -65,11 +73,16 @@ def read_line(line: str, lang: str) -> DealLine | None:
     # every field break holds one of these; the pattern's leading \s* tries every offset
     parts = _FIELD_BREAK.split(stripped) if _FIELD_MARK.search(stripped) else [stripped]
     fields = [f.strip(" •-*/") for f in parts if f.strip(" •-*/")]
-    if len(fields) < 2:
-        return None
     if _STATISTIC.search(line):
         return None
     money = [m for m in parse_money(line, lang) if m.currency or m.has_scale]
+    commas = [f.strip() for f in _COMMA_FIELD.split(fields[0])] if fields else []
+    if len(commas) >= 3 and any(_whole_amount(f, money, line) for f in commas):
+        # "Sensory (Berlin), 10 Mio. Euro, Series A, Investoren: ...": commas part the fields
+        # where one of the parts is an amount and nothing else
+        fields = commas + fields[1:]
+    if len(fields) < 2:
+        return None
     undisclosed = any(_UNDISCLOSED.match(f) for f in fields)
     if not money and not undisclosed:
         return None
