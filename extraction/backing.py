@@ -32,7 +32,7 @@ _NOT_A_ROUND = re.compile(
 # or a verb particle ("in Vemly, a Lisbon-based ...", "beim Start-up Y ein"); anything else ("Nr. 1
 # päppelt ...") means the name was cut from a longer phrase, often a headline run into its subtitle
 _NAME_ENDS = re.compile(
-    r"^(?:\s*[,;(—–]|\s*\.(?:\s+(?-i:[A-Z])|\s*$)|\s*$|\s+(?:ein|an|mit|with|for|as|to|in|at|für|um|zu|"
+    r"^(?:\s*[,;(—–]|\s*\.(?:\s+(?-i:[A-Z])|\s*$)|\s*$|\s+(?:ein|an|mit|with|for|as|to|in|at|für|um|zu|aus|from|"
     r"and|und|sowie|alongside|neben)\b)", re.I)
 # a list of objects ("has invested in Kivo, Lumo and Tarn") is a portfolio, not this round
 _LIST_AFTER = re.compile(r"^\s*(?:,\s*(?:[A-Z][\w.&-]*)|(?:and|und|sowie|&)\s+(?-i:[A-Z]))")

@@ -217,8 +217,8 @@ GRAMMAR = register(Grammar(
         rx(r"\bdarunter (?:auch )?"),
         rx(r"\bzu den (?:neuen |bisherigen |bestehenden |weiteren |übrigen )?(?:investoren|geldgebern|kapitalgebern|gesellschaftern)"
            r"[^.]{0,50}? (?:gehör(?:en|ten|t|te)|zähl(?:en|ten|t|te)) (?:unter anderem |u\.a\. )?(?:auch )?"
-           # "gehört ein US-Fonds mit dem Namen X": the name after its description
-           r"(?:(?:ein|eine|der|die|das) [\w-]+ (?:mit dem namen|namens) )?"),
+           # "gehört ein US-Fonds (aus Kanada) mit dem Namen X": the name after its description
+           r"(?:(?:ein|eine|der|die|das) (?:[\w-]+ ){1,4}?(?:mit dem namen|namens) )?"),
         rx(r"\bneu dabei (?:sind|ist|waren) (?:beispielsweise |unter anderem |u\.a\. |etwa )?"),
         # "Neuer Investor ist X", "Neue Geldgeber sind X und Y"
         rx(r"\b(?:neue[rn]?|weitere[rn]?|zusätzliche[rn]?) (?:investor(?:en)?|geldgeber|kapitalgeber|gesellschafter) "
