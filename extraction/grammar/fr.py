@@ -111,5 +111,9 @@ GRAMMAR = register(Grammar(
                r"d['’]ailleurs|en effet|or|donc|également|aussi|alors|ensuite|actuellement|récemment|déjà|"
                r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b[\s,]*"),
     apposition=rx(r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
-                  r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?(?:qui\s*)?$"),  # "X, spécialisée dans ..., qui a levé"
+                  r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?(?:qui\s*)?$",  # "X, spécialisée dans ..., qui a levé"
+                  # "X, spécialiste de la logistique urbaine, boucle ...": a noun that says what the company is
+                  r",\s*(?:(?:le|la|l['’]|un|une)\s*)?(?:spécialiste|leader|pionnier|pionnière|acteur|actrice|éditeur|"
+                  r"éditrice|fabricant|concepteur|conceptrice|start-?up|jeune pousse|société|entreprise|plateforme|"
+                  r"fintech|medtech|healthtech|edtech|insurtech|biotech|pépite|champion(?:ne)?)\b[^,;:]{0,80},\s*$"),
 ))
