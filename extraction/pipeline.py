@@ -34,6 +34,7 @@ from extraction.plausibility import (
 from extraction.rounds import EXTENSION_RE, find_rounds
 from extraction.shared_amounts import each_names, respective_names
 from extraction.subject import find_subject
+from extraction.talks import company_in_talks
 from extraction.text import normalize, split_sentences
 
 MAX_SENTENCES = 400
@@ -177,6 +178,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     orphan = False  # an amount of a round whose company we could not tell
     prev_end = 0
     pairs = _pair_alternatives(sentence, money)
+    valuations = 0  # amounts read as a valuation: "in talks to raise at a valuation of $2B" tells no size
     totals = _split_totals(sentence, [p for p, _ in pairs])
     respective = respective_names(sentence, [p for p, _ in pairs])
     listed = state.get("deal_lines", {}).get(idx)
@@ -191,6 +193,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             prev_end = (alts[-1] if alts else primary).span[1]
             continue  # "$50M in debt and equity, including a $30M Series B and a $20M loan"
         role = money_role(sentence, primary, g, bool(rounds), idx <= state.get("lead", 0))
+        valuations += role == "valuation"
         told = sentence  # the text the amount's company is looked for in
         colon = sentence.rfind(": ", 0, primary.span[0])
         if role == "skip" and colon > 0 and not _is_headline(sentence):  # a headline's colon ends a topic
@@ -283,6 +286,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                              "anaphora" if backing.company == ANAPHORA else "object", backing.pos, 0.45)
             draft.investors = backing.investors
             new.append(draft)
+    if not new and not listed and len(money) == valuations and not background:
+        talks = company_in_talks(sentence, g)  # "Kivano is in talks to raise a new round"
+        if talks:
+            new.append(_unsized(talks[0], idx, rounds[0].round if rounds else "unknown",
+                                "anaphora" if talks[0] == ANAPHORA else "subject", talks[1], 0.4))
     for cue in rounds if money else []:
         by = _RAISED_BY.match(sentence[cue.end:])
         name = name_from_phrase(by.group("np")) if by else None
@@ -455,7 +463,8 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
             out.append(d)
             continue
         if twin.money is None and d.money is not None:
-            twin.money, twin.alt = d.money, d.alt
+            # the report that gives the size tells the round; its status goes with it
+            twin.money, twin.alt, twin.status = d.money, d.alt, d.status
         elif twin.money is not None and twin.money.currency is None and d.money is not None \
                 and d.money.currency:
             twin.money, twin.alt = d.money, d.alt
