@@ -82,6 +82,11 @@ _JOINS = re.compile(
 _GENITIVE = re.compile(
     r"(?i)\b(?:runde|finanzierungsrunde|finanzierung|investment|round|funding)\s+(?:von|des|der|of|bei|for)\s+"
     r"(?P<np>[^,.;]{2,60}?)\s+(?:über|in höhe von|von|of|worth|mit)\s+(?:rund |etwa |knapp |mehr als )?$")
+# German grants told with the recipient in the dative: "hat dem Startup X 2 Mio. Euro bewilligt"
+_GRANTING_AFTER = re.compile(
+    r"(?i)^[^.;:]{0,80}?\b(?:zugesprochen|bewilligt|gewährt|zugesagt|zugeteilt|bereitgestellt|überwiesen)\b")
+_DATIVE_RECIPIENT = re.compile(
+    r"\b(?:dem|der|einem|einer)\s+(?P<np>[^,.;]{2,60}?)\s+(?:(?:rund|etwa|knapp|bis zu|weitere|insgesamt)\s+)?$")
 _STAKE_IN = re.compile(
     r"(?i)\s+(?:(?:beteilig(?:t|te|ten|en)|engagier(?:t|te|ten|en)) sich\b[^.;]{0,80}?\ban|"
     # "Der VC X führt eine Finanzierungsrunde über 5 Mio. Euro bei dem Start-up Kivo an"
@@ -330,6 +335,15 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "object")
 
+    granted = _GRANTING_AFTER.match(after) if g.code == "de" else None
+    dative = _DATIVE_RECIPIENT.search(prefix) if granted else None
+    if dative:  # "Die EU hat dem Münchner Startup X 2,5 Mio. Euro zugesprochen": the dative takes it
+        if _is_anaphora(dative.group("np"), g):
+            return Found(ANAPHORA, "anaphora")
+        name = name_from_phrase(dative.group("np"), tail=True)
+        if name:
+            return Found(name, "object")
+
     gen = sieve.search(_GENITIVE, prefix) or (g.genitive.search(prefix) if g.genitive is not None else None)
     if gen:
         np = _cut_np(gen.group("np") + " ")
@@ -566,6 +580,8 @@ def minority_stake(clause: str) -> re.Match[str] | None:
 # public money: "Die EU unterstützt das Start-up X mit 2,5 Mio. Euro", "has awarded Orbix a grant"
 _GRANT_TO_COMPANY = re.compile(
     r"(?i)\b(?:fördert|förderte|unterstützt|unterstützte|finanziert|finanzierte|awarded|awards|granted)\s+"
+    # "Mit 2 Mio. Euro fördert das Land Hessen das Startup X": the funder may stand between verb and object
+    r"(?:(?:das|die|der)\s+(?-i:[A-ZÄÖÜ])[\w-]+(?:\s+(?-i:[A-ZÄÖÜ])[\w-]+){0,3}\s+(?=(?:das|den|die|dem)\s))?"
     r"(?:(?:das|den|die|dem|der|the|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]*(?:start-?up|unternehmen|firma|fintech|"
     r"biotech|spin-?off|hersteller|anbieter|entwickler|company|firm)\b|(?-i:[A-Z])[\w.&-]*\s+(?:an?\s+)?"
     r"(?:[\w$€£.,-]+\s+){0,3}grant\b)")

@@ -132,6 +132,9 @@ def is_descriptor(token: str) -> bool:
     low = token.lower().strip(_QUOTES + ",.")
     if low in words:
         return True
+    if low.endswith("s") and len(low) > 5 and low[:-1] in words and token[:1].isupper() and token[1:2].islower() \
+            and not token.endswith(("'", "’")):
+        return True  # "des Startups Cellanox", "des Unternehmens": a German noun's genitive
     if len(low) <= 3 or not low.endswith(suffixes):
         return False
     return any(low.endswith(s) and len(low) > len(s) for s in suffixes)

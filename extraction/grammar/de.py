@@ -52,6 +52,8 @@ GRAMMAR = register(Grammar(
         r"\b(?:angepeilt|anvisiert)\b|\bim gespräch (?:ist|sind)\b",
         # grants: "Das Ministerium fördert das Start-up X mit 2 Mio. Euro", "Die EU unterstützt X mit ..."
         r"\b(?:fördert|förderte|gefördert|fördern)\b",
+        # grants told by what the funder does: "hat dem Startup X 2 Mio. Euro bewilligt"
+        r"\b(?:zugesprochen|bewilligt|gewährt|zugeteilt)\b",
         r"\b(?:unterstützt|unterstützte|unterstützen)\b[^.;]{0,80}?\bmit\b",
         r"\b(?:kann|können|konnte|konnten|darf|dürfen|durfte) sich [^.;]{0,60}?\bfreuen\b",
         r"\b(?:steigt|stieg|steigen|stiegen)\b(?:[^.;]|\.(?=\d)){0,80}\bein\b",  # "170.000" has a dot
