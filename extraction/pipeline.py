@@ -384,6 +384,9 @@ _NAMED_BACKER = re.compile(r"(?-i:\b(?:from|led by|von|vom|angeführt von|auprè
 _RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s+(?P<np>[^,.;]{2,80})", re.I)
 
 
+# "Kivora's Series A", "Kivora’s new seed round": the name that owns the round label right after it
+_OWNER_OF_ROUND = re.compile(r"(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,2})['’]s\s+(?:(?:new|latest|first|"
+                             r"recent|oversubscribed|upsized)\s+)?$")
 _OF = re.compile(r"\s+(?:de|del|da|do|di|della|van)\s+", re.I)
 
 
@@ -422,9 +425,14 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
     pseudo = Money(0, None, False, (start, end))
     found = None
     by = _RAISED_BY.match(sentence[end:])
+    owner = _OWNER_OF_ROUND.search(sentence, 0, start) if cue is not None and g.code == "en" else None
     if by:
         name = name_from_phrase(by.group("np"))
         found = Found(name, "object") if name else None
+    elif owner and sieve.search(_INVESTOR_VERB, sentence[:owner.start()]):
+        # "Accel leads Kivora's Series A", "Accel invested in Kivora's seed round": the round's owner
+        name = name_from_phrase(owner.group("np"), tail=True)
+        found = Found(name, "possessive") if name else None
     elif g.subject_verbs.search(sentence[:start]):
         found = find_company(sentence, pseudo, g)
         if found and found.how not in ("subject", "anaphora"):
