@@ -45,7 +45,15 @@ GRAMMAR = register(Grammar(
         r"kassierte|zieht|zog|abgeschlossen|schließt|schloss|zusammenbekommen|fließen|flossen|"
         r"investiert|investierte|investierten|investieren|steckt|steckte|steckten|stockt|stockte|"
         r"aufgestockt|angeführt|beteiligten|beteiligt|aufgebracht|gesammelt|beschafft|beschaffte|"
-        r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen|eingestrichen)\b",
+        r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen|eingestrichen|"
+        # the other persons and tenses of the same verbs, and more verbs of getting money
+        r"erhielten|bekamen|sammeln|sammelten|sichern|sicherten|holen|holten|nahmen|zogen|schlossen|"
+        r"kassieren|kassierten|einwerben|einsammelten|ergattert|ergatterte|ergatterten|stemmt|stemmte|"
+        r"gestemmt|pumpt|pumpen|pumpte|pumpten|gepumpt|verbucht|verbuchte|zugeflossen|zufließen|"
+        r"zugeschossen|bereitgestellt|eingesackt|eingeheimst)\b",
+        r"\b(?:heimst|heimste|heimsten|sackt|sackte|sackten|schießt|schießen|schoss|schossen|stellt|stellen|"
+        r"stellte|stellten)\b[^.;]{0,60}\b(?:ein|zu|bereit)\b",
+        r"\b(?:frisches|neues|weiteres|zusätzliches) geld\b|\bgeldspritze\b",
         # "X streicht 15 Millionen Euro ein", "X kann sich über 5 Millionen Euro freuen"
         r"\b(?:streicht|strich|strichen)\b[^.;]{0,60}\bein\b",
         # a round's target after the round is told: "Angepeilt sind 100 Mio. Euro", "Im Gespräch ist ein ... Betrag"
@@ -71,7 +79,8 @@ GRAMMAR = register(Grammar(
         r"sammeln|sichert|sicherte|holt|holte|schließt|schloss|kassiert|kassierte|zieht|zog|"
         r"nimmt|nahm|stockt|stockte|verbucht|verbuchte|meldet|meldete|gab|gibt|konnte|kann|"
         r"wirbt|warb|bringt|brachte|landet|landete|verkündet|verkündete|vermeldet|vermeldete|gelingt|gelang|"
-        r"streicht|strich|"
+        r"streicht|strich|ergattert|ergatterte|heimst|heimste|sackt|sackte|stemmt|stemmte|"
+        r"erhielten|bekamen|sammelten|sicherten|holten|nahmen|zogen|schlossen|"
         # modal and talks verbs: "X soll laut Handelsblatt ... erhalten", "X verhandelt über ..."
         r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte|sucht|suchte|habe|hätte|"
         r"plant|plante|planen)\b",
@@ -81,7 +90,8 @@ GRAMMAR = register(Grammar(
     ),
     fronted_verbs=rx(
         r"^\s*(?:\([^)]{0,60}\)\s*)?(?:hat|haben|hatte|erhält|erhielt|bekommt|bekam|sammelt|sammelte|"
-        r"holt|holte|sichert|sicherte|kassiert|kassierte|stockt|stockte|zieht|zog|verbucht|konnte|konnten|kann)\s+"
+        r"holt|holte|sichert|sicherte|kassiert|kassierte|stockt|stockte|zieht|zog|verbucht|konnte|konnten|kann|"
+        r"ergattert|ergatterte|heimst|heimste|erhielten|bekamen|sammelten|sicherten|holten)\s+"
         r"(?:sich\s+)?"
     ),
     object_link=rx(
