@@ -20,7 +20,8 @@ GRAMMAR = register(Grammar(
         r"nab(?:s|bed)|snag(?:s|ged)?|pick(?:s|ed) up|scoop(?:s|ed|ing)? up|receive[sd]?|gets|got|"
         r"attract(?:s|ed)?|complete[sd]?|bank(?:s|ed)|pull(?:s|ed) in|net(?:s|ted)|grab(?:s|bed)?|"
         r"lock(?:s|ed)? (?:in|up)|rake[sd]? in|haul(?:s|ed)? in|reel(?:s|ed)? in|scor(?:es|ed)|"
-        r"clinch(?:es|ed)|wrap(?:s|ped)? up|notch(?:es|ed))\b",
+        r"clinch(?:es|ed)|wrap(?:s|ped)? up|notch(?:es|ed)|garner(?:s|ed)?|obtain(?:s|ed)?|"
+        r"top(?:s|ped)? up|infuse[sd]?|fundrais\w*|war chest)\b",
         r"\b(?:funding|financing|round|investment|invest(?:s|ed|ing)?|backing|injection|led|leads?|"
         r"leading|co-led|backed|backs|capital|seed|series|pour(?:s|ed)?|pump(?:s|ed)?|inject(?:s|ed)?|"
         # grants to a named company are rounds too: "has been awarded a EUR 2.5M grant"
@@ -33,7 +34,8 @@ GRAMMAR = register(Grammar(
         r"picks up|scooped up|scoops up|scooping up|attracted|attracts|completed|completes|banked|banks|"
         r"pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|took in|takes in|"
         r"locked in|locks in|locked up|locks up|raked in|rakes in|hauled in|hauls in|reeled in|reels in|"
-        r"scored|scores|clinched|clinches|wrapped up|wraps up|notched|notches|"
+        r"scored|scores|clinched|clinches|wrapped up|wraps up|notched|notches|garnered|garners|obtains|"
+        r"topped up|tops up|"
         r"announced|announces|drew|draws|won|wins|(?:has been |have been |was |were )?awarded|in talks to raise|set to raise|looking to raise|"
         r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
         r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
