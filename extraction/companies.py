@@ -138,9 +138,16 @@ def _is_anaphora(np: str, g: Grammar) -> bool:
         and is_descriptor(toks[-1]) and all(t.islower() or t.endswith("er") for t in toks[1:-1])
 
 
+# "... en la que han participado X", "... in which X took part": a relative clause after the
+# link names the round's backers or anything else, never the company taking the money
+_RELATIVE_OBJECT = re.compile(
+    r"(?i)^(?:(?:la|el|los|las|lo|o|a|os|as|il|le|i|gli|les)\s+)?(?:que|qual|quale|quali|cual|cuales|cui|qui|"
+    r"dont|lequel|laquelle|lesquels|lesquelles|which|whom|welche[rsmn]?|waarin|waarbij|waarmee)\b")
+
+
 def _object_name(text: str, g: Grammar) -> str | None:
     np = _cut_np(text)
-    if not np or _POSS_START.match(np):
+    if not np or _POSS_START.match(np) or _RELATIVE_OBJECT.match(np.strip()):
         return None
     if _is_anaphora(np, g):
         return ANAPHORA

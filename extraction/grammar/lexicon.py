@@ -100,6 +100,8 @@ def build_grammar(code: str) -> Grammar:
         object_link=rx(
             rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links'))}\s(?-i:(?=[A-ZÀ-Ý]))",
             rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links_described'))}\s"
+            # ... nor a relative clause: "en la que han participado X" names the backers
+            r"(?!(?:(?:la|el|los|las|lo|o|a|os|as|il|le|i|gli)\s+)?(?:que|qual|quale|quali|cual|cuales|cui|waarin|waarbij)\b)"
             # ... but never a round's own words: "em uma rodada Série A" names no company
             rf"(?:(?!{round_nouns}\b)(?-i:[a-zà-ÿ][\w-]*)\s){{0,5}}?(?:(?-i:[a-zà-ÿ][\w-]*),\s{articles}\s)?(?-i:(?=[A-ZÀ-Ý]))"),
         anaphora=rx(
