@@ -30,21 +30,6 @@ def test_every_lexicon_builds_a_registered_grammar(code: str) -> None:
     assert code in languages()
 
 
-OFF = sorted((Path(__file__).parent / "fixtures" / "extraction_off").glob("*.json"))
-
-
-@pytest.mark.parametrize("path", OFF, ids=[p.stem for p in OFF])
-def test_switched_off_reader_keeps_its_fixtures(path: Path) -> None:
-    """Fixtures of a CJK lexicon shipped with `enabled = false`, read by the CJK reader directly, so
-    that switching it on is one line."""
-    case = json.loads(path.read_text(encoding="utf-8"))
-    assert not lexicon.enabled(case["lang"]), "switched on: move the fixture to fixtures/extraction"
-    events = [e.as_dict() for e in cjk_extract(case["lang"], case["text"], case.get("title"))]
-    assert len(events) == len(case["expected"]), f"{case['description']}: got {events}"
-    for want, got in zip(case["expected"], events):
-        assert {k: got[k] for k in want} == want
-
-
 def test_lexicons_ship_as_package_data() -> None:
     pyproject = tomllib.loads((Path(__file__).parents[1] / "pyproject.toml").read_text("utf-8"))
     globs = pyproject["tool"]["setuptools"]["package-data"]["extraction"]

@@ -246,9 +246,12 @@ def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = Fal
     if not _NAME_OK.match(text) or r.not_name.search(text) or (r.never_in_name.search(text) and not investor) or (
             funding and (funding.start() == 0 or len(text) - len(funding.group(0)) < 2)):
         return None  # "博裕投資" is an investor's name, "投资方" and "本轮融资" are none
-    if text.isdigit() or len(text.strip()) < 2:
-        return None
+    if text.isdigit() or len(text.strip()) < 2 or _RANK_OR_COUNT.match(text):
+        return None  # "1位" (a ranking's first place), "3社", "20家": a position or a count, no name
     return text.strip()
+
+
+_RANK_OR_COUNT = re.compile(r"^[第约約]?\s*[0-9０-９一二三四五六七八九十百]+\s*(?:位|社|件|番|号|號|名|人|家|个|個|위|곳|개|등|번째)$")
 
 
 _LEGAL_NAME = re.compile(
