@@ -259,6 +259,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
+        if found.how == "evidence":
+            draft.confidence -= 0.15  # no sentence pattern vouches for the company: weighed evidence only
         new.append(draft)
     funded = funded_companies(sentence, g) if not money and not listed else []
     for name in funded:  # "X and Y also secured funds this week": an amount-less round each
