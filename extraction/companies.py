@@ -594,6 +594,11 @@ _GRANT_TO_COMPANY = re.compile(
     r"(?:[\w$€£.,-]+\s+){0,3}grant\b)")
 _AWARDED_TO = re.compile(
     r"\bawarded\s+(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3})\s+(?:an?\s+|its\s+)?$")
+_JOINT_SUM_BEFORE = re.compile(r"(?i)\b(?:investier(?:en|ten)|invest|invested|stecken|steckten|pumpen|pumpten)\s+"
+                               r"(?:gemeinsam\s+|zusammen\s+|together\s+)?(?:insgesamt|in total|a total of)\s+$")
+_INVESTS_BEFORE = re.compile(r"(?i)\b(?:investier(?:t|en|te|ten)|invests|invested)\s+"
+                             r"(?:(?:gemeinsam|zusammen|insgesamt|rund|etwa|knapp|weitere|another|about|nearly)\s+)*$")
+_INTO_AFTER = re.compile(r"(?i)^\s+(?:in|into)\s")
 _MIN_ROUND = 10_000  # below this an amount is a price, a fee or a ticket, never a round
 _PER_SHARE_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:per|a|each|je|pro|par)\s(?:share|ads|aktie|action)\b|"
@@ -636,10 +641,16 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
         return "skip"  # "grants of $100,000 to eighty-one projects"
     if _TOTAL_TO.search(before):
         return "skip"  # "The seed round ... brings its total funding to $7 million": the sum, even beside a round
+    # "X und Y investieren insgesamt 15 Mio. Euro in Z": the backers' sum is this round, not a total;
+    # and "der Fonds X investiert ... in Z" is a fund putting money into a company, not a fund's news
+    into = bool(_INTO_AFTER.match(after))
+    joint = into and _JOINT_SUM_BEFORE.search(before)
+    backers_into = into and _INVESTS_BEFORE.search(before)
     if (sieve.search(g.cumulative, sentence[max(c_start, start - 110):start]) or sieve.match(_CUMULATIVE_AFTER, after)) \
-            and not local_round:
+            and not local_round and not joint:
         return "skip"
-    if not local_round and sieve.search(g.skip_clause, clause) and not _GRANT_TO_COMPANY.search(clause):
+    skip = sieve.search(g.skip_clause, clause) if not local_round else None
+    if skip and not _GRANT_TO_COMPANY.search(clause) and not (backers_into and "fonds" in skip.group(0).lower()):
         return "skip"
     if not local_round and is_aggregate(sentence, start, end, (c_start, c_end)):
         return "skip"  # totals, thresholds, parts of a sum, plans, market figures
