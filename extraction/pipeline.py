@@ -368,12 +368,39 @@ def _attach_investors(idx: int, sentence: str, g: Grammar, recent: list[_Draft],
             target = (mains or pool)[-1]
             if not mention.lead and idx - target.sentence > 6:
                 continue
+        if not mention.lead and _PAST_BACKERS.search(sentence) and not _PARTICIPATED.search(sentence):
+            continue  # "Previous investors include X and Y": the company's backers, not this round's
+        lead = mention.lead and not _led_another_round(sentence, mention.pos, target.round)
+        if mention.lead and not lead and not _PARTICIPATED.search(sentence):
+            continue  # "Sequoia, which led the company's seed round, ..." says nothing of this round
         for name in mention.names:
             if same_company(name, target.company) and target.company != ANAPHORA:
                 continue
-            bucket = target.leads if mention.lead else target.investors
+            bucket = target.leads if lead else target.investors
             if not any(same_company(n, name) for n in bucket):
                 bucket.append(name)
+
+
+# "Sequoia, which led the company's seed round, also participated": the relative clause recalls
+# another round; the backer takes part in this one without leading it
+_WHICH_LED = re.compile(r"(?i)\W*(?:which|who) (?:had |has |also |recently |previously )*(?:co-)?led (?P<obj>[^,.;]{0,80})")
+_EARLIER = re.compile(r"(?i)\b(?:previous|prior|earlier|last|first|initial|past|former)\b")
+_PARTICIPATED = re.compile(r"(?i)\b(?:also (?:participated|invested|joined|took part|backed)|participated|returned|"
+                           r"returning|re-?upped|followed on)\b")
+
+
+_PAST_BACKERS = re.compile(r"(?i)\b(?:previous|prior|earlier|past|former)\s+(?:investors|backers)\s+(?:include|included|including|are|were)\b|"
+                           r"\b(?:has|have|had) (?:previously |also |already )?(?:been )?backed by\b")
+
+
+def _led_another_round(sentence: str, pos: int, current: str) -> bool:
+    which = _WHICH_LED.match(sentence, pos)
+    if which is None:
+        return False
+    obj = which.group("obj")
+    labels = [c.round for c in find_rounds(obj) if c.round != "unknown"]
+    return bool(_EARLIER.search(obj)) or bool(labels and current != "unknown" and current not in labels) or (
+        bool(labels) and current == "unknown" and bool(re.search(r"(?i)(?:['’]s|\bits|\btheir)\s", obj)))
 
 
 _GENERIC_ROUND = re.compile(
