@@ -16,10 +16,14 @@ def names_before(text: str, splitter: re.Pattern[str] | None = None) -> list[str
     """The list that ends right before an anchor ("X, Y and Z also participated"), walking
     back item by item and stopping at the first item that does not end with a name."""
     items = [i for i in (splitter or SPLIT_LIST).split(text) if i and i.strip()]
+    closed = text.rstrip().endswith(",")
     out: list[str] = []
     for k, item in enumerate(reversed(items)):
-        if out == [] and k == 0 and re.match(r"\s*(?:which|who|whose)\s", item) and len(items) > 1:
-            continue  # "Apex, which also backed Kiva, led the round": the relative clause is no name
+        if out == [] and k == 0 and len(items) > 1 and (re.match(r"\s*(?:which|who|whose)\s", item) or (
+                closed and re.match(r"\s*(?:der|die|das|dessen|deren|welche[rs]?)\s", item))):
+            # "Apex, which also backed Kiva, led the round", "X, der die Seed-Runde angeführt hatte, beteiligt
+            # sich erneut": an aside closed before the cue is no name (a cue inside it is the aside's own)
+            continue
         name = name_from_phrase(item, tail=True)
         if not name:
             break

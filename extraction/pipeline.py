@@ -322,7 +322,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                 r"(?i)series|serie|seed", sentence)) and not g.past.search(sentence) and not money:
         # "Die Series A führt X an" names the round; not a sentence about an earlier round ("a Series B
         # extension last May", "la campagna di crowdfunding a fine 2018") or money of its own
-        cue = next((c for c in rounds if c.round != "unknown"), None)
+        # a label inside a relative clause recalls another round: "X, der bereits die Seed-Runde angeführt hatte"
+        asides = [m.span() for m in _RELATIVE_ASIDE.finditer(sentence)]
+        cue = next((c for c in rounds if c.round != "unknown" and not any(a <= c.start < b for a, b in asides)), None)
         if cue:
             recent[-1].round = cue.round
             recent[-1].extension = recent[-1].extension or cue.extension
@@ -358,7 +360,9 @@ def _attach_investors(idx: int, sentence: str, g: Grammar, recent: list[_Draft],
             pool = recent
             # a round label before the names says which round they back; one after them may be
             # part of a name ("led by Cadence Growth Capital")
-            before = [c for c in rounds if c.round != "unknown" and c.start < mention.pos]
+            asides = [m.span() for m in _RELATIVE_ASIDE.finditer(sentence)]
+            before = [c for c in rounds if c.round != "unknown" and c.start < mention.pos
+                      and not any(a <= c.start < b for a, b in asides)]
             if before:
                 cue = before[-1]
                 pool = [d for d in recent if d.round == cue.round]
@@ -389,6 +393,7 @@ _PARTICIPATED = re.compile(r"(?i)\b(?:also (?:participated|invested|joined|took 
                            r"returning|re-?upped|followed on)\b")
 
 
+_RELATIVE_ASIDE = re.compile(r"(?i),\s*(?:der|die|das|dessen|deren|welche[rs]?|which|who|whose)\s[^,;.]{0,100}")
 _PAST_BACKERS = re.compile(r"(?i)\b(?:previous|prior|earlier|past|former)\s+(?:investors|backers)\s+(?:include|included|including|are|were)\b|"
                            r"\b(?:has|have|had) (?:previously |also |already )?(?:been )?backed by\b")
 
