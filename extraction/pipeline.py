@@ -267,7 +267,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         new.append(_unsized(name, idx, rounds[0].round if rounds else "unknown", "subject"))
     if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
-        _round_without_amount(idx, sentence, g, rounds, new)
+        _round_without_amount(idx, sentence, g, rounds, new, state)
     funded_line = state.get("funded_lines", {}).get(idx)
     if funded_line and not money and not listed and not new:
         # "Diese Start-ups werden gefördert:" / "Kivano (Berlin): KI für Praxen": a listed recipient
@@ -436,7 +436,7 @@ def _funding_round_noun(sentence: str, g: Grammar) -> re.Match[str] | None:
     return None
 
 
-def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[_Draft]) -> None:
+def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[_Draft], state: dict) -> None:
     """"X raised an undisclosed seed round", "X has raised a round of financing from Sequoia",
     "a hefty Series C round raised by chip-maker Y": rounds whose size the text does not give."""
     cue = rounds[0] if rounds else None
@@ -480,6 +480,10 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
     if found is None and cue is None and undisclosed is not None and g.orphan_cue is not None \
             and _TARGET_CUE.search(sentence):
         found = Found(ANAPHORA, "orphan")  # "Im Gespräch ist ein dreistelliger Millionenbetrag": the subject's round
+    if found is None and cue is None and undisclosed is not None:
+        # "In das Münchner Startup X fließt ein siebenstelliger Betrag": the name the article marks
+        name = named_recipient(sentence, start, g, state["body"], state["head"])
+        found = Found(name, "evidence") if name else None
     if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
         found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it
     if found:

@@ -42,7 +42,7 @@ GRAMMAR = register(Grammar(
     funding_cue=rx(
         r"\b(?:eingesammelt|einsammeln|sammelt|sammelte|erhält|erhielt|erhalten|bekommt|bekam|"
         r"bekommen|gesichert|sichert|sicherte|holt|holte|geholt|aufgenommen|nimmt|nahm|kassiert|"
-        r"kassierte|zieht|zog|abgeschlossen|schließt|schloss|zusammenbekommen|fließen|flossen|"
+        r"kassierte|zieht|zog|abgeschlossen|schließt|schloss|zusammenbekommen|fließen|flossen|fließt|floss|"
         r"investiert|investierte|investierten|investieren|steckt|steckte|steckten|stockt|stockte|"
         r"aufgestockt|angeführt|beteiligten|beteiligt|aufgebracht|gesammelt|beschafft|beschaffte|"
         r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen|eingestrichen|"
@@ -313,7 +313,10 @@ GRAMMAR = register(Grammar(
         r"(?:beim|bei (?:dem|der|den)|bei)\s(?=[^.;]{2,80}?\seingestiegen\b)"),
     funded_subject=rx(
         r"\s(?:haben|hat|konnten|konnte) (?:ebenfalls |auch |zudem |außerdem |beide |jeweils )?(?:frisches |neues |weiteres )?"
-        r"(?:geld|kapital|finanzierungen?|investments?) (?:erhalten|eingesammelt|bekommen|eingeworben|an land gezogen)\b"),
+        r"(?:geld|kapital|finanzierungen?|investments?) (?:erhalten|eingesammelt|bekommen|eingeworben|an land gezogen)\b",
+        # "X holt sich frisches Geld bei Investoren", "X sichert sich neues Kapital"
+        r"\s(?:holt|holte|holen|sichert|sicherte|sichern|erhält|erhielt|erhalten|bekommt|bekam|bekommen|sammelt|sammelte|"
+        r"sammeln) (?:sich )?(?:nun |jetzt |erneut |ebenfalls |auch )?(?:frisches|neues|weiteres) (?:geld|kapital)\b"),
     recipients_intro=rx(
         r"\bzu den (?:geförderten|ausgewählten|finanzierten|unterstützten) (?:start-?ups|unternehmen|teams|firmen|"
         r"projekten)[^.;]{0,40}? (?:gehören|zählen|gehörten|zählten)\s+(?:unter anderem |u\.a\. |auch )?",
