@@ -93,7 +93,7 @@ _STAKE_IN = re.compile(
     r"(?:[\w-]+\s+){0,2}?bei) (?:dem|der|den|das|einem|einer)\s+"
     r"(?P<np>[^,.;]{2,80}?)(?:\s+(?:an|ein|mit))?\s*(?:[,.;]|$)")
 _INVESTOR_VERB = re.compile(
-    r"\b(?:invest(?:s|ed|iert|ierte|ierten)|led|leads|leading|co-led|steckt(?:e|en)?|backs|backed|"
+    r"\b(?:invest(?:s|ed|iert|ierte|ierten|ieren)|led|leads|leading|co-led|steckt(?:e|en)?|stecken|pumpen|pumpt|backs|backed|"
     r"pumped|poured|put|injected|angeführt|anführt)\b",
     re.IGNORECASE,
 )

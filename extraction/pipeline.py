@@ -207,6 +207,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             pending_val.append((idx, primary))
             prev_end = last
             continue
+        headline_name = _headline_recipient(sentence, primary, lang, state) if role == "skip" else None
+        if headline_name:
+            role = "round"  # "6 Millionen Euro für Voltaro": a headline's amount for a rare name
         if role != "round":
             prev_end = last
             continue
@@ -220,10 +223,16 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                 new.append(draft)
             prev_end = last
             continue
-        if id(primary) in respective:  # "A, B and C raised $30M, $26M and $10M, respectively"
+        if headline_name:
+            found = Found(headline_name, "object")
+        elif id(primary) in respective:  # "A, B and C raised $30M, $26M and $10M, respectively"
             found = Found(respective[id(primary)], "subject")
         else:
             found = find_company(told, primary, g, prev_end if new else 0)
+        money_for = _MONEY_FOR.search(sentence, 0, colon) if not found and colon > 0 else None
+        if money_for:  # "Frisches Kapital für Voltaro: Speedinvest investiert 6 Mio. Euro"
+            name = name_from_phrase(money_for.group("name"), first=True)
+            found = Found(name, "object") if name else None
         if not found and colon > 0 and told is sentence and not _is_headline(sentence) and \
                 g.receive_verbs is not None and sieve.search(g.receive_verbs, sentence[:colon]):
             # "Kivano hat frisches Geld eingesammelt: X und Y investieren 12 Mio. Euro": the clause
@@ -615,9 +624,37 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
     return out
 
 
+# "6 Millionen Euro für Voltaro", "5 Mio. für Kivano: Das Startup ...": a headline made of an
+# amount and the name it goes to; "50 Millionen Euro für Klimaschutz" names a theme, an everyday word
+_AMOUNT_FOR_NAME = re.compile(r"\s*(?:für|for|pour|para|per|voor)\s+(?P<name>(?-i:[A-ZÄÖÜ])[\w.&-]*(?:\s(?-i:[A-ZÄÖÜ])[\w.&-]*){0,2})"
+                             r"\s*(?::|$)")
+
+
+def _headline_recipient(sentence: str, money: Money, lang: str, state: dict) -> str | None:
+    if money.span[0] > 12 or not (_is_headline(sentence) or ": " in sentence[money.span[1]:money.span[1] + 60]):
+        return None
+    if sentence[:money.span[0]].strip(" \"'„“").count(" ") > 1:
+        return None  # the amount opens the line ("Rund 6 Mio. Euro für ...")
+    m = _AMOUNT_FOR_NAME.match(sentence, money.span[1])
+    if m is None:
+        return None
+    name = name_from_phrase(m.group("name"), first=True)
+    if not name or name != m.group("name") or any(zipf(t, lang) >= UNCOMMON for t in name.split()):
+        return None
+    return name if plausible_name(name, lang, state["body"], state["head"]) else None
+
+
 def _backer_at(sentence: str, pos: int, name: str, upto: int) -> bool:
-    """The mention of `name` at `pos` is the subject of an investing verb before `upto`."""
-    return bool(_INVESTOR_VERB.match(sentence[pos + len(name):upto].lstrip(" ,")))
+    """The mention of `name` at `pos` is the subject of an investing verb before `upto`, alone or
+    first of a list ("X und Y investieren ...")."""
+    rest = sentence[pos + len(name):upto]
+    listed = _LIST_GOES_ON.match(rest)
+    return bool(_INVESTOR_VERB.match((rest[listed.end():] if listed else rest).lstrip(" ,")))
+
+
+# "X und der Fonds Y investieren": the rest of a list of backers before their verb
+_LIST_GOES_ON = re.compile(r"(?:\s*(?:,|\bund\b|\band\b|\bsowie\b|&)\s+[^,.;:]{1,60}?)+?(?=\s+(?:invest|steck|pump|led\b|leads\b|backs\b|backed\b))",
+                           re.IGNORECASE)
 
 
 def _is_headline(sentence: str) -> bool:
