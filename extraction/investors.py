@@ -12,7 +12,7 @@ from extraction.names import name_from_phrase, split_names
 from extraction.names import _SPLIT_LIST as SPLIT_LIST
 
 
-def names_before(text: str, splitter: re.Pattern[str] | None = None) -> list[str]:
+def names_before(text: str, splitter: re.Pattern[str] | None = None, past: re.Pattern[str] | None = None) -> list[str]:
     """The list that ends right before an anchor ("X, Y and Z also participated"), walking
     back item by item and stopping at the first item that does not end with a name."""
     items = [i for i in (splitter or SPLIT_LIST).split(text) if i and i.strip()]
@@ -24,6 +24,9 @@ def names_before(text: str, splitter: re.Pattern[str] | None = None) -> list[str
             # "Apex, which also backed Kiva, led the round", "X, der die Seed-Runde angeführt hatte, beteiligt
             # sich erneut": an aside closed before the cue is no name (a cue inside it is the aside's own)
             continue
+        if out == [] and k == 0 and not closed and past is not None and _RELATIVE_START.match(item) and (
+                past.search(item) or _EARLIER_TIME.search(item)):
+            break  # "X, der sich bei der Runde im vorigen Jahr als Lead-Investor beteiligte": another round's lead
         name = name_from_phrase(item, tail=True)
         if not name:
             break
@@ -31,6 +34,11 @@ def names_before(text: str, splitter: re.Pattern[str] | None = None) -> list[str
         if len(out) >= 12:
             break
     return out
+
+
+_RELATIVE_START = re.compile(r"(?i)\s*(?:which|who|whose|der|die|das|dessen|deren|welche[rs]?)\s")
+_EARLIER_TIME = re.compile(r"(?i)\b(?:vorigen|letzten|vergangenen|früheren|damaligen|ersten|previous|prior|earlier|last|"
+                           r"first)\b|\b(?:19|20)\d\d\b")
 
 
 @dataclass
@@ -58,7 +66,7 @@ def _apply(sentence: str, g: Grammar, after: list[Pattern], before: list[Pattern
                 out.append(Mention(m.start() + len(m.group(0).rstrip().rsplit(" ", 1)[0]), lead, names))
     for regex in before:
         for m in sieve.finditer(regex, sentence):
-            names = names_before(_before_text(sentence, m.start(), g)[-250:], g.list_split)
+            names = names_before(_before_text(sentence, m.start(), g)[-250:], g.list_split, g.past)
             if names:
                 out.append(Mention(m.start(), lead, names))
     for regex in between:
