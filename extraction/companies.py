@@ -259,6 +259,9 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
 
 
 # a participle and "by" right before a name: the name is an agent ("creada por X", "fondata da X")
+_FR_OPENING_NAME = re.compile(
+    r"\W*(?:(?:le|la|l['’]|les|un|une)\s*)?(?:(?-i:[a-zéèêàçô][\w'’-]*)\s+){0,6}?"
+    r"(?P<name>(?-i:[A-ZÉÈŸ0-9])[\w.&-]*(?:\s(?-i:[A-ZÉÈŸ])[\w.&-]*){0,2})\s+(?-i:[a-zéèêàç])", re.I)
 _AGENT = re.compile(r"\s[a-zà-ÿ]+[ao]s?\s(?:por|pel[ao]|da|dal|dalla|door)\s+$")
 _FR_RELATIVE = re.compile(r"^(?:qui|que|dont|où|lequel|laquelle)\b|^(?:un|une)\s")
 
@@ -419,6 +422,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                 return Found(name, "subject")
         elif g.code == "fr":
             name = _de_subject(re.sub(r"\s+qui\s*$", " ", before), _FR_RELATIVE)
+            if not name and re.search(r"\set\s*$", before) and "," not in before:
+                # "Le spécialiste X lui emboîte le pas et fait savoir qu'il a bouclé ...": the subject of
+                # the first verb, a name the clause opens with or that follows its description
+                opening = _FR_OPENING_NAME.match(before)
+                name = name_from_phrase(opening.group("name"), first=True) if opening else None
             if name:
                 return Found(name, "subject")
         else:

@@ -595,7 +595,10 @@ _COMMON_START = re.compile(
     r"we|i|you|he|she|they|our|my|your|this|that|these|those|there|here|what|when|why|how")  # "We make that visible."
 
 
-def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
+_FUNCTION_WORD = 5.5  # wordfreq's zipf of "quand", "cette", "when": far above any company's name (Apple 4.9)
+
+
+def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
     """Names the sentence introduces as companies: its opening subject, "Startup X"."""
     out = []
     head = _LEAD_IN.sub("", sentence[:80].strip())
@@ -605,7 +608,10 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
         name = name_from_phrase(head, first=True)
         # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
         who = name and re.match(rf"\W*{re.escape(name)}\s*,\s+(?:who|whose|der|die|qui)\s", head)
-        if name and not who and re.match(rf"\W*{re.escape(name.split()[0])}", head) and not _COMMON_START.fullmatch(name):
+        # "Quand un polytechnicien ...", "Cette transaction ...": a very common word opens the sentence
+        function_word = bool(name) and lang is not None and " " not in name and zipf(name, lang) >= _FUNCTION_WORD
+        if name and not who and re.match(rf"\W*{re.escape(name.split()[0])}", head) and not _COMMON_START.fullmatch(name) \
+                and not function_word:
             out.append((0, name))
     for m in sieve.finditer(_MENTION, sentence):
         name = name_from_phrase(m.group("name"), first=True)
@@ -784,7 +790,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     mentions: list[tuple[int, int, str]] = []
     if len(explicit) < len(drafts):  # only pronoun-like subjects need the mentions
         mentions = [(i, pos, name) for i, sentence in enumerate(sentences)
-                    for pos, name in company_mentions(sentence, body)]
+                    for pos, name in company_mentions(sentence, body, lang)]
     mentions += [(d.sentence, d.pos, d.company) for d in explicit]
     # an opener ("Así,", "Zo") is a sentence's first word but never a company
     mentions = [m for m in mentions if plausible_name(m[2], lang, body, head or None)

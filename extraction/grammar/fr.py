@@ -53,7 +53,8 @@ GRAMMAR = register(Grammar(
     ),
     anaphora=rx(
         r"\b(?:la|cette|l['’])\s?(?:[\w-]+\s){0,3}?(?:start-?up|entreprise|société|jeune pousse|"
-        r"pépite|plateforme|scale-?up)\s*$",
+        # "la startup parisienne": French adjectives follow their noun
+        r"pépite|plateforme|scale-?up)(?:\s(?-i:[a-zéèêàç][\w-]*)){0,2}\s*$",
         r"^(?:elle|il)$",
     ),
     skip_before=rx(
