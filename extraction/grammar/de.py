@@ -63,6 +63,10 @@ GRAMMAR = register(Grammar(
         # grants told by what the funder does: "hat dem Startup X 2 Mio. Euro bewilligt"
         r"\b(?:zugesprochen|bewilligt|gewährt|zugeteilt)\b",
         r"\b(?:unterstützt|unterstützte|unterstützen)\b[^.;]{0,80}?\bmit\b",
+        # "Der Investor X finanziert das Berliner Startup Y mit 4 Mio. Euro": only a company as the object
+        # ("finanziert seine Expansion / den Bau der Schule mit" is spending)
+        r"\b(?:finanziert|finanzierte|finanzieren) (?:das|den|die) (?:[\w-]+ )?[\w-]*(?:start-?up|unternehmen|firma|"
+        r"fintech|biotech|healthtech|insurtech|proptech|spin-?off|scale-?up)\b[^.;]{0,60}?\bmit\b",
         r"\b(?:kann|können|konnte|konnten|darf|dürfen|durfte) sich [^.;]{0,60}?\bfreuen\b",
         r"\b(?:steigt|stieg|steigen|stiegen)\b(?:[^.;]|\.(?=\d)){0,80}\bein\b",  # "170.000" has a dot
         # headline "7 Millionen Euro für Bremer Logistik-Startup X", "Zwölf Millionen Euro für das Fintech X";
