@@ -89,6 +89,7 @@ class _Draft:
     reports: int = 1  # sentences of the article that tell this round
     substituted: bool = False  # the slot held no name; the article's subject stands in
     weak_name: bool = False
+    deal_line: bool = False  # read from a line of a deal list, whose first free field is a name
 
 
 def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, list[Money]]]:
@@ -184,7 +185,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     listed = state.get("deal_lines", {}).get(idx)
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
         draft = _Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
-                       listed.round, False, how="subject")
+                       listed.round, False, how="subject", deal_line=True)
         draft.confidence = 0.6 + (0.15 if listed.round != "unknown" else 0)
         new.append(draft)
         pairs = []
@@ -724,6 +725,11 @@ def _plausible_drafts(drafts: list[_Draft], lang: str, body: str, head: str | No
             d.confidence -= 0.1
         elif checks[d.company].reason == PLURAL_KIND:
             continue  # "Deutsche Fintechs haben ... eingesammelt": a sector's total, nobody's round
+        elif d.deal_line and checks[d.company].reason == "an everyday word":
+            # "SERIES B • Honest • Undisclosed": a deal list's name field holds a name even when
+            # the name is an everyday word
+            d.weak_name = True
+            d.confidence -= 0.1
         elif d.company not in named:
             backers = d.leads + d.investors
             if not subject or roundup or _FUND_NAME.search(subject) or any(same_company(subject, n) for n in backers):
