@@ -44,7 +44,13 @@ _STATISTIC = re.compile(
     r"median\w*|moyenne|au total|promedio|en total|média|totale|gemiddeld|totaal)\b|"
     r"\b\d+\s+(?:deals|rounds|companies|startups|start-ups|firms|deals|finanzierungsrunden|runden|unternehmen|"
     r"opérations|entreprises|rondas|empresas|rodadas)\b|"
+    # "Funding Galore: Indian Startups Raised $120 Mn This Week": a plural subject raising is a market's total
+    r"\b(?:startups|start-ups|companies|firms|fintechs|unternehmen|empresas|entreprises|jeunes pousses)\s+"
+    r"(?:have\s+|haben\s+|ont\s+)?(?:raised|raise|secured|bagged|got|attracted|sammelten|erhielten|levantaron|"
+    r"captaram|levé|lèvent)\b|"
     # other money in the same shape: revenue, takeovers, listings
+    # a fund's own close in a deal table: "L Catterton India Fund | $200 Mn | First Close"
+    r"(?i:\b(?:first|second|final|interim) close\b|\bfund (?:i{1,3}|iv|v|vi)\b)|"
     r"(?i:\b(?:umsatz|umsätze|revenue|sales|acqui\w+|übernommen|übernahme|übernimmt|kauft|gekauft|bought|buys|"
     r"ipo|börsengang|chiffre d['’]affaires|rachat|racheté|ventas|adquiri\w+|faturamento|fatturato|omzet|"
     r"overgenomen)\b)")
@@ -63,6 +69,8 @@ class DealLine:
     company: str
     money: Money | None
     round: str
+    leads: tuple[str, ...] = ()  # named by a table's lead column (extraction.tables)
+    investors: tuple[str, ...] = ()
 
 
 def read_line(line: str, lang: str) -> DealLine | None:

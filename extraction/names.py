@@ -220,6 +220,9 @@ _DATE_TOKEN = re.compile(
     r"fin|début|finales|principios)[.,]?$")
 
 
+_BACKED_BY_WORD = re.compile(r"\w-(?:backed|owned|powered|funded|led|run|incubated|supported)$", re.I)
+
+
 def _finish(run: list[str]) -> str | None:
     while len(run) > 1 and _DATE_TOKEN.match(run[0]):
         run = run[1:]
@@ -238,12 +241,17 @@ def _finish(run: list[str]) -> str | None:
     owner = max((i for i, tok in enumerate(run[:-1]) if tok.endswith(("’s", "'s"))), default=-1)
     if owner >= 0 and _name_like(run[owner + 1]):
         run = run[owner + 1:]
+    # "IAN Group-powered BioAngels", "Sequoia Capital-backed Zepto": what backs or runs a company
+    # is no part of its name, however many words it takes
+    backed = [i for i, tok in enumerate(run[:-1]) if _BACKED_BY_WORD.search(tok)]
+    if backed:
+        run = run[backed[-1] + 1:]
     # drop descriptors and possessive places ("China's Baidu", "Berliner Startup Medwing")
     cut, cuts = 0, [0]
     for i, tok in enumerate(run[:-1]):
         low = tok.lower().strip(_QUOTES)
         if is_descriptor(tok) or (low.endswith(("’s", "'s")) and low[:-2] in places()) or re.search(
-                r"\w-(?:rival|backed|owned|funded|founded|born|listed|headquartered|focused)$", low):
+                r"\w-(?:rival|backed|owned|funded|founded|born|listed|headquartered|focused|powered|led|run)$", low):
             cut = i + 1  # also "Kahoot-rival Quizly", "Swiggy-backed Rapido"
             cuts.append(cut)
         elif not (low.endswith("er") or low in places() or "-" in low or low in _ARTICLES):

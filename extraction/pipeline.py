@@ -25,6 +25,7 @@ from extraction.grammar.lexicon import money_words
 from extraction.investors import find_investors
 from extraction.language import detect_language
 from extraction.listings import deal_lines
+from extraction.tables import table_deals
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
 from extraction.names import is_descriptor, name_from_phrase, same_company
@@ -187,6 +188,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         draft = _Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
                        listed.round, False, how="subject", deal_line=True)
         draft.confidence = 0.6 + (0.15 if listed.round != "unknown" else 0)
+        draft.leads, draft.investors = list(listed.leads), list(listed.investors)
         new.append(draft)
         pairs = []
     for primary, alts in pairs:
@@ -778,7 +780,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     if head and not (sentences and sentences[0].strip(" .") == head.strip(" .")):
         sentences.insert(0, head)
         state["lead"] = 1
-    state["deal_lines"] = deal_lines(sentences, lang)
+    # a table's rows, read by their header's columns, before the lists without one
+    state["deal_lines"] = {**deal_lines(sentences, lang), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)
     drafts: list[_Draft] = []
     pending_val: list[tuple[int, Money]] = []
