@@ -163,7 +163,9 @@ GRAMMAR = register(Grammar(
         r"informationen|handelsblatt|financial times|der financial times)|berichten zufolge|"
         r"insidern zufolge|nach informationen|wie .{0,30} berichtet|soll\b.{0,60}\b(?:haben|erhalten|"
         r"eingesammelt)|sollen|dürfte|offenbar|angeblich|personen, die mit|nach angaben von (?-i:[A-ZÄÖÜ])(?!ründer)|"
-        r",\s*(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete) (?:das|die|der) (?!unternehmen|startup|firma))",
+        r",\s*(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete) (?:das|die|der) (?!unternehmen|startup|firma))|"
+        # what registers and hearsay tell: "Wie aus dem Handelsregister hervorgeht", "Dem Vernehmen nach"
+        r"\b(?:handelsregister\w*|dem vernehmen nach|aus (?:investoren|unternehmens|branchen|finanz)kreisen)\b",
     ),
     in_talks=rx(
         r"\b(?:in gesprächen|gespräche über|führe .{0,30}gespräche|verhandelt|verhandlungen|"

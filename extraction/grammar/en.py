@@ -10,7 +10,9 @@ _NAMES_END = (
     r"according|alongside existing|in|at|into|it|its|their|has|have|had|"
     r"was|were|is|are|also|said|says|will|would|earlier|last|this)\b|,?\sand including|,?\s(?:and\s)?(?:alongside|together with|along with|joined by)\b|,?\s(?:and\s)?(?:included|includes|saw|drew|"
     r"featured)\b|,\s(?:which|who|the|a|an|"
-    r"according|bringing|taking|while|with|as|said|says)\b"
+    r"according|bringing|taking|while|with|as|said|says)\b|"
+    # "led by X, sources told Reuters", ", two people familiar with ...": a reporting clause ends the list
+    r",\s(?:(?-i:[a-z0-9][\w-]*)\s){0,3}?(?-i:sources?|people|persons?|spokesp\w+)\b"
 )
 
 GRAMMAR = register(Grammar(
@@ -127,7 +129,8 @@ GRAMMAR = register(Grammar(
         r"bloomberg|reuters|the information|techcrunch|a filing|filings|(?:an? |the )?(?:[\w-]+ ){0,2}filings?)|"
         r"people familiar|people with knowledge|"
         r"sources (?:said|say|told)|is reporting|reported|we've learned|we’ve learned|we hear|"
-        r"said to|rumou?red|rumou?rs)\b",
+        r"said to|rumou?red|rumou?rs|(?:a |the )?(?:regulatory |securities |sec )?filings? (?:shows?|showed|reveals?|"
+        r"revealed|indicates?)|per (?:a|an|the) (?:[\w-]+ ){0,2}(?:filing|report)|form d)\b",
     ),
     in_talks=rx(
         r"\b(?:in (?:advanced |early |final |late-stage )?talks|in discussions|in negotiations|"
