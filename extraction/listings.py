@@ -130,3 +130,58 @@ def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
     # a list is lines close together: a stray line far from the others stands alone
     keep = {i: d for i, d in found.items() if any(0 < abs(i - j) <= 2 for j in found)}
     return keep if len(keep) >= 2 else {}
+
+
+def _whole_line_amount(line: str, lang: str) -> Money | None:
+    """The line is an amount and nothing else ("$20 Mn", "4 Mio. Euro")."""
+    money = [m for m in parse_money(line, lang) if m.currency or m.has_scale]
+    if len(money) == 1 and line[money[0].span[0]:money[0].span[1]].strip() == line.strip() \
+            and money[0].amount >= 10_000:  # a price, never a round
+        return money[0]
+    return None
+
+
+def _name_line(line: str) -> str | None:
+    """A line that holds a name and nothing else: no label, amount, sector or place."""
+    bare = _PAREN.sub("", line).strip(" •-*/")
+    if not bare or len(bare.split()) > 4 or re.search(r"\d", bare) or bare.endswith((".", ":", "?", "!")):
+        return None
+    cues = find_rounds(bare)
+    if cues or _STAGE_LABEL.match(bare) or bare.lower() in places() or is_descriptor(bare) or _UNDISCLOSED.match(bare):
+        return None
+    name = name_from_phrase(bare, first=True)
+    return name if name and name == bare.strip("\"'“”„«»") else None
+
+
+def column_blocks(sentences: list[str], lang: str) -> dict[int, DealLine]:
+    """Deals printed one field per line, a table a page reader unrolled:
+
+        Kivora / Fintech / $20 Mn / Series B / Accel, Sequoia / Lumina / Healthtech / $5 Mn / Seed
+
+    Each line that is only an amount belongs to the block that starts with the nearest name line
+    before it; the blocks must repeat with one period (the same number of lines from one amount to
+    the next), at least twice, in a funding context."""
+    amounts = {i: m for i, s in enumerate(sentences) if len(s) < 40 and (m := _whole_line_amount(s, lang))}
+    if len(amounts) < 2:
+        return {}
+    idx = sorted(amounts)
+    steps = {b - a for a, b in zip(idx, idx[1:])}
+    if len(steps) != 1 or next(iter(steps)) < 2 or next(iter(steps)) > 8:
+        return {}
+    period = next(iter(steps))
+    # the name stands the same number of lines before every amount: the offset that holds a name
+    # line in every block (a backers' line of the block before may hold one too, but not always)
+    offsets = [k for k in range(1, period) if all(i - k >= 0 and _name_line(sentences[i - k]) for i in idx)]
+    if len(offsets) != 1:
+        return {}
+    k = offsets[0]
+    out: dict[int, DealLine] = {}
+    for i in idx:
+        j = i - k
+        rounds = [c for m in range(j, min(len(sentences), j + period)) for c in find_rounds(sentences[m])
+                  if c.round != "unknown" and len(sentences[m]) < 40]
+        out[i] = DealLine(_name_line(sentences[j]), amounts[i], rounds[0].round if rounds else "unknown")
+    context = " ".join(sentences[max(0, idx[0] - period - 2):idx[-1] + 1])
+    if not _FUNDING_WORDS.search(context) and all(d.round == "unknown" for d in out.values()):
+        return {}
+    return out

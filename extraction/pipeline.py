@@ -24,7 +24,7 @@ from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
 from extraction.investors import find_investors
 from extraction.language import detect_language
-from extraction.listings import deal_lines
+from extraction.listings import column_blocks, deal_lines
 from extraction.tables import table_deals
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
@@ -781,7 +781,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         sentences.insert(0, head)
         state["lead"] = 1
     # a table's rows, read by their header's columns, before the lists without one
-    state["deal_lines"] = {**deal_lines(sentences, lang), **table_deals(sentences, lang)}
+    state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)
     drafts: list[_Draft] = []
     pending_val: list[tuple[int, Money]] = []
