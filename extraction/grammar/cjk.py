@@ -179,8 +179,16 @@ def _fold(text: str) -> str:
     return _PINYIN.sub("", unicodedata.normalize("NFKC", text).replace("﹒", "."))
 
 
+# "新台幣3億元", "港幣5000萬元": a currency named before the figure, whose "元" is that currency's
+_CURRENCY_BEFORE = {"新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD", "港幣": "HKD", "港币": "HKD",
+                    "人民幣": "CNY", "人民币": "CNY", "美金": "USD"}
+
+
 def _value(m: re.Match[str], r: Reader) -> tuple[int | None, str | None]:
     cur = r.currencies.get(m.group("cur") or "")
+    if cur in (None, "CNY") and (m.group("cur") or "") in ("", "元"):
+        before = m.string[max(0, m.start() - 3):m.start()]
+        cur = next((c for w, c in _CURRENCY_BEFORE.items() if before.endswith(w)), cur)
     if m.group("lone"):
         # "近亿元", "超亿元": a scale without a figure is one of it, "亿元级" is no figure
         if not m.group("approx") or not cur:
@@ -271,6 +279,9 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
         run = r.name_run.search(_PAREN.sub("", before[:m.start()]))
         if run:
             aliases[_clean_name(run.group(0), r)] = m.group(1).strip()
+    # "AI新創「雲棲智能」獲...": a name in corner brackets right before a marker is the name (other
+    # bracketed words are asides and fall away); its description before it is no part of it
+    before = re.sub(rf"[「『]([^」』，,。]{{1,30}})[」』](?=\s*(?:{r.markers.pattern}))", r"，\1", before)
     before = _PAREN.sub("", before)
     markers = list(r.markers.finditer(before))
     # the nearest name before the amount, or with `first` the sentence's topic ("Xは…、Y氏…による資金調達")
