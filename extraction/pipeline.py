@@ -531,6 +531,18 @@ _COMMON_START = re.compile(
     r"we|i|you|he|she|they|our|my|your|this|that|these|those|there|here|what|when|why|how")  # "We make that visible."
 
 
+_WHO = re.compile(r"\s*,\s+(?:who|whose|der|die|qui)\s")
+_NON_WORD_RUN = re.compile(r"\W*")
+
+
+def _opening_ends(head: str, name: str) -> list[int]:
+    """Where `name` ends when `head` opens with it, after nothing but non-word characters: what
+    `re.match(r"\W*" + re.escape(name), head)` may reach, without compiling a pattern per name
+    (each new name evicted the shared `re` cache and cost a compile)."""
+    lead = _NON_WORD_RUN.match(head).end()
+    return [k + len(name) for k in range(lead + 1) if head.startswith(name, k)]
+
+
 def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
     """Names the sentence introduces as companies: its opening subject, "Startup X"."""
     out = []
@@ -540,8 +552,8 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
             and not _PREP_START.match(head) and not re.match(r"[\"“”„«»]", head):  # a quote names no subject
         name = name_from_phrase(head, first=True)
         # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
-        who = name and re.match(rf"\W*{re.escape(name)}\s*,\s+(?:who|whose|der|die|qui)\s", head)
-        if name and not who and re.match(rf"\W*{re.escape(name.split()[0])}", head) and not _COMMON_START.fullmatch(name):
+        who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))
+        if name and not who and _opening_ends(head, name.split()[0]) and not _COMMON_START.fullmatch(name):
             out.append((0, name))
     for m in sieve.finditer(_MENTION, sentence):
         name = name_from_phrase(m.group("name"), first=True)
