@@ -221,6 +221,26 @@ def _number(text: str) -> float | None:
     return float(head + "." + tail)
 
 
+# Without numbers in words every amount starts at a digit or at most this far before one
+# (a currency sign or code and a space: "U.S.$ 5"; the longest of _PRE_RE, counted generously)
+_PRE_REACH = max(len(alt.replace("\\", "")) for alt in _PRE_RE.split("|")) + 1
+_DIGIT = re.compile(r"\d")
+
+
+def _figures(pattern: re.Pattern[str], text: str):
+    """`pattern.finditer(text)` for an amount pattern without numbers in words, searched from
+    just before each next digit: between figures the pattern would try its dozens of
+    case-insensitive currency prefixes at every offset of the text."""
+    pos = 0
+    while (digit := _DIGIT.search(text, pos)) is not None:
+        # no match starts before this: it would hold a digit before this one, at or after pos
+        m = pattern.search(text, max(pos, digit.start() - _PRE_REACH))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # the pattern matches no empty string: each match holds a digit
+
+
 def parse_money(text: str, lang: str | None = None) -> list[Money]:
     """Every money amount in `text`, in order; bare numbers without a currency or scale are skipped."""
     out: list[Money] = []
@@ -228,9 +248,10 @@ def parse_money(text: str, lang: str | None = None) -> list[Money]:
         return out
     pattern, own_scales, own_currencies, scale_currency = _language(lang)
     variants = _WORDLESS.get(id(pattern))
+    matches = pattern.finditer(text)
     if variants is not None and not variants[1].search(text):
-        pattern = variants[2]
-    for m in pattern.finditer(text):
+        matches = _figures(variants[2], text)
+    for m in matches:
         pre, num, words, post = m.group("pre", "num", "words", "post")
         scale = m.group("scale") or m.group("wscale")
         if not (pre or post or scale):
