@@ -243,6 +243,17 @@ def _figures(pattern: re.Pattern[str], text: str):
 
 def parse_money(text: str, lang: str | None = None) -> list[Money]:
     """Every money amount in `text`, in order; bare numbers without a currency or scale are skipped."""
+    return list(_parse_money(text, lang))
+
+
+# An article's sentences are read twice, as possible deal lines and as sentences: the second
+# reading finds them here. A few hundred entries hold one article's sentences.
+@lru_cache(maxsize=512)
+def _parse_money(text: str, lang: str | None) -> tuple[Money, ...]:
+    return tuple(_amounts(text, lang))
+
+
+def _amounts(text: str, lang: str | None) -> list[Money]:
     out: list[Money] = []
     if not text or not _has_money_hint(text):
         return out
