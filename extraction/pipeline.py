@@ -524,6 +524,17 @@ _ROLE_OF = re.compile(
     r"|(?P<colon>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2}):\s+(?=(?:Das|Die|Der|The)\s)")
 
 
+# what each branch of _ROLE_OF needs: a title before "of"/"von"/..., a "Wie"/"Nach Angaben von"
+# opening, a colon. `re` tries the pattern's case-insensitive titles and its capitalised names
+# at every offset; few sentences hold any of these, and the rest go unsearched
+_ROLE_TITLE = re.compile(rf"(?i:{LEADER_TITLES})\s+(?:of|at|von|bei|de|du|del)\s+")
+
+
+def _may_name_role(sentence: str) -> bool:
+    return ":" in sentence or sentence.startswith(("Wie", "Nach Angaben von")) or sieve.may_match(
+        _ROLE_TITLE, sentence)
+
+
 _COMMON_START = re.compile(
     r"(?i)existing|leading|following|according|including|recently|currently|previously|other|new|previous|current|several|many|some|most|all|both|each|"
     r"investors?|existing|former|earlier|later|today|yesterday|however|meanwhile|overall|"
@@ -560,7 +571,7 @@ def company_mentions(sentence: str, text: str) -> list[tuple[int, str]]:
         strong = m.group(0).lower().startswith(("startup", "start-up", "fintech", "biotech", "company"))
         if name and (strong or text.count(name) >= 2):
             out.append((m.start("name"), name))
-    for m in _ROLE_OF.finditer(sentence):
+    for m in _ROLE_OF.finditer(sentence) if _may_name_role(sentence) else ():
         group = next(k for k in ("name", "announcer", "colon") if m.group(k))
         name = name_from_phrase(m.group(group), first=True)
         if name:
