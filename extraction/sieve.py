@@ -25,6 +25,9 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 # shorter required strings are found in nearly every sentence: not worth a sieve
 _MIN_LENGTH = 3
+# ... but two CJK characters ("领投", "로부터") are a word, as rare as a longer Latin one
+_MIN_WIDE_LENGTH = 2
+_WIDE = "\u2e80"  # CJK radicals; kana, Han and hangul lie above
 
 
 def _odd_case_chars() -> str:
@@ -100,9 +103,14 @@ def _needs(pattern: re.Pattern[str]) -> dict[str, float] | None:
         found = _needed(parsed.data, parsed.state)
     except Exception:  # noqa: BLE001 - a pattern this reader does not follow just runs
         return None
-    if not found or min(map(len, found)) < _MIN_LENGTH:
+    if not found or min(map(len, found)) < _MIN_LENGTH and not _all_wide(found):
         return None
     return found
+
+
+def _all_wide(strings) -> bool:
+    """Every string is at least two CJK characters (nothing below U+2E80)."""
+    return all(len(s) >= _MIN_WIDE_LENGTH and min(s) >= _WIDE for s in strings)
 
 
 def needed_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
