@@ -162,9 +162,9 @@ def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
 
 
 def _status(text: str, g: Grammar) -> str:
-    if g.in_talks.search(text):
+    if sieve.search(g.in_talks, text):
         return "in_talks"
-    if g.reported.search(text):
+    if sieve.search(g.reported, text):
         return "reported"
     return "announced"
 
@@ -400,10 +400,10 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         return  # "un round di trattative", "una ronda de despidos": a round of something else
     # a lexicon language's round nouns, lead and participant cues and undisclosed-amount words:
     # "cerró una ronda de financiación liderada por Seaya", "aporte de valor não divulgado"
-    generic = _GENERIC_ROUND.search(sentence) or _funding_round_noun(sentence, g)
+    generic = sieve.search(_GENERIC_ROUND, sentence) or _funding_round_noun(sentence, g)
     backed = generic and (_NAMED_BACKER.search(sentence[generic.end():]) or any(
         p.search(sentence, generic.end()) for p in g.lead_after + g.investors_after if g.round_nouns))
-    undisclosed = _UNDISCLOSED.search(sentence) or (g.undisclosed.search(sentence) if g.undisclosed else None)
+    undisclosed = sieve.search(_UNDISCLOSED, sentence) or (g.undisclosed.search(sentence) if g.undisclosed else None)
     if cue is None and not (generic and (backed or _CLOSED_AFTER.match(sentence, generic.end()))):
         generic = undisclosed  # "sammelt einen zweistelligen Millionenbetrag ein"
         if generic is None:
