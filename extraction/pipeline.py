@@ -548,7 +548,7 @@ _NON_WORD_RUN = re.compile(r"\W*")
 
 def _opening_ends(head: str, name: str) -> list[int]:
     """Where `name` ends when `head` opens with it, after nothing but non-word characters: what
-    `re.match(r"\W*" + re.escape(name), head)` may reach, without compiling a pattern per name
+    `_NON_WORD_RUN` followed by the escaped name would reach, without compiling a pattern per name
     (each new name evicted the shared `re` cache and cost a compile)."""
     lead = _NON_WORD_RUN.match(head).end()
     return [k + len(name) for k in range(lead + 1) if head.startswith(name, k)]
