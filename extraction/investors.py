@@ -59,17 +59,18 @@ def _before_text(sentence: str, end: int, g: Grammar) -> str:
 def _apply(sentence: str, g: Grammar, after: list[Pattern], before: list[Pattern],
            between: list[Pattern], lead: bool) -> list[Mention]:
     out: list[Mention] = []
-    for regex in after:
+    # most sentences hold none of a list's cues: one sieve for the whole list, then one per pattern
+    for regex in sieve.candidates(after, sentence):
         for m in sieve.finditer(regex, sentence):
             names = split_names(sentence[m.end():m.end() + 300], g.list_stop, g.list_split)
             if names:  # placed at its last word: "round ... from X" may start at an earlier round
                 out.append(Mention(m.start() + len(m.group(0).rstrip().rsplit(" ", 1)[0]), lead, names))
-    for regex in before:
+    for regex in sieve.candidates(before, sentence):
         for m in sieve.finditer(regex, sentence):
             names = names_before(_before_text(sentence, m.start(), g)[-250:], g.list_split, g.past)
             if names:
                 out.append(Mention(m.start(), lead, names))
-    for regex in between:
+    for regex in sieve.candidates(between, sentence):
         for m in sieve.finditer(regex, sentence):
             names = split_names(m.group("names"), splitter=g.list_split)
             if names:

@@ -221,16 +221,48 @@ def _number(text: str) -> float | None:
     return float(head + "." + tail)
 
 
+# Without numbers in words every amount starts at a digit or at most this far before one
+# (a currency sign or code and a space: "U.S.$ 5"; the longest of _PRE_RE, counted generously)
+_PRE_REACH = max(len(alt.replace("\\", "")) for alt in _PRE_RE.split("|")) + 1
+_DIGIT = re.compile(r"\d")
+
+
+def _figures(pattern: re.Pattern[str], text: str):
+    """`pattern.finditer(text)` for an amount pattern without numbers in words, searched from
+    just before each next digit: between figures the pattern would try its dozens of
+    case-insensitive currency prefixes at every offset of the text."""
+    pos = 0
+    while (digit := _DIGIT.search(text, pos)) is not None:
+        # no match starts before this: it would hold a digit before this one, at or after pos
+        m = pattern.search(text, max(pos, digit.start() - _PRE_REACH))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # the pattern matches no empty string: each match holds a digit
+
+
 def parse_money(text: str, lang: str | None = None) -> list[Money]:
     """Every money amount in `text`, in order; bare numbers without a currency or scale are skipped."""
+    return list(_parse_money(text, lang))
+
+
+# An article's sentences are read twice, as possible deal lines and as sentences: the second
+# reading finds them here. A few hundred entries hold one article's sentences.
+@lru_cache(maxsize=512)
+def _parse_money(text: str, lang: str | None) -> tuple[Money, ...]:
+    return tuple(_amounts(text, lang))
+
+
+def _amounts(text: str, lang: str | None) -> list[Money]:
     out: list[Money] = []
     if not text or not _has_money_hint(text):
         return out
     pattern, own_scales, own_currencies, scale_currency = _language(lang)
     variants = _WORDLESS.get(id(pattern))
+    matches = pattern.finditer(text)
     if variants is not None and not variants[1].search(text):
-        pattern = variants[2]
-    for m in pattern.finditer(text):
+        matches = _figures(variants[2], text)
+    for m in matches:
         pre, num, words, post = m.group("pre", "num", "words", "post")
         scale = m.group("scale") or m.group("wscale")
         if not (pre or post or scale):

@@ -165,9 +165,9 @@ def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
 
 
 def _status(text: str, g: Grammar) -> str:
-    if g.in_talks.search(text):
+    if sieve.search(g.in_talks, text):
         return "in_talks"
-    if g.reported.search(text):
+    if sieve.search(g.reported, text):
         return "reported"
     return "announced"
 
@@ -457,10 +457,10 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         return  # "un round di trattative", "una ronda de despidos": a round of something else
     # a lexicon language's round nouns, lead and participant cues and undisclosed-amount words:
     # "cerró una ronda de financiación liderada por Seaya", "aporte de valor não divulgado"
-    generic = _GENERIC_ROUND.search(sentence) or _funding_round_noun(sentence, g)
+    generic = sieve.search(_GENERIC_ROUND, sentence) or _funding_round_noun(sentence, g)
     backed = generic and (_NAMED_BACKER.search(sentence[generic.end():]) or any(
         p.search(sentence, generic.end()) for p in g.lead_after + g.investors_after if g.round_nouns))
-    undisclosed = _UNDISCLOSED.search(sentence) or (g.undisclosed.search(sentence) if g.undisclosed else None)
+    undisclosed = sieve.search(_UNDISCLOSED, sentence) or (g.undisclosed.search(sentence) if g.undisclosed else None)
     if cue is None and not (generic and (backed or _CLOSED_AFTER.match(sentence, generic.end()))):
         generic = undisclosed  # "sammelt einen zweistelligen Millionenbetrag ein"
         if generic is None:
@@ -591,6 +591,17 @@ _ROLE_OF = re.compile(
     r"|(?P<colon>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2}):\s+(?=(?:Das|Die|Der|The)\s)")
 
 
+# what each branch of _ROLE_OF needs: a title before "of"/"von"/..., a "Wie"/"Nach Angaben von"
+# opening, a colon. `re` tries the pattern's case-insensitive titles and its capitalised names
+# at every offset; few sentences hold any of these, and the rest go unsearched
+_ROLE_TITLE = re.compile(rf"(?i:{LEADER_TITLES})\s+(?:of|at|von|bei|de|du|del)\s+")
+
+
+def _may_name_role(sentence: str) -> bool:
+    return ":" in sentence or sentence.startswith(("Wie", "Nach Angaben von")) or sieve.may_match(
+        _ROLE_TITLE, sentence)
+
+
 _COMMON_START = re.compile(
     r"(?i)existing|leading|following|according|including|recently|currently|previously|other|new|previous|current|several|many|some|most|all|both|each|"
     r"investors?|existing|former|earlier|later|today|yesterday|however|meanwhile|overall|"
@@ -599,6 +610,16 @@ _COMMON_START = re.compile(
 
 
 _FUNCTION_WORD = 5.5  # wordfreq's zipf of "quand", "cette", "when": far above any company's name (Apple 4.9)
+_WHO = re.compile(r"\s*,\s+(?:who|whose|der|die|qui)\s")
+_NON_WORD_RUN = re.compile(r"\W*")
+
+
+def _opening_ends(head: str, name: str) -> list[int]:
+    """Where `name` ends when `head` opens with it, after nothing but non-word characters: what
+    `_NON_WORD_RUN` followed by the escaped name would reach, without compiling a pattern per name
+    (each new name evicted the shared `re` cache and cost a compile)."""
+    lead = _NON_WORD_RUN.match(head).end()
+    return [k + len(name) for k in range(lead + 1) if head.startswith(name, k)]
 
 
 def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
@@ -610,10 +631,10 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
             and not _PREP_START.match(head) and not re.match(r"[\"“”„«»]", head):  # a quote names no subject
         name = name_from_phrase(head, first=True)
         # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
-        who = name and re.match(rf"\W*{re.escape(name)}\s*,\s+(?:who|whose|der|die|qui)\s", head)
+        who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))
         # "Quand un polytechnicien ...", "Cette transaction ...": a very common word opens the sentence
         function_word = bool(name) and lang is not None and " " not in name and zipf(name, lang) >= _FUNCTION_WORD
-        if name and not who and re.match(rf"\W*{re.escape(name.split()[0])}", head) and not _COMMON_START.fullmatch(name) \
+        if name and not who and _opening_ends(head, name.split()[0]) and not _COMMON_START.fullmatch(name) \
                 and not function_word:
             out.append((0, name))
     for m in sieve.finditer(_MENTION, sentence):
@@ -621,7 +642,7 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         strong = m.group(0).lower().startswith(("startup", "start-up", "fintech", "biotech", "company"))
         if name and (strong or text.count(name) >= 2):
             out.append((m.start("name"), name))
-    for m in _ROLE_OF.finditer(sentence):
+    for m in _ROLE_OF.finditer(sentence) if _may_name_role(sentence) else ():
         group = next(k for k in ("name", "announcer", "colon") if m.group(k))
         name = name_from_phrase(m.group(group), first=True)
         if name:

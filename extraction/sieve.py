@@ -25,6 +25,9 @@ except ImportError:  # pragma: no cover - other Python implementations
 
 # shorter required strings are found in nearly every sentence: not worth a sieve
 _MIN_LENGTH = 3
+# ... but two CJK characters ("领投", "로부터") are a word, as rare as a longer Latin one
+_MIN_WIDE_LENGTH = 2
+_WIDE = "\u2e80"  # CJK radicals; kana, Han and hangul lie above
 
 
 def _odd_case_chars() -> str:
@@ -100,9 +103,14 @@ def _needs(pattern: re.Pattern[str]) -> dict[str, float] | None:
         found = _needed(parsed.data, parsed.state)
     except Exception:  # noqa: BLE001 - a pattern this reader does not follow just runs
         return None
-    if not found or min(map(len, found)) < _MIN_LENGTH:
+    if not found or min(map(len, found)) < _MIN_LENGTH and not _all_wide(found):
         return None
     return found
+
+
+def _all_wide(strings) -> bool:
+    """Every string is at least two CJK characters (nothing below U+2E80)."""
+    return all(len(s) >= _MIN_WIDE_LENGTH and min(s) >= _WIDE for s in strings)
 
 
 def needed_strings(pattern: re.Pattern[str]) -> frozenset[str] | None:
@@ -216,6 +224,48 @@ def finditer(pattern: re.Pattern[str], text: str):
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` cannot match `text`: it lacks every string a match needs."""
     return _first(pattern, text) >= 0
+
+
+class _Group:
+    """A list of patterns with one sieve for all of them: the strings that any of them needs.
+    Most sentences hold none of a grammar's lead or participant cues, and one look then
+    answers for the whole list instead of one per pattern."""
+
+    __slots__ = ("patterns", "always", "needs")
+
+    def __init__(self, patterns) -> None:
+        self.patterns = tuple(patterns)
+        # a pattern without needed strings may match anything: it is always tried
+        self.always = [p for p in self.patterns if _sieve(p).near is None and _sieve(p).far is None]
+        strings = {string for p in self.patterns for string in (_needs(p) or ())}
+        self.needs = re.compile(_any_of(strings)).search if strings else None
+
+
+# by id of the list (kept in the value, and compared, so that a reused id is noticed)
+_GROUPS: dict[int, _Group] = {}
+
+
+def candidates(patterns: list[re.Pattern[str]], text: str) -> list[re.Pattern[str]]:
+    """Those of `patterns` that may match `text`, in order: all of them when the text holds a
+    string that one of them needs, else only those that need no string. Meant for long-lived
+    lists (a grammar's); a list built per call would be sieved anew each time."""
+    group = _GROUPS.get(id(patterns))
+    if group is None or group.patterns != tuple(patterns):
+        group = _GROUPS[id(patterns)] = _Group(patterns)
+    if group.needs is None or not text.isascii() and odd_letters(text):
+        return patterns
+    return patterns if group.needs(_lower(text)) else group.always
+
+
+def _lower(text: str) -> str:
+    """`text.lower()`, shared with `_first` for the last text asked about."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    low = text.lower()
+    _last = (text, low, None)
+    return low
 
 
 # the last text asked about, its lower case and whether it holds odd letters (None: not yet

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from extraction.names import is_descriptor, name_from_phrase
 from extraction.plausibility import COMMON, article_words, check_name, zipf
@@ -45,6 +46,7 @@ _FIGURE = re.compile(r"[\d.,:/-]+")
 _POSSESSIVE_S = re.compile(r"[’']s$")
 
 
+@lru_cache(maxsize=65536)  # asked for every word of every capitalised run; a pure judgement
 def _edge_word(word: str, lang: str) -> bool:
     """A word a name does not start or end with: a date, a number, an everyday word."""
     return bool(_FIGURE.fullmatch(word)) or zipf(word.strip(".,"), lang) >= COMMON
@@ -54,8 +56,9 @@ def _candidates(chunk: str, lang: str) -> list[str]:
     out = []
     for m in _RUN.finditer(chunk):
         words = _POSSESSIVE_S.sub("", m.group(0).strip(".,'’")).split()  # "Musk’s" is Musk
-        owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
-        words = words[owner + 1:]  # "Elon Musk's xAI" is about xAI
+        if len(words) > 1:  # most runs are one word, which no owner can stand before
+            owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
+            words = words[owner + 1:]  # "Elon Musk's xAI" is about xAI
         if len(words) >= 4:  # a title-case headline, not a name: keep its uncommon stretches
             runs, run = [], []
             for w in words:

@@ -20,6 +20,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from extraction import sieve
 from extraction.model import FundingEvent
 
 _NAME_CHAR = r"[\w·・&.\-]"
@@ -325,12 +326,12 @@ def _names(text: str, r: Reader) -> list[str]:
 
 def _investors(event: FundingEvent, text: str, r: Reader) -> None:
     for regex in r.leads:
-        for m in regex.finditer(text):
+        for m in sieve.finditer(regex, text):
             for name in _names(m.group("names"), r):
                 if name not in event.lead_investors and name != event.company:
                     event.lead_investors.append(name)
     for regex in r.participants:
-        for m in regex.finditer(text):
+        for m in sieve.finditer(regex, text):
             for name in _names(m.group("names"), r):
                 if name not in event.investors and name not in event.lead_investors and name != event.company:
                     event.investors.append(name)
@@ -350,7 +351,9 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     for idx, sentence in enumerate(_sentences(text)):
         funding = r.funding.search(sentence)
         # the investor patterns only matter for a sentence without a funding word
-        if not funding and not any(p.search(sentence) for p in r.leads + r.participants):
+        # the investor patterns start with a lazy run of any characters, tried at every offset:
+        # the sieve first looks for the words they need ("领投", "로부터")
+        if not funding and not any(sieve.search(p, sentence) for p in r.leads + r.participants):
             continue
         monies = [m for m in r.money.finditer(sentence) if _value(m, r)[0]] if funding else []
         undisclosed = r.undisclosed.search(sentence) if funding else None
