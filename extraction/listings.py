@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extraction import sieve
 from extraction.money import Money, parse_money
 from extraction.names import is_descriptor, name_from_phrase, places
 from extraction.rounds import find_rounds
@@ -81,7 +82,7 @@ def read_line(line: str, lang: str) -> DealLine | None:
     # every field break holds one of these; the pattern's leading \s* tries every offset
     parts = _FIELD_BREAK.split(stripped) if _FIELD_MARK.search(stripped) else [stripped]
     fields = [f.strip(" •-*/") for f in parts if f.strip(" •-*/")]
-    if _STATISTIC.search(line):
+    if sieve.search(_STATISTIC, line):
         return None
     money = [m for m in parse_money(line, lang) if m.currency or m.has_scale]
     commas = [f.strip() for f in _COMMA_FIELD.split(fields[0])] if fields else []

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from extraction.listings import _STATISTIC, DealLine
+from extraction import sieve
 from extraction.money import Money, parse_money
 from extraction.names import name_from_phrase, split_names
 from extraction.rounds import find_rounds
@@ -117,7 +118,7 @@ def table_deals(sentences: list[str], lang: str) -> dict[int, DealLine]:
         if found is not None:
             header = found
             continue
-        if header is None or len(cells) != len(header) or _STATISTIC.search(line):
+        if header is None or len(cells) != len(header) or sieve.search(_STATISTIC, line):
             continue  # other money in the same shape: a fund's close, revenue, a takeover
         deal = _row(cells, header, line, lang)
         if deal is not None:
