@@ -191,6 +191,11 @@ _SAID_THE = re.compile(
     r"(?:^|,\s)(?P<np>[^,]{2,60}?)\s(?:said|says|announced|confirmed|disclosed)\s(?:on \w+ |today )?(?:that\s)?"
     r"(?:the|its|a)\s+(?:new\s+|latest\s+|fresh\s+)?$")
 _WITH_FRONT = re.compile(r"(?i)^\W*(?:with|armed with|thanks to|fresh off|on the back of)\s+(?:the\s+|a\s+|an\s+|its\s+|this\s+)?$")
+_WITH_FRONT_OTHER = re.compile(r"(?i)^\W*(?:avec|grâce à|forte? de|riche de|con|com|grazie a|met)\s+"
+                               r"(?:(?:les|ces|ses|sus|los|estos|i|questi|os|esses|de|deze)\s+)?$")
+_DESCRIBED_SUBJECT = re.compile(
+    r"(?i)(?:(?:la|le|l['’]|les|el|los|lo|il|o|a|het|de)\s*)?(?P<desc>(?:[\w'’-]+\s+){0,4}?)"
+    r"(?P<name>(?-i:[A-ZÄÖÜÉÈ])[\w.&-]*(?:\s(?-i:[A-ZÄÖÜÉÈ])[\w.&-]*){0,2})\s")
 _FOUNDERS_OF = re.compile(
     r"^\W*(?:die|den|the|its|seine|ihre) (?:beiden |two |three |drei )?(?:co-?|mit)?(?:gründer(?:innen)?|gründerteam|"
     r"founders?|founding team) (?:von|of|des|der) (?P<name>(?-i:[A-ZÄÖÜ0-9])[\w.&-]*(?: (?-i:[A-ZÄÖÜ])[\w.&-]*){0,3})"
@@ -525,6 +530,18 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             name = name_from_phrase(np, first=True) if np and main[:1].isupper() else None
             if name and main.startswith(name):
                 return Found(name, "subject")
+    if g.code not in ("en", "de") and _WITH_FRONT_OTHER.match(sentence[c_start:start]):
+        # "Avec 600 millions d'euros fraîchement levés, la start-up française X atteint ...": the
+        # main clause's subject, a name after its description
+        comma = sentence.find(", ", end)
+        main = sentence[comma + 2:] if comma > 0 else ""
+        described = _DESCRIBED_SUBJECT.match(main)
+        if described and all(w.islower() or is_descriptor(w) for w in described.group("desc").split()):
+            name = name_from_phrase(described.group("name"), first=True)
+            if name:
+                return Found(name, "subject")
+        if _is_anaphora(_cut_np(main), g):
+            return Found(ANAPHORA, "anaphora")
     joins = _JOINS.search(sentence[c_start:c_end]) if g.code == "de" else None
     if joins:  # "Mit 12 Millionen Euro steigt Bosch beim Startup Kinexon ein"
         np = joins.group("np")
