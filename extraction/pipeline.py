@@ -899,8 +899,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             status=d.status,
             lead_investors=d.leads,
             investors=[*d.leads, *[n for n in d.investors if not any(same_company(n, lead) for lead in d.leads)]],
-            valuation={"amount": d.valuation.amount, "currency": d.valuation.currency}
-            if d.valuation and d.valuation.currency else None,
+            # "une valorisation à 6 milliards" after a round in euros: the valuation is in the round's currency
+            valuation={"amount": d.valuation.amount, "currency": d.valuation.currency or (m.currency if m else None)}
+            if d.valuation and (d.valuation.currency or (m and m.currency)) else None,
             main=d.main,
             confidence=d.confidence,
             evidence=d.evidence,
