@@ -10,30 +10,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from extraction import sieve
+from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.backing import funded_companies, read_backing
-from extraction.evidence import named_recipient
-from extraction.recipients import recipient_lines, recipient_list
-from extraction.companies import (
-    _INVESTOR_VERB, _LEAD_IN, _PREP_START, ANAPHORA, Found, clause_bounds, find_company, money_role,
-)
+from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
 from extraction.confidence import OTHER_MONEY, calibrated, signals
+from extraction.drafts import Draft, merge, unsized
+from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
 from extraction.investors import find_investors
 from extraction.language import detect_language
 from extraction.listings import column_blocks, deal_lines
-from extraction.tables import table_deals
+from extraction.mentions import MONEY_FOR, backer_at, company_mentions
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
 from extraction.names import is_descriptor, name_from_phrase, same_company
 from extraction.plausibility import (
-    COMMON, LEADER_TITLES, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
+    COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
+from extraction.recipients import recipient_lines, recipient_list
 from extraction.rounds import EXTENSION_RE, find_rounds
 from extraction.shared_amounts import each_names, respective_names
+from extraction.tables import table_deals
 from extraction.subject import find_subject
 from extraction.talks import company_in_talks
 from extraction.text import normalize, split_sentences
@@ -68,29 +69,6 @@ _INVESTOR_CUE = re.compile(
     r"\bjoined (?:the|this) (?:[\w-]+ )?(?:round|financing|funding|investment)|"
     r"\b(?:joined by|alongside)\b(?=[^.;]{0,60}\b(?:funds?|investors?|backers?|angels?|ventures|capital|partners)\b)|"
     r"\b(?:seed|round|series [a-k]\+?|pre-seed|funding|extension)\s?\((?-i:[A-Z])")
-
-
-@dataclass
-class _Draft:
-    company: str
-    money: Money | None
-    alt: list[Money]
-    sentence: int
-    pos: int
-    round: str = "unknown"
-    extension: bool = False
-    status: str = "announced"
-    leads: list[str] = field(default_factory=list)
-    investors: list[str] = field(default_factory=list)
-    valuation: Money | None = None
-    main: bool = True
-    confidence: float = 0.5
-    evidence: str = ""
-    how: str = "subject"  # how the company was found (extraction.companies.Found.how)
-    reports: int = 1  # sentences of the article that tell this round
-    substituted: bool = False  # the slot held no name; the article's subject stands in
-    weak_name: bool = False
-    deal_line: bool = False  # read from a line of a deal list, whose first free field is a name
 
 
 def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, list[Money]]]:
@@ -139,13 +117,6 @@ _TARGET_CUE = re.compile(r"(?i)\b(?:angepeilt|anvisiert|im gespräch (?:ist|sind
 _GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschuss|zuschüsse|stipendi\w*)\b")
 
 
-def _unsized(company: str, idx: int, rnd: str, how: str, pos: int = 0, confidence: float = 0.4) -> _Draft:
-    """A round the text tells without its size (an investor's move, a list of funded companies)."""
-    draft = _Draft(company, None, [], idx, pos, rnd, how=how)
-    draft.confidence = confidence
-    return draft
-
-
 def _grant_or_unknown(context: list[str]) -> str:
     """"grant" where the sentences around a list of funded companies speak of grants."""
     return "grant" if _GRANTISH.search(" ".join(context)) else "unknown"
@@ -172,11 +143,11 @@ def _status(text: str, g: Grammar) -> str:
     return "announced"
 
 
-def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[_Draft],
+def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[Draft],
                    pending_val: list[tuple[int, Money]], background: bool, state: dict) -> None:
     money = parse_money(sentence, lang)  # returns at once when no money cue (MONEY_HINT) is present
     rounds = find_rounds(sentence)
-    new: list[_Draft] = []
+    new: list[Draft] = []
     orphan = False  # an amount of a round whose company we could not tell
     prev_end = 0
     pairs = _pair_alternatives(sentence, money)
@@ -185,7 +156,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     respective = respective_names(sentence, [p for p, _ in pairs])
     listed = state.get("deal_lines", {}).get(idx)
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
-        draft = _Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
+        draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
                        listed.round, False, how="subject", deal_line=True)
         draft.confidence = 0.6 + (0.15 if listed.round != "unknown" else 0)
         draft.leads, draft.investors = list(listed.leads), list(listed.investors)
@@ -221,7 +192,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if shared:  # "Kivano, Orbix und Ruvido erhalten je 500.000 Euro": one round each
             rnd, ext = _round_for(sentence, primary.span[0])
             for name in shared:
-                draft = _Draft(name, primary, alts, idx, primary.span[0], rnd, ext, how="subject")
+                draft = Draft(name, primary, alts, idx, primary.span[0], rnd, ext, how="subject")
                 draft.confidence = 0.55 + (0.15 if rounds else 0)
                 new.append(draft)
             prev_end = last
@@ -232,7 +203,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             found = Found(respective[id(primary)], "subject")
         else:
             found = find_company(told, primary, g, prev_end if new else 0)
-        money_for = _MONEY_FOR.search(sentence, 0, colon) if not found and colon > 0 else None
+        money_for = MONEY_FOR.search(sentence, 0, colon) if not found and colon > 0 else None
         if money_for:  # "Frisches Kapital für Voltaro: Speedinvest investiert 6 Mio. Euro"
             name = name_from_phrase(money_for.group("name"), first=True)
             found = Found(name, "object") if name else None
@@ -269,25 +240,25 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         lo = pairs[k - 1][0].span[1] if k else 0
         hi = pairs[k + 1][0].span[0] if k + 1 < len(pairs) else len(sentence)
         rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
-        draft = _Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
+        draft = Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         if found.how == "evidence":
             draft.confidence -= 0.15  # no sentence pattern vouches for the company: weighed evidence only
         new.append(draft)
     funded = funded_companies(sentence, g) if not money and not listed else []
     for name in funded:  # "X and Y also secured funds this week": an amount-less round each
-        new.append(_unsized(name, idx, rounds[0].round if rounds else "unknown", "subject"))
+        new.append(unsized(name, idx, rounds[0].round if rounds else "unknown", "subject"))
     if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
         _round_without_amount(idx, sentence, g, rounds, new, state)
     funded_line = state.get("funded_lines", {}).get(idx)
     if funded_line and not money and not listed and not new:
         # "Diese Start-ups werden gefördert:" / "Kivano (Berlin): KI für Praxen": a listed recipient
-        new.append(_unsized(funded_line, idx, _grant_or_unknown(state["before"][-3:]), "listed"))
+        new.append(unsized(funded_line, idx, _grant_or_unknown(state["before"][-3:]), "listed"))
     if not money and not listed and not new:
         for name in recipient_list(sentence, state["before"], g):
             # "Zu den geförderten Start-ups gehören X, Y und Z": each got money, its size untold
-            new.append(_unsized(name, idx, _grant_or_unknown([*state["before"][-2:], sentence]), "listed"))
+            new.append(unsized(name, idx, _grant_or_unknown([*state["before"][-2:], sentence]), "listed"))
     state["before"].append(sentence)
     # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
     opening = idx <= state.get("lead", 0) + 2 or (idx > 0 and state.get("item_head") == idx - 1)
@@ -296,20 +267,20 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     if not money and not listed and not new and opening:
         backing = read_backing(sentence, g)  # "Kestrel Ventures has invested in Vemly"
         if backing:
-            draft = _unsized(backing.company, idx, rounds[0].round if rounds else "unknown",
+            draft = unsized(backing.company, idx, rounds[0].round if rounds else "unknown",
                              "anaphora" if backing.company == ANAPHORA else "object", backing.pos, 0.45)
             draft.investors = backing.investors
             new.append(draft)
     if not new and not listed and len(money) == valuations and not background:
         talks = company_in_talks(sentence, g)  # "Kivano is in talks to raise a new round"
         if talks:
-            new.append(_unsized(talks[0], idx, rounds[0].round if rounds else "unknown",
+            new.append(unsized(talks[0], idx, rounds[0].round if rounds else "unknown",
                                 "anaphora" if talks[0] == ANAPHORA else "subject", talks[1], 0.4))
     for cue in rounds if money else []:
         by = _RAISED_BY.match(sentence[cue.end:])
         name = name_from_phrase(by.group("np")) if by else None
         if name:  # "... followed by a Series C round raised by chip-maker Horizon Robotics"
-            draft = _Draft(name, None, [], idx, cue.start, cue.round, cue.extension, how="object")
+            draft = Draft(name, None, [], idx, cue.start, cue.round, cue.extension, how="object")
             draft.confidence = 0.45
             new.append(draft)
     if new:
@@ -335,7 +306,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         # "Die Series A führt X an" names the round; not a sentence about an earlier round ("a Series B
         # extension last May", "la campagna di crowdfunding a fine 2018") or money of its own
         # a label inside a relative clause recalls another round: "X, der bereits die Seed-Runde angeführt hatte"
-        asides = [m.span() for m in _RELATIVE_ASIDE.finditer(sentence)]
+        asides = [m.span() for m in RELATIVE_ASIDE.finditer(sentence)]
         cue = next((c for c in rounds if c.round != "unknown" and not any(a <= c.start < b for a, b in asides)), None)
         if cue:
             recent[-1].round = cue.round
@@ -351,73 +322,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         other_kind = bool(g.round_nouns is not None and g.round_nouns.search(sentence)
                           and _funding_round_noun(sentence, g) is None)
         blocked = orphan or other_round or other_kind or state.get("foreign") == idx - 1
-        _attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
+        attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
     if unused and not new and sieve.search(g.skip_clause, sentence):
         state["foreign"] = idx
-
-
-def _attach_investors(idx: int, sentence: str, g: Grammar, recent: list[_Draft], rounds: list,
-                      unused: list[Money], blocked: bool) -> None:
-    """Leads and participants go to the round of the same sentence, else to the latest round
-    the sentence can be about (same round type; the current round before older ones)."""
-    for mention in find_investors(sentence, g):
-        same = [d for d in recent if d.sentence == idx]
-        if not same and (blocked or any(m.span[0] <= mention.pos <= m.span[1] + 3 for m in unused)):
-            continue  # these investors back an amount we did not read as this article's round
-        if same:
-            c0, c1 = clause_bounds(sentence, mention.pos, g)
-            inside = [d for d in same if c0 <= d.pos < c1] or same
-            target = min(inside, key=lambda d: (d.pos > mention.pos, abs(d.pos - mention.pos)))
-        else:
-            pool = recent
-            # a round label before the names says which round they back; one after them may be
-            # part of a name ("led by Cadence Growth Capital")
-            asides = [m.span() for m in _RELATIVE_ASIDE.finditer(sentence)]
-            before = [c for c in rounds if c.round != "unknown" and c.start < mention.pos
-                      and not any(a <= c.start < b for a, b in asides)]
-            if before:
-                cue = before[-1]
-                pool = [d for d in recent if d.round == cue.round]
-                if not pool:
-                    continue
-            mains = [d for d in pool if d.main]
-            target = (mains or pool)[-1]
-            if not mention.lead and idx - target.sentence > 6:
-                continue
-        if not mention.lead and _PAST_BACKERS.search(sentence) and not _PARTICIPATED.search(sentence):
-            continue  # "Previous investors include X and Y": the company's backers, not this round's
-        lead = mention.lead and not _led_another_round(sentence, mention.pos, target.round)
-        if mention.lead and not lead and not _PARTICIPATED.search(sentence):
-            continue  # "Sequoia, which led the company's seed round, ..." says nothing of this round
-        for name in mention.names:
-            if same_company(name, target.company) and target.company != ANAPHORA:
-                continue
-            bucket = target.leads if lead else target.investors
-            if not any(same_company(n, name) for n in bucket):
-                bucket.append(name)
-
-
-# "Sequoia, which led the company's seed round, also participated": the relative clause recalls
-# another round; the backer takes part in this one without leading it
-_WHICH_LED = re.compile(r"(?i)\W*(?:which|who) (?:had |has |also |recently |previously )*(?:co-)?led (?P<obj>[^,.;]{0,80})")
-_EARLIER = re.compile(r"(?i)\b(?:previous|prior|earlier|last|first|initial|past|former)\b")
-_PARTICIPATED = re.compile(r"(?i)\b(?:also (?:participated|invested|joined|took part|backed)|participated|returned|"
-                           r"returning|re-?upped|followed on)\b")
-
-
-_RELATIVE_ASIDE = re.compile(r"(?i),\s*(?:der|die|das|dessen|deren|welche[rs]?|which|who|whose)\s[^,;.]{0,100}")
-_PAST_BACKERS = re.compile(r"(?i)\b(?:previous|prior|earlier|past|former)\s+(?:investors|backers)\s+(?:include|included|including|are|were)\b|"
-                           r"\b(?:has|have|had) (?:previously |also |already )?(?:been )?backed by\b")
-
-
-def _led_another_round(sentence: str, pos: int, current: str) -> bool:
-    which = _WHICH_LED.match(sentence, pos)
-    if which is None:
-        return False
-    obj = which.group("obj")
-    labels = [c.round for c in find_rounds(obj) if c.round != "unknown"]
-    return bool(_EARLIER.search(obj)) or bool(labels and current != "unknown" and current not in labels) or (
-        bool(labels) and current == "unknown" and bool(re.search(r"(?i)(?:['’]s|\bits|\btheir)\s", obj)))
 
 
 _GENERIC_ROUND = re.compile(
@@ -448,7 +355,7 @@ def _funding_round_noun(sentence: str, g: Grammar) -> re.Match[str] | None:
     return None
 
 
-def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[_Draft], state: dict) -> None:
+def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[Draft], state: dict) -> None:
     """"X raised an undisclosed seed round", "X has raised a round of financing from Sequoia",
     "a hefty Series C round raised by chip-maker Y": rounds whose size the text does not give."""
     cue = rounds[0] if rounds else None
@@ -499,159 +406,12 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
     if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
         found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it
     if found:
-        draft = _Draft(found.name, None, [], idx, start, cue.round if cue else "unknown",
+        draft = Draft(found.name, None, [], idx, start, cue.round if cue else "unknown",
                        cue.extension if cue else False, how=found.how)
         draft.confidence = 0.45
         new.append(draft)
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    out: list[_Draft] = []
-    for d in drafts:
-        twin = None
-        for o in out:
-            if not same_company(o.company, d.company):
-                continue
-            if (o.money is None or d.money is None) and o.main != d.main:
-                continue  # an unsized current round is not last year's round
-            if o.money is None or d.money is None or _close(o, d):
-                twin = o
-                break
-        if twin is None:
-            out.append(d)
-            continue
-        if twin.money is None and d.money is not None:
-            # the report that gives the size tells the round; its status goes with it
-            twin.money, twin.alt, twin.status = d.money, d.alt, d.status
-        elif twin.money is not None and twin.money.currency is None and d.money is not None \
-                and d.money.currency:
-            twin.money, twin.alt = d.money, d.alt
-        if twin.round == "unknown":
-            twin.round = d.round
-        twin.extension = twin.extension or d.extension
-        twin.main = twin.main or d.main
-        for name in d.leads:
-            if not any(same_company(name, n) for n in twin.leads):
-                twin.leads.append(name)
-        for name in d.investors:
-            if not any(same_company(name, n) for n in twin.investors):
-                twin.investors.append(name)
-        twin.valuation = twin.valuation or d.valuation
-        twin.confidence = min(0.95, max(twin.confidence, d.confidence) + 0.05)
-        twin.reports += 1
-        twin.substituted = twin.substituted and d.substituted
-        twin.weak_name = twin.weak_name and d.weak_name
-        if twin.how == "anaphora" and d.how != "anaphora":
-            twin.how = d.how
-        if len(d.company) > len(twin.company) and d.company.lower().startswith(twin.company.lower()):
-            twin.company = d.company
-    return out
-
-
-def _close(a: _Draft, b: _Draft) -> bool:
-    def figures(d: _Draft) -> list[Money]:
-        return [d.money, *d.alt] if d.money else []
-    for x in figures(a):
-        for y in figures(b):
-            if (x.currency == y.currency or x.currency is None or y.currency is None) and \
-                    abs(x.amount - y.amount) <= 0.03 * max(x.amount, y.amount):
-                return True
-            # "Qonto raised $552M" and "... EUR 486 million" in one article: one current round told in
-            # two currencies (no exchange rates here: major currencies sit within this band of each other)
-            if a.main and b.main and x.currency and y.currency and x.currency != y.currency and \
-                    x.currency in _MAJOR and y.currency in _MAJOR and 0.6 <= x.amount / max(y.amount, 1) <= 1.7:
-                return True
-    return False
-
-
-_MAJOR = {"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "SGD"}
-
-
-_MENTION = re.compile(
-    r"(?i:startup|start-up|unternehmen|company|firm|platform|plattform|app|anbieter|fintech|"
-    r"biotech|spezialist|entwickler|hersteller|lieferant|maker|provider|developer|firma|société|"
-    r"entreprise|jeune pousse)(?:\s(?!seine|ihre|sein|ihr|its|their|der|die|das|den|dem|des|the|and|und|et)[a-zéèêàç]+)?"
-    r"\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})")
-
-
-_MONEY_FOR = re.compile(
-    r"(?i:geld|kapital|finanzierung|investment|millionen|finanzspritze|kapitalspritze|geldregen)\s+"
-    r"(?:[a-zäöü]+\s+){0,3}?für\s+(?:(?:das|den|die|der)\s+)?(?:[\w-]+\s+)?"
-    r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})")
-
-
-# "Matt Jones, founder of Orbix, said the company ...": the person's company is a mention;
-# "Wie Quantaro am Dienstag mitteilte, konnte das Startup ...": so is whoever announces
-_ROLE_OF = re.compile(
-    rf"(?i:{LEADER_TITLES})\s+(?:of|at|von|bei|de|du|del)\s+"
-    r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})"
-    r"|^(?:Wie|Nach Angaben von)\s+(?P<announcer>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})\s+"
-    r"(?:\w+\s+){0,3}?(?:mitteilte|bekanntgab|bekannt gab|meldete|verkündete|mitteilt|bekannt gibt)"
-    # "Investoren glauben an Mavrik: Das Leipziger Start-up erhält ...": the name before the colon
-    r"|(?P<colon>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2}):\s+(?=(?:Das|Die|Der|The)\s)")
-
-
-# what each branch of _ROLE_OF needs: a title before "of"/"von"/..., a "Wie"/"Nach Angaben von"
-# opening, a colon. `re` tries the pattern's case-insensitive titles and its capitalised names
-# at every offset; few sentences hold any of these, and the rest go unsearched
-_ROLE_TITLE = re.compile(rf"(?i:{LEADER_TITLES})\s+(?:of|at|von|bei|de|du|del)\s+")
-
-
-def _may_name_role(sentence: str) -> bool:
-    return ":" in sentence or sentence.startswith(("Wie", "Nach Angaben von")) or sieve.may_match(
-        _ROLE_TITLE, sentence)
-
-
-_COMMON_START = re.compile(
-    r"(?i)existing|leading|following|according|including|recently|currently|previously|other|new|previous|current|several|many|some|most|all|both|each|"
-    r"investors?|existing|former|earlier|later|today|yesterday|however|meanwhile|overall|"
-    r"bestehende|neue|weitere|viele|alle|beide|investoren|heute|gestern|zudem|dennoch|laut|"
-    r"we|i|you|he|she|they|our|my|your|this|that|these|those|there|here|what|when|why|how")  # "We make that visible."
-
-
-_FUNCTION_WORD = 5.5  # wordfreq's zipf of "quand", "cette", "when": far above any company's name (Apple 4.9)
-_WHO = re.compile(r"\s*,\s+(?:who|whose|der|die|qui)\s")
-_NON_WORD_RUN = re.compile(r"\W*")
-
-
-def _opening_ends(head: str, name: str) -> list[int]:
-    """Where `name` ends when `head` opens with it, after nothing but non-word characters: what
-    `_NON_WORD_RUN` followed by the escaped name would reach, without compiling a pattern per name
-    (each new name evicted the shared `re` cache and cost a compile)."""
-    lead = _NON_WORD_RUN.match(head).end()
-    return [k + len(name) for k in range(lead + 1) if head.startswith(name, k)]
-
-
-def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
-    """Names the sentence introduces as companies: its opening subject, "Startup X"."""
-    out = []
-    head = _LEAD_IN.sub("", sentence[:80].strip())
-    if not re.match(r"(?i)(?:der|die|das|the|a|an|ein|eine|with|for|from|after|by|on|at|it|its|le|la|les|"
-                    r"un|une|l['’])\b", head) \
-            and not _PREP_START.match(head) and not re.match(r"[\"“”„«»]", head):  # a quote names no subject
-        name = name_from_phrase(head, first=True)
-        # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
-        who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))
-        # "Quand un polytechnicien ...", "Cette transaction ...": a very common word opens the sentence
-        function_word = bool(name) and lang is not None and " " not in name and zipf(name, lang) >= _FUNCTION_WORD
-        if name and not who and _opening_ends(head, name.split()[0]) and not _COMMON_START.fullmatch(name) \
-                and not function_word:
-            out.append((0, name))
-    for m in sieve.finditer(_MENTION, sentence):
-        name = name_from_phrase(m.group("name"), first=True)
-        strong = m.group(0).lower().startswith(("startup", "start-up", "fintech", "biotech", "company"))
-        if name and (strong or text.count(name) >= 2):
-            out.append((m.start("name"), name))
-    for m in _ROLE_OF.finditer(sentence) if _may_name_role(sentence) else ():
-        group = next(k for k in ("name", "announcer", "colon") if m.group(k))
-        name = name_from_phrase(m.group(group), first=True)
-        if name:
-            out.append((m.start(group), name))
-    for m in sieve.finditer(_MONEY_FOR, sentence):  # "Frisches Geld (gibt es) für Rollbote: Das Startup erhält ..."
-        name = name_from_phrase(m.group("name"), first=True)
-        if name:
-            out.append((m.start("name"), name))
-    return out
 
 
 # "6 Millionen Euro für Voltaro", "5 Mio. für Kivano: Das Startup ...": a headline made of an
@@ -674,24 +434,11 @@ def _headline_recipient(sentence: str, money: Money, lang: str, state: dict) -> 
     return name if plausible_name(name, lang, state["body"], state["head"]) else None
 
 
-def _backer_at(sentence: str, pos: int, name: str, upto: int) -> bool:
-    """The mention of `name` at `pos` is the subject of an investing verb before `upto`, alone or
-    first of a list ("X und Y investieren ...")."""
-    rest = sentence[pos + len(name):upto]
-    listed = _LIST_GOES_ON.match(rest)
-    return bool(_INVESTOR_VERB.match((rest[listed.end():] if listed else rest).lstrip(" ,")))
-
-
-# "X und der Fonds Y investieren": the rest of a list of backers before their verb
-_LIST_GOES_ON = re.compile(r"(?:\s*(?:,|\bund\b|\band\b|\bsowie\b|&)\s+[^,.;:]{1,60}?)+?(?=\s+(?:invest|steck|pump|led\b|leads\b|backs\b|backed\b))",
-                           re.IGNORECASE)
-
-
 def _is_headline(sentence: str) -> bool:
     return len(sentence) < 120 and not sentence.rstrip().endswith((".", "!", "?", '"', "“", "”", "»"))
 
 
-def _main_company(explicit: list[_Draft], mentions: list[tuple[int, int, str]], has_title: bool) -> str | None:
+def _main_company(explicit: list[Draft], mentions: list[tuple[int, int, str]], has_title: bool) -> str | None:
     if explicit and (explicit[0].sentence == 0 and has_title):
         return explicit[0].company
     counts: dict[str, int] = {}
@@ -707,7 +454,7 @@ def _main_company(explicit: list[_Draft], mentions: list[tuple[int, int, str]], 
 _FUND_NAME = re.compile(r"(?i)\b(?:capital|ventures|venture partners|partners|fund|fonds|investments|equity|vc)$")
 
 
-def _trim_descriptors(drafts: list[_Draft], lang: str) -> None:
+def _trim_descriptors(drafts: list[Draft], lang: str) -> None:
     """"Online Bank Qonto Raised $552M" beside "Qonto raised ...": a title-case headline capitalises
     its descriptors, so a name that ends with another round's name after everyday words is that name."""
     names = {d.company for d in drafts}
@@ -720,8 +467,8 @@ def _trim_descriptors(drafts: list[_Draft], lang: str) -> None:
                 break
 
 
-def _plausible_drafts(drafts: list[_Draft], lang: str, body: str, head: str | None,
-                      subject: str | None) -> list[_Draft]:
+def _plausible_drafts(drafts: list[Draft], lang: str, body: str, head: str | None,
+                      subject: str | None) -> list[Draft]:
     """Rounds whose company slot holds no name ("Nachdem", "der Personalsoftware-Spezialist")
     belong to the article's subject when it has one, and are dropped otherwise; investors
     that are no names ("Zeiten", "US-Fonds") are dropped."""
@@ -804,7 +551,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     # a table's rows, read by their header's columns, before the lists without one
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)
-    drafts: list[_Draft] = []
+    drafts: list[Draft] = []
     pending_val: list[tuple[int, Money]] = []
     background = False
     for idx, sentence in enumerate(sentences):
@@ -847,7 +594,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         elif d.company == ANAPHORA:
             # "Nordkap Capital investiert 12 Mio. Euro in die Firma": the backer before the money is
             # no referent of "die Firma"
-            near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos and not _backer_at(
+            near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos and not backer_at(
                 sentences[m[0]], m[1], m[2], d.pos)) or 0 < d.sentence - m[0] <= 2]
             name = max(near)[2] if near else strong or main_company
             if not near and not strong and name and not any(name in x for x in sentences[:d.sentence + 1]):
@@ -879,7 +626,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             target.valuation = val
     events = []
     seen = Counter(m.currency for d in resolved for m in ([d.money] if d.money else []) + d.alt if m.currency)
-    merged = _merge(resolved)
+    merged = merge(resolved)
     words = article_words(body, lang)
     # an article that names no currency at all: its language's, where it has one ("46 milioni": euros)
     own_currency = money_words(lang).get("default_currency")

@@ -1,0 +1,101 @@
+"""A round as the sentence reader drafts it, before the document decides its company, and the
+merging of drafts that report the same round (a headline and its body, two currencies)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extraction.money import Money
+from extraction.names import same_company
+
+
+@dataclass
+class Draft:
+    company: str
+    money: Money | None
+    alt: list[Money]
+    sentence: int
+    pos: int
+    round: str = "unknown"
+    extension: bool = False
+    status: str = "announced"
+    leads: list[str] = field(default_factory=list)
+    investors: list[str] = field(default_factory=list)
+    valuation: Money | None = None
+    main: bool = True
+    confidence: float = 0.5
+    evidence: str = ""
+    how: str = "subject"  # how the company was found (extraction.companies.Found.how)
+    reports: int = 1  # sentences of the article that tell this round
+    substituted: bool = False  # the slot held no name; the article's subject stands in
+    weak_name: bool = False
+    deal_line: bool = False  # read from a line of a deal list, whose first free field is a name
+
+
+def unsized(company: str, idx: int, rnd: str, how: str, pos: int = 0, confidence: float = 0.4) -> Draft:
+    """A round the text tells without its size (an investor's move, a list of funded companies)."""
+    draft = Draft(company, None, [], idx, pos, rnd, how=how)
+    draft.confidence = confidence
+    return draft
+
+
+def merge(drafts: list[Draft]) -> list[Draft]:
+    out: list[Draft] = []
+    for d in drafts:
+        twin = None
+        for o in out:
+            if not same_company(o.company, d.company):
+                continue
+            if (o.money is None or d.money is None) and o.main != d.main:
+                continue  # an unsized current round is not last year's round
+            if o.money is None or d.money is None or _close(o, d):
+                twin = o
+                break
+        if twin is None:
+            out.append(d)
+            continue
+        if twin.money is None and d.money is not None:
+            # the report that gives the size tells the round; its status goes with it
+            twin.money, twin.alt, twin.status = d.money, d.alt, d.status
+        elif twin.money is not None and twin.money.currency is None and d.money is not None \
+                and d.money.currency:
+            twin.money, twin.alt = d.money, d.alt
+        if twin.round == "unknown":
+            twin.round = d.round
+        twin.extension = twin.extension or d.extension
+        twin.main = twin.main or d.main
+        for name in d.leads:
+            if not any(same_company(name, n) for n in twin.leads):
+                twin.leads.append(name)
+        for name in d.investors:
+            if not any(same_company(name, n) for n in twin.investors):
+                twin.investors.append(name)
+        twin.valuation = twin.valuation or d.valuation
+        twin.confidence = min(0.95, max(twin.confidence, d.confidence) + 0.05)
+        twin.reports += 1
+        twin.substituted = twin.substituted and d.substituted
+        twin.weak_name = twin.weak_name and d.weak_name
+        if twin.how == "anaphora" and d.how != "anaphora":
+            twin.how = d.how
+        if len(d.company) > len(twin.company) and d.company.lower().startswith(twin.company.lower()):
+            twin.company = d.company
+    return out
+
+
+def _close(a: Draft, b: Draft) -> bool:
+    def figures(d: Draft) -> list[Money]:
+        return [d.money, *d.alt] if d.money else []
+    for x in figures(a):
+        for y in figures(b):
+            if (x.currency == y.currency or x.currency is None or y.currency is None) and \
+                    abs(x.amount - y.amount) <= 0.03 * max(x.amount, y.amount):
+                return True
+            # "Qonto raised $552M" and "... EUR 486 million" in one article: one current round told in
+            # two currencies (no exchange rates here: major currencies sit within this band of each other)
+            if a.main and b.main and x.currency and y.currency and x.currency != y.currency and \
+                    x.currency in _MAJOR and y.currency in _MAJOR and 0.6 <= x.amount / max(y.amount, 1) <= 1.7:
+                return True
+    return False
+
+
+_MAJOR = {"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "SGD"}

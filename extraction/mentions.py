@@ -1,0 +1,118 @@
+"""Where an article names a company it may refer back to: the mentions that "das Startup",
+"the company" or a round told without a name can mean.
+
+A sentence introduces a company by opening with it as its subject, by a descriptor before it
+("Startup X", "the fintech X"), by a founder's or CEO's title ("founder of X"), by announcing
+("Wie X mitteilte"), by a name before a colon ("Investoren glauben an X: Das Start-up ..."),
+or by money for it ("Frisches Geld für X"). A backer before its investing verb is no such
+mention ("X und Y investieren ... in das Startup").
+"""
+
+from __future__ import annotations
+
+import re
+
+from extraction import sieve
+from extraction.companies import _INVESTOR_VERB, _LEAD_IN, _PREP_START
+from extraction.names import name_from_phrase
+from extraction.plausibility import LEADER_TITLES, zipf
+
+
+_MENTION = re.compile(
+    r"(?i:startup|start-up|unternehmen|company|firm|platform|plattform|app|anbieter|fintech|"
+    r"biotech|spezialist|entwickler|hersteller|lieferant|maker|provider|developer|firma|société|"
+    r"entreprise|jeune pousse)(?:\s(?!seine|ihre|sein|ihr|its|their|der|die|das|den|dem|des|the|and|und|et)[a-zéèêàç]+)?"
+    r"\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})")
+
+
+MONEY_FOR = re.compile(
+    r"(?i:geld|kapital|finanzierung|investment|millionen|finanzspritze|kapitalspritze|geldregen)\s+"
+    r"(?:[a-zäöü]+\s+){0,3}?für\s+(?:(?:das|den|die|der)\s+)?(?:[\w-]+\s+)?"
+    r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})")
+
+
+# "Matt Jones, founder of Orbix, said the company ...": the person's company is a mention;
+# "Wie Quantaro am Dienstag mitteilte, konnte das Startup ...": so is whoever announces
+_ROLE_OF = re.compile(
+    rf"(?i:{LEADER_TITLES})\s+(?:of|at|von|bei|de|du|del)\s+"
+    r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})"
+    r"|^(?:Wie|Nach Angaben von)\s+(?P<announcer>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})\s+"
+    r"(?:\w+\s+){0,3}?(?:mitteilte|bekanntgab|bekannt gab|meldete|verkündete|mitteilt|bekannt gibt)"
+    # "Investoren glauben an Mavrik: Das Leipziger Start-up erhält ...": the name before the colon
+    r"|(?P<colon>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2}):\s+(?=(?:Das|Die|Der|The)\s)")
+
+
+# what each branch of _ROLE_OF needs: a title before "of"/"von"/..., a "Wie"/"Nach Angaben von"
+# opening, a colon. `re` tries the pattern's case-insensitive titles and its capitalised names
+# at every offset; few sentences hold any of these, and the rest go unsearched
+_ROLE_TITLE = re.compile(rf"(?i:{LEADER_TITLES})\s+(?:of|at|von|bei|de|du|del)\s+")
+
+
+def _may_name_role(sentence: str) -> bool:
+    return ":" in sentence or sentence.startswith(("Wie", "Nach Angaben von")) or sieve.may_match(
+        _ROLE_TITLE, sentence)
+
+
+_COMMON_START = re.compile(
+    r"(?i)existing|leading|following|according|including|recently|currently|previously|other|new|previous|current|several|many|some|most|all|both|each|"
+    r"investors?|existing|former|earlier|later|today|yesterday|however|meanwhile|overall|"
+    r"bestehende|neue|weitere|viele|alle|beide|investoren|heute|gestern|zudem|dennoch|laut|"
+    r"we|i|you|he|she|they|our|my|your|this|that|these|those|there|here|what|when|why|how")  # "We make that visible."
+
+
+_FUNCTION_WORD = 5.5  # wordfreq's zipf of "quand", "cette", "when": far above any company's name (Apple 4.9)
+_WHO = re.compile(r"\s*,\s+(?:who|whose|der|die|qui)\s")
+_NON_WORD_RUN = re.compile(r"\W*")
+
+
+def _opening_ends(head: str, name: str) -> list[int]:
+    """Where `name` ends when `head` opens with it, after nothing but non-word characters: what
+    `_NON_WORD_RUN` followed by the escaped name would reach, without compiling a pattern per name
+    (each new name evicted the shared `re` cache and cost a compile)."""
+    lead = _NON_WORD_RUN.match(head).end()
+    return [k + len(name) for k in range(lead + 1) if head.startswith(name, k)]
+
+
+def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
+    """Names the sentence introduces as companies: its opening subject, "Startup X"."""
+    out = []
+    head = _LEAD_IN.sub("", sentence[:80].strip())
+    if not re.match(r"(?i)(?:der|die|das|the|a|an|ein|eine|with|for|from|after|by|on|at|it|its|le|la|les|"
+                    r"un|une|l['’])\b", head) \
+            and not _PREP_START.match(head) and not re.match(r"[\"“”„«»]", head):  # a quote names no subject
+        name = name_from_phrase(head, first=True)
+        # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
+        who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))
+        # "Quand un polytechnicien ...", "Cette transaction ...": a very common word opens the sentence
+        function_word = bool(name) and lang is not None and " " not in name and zipf(name, lang) >= _FUNCTION_WORD
+        if name and not who and _opening_ends(head, name.split()[0]) and not _COMMON_START.fullmatch(name) \
+                and not function_word:
+            out.append((0, name))
+    for m in sieve.finditer(_MENTION, sentence):
+        name = name_from_phrase(m.group("name"), first=True)
+        strong = m.group(0).lower().startswith(("startup", "start-up", "fintech", "biotech", "company"))
+        if name and (strong or text.count(name) >= 2):
+            out.append((m.start("name"), name))
+    for m in _ROLE_OF.finditer(sentence) if _may_name_role(sentence) else ():
+        group = next(k for k in ("name", "announcer", "colon") if m.group(k))
+        name = name_from_phrase(m.group(group), first=True)
+        if name:
+            out.append((m.start(group), name))
+    for m in sieve.finditer(MONEY_FOR, sentence):  # "Frisches Geld (gibt es) für Rollbote: Das Startup erhält ..."
+        name = name_from_phrase(m.group("name"), first=True)
+        if name:
+            out.append((m.start("name"), name))
+    return out
+
+
+def backer_at(sentence: str, pos: int, name: str, upto: int) -> bool:
+    """The mention of `name` at `pos` is the subject of an investing verb before `upto`, alone or
+    first of a list ("X und Y investieren ...")."""
+    rest = sentence[pos + len(name):upto]
+    listed = _LIST_GOES_ON.match(rest)
+    return bool(_INVESTOR_VERB.match((rest[listed.end():] if listed else rest).lstrip(" ,")))
+
+
+# "X und der Fonds Y investieren": the rest of a list of backers before their verb
+_LIST_GOES_ON = re.compile(r"(?:\s*(?:,|\bund\b|\band\b|\bsowie\b|&)\s+[^,.;:]{1,60}?)+?(?=\s+(?:invest|steck|pump|led\b|leads\b|backs\b|backed\b))",
+                           re.IGNORECASE)
