@@ -25,7 +25,8 @@ _TALKS = {
         r"(?i)\b(?:(?:is|are|was|were|has been|have been)\s+(?:reportedly\s+|said to be\s+|now\s+|currently\s+)?"
         r"(?:in (?:advanced |early |final |late-stage )?(?:talks|discussions|negotiations)|negotiating|"
         r"seeking to raise|looking to raise|in the process of raising|raising|out raising|in the market for)|"
-        r"(?:aims|plans|seeks|looks|hopes) to raise)\b"),
+        # "plans/aims/hopes to raise a Series C next year" is an intention, not a round being raised
+        r"(?:seeks|looks) to raise)\b"),
     "de": re.compile(
         r"(?i)\b(?:verhandelt|verhandeln|führt gespräche|führen gespräche|ist im gespräch|sind im gespräch|"
         r"(?:spricht|sprechen) mit (?:investoren|geldgebern|kapitalgebern) (?=über)|"
