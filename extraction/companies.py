@@ -204,7 +204,8 @@ _FOUNDERS_OF = re.compile(
 
 def _founders_company(before: str) -> str | None:
     m = _FOUNDERS_OF.match(before.split(": ")[-1])
-    return m.group("name") if m else None
+    # "Die Gründer des Berliner Startups Mietfix": the name after its description
+    return (name_from_phrase(m.group("name"), tail=True) or m.group("name")) if m else None
 
 
 def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | None:

@@ -319,7 +319,10 @@ GRAMMAR = register(Grammar(
         r"(?:beim|bei (?:dem|der|den)|bei)\s(?=[^.;]{2,80}?\seingestiegen\b)"),
     funded_subject=rx(
         r"\s(?:haben|hat|konnten|konnte) (?:ebenfalls |auch |zudem |außerdem |beide |jeweils )?(?:frisches |neues |weiteres )?"
-        r"(?:geld|kapital|finanzierungen?|investments?) (?:erhalten|eingesammelt|bekommen|eingeworben|an land gezogen)\b",
+        # "hat Kapital von Investoren eingesammelt": who gave it may stand before the participle
+        r"(?:geld|kapital|finanzierungen?|investments?) (?:(?:von|bei) (?!(?:\w+ )?(?:kunden|nutzern|käufern|"
+        r"abonnenten|spendern|mitgliedern|partnern)\b)(?:[\w.-]+ ){1,4}?)?"
+        r"(?:erhalten|eingesammelt|bekommen|eingeworben|an land gezogen)\b",
         # "X holt sich frisches Geld bei Investoren", "X sichert sich neues Kapital"
         r"\s(?:holt|holte|holen|sichert|sicherte|sichern|erhält|erhielt|erhalten|bekommt|bekam|bekommen|sammelt|sammelte|"
         r"sammeln) (?:sich )?(?:nun |jetzt |erneut |ebenfalls |auch )?(?:frisches|neues|weiteres) (?:geld|kapital)\b"),
