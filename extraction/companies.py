@@ -192,7 +192,8 @@ _SAID_THE = re.compile(
     r"(?:the|its|a)\s+(?:new\s+|latest\s+|fresh\s+)?$")
 _WITH_FRONT = re.compile(r"(?i)^\W*(?:with|armed with|thanks to|fresh off|on the back of)\s+(?:the\s+|a\s+|an\s+|its\s+|this\s+)?$")
 _WITH_FRONT_OTHER = re.compile(r"(?i)^\W*(?:avec|grâce à|forte? de|riche de|con|com|grazie a|met)\s+"
-                               r"(?:(?:les|ces|ses|sus|los|estos|i|questi|os|esses|de|deze)\s+)?$")
+                               # "Com o novo aporte de R$ 50 milhões, a X ...": a few words of the round's own
+                               r"(?:(?-i:[a-zà-ÿ][\w'’-]*)\s+){0,4}$")
 _DESCRIBED_SUBJECT = re.compile(
     r"(?i)(?:(?:la|le|l['’]|les|el|los|lo|il|o|a|het|de)\s*)?(?P<desc>(?:[\w'’-]+\s+){0,4}?)"
     r"(?P<name>(?-i:[A-ZÄÖÜÉÈ])[\w.&-]*(?:\s(?-i:[A-ZÄÖÜÉÈ])[\w.&-]*){0,2})\s")

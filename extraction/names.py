@@ -22,7 +22,7 @@ _PLACES = {
     "beijing", "shanghai", "israel", "indonesia", "switzerland", "austria", "the", "world",
     "silicon", "valley", "index", "deutschland", "österreich", "schweiz", "berliner",
 }
-_ARTICLES = {"der", "die", "das", "the", "ein", "eine", "a", "an", "den", "dem", "des", "these", "this",
+_ARTICLES = {"der", "die", "das", "the", "ein", "eine", "a", "an", "den", "dem", "des", "these", "this", "het",
              "le", "la", "les", "l'", "l’", "un", "une", "du",
              "those", "that", "our", "their", "its", "his", "her", "seine", "ihre", "diese", "dieser",
              "dieses", "sein", "ihr"}
@@ -220,6 +220,11 @@ _DATE_TOKEN = re.compile(
     r"fin|début|finales|principios)[.,]?$")
 
 
+def _town_adjective(token: str) -> bool:
+    low = token.lower()
+    return (low.endswith("se") and low[:-2] in places()) or (low.endswith("er") and low[:-2] in places())
+
+
 _BACKED_BY_WORD = re.compile(r"\w-(?:backed|owned|powered|funded|led|run|incubated|supported)$", re.I)
 
 
@@ -241,6 +246,9 @@ def _finish(run: list[str]) -> str | None:
     owner = max((i for i, tok in enumerate(run[:-1]) if tok.endswith(("’s", "'s"))), default=-1)
     if owner >= 0 and _name_like(run[owner + 1]):
         run = run[owner + 1:]
+    # "Utrechtse Zonwerk", "Berliner Kivano": a town's adjective before a name is no part of it
+    while len(run) > 1 and _town_adjective(run[0]):
+        run = run[1:]
     # "IAN Group-powered BioAngels", "Sequoia Capital-backed Zepto": what backs or runs a company
     # is no part of its name, however many words it takes
     backed = [i for i, tok in enumerate(run[:-1]) if _BACKED_BY_WORD.search(tok)]
