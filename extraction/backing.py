@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from extraction import sieve
 from extraction.companies import ANAPHORA, _cut_np, _de_subject, _en_subject, _object_name
 from extraction.grammar import Grammar
-from extraction.names import is_descriptor, name_from_phrase, places, same_company, split_names
+from extraction.names import is_descriptor, name_from_phrase, places, same_company, split_names, town_adjective
 
 # Takeovers and sales are no rounds, whatever verb tells them ("takes a majority stake in",
 # "übernimmt die Mehrheit an"); nor are partnerships or a backer's own fund.
@@ -58,7 +58,9 @@ def _described_name(after: str) -> str | None:
         return " ".join(parts) or None
     if words and words[0][:1].isupper():
         first = name_from_phrase(np, first=True)
-        return first if first and np.startswith(first) else None
+        # "Amsterdamse Pelvo": the town's adjective before the name falls away
+        opening = " ".join(words[1:]) if len(words) > 1 and town_adjective(words[0]) else np
+        return first if first and opening.startswith(first) else None
     return None
 
 

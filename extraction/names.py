@@ -220,7 +220,7 @@ _DATE_TOKEN = re.compile(
     r"fin|début|finales|principios)[.,]?$")
 
 
-def _town_adjective(token: str) -> bool:
+def town_adjective(token: str) -> bool:
     low = token.lower()
     return (low.endswith("se") and low[:-2] in places()) or (low.endswith("er") and low[:-2] in places())
 
@@ -247,7 +247,7 @@ def _finish(run: list[str]) -> str | None:
     if owner >= 0 and _name_like(run[owner + 1]):
         run = run[owner + 1:]
     # "Utrechtse Zonwerk", "Berliner Kivano": a town's adjective before a name is no part of it
-    while len(run) > 1 and _town_adjective(run[0]):
+    while len(run) > 1 and town_adjective(run[0]):
         run = run[1:]
     # "IAN Group-powered BioAngels", "Sequoia Capital-backed Zepto": what backs or runs a company
     # is no part of its name, however many words it takes
