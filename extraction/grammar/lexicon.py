@@ -91,10 +91,7 @@ def build_grammar(code: str) -> Grammar:
         funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive + w('funding.passive'))}\b"),
         # a comma right before the verb belongs to it, so that "Nesta semana, anunciou ..." leaves
         # "Nesta semana" as the text before the verb: an opener, read as a dropped subject below
-        subject_verbs=rx(rf"(?:,\s*)?\b{_not_after(w('funding.inverting_openers'))}(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b",
-                         # "Finvelo, con 5 millones": links a name to its amount in a list, but is no
-                         # funding cue (the sentence must have one of its own)
-                         *([rf"(?<=\w){_alt(w('funding.list_links'))}\s"] if w("funding.list_links") else [])),
+        subject_verbs=rx(rf"(?:,\s*)?\b{_not_after(w('funding.inverting_openers'))}(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b"),
         # a verb-second language puts the verb right after a fronted amount and the subject after it
         # ("Met bijna 60 miljoen euro harkte biotechbedrijf Tagworks ... binnen")
         fronted_verbs=rx(rf"^\s*{_alt(verbs)}\s") if lex.get("verb_second") else re.compile(_NEVER),
