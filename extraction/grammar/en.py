@@ -109,7 +109,10 @@ GRAMMAR = register(Grammar(
         r"(?:industry|sector|market|ecosystem) (?:has |have |had )?(?:attracted|raised|received|drew|secured)|"
         # a listed company's share sales and state support are no venture rounds
         r"at-the-market|follow-on offering|secondary offering|rights issue|share sale|selling (?:new )?shares|"
-        r"share placement|placing of new shares|guarantees?|bailout|state aid)\b",
+        r"share placement|placing of new shares|guarantees?|bailout|state aid|"
+        # business won, not money raised: "landed a $3M deal with Walmart to supply software"
+        r"(?:deal|agreement|contract) with (?:[\w.&-]+ ){1,3}?to (?:supply|provide|deliver|build|sell|distribute|develop|"
+        r"install|operate)|(?:supply|licensing|distribution|commercial|procurement|offtake) (?:deal|agreement|contract))\b",
         # a company spending on its own plant: "will invest $3 billion to build a new fab"
         r"\binvest(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:to (?:build|construct|set up|expand|open) |in )(?:a |an |its |the )?"
         r"(?:new |second |first )?(?:[\w-]+ ){0,2}?(?:factory|factories|plant|plants|fab|fabs|gigafactory|facility|"
