@@ -111,7 +111,7 @@ GRAMMAR = register(Grammar(
         r"at-the-market|follow-on offering|secondary offering|rights issue|share sale|selling (?:new )?shares|"
         r"share placement|placing of new shares|guarantees?|bailout|state aid|"
         # business won, not money raised: "landed a $3M deal with Walmart to supply software"
-        r"(?:deal|agreement|contract) with (?:[\w.&-]+ ){1,3}?to (?:supply|provide|deliver|build|sell|distribute|develop|"
+        r"(?:deal|agreement|contract) with (?:[\w.&-]+ ){1,5}?to (?:supply|provide|deliver|build|sell|distribute|develop|"
         r"install|operate)|(?:supply|licensing|distribution|commercial|procurement|offtake) (?:deal|agreement|contract))\b",
         # a company spending on its own plant: "will invest $3 billion to build a new fab"
         r"\binvest(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:to (?:build|construct|set up|expand|open) |in )(?:a |an |its |the )?"
