@@ -56,9 +56,10 @@ def run_cycle_command(config_path: str | None, config: Config, use_prefect: bool
     # Our own temporary server rather than Prefect's: it dies with this process, even on SIGKILL.
     from flows.ephemeral_server import start_prefect_api
 
-    start_prefect_api(home)
-    from flows.monitor import run_once
+    server_ready = start_prefect_api(home, wait=False)
+    from flows.monitor import run_once  # Prefect and the cycle's modules load while the server starts
 
+    server_ready()
     return run_once(_config_path_for_flow(config_path))
 
 

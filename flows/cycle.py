@@ -13,6 +13,7 @@ loses nothing the next one cannot finish.
 from __future__ import annotations
 
 import asyncio
+import collections
 import contextlib
 import functools
 import logging
@@ -24,6 +25,7 @@ from typing import Any
 from flows import process_memory, stages
 from flows.cycle_lock import CycleBusy, cycle_lock
 from flows.dask_reading import plain_reader
+from flows.process_reading import process_reader
 from flows.report import CycleReport
 from flows.settings import Config
 from scrapers.http import Fetcher
@@ -48,6 +50,9 @@ class Steps:
     # Under [scale]: (ScaleSettings) -> async context yielding read(pages) -> [ReadDoc],
     # which reads fetched pages on a Dask cluster (flows/dask_reading.py).
     reader: Callable[..., Any] = functools.partial(plain_reader, read_fn=stages.read_articles)
+    # Without Dask, on 2+ cores: (processes) -> async context yielding read(pages) -> [ReadDoc],
+    # which reads fetched pages in processes beside this one (flows/process_reading.py).
+    local_reader: Callable[..., Any] = functools.partial(process_reader, read_fn=stages.read_articles)
 
 
 PLAIN_STEPS = Steps(
@@ -81,12 +86,15 @@ async def run_cycle(config: Config, steps: Steps, logger: logging.Logger | loggi
 
 async def _cycle(config: Config, steps: Steps, report: CycleReport, logger) -> None:
     async with contextlib.AsyncExitStack() as stack:
-        starting_reader = None
+        starting_reader = local_read = None
         if config.scale.uses_dask:
             # The cluster starts (in a thread) while the feeds are polled.
             starting_reader = asyncio.ensure_future(stack.enter_async_context(steps.reader(config.scale)))
+        elif config.scale.local_readers:
+            # The reading processes start (load their modules) while the feeds are polled.
+            local_read = await stack.enter_async_context(steps.local_reader(config.scale.local_readers))
         try:
-            await _poll_fetch_store(config, steps, report, logger, starting_reader)
+            await _poll_fetch_store(config, steps, report, logger, starting_reader, local_read)
         finally:
             if starting_reader is not None:
                 await _settled(starting_reader)  # started before the stack closes what it opened
@@ -107,7 +115,8 @@ async def _settled(future: asyncio.Future) -> None:
 
 
 async def _poll_fetch_store(config: Config, steps: Steps, report: CycleReport, logger,
-                            starting_reader: asyncio.Future | None) -> None:
+                            starting_reader: asyncio.Future | None,
+                            local_read: Callable[[list], Awaitable[list]] | None = None) -> None:
     now = stages.utcnow()
     due = stages.due_feeds(config.db_path, config.feeds, now)
     report.feeds_due = len(due)
@@ -150,7 +159,16 @@ async def _poll_fetch_store(config: Config, steps: Steps, report: CycleReport, l
             async def store(docs: list) -> None:
                 await budget.paused(writer.put(docs))  # time spent waiting for the writer is no fetch time
 
-            if starting_reader is None:
+            if local_read is not None:
+                async def read_then_store(pages: list) -> None:
+                    # Read in another process from now on; the writer takes batches in the
+                    # order they were fetched, each once read, and its backlog (read or
+                    # being read) bounds what fetching may hold, as without the reader.
+                    await store(asyncio.ensure_future(local_read(pages)))
+
+                await _scrape_in_turn(batches, lambda b: steps.scrape(fetcher, b, budget.not_after, read=False),
+                                      window, read_then_store)
+            elif starting_reader is None:
                 await _scrape_in_turn(batches, lambda b: steps.scrape(fetcher, b, budget.not_after), window, store)
             else:
                 await _scrape_then_read(batches, lambda b: steps.scrape(fetcher, b, budget.not_after, read=False),
@@ -242,6 +260,9 @@ class StoreWriter:
     at a time (SQLite has one writer), each in a worker thread. At most `backlog`
     batches wait: `put` waits for room, so fetching cannot run far ahead of storing.
 
+    A batch may come as a future of its docs (being read in another process):
+    it keeps its place in line, and is stored once read.
+
     asyncio.to_thread copies the caller's context, so a Prefect task called there
     still belongs to the flow run.
     """
@@ -249,7 +270,7 @@ class StoreWriter:
     def __init__(self, store: Callable[..., Any], db_path, report: CycleReport, logger,
                  backlog: int | None = None) -> None:
         self._store, self._db_path, self._report, self._logger = store, db_path, report, logger
-        self._queue: asyncio.Queue = asyncio.Queue(maxsize=backlog or WRITER_BACKLOG)
+        self._queue: _Backlog = _Backlog(maxsize=backlog or WRITER_BACKLOG)
         self._task: asyncio.Task | None = None
 
     def start(self) -> None:
@@ -274,18 +295,29 @@ class StoreWriter:
 
     async def _run(self) -> None:
         stopping = False
-        while not stopping and (docs := await self._queue.get()) is not None:
-            # Batches that arrived while the last one was being stored go as one:
-            # fewer store task runs (each costs Prefect's server ~20 ms) and none
-            # stored later than it would have been.
-            docs = list(docs)
+        try:
+            while not stopping and (item := await self._queue.get()) is not None:
+                # Batches that arrived (and were read) while the last one was being
+                # stored go as one: fewer store task runs (each costs Prefect's server
+                # ~20 ms) and none stored later than it would have been.
+                waiting = self._queue.qsize()  # arrived while the last batch was stored
+                docs = list(await _docs(item))
+                for _ in range(waiting):
+                    more = self._queue.peek()
+                    if isinstance(more, asyncio.Future) and not more.done():
+                        break  # still being read: stored next, after this one
+                    self._queue.get_nowait()
+                    if more is None:
+                        stopping = True
+                        break
+                    docs += await _docs(more)
+                _add(self._report, await asyncio.to_thread(self._store, self._db_path, docs), self._logger)
+        finally:
+            # Stopped by an error: batches still being read are not wanted any more.
             while not self._queue.empty():
-                more = self._queue.get_nowait()
-                if more is None:
-                    stopping = True
-                    break
-                docs += more
-            _add(self._report, await asyncio.to_thread(self._store, self._db_path, docs), self._logger)
+                item = self._queue.get_nowait()
+                if isinstance(item, asyncio.Future):
+                    item.cancel()
 
     async def finish(self) -> None:
         """Wait until everything put is stored; a store failure is raised here."""
@@ -293,6 +325,24 @@ class StoreWriter:
             if not self._task.done():
                 await self._enqueue(None)
             await self._task
+
+
+class _Backlog(asyncio.Queue):
+    """asyncio.Queue whose next item can be looked at without taking it.
+
+    `_init` is the documented hook for a queue's own container (as LifoQueue and
+    PriorityQueue use it); the queue keeps its items in `self._queue`.
+    """
+
+    def _init(self, maxsize: int) -> None:
+        self._queue = collections.deque()
+
+    def peek(self):
+        return self._queue[0]
+
+
+async def _docs(item) -> list:
+    return await item if isinstance(item, asyncio.Future) else item
 
 
 def _add(report: CycleReport, stored: stages.StoreOutcome, logger) -> None:

@@ -16,6 +16,7 @@ import os
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -48,6 +49,12 @@ class EphemeralServer:
         return f"http://127.0.0.1:{self.port}/api"
 
     def start(self) -> str:
+        """Launch the server and wait until it answers; its API URL."""
+        self.launch()
+        return self.wait_ready()
+
+    def launch(self) -> str:
+        """Start the server process and return its API URL at once, before it answers."""
         env = dict(os.environ, PREFECT_HOME=str(self.home), PREFECT_UI_ENABLED="0",
                    PREFECT__SERVER_EPHEMERAL="1", PREFECT__SERVER_FINAL="1")
         env.pop("PREFECT_API_URL", None)
@@ -60,7 +67,13 @@ class EphemeralServer:
                 ),
                 env=env, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
             )
-        deadline = time.monotonic() + self.startup_timeout
+        self._deadline = time.monotonic() + self.startup_timeout
+        return self.api_url
+
+    def wait_ready(self) -> str:
+        """Wait until the launched server answers /health; its API URL (ServerStartError if it never does)."""
+        assert self.process is not None, "launch() first"
+        deadline = self._deadline
         with httpx.Client(trust_env=False) as client:
             while time.monotonic() < deadline:
                 if self.process.poll() is not None:
@@ -86,7 +99,7 @@ class EphemeralServer:
             self.process.wait()
 
 
-def start_prefect_api(home: Path) -> None:
+def start_prefect_api(home: Path, wait: bool = True) -> Callable[[], None]:
     """Give this process a Prefect API: PREFECT_API_URL when set, else the server a
     `fundwatch serve` on the same database runs, else our own temporary server.
 
@@ -95,14 +108,31 @@ def start_prefect_api(home: Path) -> None:
     Python runs after Prefect's own exit work (sending the last run logs and events,
     registered through `threading._register_atexit`, which runs first); and should
     the process die without running it, the kernel ends the server (dies_with_parent).
+
+    With `wait=False` it returns as soon as our own server is launched (its URL is
+    known before it answers), so the caller can import Prefect and the cycle's
+    modules (~2-3 s) while the server starts (~4-5 s); the returned function
+    waits until the server answers (ServerStartError if it does not). With
+    `wait=True` that wait is done here.
     """
+    def ready() -> None:
+        pass
+
     if os.environ.get("PREFECT_API_URL"):
-        return
+        return ready
     # `fundwatch serve` on the same database runs a server already: use it.
     serving = running_server(home)
     if serving:
         os.environ["PREFECT_API_URL"] = serving
-        return
+        return ready
     server = EphemeralServer(home)
-    os.environ["PREFECT_API_URL"] = server.start()
+    os.environ["PREFECT_API_URL"] = server.launch()
     atexit.register(server.stop)
+
+    def server_ready() -> None:
+        server.wait_ready()
+
+    if wait:
+        server_ready()
+        return ready
+    return server_ready

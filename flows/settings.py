@@ -17,7 +17,9 @@ Contract (other tools depend on it; extend, don't break):
     since = "30d"                    # the period it covers (30d, 12w)
     [scale]                          # optional: read pages and extract rounds on a Dask cluster
     workers = 2                      # a local cluster of 2 worker processes (0: no Dask), or
-                                     # dask_address = "tcp://host:8786" (an existing scheduler)
+                                     # dask_address = "tcp://host:8786" (an existing scheduler);
+                                     # without Dask: read_processes = 1 (the default on 2+ cores;
+                                     # 0 reads in the cycle's own process)
 
 Unknown keys and bad values raise `ConfigError` naming the key; the CLI turns it
 into exit code 2. Sections owned by other packages ([http], [[alerts]]) are
@@ -74,10 +76,23 @@ class ScaleSettings:
 
     dask_address: str | None = None  # an existing scheduler ("tcp://host:8786")
     workers: int = 0                 # a local process cluster of this many workers; 0: no Dask
+    # Without Dask: processes beside the cycle's that read pages and extract rounds
+    # (flows/process_reading.py); 0 reads in the cycle's own process. None: 1 on a
+    # machine of 2 or more cores, else 0.
+    read_processes: int | None = None
 
     @property
     def uses_dask(self) -> bool:
         return bool(self.dask_address or self.workers)
+
+    @property
+    def local_readers(self) -> int:
+        """Reading processes of a cycle without Dask (0: read in the cycle's process)."""
+        if self.uses_dask:
+            return 0
+        if self.read_processes is not None:
+            return self.read_processes
+        return 1 if (os.cpu_count() or 1) >= 2 else 0
 
 
 @dataclass(frozen=True)
@@ -144,7 +159,16 @@ def _parse_report(table: dict[str, Any]) -> ReportSettings:
 
 
 def _parse_scale(table: dict[str, Any]) -> ScaleSettings:
-    _check_keys("scale", table, {"dask_address", "workers"})
+    _check_keys("scale", table, {"dask_address", "workers", "read_processes"})
+    read_processes = table.get("read_processes")
+    if read_processes is not None:
+        read_processes = _expect("scale", "read_processes", read_processes, int)
+        if read_processes < 0:
+            raise ConfigError(f"scale.read_processes: must be 0 (read in the cycle's process) or more, "
+                              f"got {read_processes}")
+        if "dask_address" in table or table.get("workers"):
+            raise ConfigError("scale: read_processes is for reading without Dask; with Dask, its workers read")
+        return ScaleSettings(read_processes=read_processes)
     if "dask_address" in table and "workers" in table:
         raise ConfigError("scale: set dask_address (an existing cluster) or workers (a local one), not both")
     if "dask_address" in table:

@@ -21,9 +21,12 @@ BATCH = 2
 CONCURRENCY = 4  # a window of ceil(4 / 2) + 1 = 3 batches scraped at a time
 
 
-def _farm_config(tmp_path, farm):
+def _farm_config(tmp_path, farm, read_processes: int | None = None):
     path = tmp_path / "fundwatch.toml"
     farm_config(path, tmp_path / "fundwatch.db", farm.feed_urls, http=f"concurrency = {CONCURRENCY}")
+    if read_processes is not None:
+        path.write_text(path.read_text(encoding="utf-8") + f"[scale]\nread_processes = {read_processes}\n",
+                        encoding="utf-8")
     return load_config(path)
 
 
@@ -36,13 +39,16 @@ def _run(config, store):
 scraped = {"batches": 0}
 
 
-async def counting_scrape(fetcher, entries, not_after):
-    docs = await cycle.PLAIN_STEPS.scrape(fetcher, entries, not_after)
+async def counting_scrape(fetcher, entries, not_after, **kwargs):
+    docs = await cycle.PLAIN_STEPS.scrape(fetcher, entries, not_after, **kwargs)
     scraped["batches"] += 1
     return docs
 
 
-def test_fetching_waits_for_a_slow_writer_instead_of_holding_every_page(tmp_path, monkeypatch):
+# Pages read in the cycle's process (threads), and in a reading process beside it
+# (flows/process_reading.py: the default on 2+ cores): the same bound either way.
+@pytest.mark.parametrize("read_processes", [0, 1])
+def test_fetching_waits_for_a_slow_writer_instead_of_holding_every_page(tmp_path, monkeypatch, read_processes):
     monkeypatch.setattr(cycle, "ARTICLES_PER_TASK", BATCH)
     scraped["batches"] = 0
     stored, held = [], []
@@ -60,7 +66,7 @@ def test_fetching_waits_for_a_slow_writer_instead_of_holding_every_page(tmp_path
 
     with NewsFarm(sites=3, feeds=2) as farm:
         farm.publish(8)  # 48 stories: 24 batches of 2
-        config = _farm_config(tmp_path, farm)
+        config = _farm_config(tmp_path, farm, read_processes)
         report = _run(config, slow_store)
 
     assert report.new_articles == 48 and report.articles_from_feed_text == 0
