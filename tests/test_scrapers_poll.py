@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 import storage.feeds as feed_store
+from scrapers import robots
 from scrapers.http import Fetcher, HttpSettings
 from scrapers.poll import fetch_articles, parse_max_age, parse_retry_after, poll_feeds
 from support_http import Reply, conditional, endless, gzip_bomb, http_date, http_server, sequence  # noqa: F401
@@ -89,6 +90,8 @@ class World:
 
 @pytest.fixture
 def world(http_server, fresh_db):
+    # robots.txt answers are cached per process by origin; a port an earlier test used may come back
+    robots.clear_cache()
     w = World(http_server, fresh_db)
     base = http_server.base_url
     http_server.add("/robots.txt", Reply(200, b"User-agent: *\nDisallow: /private/\n", {"Content-Type": "text/plain"}))
