@@ -37,7 +37,7 @@ _PRE = {
     "inr": "INR", "₹": "INR", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "jpy": "JPY",
     "rm": "MYR", "myr": "MYR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "idr": "IDR",
     "rp": "IDR", "₩": "KRW", "krw": "KRW", "₦": "NGN", "ngn": "NGN", "zar": "ZAR",
-    "nt$": "TWD", "twd": "TWD", "pln": "PLN",
+    "nt$": "TWD", "twd": "TWD", "pln": "PLN", "fr.": "CHF", "sfr.": "CHF", "sfr": "CHF",
 }
 _POST = {
     "us-dollar": "USD", "us-$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
@@ -49,7 +49,7 @@ _POST = {
     "kronen": "SEK", "sek": "SEK", "ringgit": "MYR", "real": "BRL", "reais": "BRL",
     "dólares": "USD", "dolares": "USD", "dollari": "USD", "dollaro": "USD", "dólar": "USD",
     "won": "KRW", "baht": "THB", "pesos": "MXN", "lira": "TRY", "shekels": "ILS", "rand": "ZAR",
-    "kronor": "SEK", "zloty": "PLN", "złoty": "PLN", "zł": "PLN",
+    "kronor": "SEK", "zloty": "PLN", "złoty": "PLN", "zł": "PLN", "fr.": "CHF", "sfr.": "CHF",
 }
 _JAPAN = re.compile(r"(?i)\b(?:japan|japanese|tokyo|osaka|kyoto|fukuoka|nagoya|yokohama|sapporo|yen)\b")
 _VERB_LIKE_POST = ("won", "rand", "real", "lira")  # currency words that are also ordinary words
@@ -65,12 +65,13 @@ _SCALES = [
 _SCALE_RE = "|".join(f"(?:{p})" for p, _ in _SCALES)
 _SCALES_COMPILED = [(re.compile(p), value) for p, value in _SCALES]
 
-_PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|NT\$|TWD|PLN|A\$|AU\$|AUD|C\$|CA\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR"
+# "Fr. 5 Mio.", "5 Mio. Fr.", "SFr. 5 Mio.": Swiss francs as the Swiss press writes them
+_PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|NT\$|TWD|PLN|A\$|AU\$|AUD|C\$|CA\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|SFr\.?|Fr\.|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR"
 _POST_RE = (
     r"US-Dollar|US-\$|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|Schweizer Franken|Franken|CHF|Swiss francs|"
     r"britischen? Pfund|Pfund Sterling|Pfund|"
     r"pounds?(?: sterling)?|GBP|£|Yuan|yuan|RMB|renminbi|CNY|yen|Yen|JPY|rupees?|INR|Kronen|SEK|"
-    r"ringgit|reais|real|dólares|dolares|dollari|dólar|won|baht|pesos|lira|shekels|rand|kronor|złoty|zloty|zł"
+    r"ringgit|reais|real|dólares|dolares|dollari|dólar|won|baht|pesos|lira|shekels|rand|kronor|złoty|zloty|zł|SFr\.|Fr\."
 )
 _WORDS = r"[A-Za-zÄÖÜäöüßéèàíóúñç]+(?:[ -][A-Za-zÄÖÜäöüßéèàíóúñç]+){0,2}"
 _NUM = (r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|"
