@@ -356,8 +356,10 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
         if not funding and not any(sieve.search(p, sentence) for p in r.leads + r.participants):
             continue
         monies = [m for m in r.money.finditer(sentence) if _value(m, r)[0]] if funding else []
+        # "X正在洽談新一輪融資，估值達3000億美元": a figure that is only the valuation tells no size
+        sized = [m for m in monies if not r.valuation.search(sentence, max(0, m.start() - 6), m.start())]
         undisclosed = r.undisclosed.search(sentence) if funding else None
-        if not monies and not undisclosed:
+        if not undisclosed and (not monies or (not sized and r.announce.search(sentence))):
             announced = r.announce.search(sentence)
             company = None
             if announced:  # the name right before the phrase ("蔚来已完成新一轮融资"), else the clause's topic
@@ -369,8 +371,13 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
                     and not r.public.search(sentence):
                 # "X完成A轮融资", "Xは第三者割当増資による資金調達を発表": a round of untold size
                 rnd, ext = _round(sentence, r)
+                status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) \
+                    else "announced"
+                valued = [_value(m, r) for m in monies]  # the figures here are the valuation only
                 events.append(FundingEvent(company=company, round=rnd, extension=ext, confidence=0.45,
-                                           evidence=sentence[:300]))
+                                           status=status, evidence=sentence[:300],
+                                           valuation={"amount": valued[0][0], "currency": valued[0][1]}
+                                           if valued and valued[0][1] else None))
                 _investors(events[-1], sentence, r)
                 last_at = idx
             elif events and idx - last_at <= 2:
