@@ -626,6 +626,7 @@ _JOINT_SUM_BEFORE = re.compile(r"(?i)\b(?:investier(?:en|ten)|invest|invested|st
 _INVESTS_BEFORE = re.compile(r"(?i)\b(?:investier(?:t|en|te|ten)|invests|invested)\s+"
                              r"(?:(?:gemeinsam|zusammen|insgesamt|rund|etwa|knapp|weitere|another|about|nearly)\s+)*$")
 _INTO_AFTER = re.compile(r"(?i)^\s+(?:in|into)\s")
+_NEXT_CLAUSE = re.compile(r"\s(?:and|while|whereas|und|während|et|y)\s")
 _MIN_ROUND = 10_000  # below this an amount is a price, a fee or a ticket, never a round
 _PER_SHARE_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:per|a|each|je|pro|par)\s(?:share|ads|aktie|action)\b|"
@@ -644,10 +645,21 @@ _HAS_RAISED = re.compile(r"(?i)\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?
 _FRESH_ROUND = re.compile(r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest")
 
 
-def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: bool = False) -> str:
-    """"round", "valuation" or "skip" for one amount in a sentence (`lead`: the article's first)."""
+def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: bool = False,
+               after_amount: int = 0) -> str:
+    """"round", "valuation" or "skip" for one amount in a sentence (`lead`: the article's first).
+
+    `after_amount`: where the sentence's previous amount ends. "Startups raised a total of $54M
+    and fintech X led with a $14M round": what is said of the first amount before "and" (a total)
+    is not said of the second."""
     start, end = money.span
     c_start, c_end = clause_bounds(sentence, start, g)
+    # the totals checks below read from here: after "and" + a clause of its own (three words or
+    # more before this amount), not "$30M, $26M and $10M, respectively"
+    t_start = c_start
+    link = _NEXT_CLAUSE.search(sentence, after_amount, start) if after_amount else None
+    if link and len(sentence[link.end():start].split()) >= 3:
+        t_start = max(c_start, link.end())
     before = sentence[max(c_start, start - 60):start]
     after = sentence[end:min(c_end, end + 45)]
     if money.amount < _MIN_ROUND or sieve.match(_PER_SHARE_AFTER, after):
@@ -673,13 +685,13 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     into = bool(_INTO_AFTER.match(after))
     joint = into and _JOINT_SUM_BEFORE.search(before)
     backers_into = into and _INVESTS_BEFORE.search(before)
-    if (sieve.search(g.cumulative, sentence[max(c_start, start - 110):start]) or sieve.match(_CUMULATIVE_AFTER, after)) \
+    if (sieve.search(g.cumulative, sentence[max(t_start, start - 110):start]) or sieve.match(_CUMULATIVE_AFTER, after)) \
             and not local_round and not joint:
         return "skip"
-    skip = sieve.search(g.skip_clause, clause) if not local_round else None
+    skip = sieve.search(g.skip_clause, sentence[t_start:c_end]) if not local_round else None
     if skip and not _GRANT_TO_COMPANY.search(clause) and not (backers_into and "fonds" in skip.group(0).lower()):
         return "skip"
-    if not local_round and is_aggregate(sentence, start, end, (c_start, c_end)):
+    if not local_round and is_aggregate(sentence, start, end, (t_start, c_end)):
         return "skip"  # totals, thresholds, parts of a sum, plans, market figures
     if sieve.search(_HAS_RAISED, sentence[c_start:start]) and not lead and not sieve.search(_FRESH_ROUND, clause):
         return "skip"  # "Airbnb has raised $2.39 billion": a total, not a round (in the lead it is the news)

@@ -152,6 +152,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     prev_end = 0
     pairs = _pair_alternatives(sentence, money)
     valuations = 0  # amounts read as a valuation: "in talks to raise at a valuation of $2B" tells no size
+    prev_amount_end = 0  # where the sentence's previous amount ends (money_role)
     totals = _split_totals(sentence, [p for p, _ in pairs])
     respective = respective_names(sentence, [p for p, _ in pairs])
     listed = state.get("deal_lines", {}).get(idx)
@@ -166,7 +167,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if id(primary) in totals:
             prev_end = (alts[-1] if alts else primary).span[1]
             continue  # "$50M in debt and equity, including a $30M Series B and a $20M loan"
-        role = money_role(sentence, primary, g, bool(rounds), idx <= state.get("lead", 0))
+        role = money_role(sentence, primary, g, bool(rounds), idx <= state.get("lead", 0), prev_amount_end)
+        prev_amount_end = (alts[-1] if alts else primary).span[1]
         valuations += role == "valuation"
         told = sentence  # the text the amount's company is looked for in
         colon = sentence.rfind(": ", 0, primary.span[0])
