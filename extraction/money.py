@@ -32,7 +32,7 @@ class Money:
 _PRE = {
     "us$": "USD", "u.s.$": "USD", "usd": "USD", "$": "USD", "s$": "SGD", "sgd": "SGD",
     "hk$": "HKD", "hkd": "HKD", "a$": "AUD", "au$": "AUD", "aud": "AUD", "c$": "CAD",
-    "ca$": "CAD", "cad": "CAD", "nz$": "NZD", "r$": "BRL", "brl": "BRL", "€": "EUR",
+    "ca$": "CAD", "cad$": "CAD", "cad": "CAD", "nz$": "NZD", "r$": "BRL", "brl": "BRL", "€": "EUR",
     "eur": "EUR", "£": "GBP", "gbp": "GBP", "chf": "CHF", "rs": "INR", "rs.": "INR",
     "inr": "INR", "₹": "INR", "rmb": "CNY", "cny": "CNY", "¥": "CNY", "jpy": "JPY",
     "rm": "MYR", "myr": "MYR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "idr": "IDR",
@@ -66,7 +66,7 @@ _SCALE_RE = "|".join(f"(?:{p})" for p, _ in _SCALES)
 _SCALES_COMPILED = [(re.compile(p), value) for p, value in _SCALES]
 
 # "Fr. 5 Mio.", "5 Mio. Fr.", "SFr. 5 Mio.": Swiss francs as the Swiss press writes them
-_PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|NT\$|TWD|PLN|A\$|AU\$|AUD|C\$|CA\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|SFr\.?|Fr\.|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR"
+_PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|NT\$|TWD|PLN|A\$|AU\$|AUD|C\$|CA\$|CAD\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|SFr\.?|Fr\.|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR"
 _POST_RE = (
     r"US-Dollar|US-\$|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|Schweizer Franken|Franken|CHF|Swiss francs|"
     r"britischen? Pfund|Pfund Sterling|Pfund|"

@@ -44,6 +44,7 @@ _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie
                         r"more from|recommended|weiterlesen|das könnte sie auch)\b")
 _UNDISCLOSED = re.compile(
     r"(?i)\b(?:undisclosed (?:amount|sum|round|funding|financing|investment)|unspecified amount|"
+    r"(?:six|seven|eight|nine)[- ]figure (?:sum|amount|round|investment|deal|funding)|"
     # "in nicht genannter Höhe", "einen ungenannten Betrag": the size is withheld, not absent
     r"(?:nicht genannter|ungenannter|nicht bekannter|unbekannter|nicht (?:näher )?bezifferter) höhe|"
     r"(?:nicht genannte|ungenannte|nicht (?:näher )?bezifferte)[nmrs]? (?:betrag|summe)|"
@@ -51,7 +52,7 @@ _UNDISCLOSED = re.compile(
     r"dreistellig\w* millionen\w*|undisclosed seed|"
     r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|mehrstellig\w*|"
     r"einstellig\w* millionen\w*|millionenbereich)\b")
-_ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undisclosed|stellig|millionenbetrag|"
+_ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undisclosed|stellig|millionenbetrag|figure (?:sum|amount)|"
                        r"(?:frisches|neues|weiteres) kapital|spritze")
 # "Geldgeber investieren 2,5 Millionen in Kivano": an amount without currency that is invested in a
 # named company is a round all the same
