@@ -386,6 +386,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     if g.code != "de" and sieve.search(_LISTED_NAMES, sentence[clause_bounds(sentence, start, g)[0]:start]):
         return None  # "businesses including X, Y and Z raised $472m": a group total
 
+    awarded = _AWARDED_TO.search(prefix) if g.code == "en" else None
+    if awarded:  # "The government has awarded Orbix a £1 million grant": the one awarded, not the subject
+        name = name_from_phrase(awarded.group("np"), tail=True)
+        if name:
+            return Found(name, "object")
     verbs = list(sieve.finditer(g.subject_verbs, prefix))
     if verbs:
         verb = verbs[0] if g.code == "de" else verbs[-1]
@@ -512,11 +517,6 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name and not is_descriptor(name):
             return Found(name, "listed")
     if g.code == "en":
-        awarded = _AWARDED_TO.search(prefix)
-        if awarded:  # "The government has awarded Orbix a £1 million grant"
-            name = name_from_phrase(awarded.group("np"), tail=True)
-            if name:
-                return Found(name, "object")
         said = _SAID_THE.search(sentence[c_start:start])
         if said:  # "In a statement, Kivano said the $5 million Series A was led by ..."
             name = name_from_phrase(said.group("np"), tail=True)

@@ -40,8 +40,9 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
      ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen", "loan")),
     (r"\bgrowth(?:[- ](?:round|funding|financing|equity|investment|capital))\b|\bwachstumsfinanzierung\b|"
      r"\bwachstumsrunde\b", "growth", ("growth", "wachstums")),
-    (r"\bgrants?\b|\bf[öo]rdert\b|\bf[öo]rderte\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention", "grant",
-     ("grant", "zusch", "förder", "forder", "subvention", "stipendi")),
+    (r"\bgrants?\b|\bf[öo]rdert\b|\bf[öo]rderte\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention|"
+     r"\bnon-dilutive (?:funding|financing|capital)\b", "grant",
+     ("grant", "zusch", "förder", "forder", "subvention", "stipendi", "non-dilutive")),
     (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b", "crowdfunding", ("crowd",)),
     (r"\bstrategic (?:investment|round|funding|financing)\b|\bstrategische(?:s|n)? (?:investment|investition|beteiligung)\b",
      "strategic", ("strategi",)),
