@@ -261,7 +261,8 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
             continue  # "Die X GmbH, Anbieter einer Plattform für Y, gibt ...": an apposition
         if _PREP_START.match(seg):
             continue  # "Im Juli", "Erst im vergangenen Jahr": an adverbial, the subject follows the verb
-        return name_from_phrase(seg, tail=True)
+        # "De Nederlandse bank bunq haalde ...": a name written in lower case right after its descriptor
+        return name_from_phrase(seg, tail=True) or name_from_phrase(seg, allow_lower_last=True, tail=True)
     return None
 
 
