@@ -49,9 +49,12 @@ class Unsupported(Exception):
 def _as_mention(row: dict) -> dict:
     m = dict(row)
     for key in ("lead_investors", "investors"):
-        m[key] = json.loads(m[key]) if isinstance(m[key], str) else (m[key] or [])
+        m[key] = _json_list(m[key]) if isinstance(m[key], str) else (m[key] or [])
     m["_stored"] = m["event_id"]
     return m
+
+
+_json_list = ec.json_list
 
 
 def _chunks(items: list) -> list[list]:
@@ -72,11 +75,18 @@ class _Replay:
         self.matched: dict[str, set[str]] = {}  # name -> names it matches
         self.placed: dict[int, tuple] = {}  # visited mention -> the round it joined
         self.dirty: dict[tuple, list[dict]] = {}  # round -> its members so far
-        self.summaries: dict[tuple, ec._Round] = {}  # (round, members so far) -> its summary
+        self.summaries: dict[tuple, ec._Round] = {}  # round -> its summary, of its members so far
         self.names_owned: dict[str, set[int]] = {}  # name -> stored mentions that go by it
         self.heap: list[tuple] = []
         self.queued: set[int] = set()
         self.expanded: set[str] = set()  # names whose later matching mentions are queued
+        # Read ahead, in one query each instead of one per visit: the names of queued
+        # mentions (their matches are asked for when visited), the names those match
+        # (whose owners are read then), and those owners. Nothing writes while the
+        # replay runs, so reading earlier reads the same.
+        self.pending_names: set[str] = set()
+        self.pending_owned: set[str] = set()
+        self.pending_load: set[int] = set()
 
     # ------------------------------------------------------------ reading
     def key(self, m: dict) -> tuple:
@@ -86,10 +96,18 @@ class _Replay:
         return k
 
     def load(self, ids) -> list[dict]:
-        missing = sorted({i for i in ids if i not in self.cache})
+        missing = {i for i in ids if i not in self.cache}
+        if missing and self.pending_load:
+            # Read with them the mentions the queued ones will read (see `queue`).
+            missing |= {i for i in self.pending_load if i not in self.cache}
+            self.pending_load = set()
+        missing = sorted(missing)
         for part in _chunks(missing):
-            for row in self.db.query(f"select * from event_sources where id in ({_marks(part)})", part):
-                self.cache[row["id"]] = _as_mention(row)
+            cursor = self.db.execute(f"select * from event_sources where id in ({_marks(part)})", part)
+            columns = [c[0] for c in cursor.description]
+            for values in cursor:
+                m = _as_mention(dict(zip(columns, values)))
+                self.cache[m["id"]] = m
         return [self.cache[i] for i in ids if i in self.cache]
 
     def old_members(self, eid: int) -> list[dict]:
@@ -106,13 +124,18 @@ class _Replay:
                 f"select id, event_id from event_sources where event_id in ({_marks(part)})", part
             ):
                 found[eid].append(sid)
+        self.load([sid for ids in found.values() for sid in ids])  # one read for all of them
         for eid, ids in found.items():
             self.members_of[eid] = sorted(self.load(ids), key=self.key)
             self.member_keys[eid] = [self.key(x) for x in self.members_of[eid]]
 
     def owners(self, names: set[str]) -> list[dict]:
         """Stored mentions that go by any of `names`."""
-        todo = sorted(n for n in names if n not in self.names_owned)
+        todo = {n for n in names if n not in self.names_owned}
+        if todo and self.pending_owned:
+            todo |= {n for n in self.pending_owned if n not in self.names_owned}
+            self.pending_owned = set()
+        todo = sorted(todo)
         for n in todo:
             self.names_owned[n] = set()
         for part in _chunks(todo):
@@ -120,6 +143,7 @@ class _Replay:
                 f"select name_key, source_id from event_source_names where name_key in ({_marks(part)})", part
             ):
                 self.names_owned[name].add(sid)
+                self.pending_load.add(sid)
         ids: set[int] = set()
         for n in names:
             ids |= self.names_owned[n]
@@ -129,9 +153,13 @@ class _Replay:
         """Names that match any of `names` (key_score(name, other) > 0 from `name`'s side)."""
         todo = {n for n in names if n not in self.matched}
         if todo:
+            # With them the names of every mention queued so far, which will ask.
+            todo |= {n for n in self.pending_names if n and n not in self.matched}
+            self.pending_names = set()
             found = events_names.matches(self.db, todo, indexed=True)
             for n in todo:
                 self.matched[n] = found.get(n, set())
+                self.pending_owned |= self.matched[n]
         out: set[str] = set()
         for n in names:
             out |= self.matched[n]
@@ -170,18 +198,29 @@ class _Replay:
     def summary(self, ident: tuple, members: list[dict]) -> ec._Round:
         """The round as `members` make it (a stored round's first ones, or a dirty
         round's so far), built once: members are only ever appended."""
-        cached = self.summaries.get((ident, len(members)))
-        if cached is None:
-            cached = ec._Round()
-            for x in members:
-                cached.add(x)
-            self.summaries[(ident, len(members))] = cached
+        n = len(members)
+        cached = self.summaries.get(ident)
+        if cached is not None and len(cached.members) == n:
+            return cached
+        # Visited in order, a round is only asked for with more members than the
+        # last time, the same ones first: extend that summary instead of building
+        # it again (the same adds in the same order: the same summary).
+        if cached is None or len(cached.members) > n or any(
+            a is not b for a, b in zip(cached.members, members)
+        ):
+            cached = self.summaries[ident] = ec._Round()
+        for x in members[len(cached.members):]:
+            cached.add(x)
         return cached
 
     def queue(self, m: dict, after: tuple) -> None:
         if m["id"] not in self.queued and self.key(m) > after:
             self.queued.add(m["id"])
             heapq.heappush(self.heap, (self.key(m), m["id"]))
+            try:
+                self.pending_names.update(ec.mention_names(m))
+            except (ValueError, TypeError, KeyError):
+                pass  # read ahead only: its visit meets the same error, as before
 
     def queue_matching(self, names: set[str], after: tuple) -> None:
         names = {n for n in names if n} - self.expanded

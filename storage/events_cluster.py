@@ -137,11 +137,29 @@ def _undisclosed_ok(a: dict, b: dict) -> bool:
     return bool(leads_a & leads_b)
 
 
+_parsed: dict[str, tuple] = {}
+
+
+def json_list(text: str):
+    """`json.loads(text)` for the stored JSON arrays of names, each distinct text
+    parsed once: regrouping reads the same few ("[]", a lead's name) again and
+    again. A fresh list each time, as json.loads gives."""
+    cached = _parsed.get(text)
+    if cached is None:
+        value = json.loads(text)
+        if not isinstance(value, list):
+            return value
+        if len(_parsed) >= 65536:  # a writer serving for weeks stays flat
+            _parsed.clear()
+        cached = _parsed[text] = tuple(value)
+    return list(cached)
+
+
 def mention_names(m: dict) -> list[str]:
     if "_names" not in m:
         keys = m.get("name_keys")
         if isinstance(keys, str):
-            keys = json.loads(keys)
+            keys = json_list(keys)
         m["_names"] = list(keys or [m["company_key"]])
     return m["_names"]
 
