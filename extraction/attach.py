@@ -10,7 +10,7 @@ import re
 from extraction.companies import ANAPHORA, clause_bounds
 from extraction.drafts import Draft
 from extraction.grammar import Grammar
-from extraction.investors import find_investors
+from extraction.investors import RELATIVE_PRONOUNS, find_investors
 from extraction.money import Money
 from extraction.names import same_company
 from extraction.rounds import find_rounds
@@ -65,7 +65,7 @@ _PARTICIPATED = re.compile(r"(?i)\b(?:also (?:participated|invested|joined|took 
                            r"returning|re-?upped|followed on)\b")
 
 
-RELATIVE_ASIDE = re.compile(r"(?i),\s*(?:der|die|das|dessen|deren|welche[rs]?|which|who|whose)\s[^,;.]{0,100}")
+RELATIVE_ASIDE = re.compile(rf"(?i),\s*{RELATIVE_PRONOUNS}\s[^,;.]{{0,100}}")
 _PAST_BACKERS = re.compile(r"(?i)\b(?:previous|prior|earlier|past|former)\s+(?:investors|backers)\s+(?:include|included|including|are|were)\b|"
                            r"\b(?:has|have|had) (?:previously |also |already )?(?:been )?backed by\b")
 

@@ -23,7 +23,7 @@ import re
 
 from extraction.grammar import Grammar
 from extraction.investors import find_investors
-from extraction.names import is_descriptor, name_from_phrase, places, same_company
+from extraction.names import FUND_ENDINGS, is_descriptor, name_from_phrase, places, same_company
 from extraction.plausibility import UNCOMMON, check_name, zipf
 
 _CANDIDATE = re.compile(r"(?<![\w.-])[A-ZÄÖÜ][\w.&'’-]*(?:\s(?:&\s)?[A-ZÄÖÜ0-9][\w.&'’-]*){0,3}")
@@ -38,8 +38,8 @@ _BACKER_AFTER = re.compile(
     r"co-led|backs|backed|führt|führte|leitet|leitete|beteiligt|beteiligen|beteiligte\w*|steigt|stieg|steigen|"
     r"stiegen|unterstützt\w*|fördert\w*|steckt\w*|pumpt\w*|stellt\w*|gibt|gab|geben|gaben|"
     r"participated|joined|contributed|provided|financed|finanziert\w*)\b")
-_FUND_NAME = re.compile(r"(?i)\b(?:capital|ventures|venture partners|partners|fund|fonds|investments|equity|vc|"
-                        r"bank|kapital|invest|holding|group|gruppe|angels?)$")
+# a fund's name, and the other backers' ("X Bank", "Y Holding", "Z Angels"): none takes a round here
+_FUND_NAME = re.compile(rf"(?i)\b(?:{'|'.join(FUND_ENDINGS)}|bank|kapital|invest|holding|group|gruppe|angels?)$")
 # descriptors of backers and corporates, who give money rather than take it ("backers Tiger",
 # "der Softwarekonzern SAP")
 _BACKER_KIND = re.compile(r"(?i)invest|backer|geldgeber|kapitalgeber|fonds|fund|vc$|konzern|gigant|giant|riese|"

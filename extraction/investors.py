@@ -36,7 +36,9 @@ def names_before(text: str, splitter: re.Pattern[str] | None = None, past: re.Pa
     return out
 
 
-_RELATIVE_START = re.compile(r"(?i)\s*(?:which|who|whose|der|die|das|dessen|deren|welche[rs]?)\s")
+# relative pronouns that open an aside about a backer ("X, which ...", "X, der ...")
+RELATIVE_PRONOUNS = r"(?:which|who|whose|der|die|das|dessen|deren|welche[rs]?)"
+_RELATIVE_START = re.compile(rf"(?i)\s*{RELATIVE_PRONOUNS}\s")
 _EARLIER_TIME = re.compile(r"(?i)\b(?:vorigen|letzten|vergangenen|früheren|damaligen|ersten|previous|prior|earlier|last|"
                            r"first)\b|\b(?:19|20)\d\d\b")
 

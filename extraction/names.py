@@ -208,6 +208,10 @@ _LEGAL_FORMS = frozenset({"limited", "ltd", "inc", "gmbh", "ag", "llc", "corp", 
                           "sas", "bv", "nv", "se", "ug", "kg", "co", "pvt", "private"})
 
 
+# how an investor's own name ends ("Corviglia Capital", "Kibo Ventures"): a fund, not a round's company
+FUND_ENDINGS = ("capital", "ventures", "venture partners", "partners", "fund", "fonds", "investments", "equity", "vc")
+
+
 # words that end an investment firm's name ("Hanriver Partners"): never a kind of company
 _FIRM_WORDS = frozenset({"capital", "partners", "ventures", "venture", "fund", "funds", "group", "holdings",
                          "investments", "equity", "collective", "management", "advisors", "associates", "vc"})

@@ -27,7 +27,7 @@ from extraction.listings import column_blocks, deal_lines
 from extraction.mentions import MONEY_FOR, backer_at, company_mentions
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
-from extraction.names import is_descriptor, name_from_phrase, same_company
+from extraction.names import FUND_ENDINGS, is_descriptor, name_from_phrase, same_company
 from extraction.plausibility import (
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
@@ -454,7 +454,7 @@ def _main_company(explicit: list[Draft], mentions: list[tuple[int, int, str]], h
     return explicit[0].company if explicit else None
 
 
-_FUND_NAME = re.compile(r"(?i)\b(?:capital|ventures|venture partners|partners|fund|fonds|investments|equity|vc)$")
+_FUND_NAME = re.compile(rf"(?i)\b(?:{'|'.join(FUND_ENDINGS)})$")
 
 
 def _trim_descriptors(drafts: list[Draft], lang: str) -> None:

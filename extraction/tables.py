@@ -26,7 +26,7 @@ _KINDS = (
     ("leads", re.compile(r"(?i)\blead")),
     ("round", re.compile(r"(?i)\b(?:type|stage|phase)\b|\bart der\b")),
     ("amount", re.compile(r"(?i)\b(?:size|amount|raised|funding amount|betrag|summe|volumen|höhe|montant|monto|"
-                          r"importe|importo|valor|bedrag|size \(.*\))\b|^(?:funding|finanzierung|amount)$")),
+                          r"importe|importo|valor|bedrag)\b|^(?:funding|finanzierung|amount)$")),
     ("round", re.compile(r"(?i)\b(?:round|series|runde|tour|ronda|rodada|fase)\b")),
     ("investors", re.compile(r"(?i)\b(?:investors?|backers?|investoren|geldgeber|investisseurs|inversores|"
                              r"inversionistas|investidores|investitori|investeerders)\b")),
@@ -75,7 +75,7 @@ def _names(cell: str) -> tuple[str, ...]:
     return tuple(name_from_phrase(n, tail=True) or n for n in split_names(cell))
 
 
-def _row(cells: list[tuple[int, str]], header: list[str | None], line: str, lang: str) -> DealLine | None:
+def _row(cells: list[tuple[int, str]], header: list[str | None], lang: str) -> DealLine | None:
     by_kind: dict[str, tuple[int, str]] = {}
     for kind, cell in zip(header, cells):
         if kind and kind not in by_kind:
@@ -120,7 +120,7 @@ def table_deals(sentences: list[str], lang: str) -> dict[int, DealLine]:
             continue
         if header is None or len(cells) != len(header) or sieve.search(_STATISTIC, line):
             continue  # other money in the same shape: a fund's close, revenue, a takeover
-        deal = _row(cells, header, line, lang)
+        deal = _row(cells, header, lang)
         if deal is not None:
             out[i] = deal
     return out

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import bisect
 import heapq
-import json
 
 from storage import events_cluster as ec
 from storage import events_names

@@ -180,16 +180,13 @@ def _fold(text: str) -> str:
     return _PINYIN.sub("", unicodedata.normalize("NFKC", text).replace("﹒", "."))
 
 
-# "新台幣3億元", "港幣5000萬元": a currency named before the figure, whose "元" is that currency's
-_CURRENCY_BEFORE = {"新台幣": "TWD", "新台币": "TWD", "台幣": "TWD", "台币": "TWD", "港幣": "HKD", "港币": "HKD",
-                    "人民幣": "CNY", "人民币": "CNY", "美金": "USD"}
-
-
+# "新台幣3億元", "港幣5000萬元": a currency the lexicon names (never the bare "元") written before the
+# figure decides what the "元" after it is
 def _value(m: re.Match[str], r: Reader) -> tuple[int | None, str | None]:
     cur = r.currencies.get(m.group("cur") or "")
     if cur in (None, "CNY") and (m.group("cur") or "") in ("", "元"):
-        before = m.string[max(0, m.start() - 3):m.start()]
-        cur = next((c for w, c in _CURRENCY_BEFORE.items() if before.endswith(w)), cur)
+        before = m.string[max(0, m.start() - 4):m.start()]
+        cur = next((c for w, c in r.currencies.items() if len(w) >= 2 and before.endswith(w)), cur)
     if m.group("lone"):
         # "近亿元", "超亿元": a scale without a figure is one of it, "亿元级" is no figure
         if not m.group("approx") or not cur:
