@@ -642,7 +642,10 @@ _PER_SHARE_BEFORE = re.compile(
 _LOCAL_ROUND = re.compile(
     r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förderung|fördermittel|"
     r"fördergeld|förderprogramm|subvention")
-_HAS_RAISED = re.compile(r"(?i)\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?raised\s+(?:about\s+|some\s+)?$")
+# "had raised about $48 million" in a company's portrait is its sum before the news, as "has raised"
+_HAS_RAISED = re.compile(r"(?i)\b(?:has|have|had)\s+(?:now\s+|so far\s+|already\s+|previously\s+)?raised\s+"
+                         r"(about\s+|some\s+|roughly\s+|around\s+|nearly\s+|more than\s+|over\s+)?$")
+_NAMED_ROUND = re.compile(r"(?i)\b(?:round|series|seed|led|latest|new|fresh)\b")
 _FRESH_ROUND = re.compile(r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest")
 
 
@@ -694,8 +697,11 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
         return "skip"
     if not local_round and is_aggregate(sentence, start, end, (t_start, c_end)):
         return "skip"  # totals, thresholds, parts of a sum, plans, market figures
-    if sieve.search(_HAS_RAISED, sentence[c_start:start]) and not lead and not sieve.search(_FRESH_ROUND, clause):
-        return "skip"  # "Airbnb has raised $2.39 billion": a total, not a round (in the lead it is the news)
+    raised = sieve.search(_HAS_RAISED, sentence[c_start:start])
+    if raised and not lead and not sieve.search(_FRESH_ROUND, clause):
+        return "skip"
+    if raised and not lead and raised.group(1) and not sieve.search(_NAMED_ROUND, clause):
+        return "skip"  # "had raised about $48 million from investors": a rounded sum of all rounds  # "Airbnb has raised $2.39 billion": a total, not a round (in the lead it is the news)
     if not sieve.search(g.funding_cue, clause):
         # "Other notable rounds: Pelvo ($5M, Harlow), Tessaro ($3M)": the heading before the colon
         # tells what the bracketed amounts are

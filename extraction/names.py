@@ -366,3 +366,35 @@ def same_company(a: str, b: str) -> bool:
     ta = {w for w in re.findall(r"\w+", a.lower()) if len(w) >= 4 and w not in _WEAK}
     tb = {w for w in re.findall(r"\w+", b.lower()) if len(w) >= 4 and w not in _WEAK}
     return bool(ta & tb)
+
+
+# descriptors of backers and corporates, who give money rather than take it ("backers Tiger",
+# "der Softwarekonzern SAP", "Der Investor Index Ventures")
+BACKER_KIND = re.compile(r"(?i)invest|backer|geldgeber|kapitalgeber|fonds|fund|vc$|konzern|gigant|giant|riese|"
+                         r"bank|holding|gruppe|group|eigentümer|owner|parent|mutter")
+# definite articles (and the French/Italian elided ones) that open a description
+_DEFINITE = {lang: re.compile(rf"(?i)(?:{words})$") for lang, words in {
+    "de": r"das|die|der|dem|den", "en": r"the", "fr": r"la|le|les|l", "es": r"la|el|los",
+    "it": r"la|il|lo|l", "pt": r"a|o|os", "nl": r"de|het",
+}.items()}
+_WORD = re.compile(r"[\w-]+")  # "l'entreprise" gives "l" and "entreprise"
+
+
+def describes_company(rest: str, lang: str) -> bool:
+    """`rest` opens with a definite description of a company ("Das Essener Startup", "The
+    Lisbon-based fintech"), or with an amount for one ("750.000 Euro für das Dortmunder
+    Logistik-Startup"). A backer's description ("Der Investor X") is none."""
+    dets = _DEFINITE.get(lang)
+    if not dets:
+        return False
+    clause = re.split(r"\.\s|[;–—]| - ", rest, maxsplit=1)[0]
+    words = _WORD.findall(clause)
+    # the article is the first word, or follows the amount that opens the item
+    reach = 7 if rest[:1].isdigit() else 1
+    for i, w in enumerate(words[:reach]):
+        if not dets.match(w):
+            continue
+        # the description's noun comes within three words of its article
+        noun = next((x for x in words[i + 1:i + 4] if is_descriptor(x)), None)
+        return noun is not None and not BACKER_KIND.search(noun)
+    return False

@@ -22,6 +22,7 @@ from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
 from extraction.investors import find_investors
+from extraction.labels import item_label
 from extraction.language import detect_language
 from extraction.listings import column_blocks, deal_lines
 from extraction.mentions import MONEY_FOR, backer_at, company_mentions
@@ -157,6 +158,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     totals = _split_totals(sentence, [p for p, _ in pairs])
     respective = respective_names(sentence, [p for p, _ in pairs])
     listed = state.get("deal_lines", {}).get(idx)
+    label = item_label(sentence, lang) if ": " in sentence[:60] else None
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
         draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
                        listed.round, False, how="subject", deal_line=True)
@@ -173,6 +175,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         valuations += role == "valuation"
         told = sentence  # the text the amount's company is looked for in
         colon = sentence.rfind(": ", 0, primary.span[0])
+        if role == "round" and colon > 0 and _is_headline(sentence) and g.skip_clause is not None and \
+                sieve.search(g.skip_clause, sentence[:colon]):
+            role = "skip"  # "Börsengang: X nimmt 320 Millionen Euro ein": the topic tells what the money is
         if role == "skip" and colon > 0 and not _is_headline(sentence):  # a headline's colon ends a topic
             # "X hat eine Series-A-Runde abgeschlossen: Vier Millionen Euro gibt es von Y": what
             # follows a colon goes on with what precedes it (same length, so spans still hold)
@@ -184,6 +189,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             pending_val.append((idx, primary))
             prev_end = last
             continue
+        if role == "skip" and label and primary.span[0] == label[1] and _FOR_ITEM.match(sentence, last):
+            role = "round"  # "Lagerlicht: 750.000 Euro für das Dortmunder Logistik-Startup"
         headline_name = _headline_recipient(sentence, primary, lang, state) if role == "skip" else None
         if headline_name:
             role = "round"  # "6 Millionen Euro für Voltaro": a headline's amount for a rare name
@@ -206,6 +213,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             found = Found(respective[id(primary)], "subject")
         else:
             found = find_company(told, primary, g, prev_end if new else 0)
+        if label and primary.span[0] >= label[1] and _label_stands_for(found, sentence, label, lang, state):
+            found = Found(label[0], "subject")  # "Nachtschicht: Die Berliner App ... erhält 2 Mio. Euro"
         money_for = MONEY_FOR.search(sentence, 0, colon) if not found and colon > 0 else None
         if money_for:  # "Frisches Kapital für Voltaro: Speedinvest investiert 6 Mio. Euro"
             name = name_from_phrase(money_for.group("name"), first=True)
@@ -435,6 +444,27 @@ def _headline_recipient(sentence: str, money: Money, lang: str, state: dict) -> 
     if not name or name != m.group("name") or any(zipf(t, lang) >= UNCOMMON for t in name.split()):
         return None
     return name if plausible_name(name, lang, state["body"], state["head"]) else None
+
+
+# what follows an item's amount when the item's description is its recipient
+_FOR_ITEM = re.compile(r"\s+(?:für|gehen an|fließen an|fließen in|for|go to|goes to|pour|para|per|voor)\s")
+
+
+# a word of the item's description before a name: "Der Kieler Anbieter von Küstenschutz-Sensoren"
+_IN_DESCRIPTION = re.compile(r"(?i)\b(?:von|für|aus|mit|of|for|from|de|des|du|di|del|van|voor)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def _label_stands_for(found: Found | None, sentence: str, label: tuple[str, int], lang: str, state: dict) -> bool:
+    """In an item led by a company's name, the company the sentence tells only by a reference or
+    a description ("Das Essener Startup", "die Berliner App für ... und Einzelhandel") is the label's."""
+    if found is None or found.name == ANAPHORA or found.how in ("evidence", "orphan", "gapping"):
+        return True
+    if found.name == label[0]:
+        return False
+    at = sentence.find(found.name, label[1])
+    if at > 0 and _IN_DESCRIPTION.search(sentence, label[1], at):
+        return True  # the name completes the description: what the company offers, not who it is
+    return not plausible_name(found.name, lang, state["body"], state["head"])
 
 
 def _is_headline(sentence: str) -> bool:

@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from itertools import islice
 
 from extraction import sieve
-from extraction.names import is_descriptor, places, valid_name
+from extraction.names import describes_company, is_descriptor, places, valid_name
 
 # wordfreq has no lists for these (or needs a tokenizer for them): no frequency evidence
 _NO_FREQUENCY = {"zh", "ja", "ko", "th"}
@@ -218,6 +218,10 @@ def described(name: str, doc: _Article, lang: str) -> bool:
         apposition = _APPOSITION.match(text, i + len(name))
         if apposition and any(is_descriptor(w) for w in apposition.group("words").split()):
             return True
+        # a round-up's item label: "Nachtschicht: Die Berliner App für ... erhält"
+        if (i == 0 or text[i - 1] == "\n") and text.startswith(":", i + len(name)) and describes_company(
+                text[i + len(name) + 1:i + len(name) + 200], lang):
+            return True
     return False
 
 
@@ -294,14 +298,18 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
              for i in islice(doc.occurrences(bare), _SPOTS)] if doc else []
     if len(tokens) == 1 and any(sieve.search(_TITLED_PERSON_BEFORE, before) for before, _ in spots):
         return NameCheck(False, "a person with a job title")  # "Renner" of "Gründer Hanno Renner"
+    if len(tokens) == 2 and not investor and any(sieve.search(_TITLE_BEFORE, before) for before, _ in spots):
+        return NameCheck(False, "a person with a job title")  # "..., managing partner Claire Donovan said"
     if lang == "en" and any(sieve.match(_MODIFIER_AFTER, after) and not before.endswith(("the ", "The "))
                             for before, after in spots):
         return NameCheck(False, "a modifier")  # "Seattle startup just landed $3M": whose startup, not which
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
         return NameCheck(False, "a descriptor")
     last = tokens[-1].split("-")[-1]
-    if lang == "de" and "-" in tokens[-1] and last[1:].islower() and zipf(last, lang) >= COMMON:
-        return NameCheck(False, "a descriptor")  # "Direct-Air-Capture-Technologie", "Social-Media-Gigant"
+    if lang == "de" and "-" in tokens[-1] and last[1:].islower() and (
+            zipf(last, lang) >= COMMON or _everyday_compound(last, lang)):
+        # "Direct-Air-Capture-Technologie", "Social-Media-Gigant", "Sport-Analysesoftware"
+        return NameCheck(False, "a descriptor")
     if bare.islower() and " " not in bare and zipf(bare, lang) >= COMMON:
         return NameCheck(False, "an everyday word")  # "about", "which": a lower-case word of the language
     if re.search(r"[’']t$", bare):
@@ -376,6 +384,8 @@ def employer(person: str, text: str) -> str | None:
 
 # context beside a name, matched on the few characters around each of its occurrences
 _TITLED_PERSON_BEFORE = re.compile(rf"(?i:\b(?:{LEADER_TITLES}|cfo|cto|vorstand))\s+[A-ZÄÖÜ][\w-]+\s+$")
+_TITLE_BEFORE = re.compile(rf"(?i:\b(?:{LEADER_TITLES}|cfo|cto|coo|(?:managing|general|founding) partner|"
+                           r"spokes(?:wo)?man|spokesperson|vorstand|sprecher(?:in)?))\s+$")
 _MODIFIER_AFTER = re.compile(
     r"\s+(?:startup|start-up|firm|company|unicorn)\s+(?:just\s+|has\s+|have\s+)?"
     r"(?:raised|landed|secured|closed|bagged|snagged|got|nabbed|received|raises|lands|secures)\b")

@@ -54,6 +54,8 @@ GRAMMAR = register(Grammar(
         r"\b(?:heimst|heimste|heimsten|sackt|sackte|sackten|schießt|schießen|schoss|schossen|stellt|stellen|"
         r"stellte|stellten)\b[^.;]{0,60}\b(?:ein|zu|bereit)\b",
         r"\b(?:frisches|neues|weiteres|zusätzliches) geld\b|\bgeldspritze\b",
+        # "20 Millionen Euro gehen an Fluxwerk": money going to someone
+        r"\b(?:euro|dollar|franken|pfund)\s+(?:gehen|gingen|geht|ging)\s+an\s+(?-i:[A-ZÄÖÜ])",
         # "X streicht 15 Millionen Euro ein", "X kann sich über 5 Millionen Euro freuen"
         r"\b(?:streicht|strich|strichen)\b[^.;]{0,60}\bein\b",
         # a round's target after the round is told: "Angepeilt sind 100 Mio. Euro", "Im Gespräch ist ein ... Betrag"
@@ -103,6 +105,8 @@ GRAMMAR = register(Grammar(
         # "12 Mio. Euro investieren X und Y in das Unternehmen": the backers stand between
         r"^\s*(?:investier(?:en|t|te|ten)|steck(?:en|t|te|ten)|pump(?:en|t|te|ten)) [^.;:]{2,100}? (?:in|an) "
         r"(?=(?:das|den|die|dem)\s)",
+        # "20 Millionen Euro gehen an Fluxwerk", "6 Mio. Euro fließen an das Startup"
+        r"^\s*(?:gehen|gingen|geht|ging|fließen|flossen|fließt|floss)\s+an\s(?=(?-i:[A-ZÄÖÜ0-9]))",
     ),
     anaphora=rx(
         r"\b(?:das|die|der|dem|den|dieses|diese|dieser)\s(?:[\w-]+\s){0,4}?(?:unternehmen|startup|"
@@ -143,6 +147,8 @@ GRAMMAR = register(Grammar(
         r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
         r"start-ups? (?:haben|erhielten)|heimische start-ups?|ökosystem|rekordsumme|"
         r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|"
+        # a company's own spending planned: "will ein neues Werk bauen und dafür 500 Mio. Euro investieren"
+        r"(?:will|wollen|plant|planen)\b[^.;:]{0,100}\b(?:dafür|darin|dort)\b[^.;:]{0,60}\binvestieren|"
         r"(?:ein|einen|der|den|neuen|seinen|ihren) (?:\w+ )?fonds|beteiligungsfonds|"
         r"fondsvolumen|beitrittsrunde|zukunftsfonds|förderprogramm|haushalt|"
         r"entlassen|insolvenz|pleite|umsatz|erlöse|provisionserlöse|marktkapitalisierung|die stadt|"

@@ -102,6 +102,11 @@ GRAMMAR = register(Grammar(
         r"(?:its|their|a|the|new) (?:own )?(?:[\w-]+ ){0,3}fund\b|first close|final close|fund i+\b|"
         r"raises prices|price (?:of|for|rise|increase|hike)|subscription|layoffs?|laid off|lawsuit|sued|grants? program|government|ministry|"
         r"these startups|many startups|unicorns? (?:valued|are)|market size|is valued|was valued|"
+        # an investor's money going out: "plans to deploy $500M into startups", "checks of $2M to $6M"
+        r"(?:checks|cheques|tickets|check sizes?) (?:of|between|from|ranging)|"
+        r"(?:deploy|invest)(?:s|ing)? [^.;]{0,30}\b(?:in|into|across) (?:[\w-]+ ){0,3}?(?:startups|start-ups|companies|founders)|"
+        # "X is one of a handful of companies to raise rounds of more than $1B": a class, not a round
+        r"one of (?:a handful of |the |only |few |several |many )?(?:[\w-]+ ){0,6}?(?:companies|startups|firms) to|"
         r"valued at|once valued|refinanc(?:e|ed|es|ing)|"
         # a VC firm's own fundraising: "raised $163 million in capital commitments, exceeding its target"
         r"capital commitments|commitments from|limited partners|hard cap|cap of|(?:its|a) target of|exceeding its|"
@@ -115,7 +120,7 @@ GRAMMAR = register(Grammar(
         r"install|operate)|(?:supply|licensing|distribution|commercial|procurement|offtake) (?:deal|agreement|contract))\b",
         # a company spending on its own plant: "will invest $3 billion to build a new fab"
         r"\binvest(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:to (?:build|construct|set up|expand|open) |in )(?:a |an |its |the )?"
-        r"(?:new |second |first )?(?:[\w-]+ ){0,2}?(?:factory|factories|plant|plants|fab|fabs|gigafactory|facility|"
+        r"(?:new |second |first )?(?:[\w-]+ ){0,4}?(?:factory|factories|plant|plants|fab|fabs|gigafactory|facility|"
         r"facilities|data cent(?:er|re)s?|warehouses?|production lines?)\b",
     ),
     valuation_before=rx(
