@@ -586,7 +586,8 @@ _CUMULATIVE_AFTER = re.compile(
     r"an kapital|seit (?:der )?gründung|since (?:its )?(?:inception|founding|launch))\b")
 _VALUATION_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:\w+\W+)?(?:bewertet|taxiert|valuation|post-money|pre-money|firmenbewertung)\b|"
-    r"^\W{0,3}wert\b")  # "ist damit über eine Milliarde Euro wert"
+    r"^\W{0,3}wert\b|"  # "ist damit über eine Milliarde Euro wert"
+    r"^\W{0,3}(?-i:V)alue\b")  # a title-case headline: "Raise Funds at $4 Billion Value"
 
 _TOTAL_TO = re.compile(
     r"(?i)\b(?:total (?:funding|financing|capital|investment|raised|raise)|funding total|gesamtfinanzierung|"

@@ -46,7 +46,7 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         for o in out:
             if not same_company(o.company, d.company):
                 continue
-            if (o.money is None or d.money is None) and o.main != d.main:
+            if (o.money is None or d.money is None) and o.main != d.main and not _talks_before(o, d):
                 continue  # an unsized current round is not last year's round
             if o.money is None or d.money is None or _close(o, d):
                 twin = o
@@ -80,6 +80,13 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         if len(d.company) > len(twin.company) and d.company.lower().startswith(twin.company.lower()):
             twin.company = d.company
     return out
+
+
+def _talks_before(a: Draft, b: Draft) -> bool:
+    """"X raised $30M ... DealStreetAsia had reported that the company was in talks": unsized
+    talks beside the company's sized current round are the talks that led to it."""
+    unsized, sized = (a, b) if a.money is None else (b, a)
+    return unsized.money is None and unsized.status == "in_talks" and sized.money is not None and sized.main
 
 
 def _close(a: Draft, b: Draft) -> bool:

@@ -450,6 +450,9 @@ def _headline_recipient(sentence: str, money: Money, lang: str, state: dict) -> 
 _FOR_ITEM = re.compile(r"\s+(?:für|gehen an|fließen an|fließen in|for|go to|goes to|pour|para|per|voor)\s")
 
 
+# a news source telling of the round: "DealStreetAsia had first reported that the company ..."
+_SOURCE_AFTER = re.compile(r"\s+(?:had |has |have )?(?:first |earlier |previously )?"
+                           r"(?:reported|wrote|berichtete|meldete|hatte berichtet)\b")
 # a word of the item's description before a name: "Der Kieler Anbieter von Küstenschutz-Sensoren"
 _IN_DESCRIPTION = re.compile(r"(?i)\b(?:von|für|aus|mit|of|for|from|de|des|du|di|del|van|voor)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -493,9 +496,11 @@ def _trim_descriptors(drafts: list[Draft], lang: str) -> None:
     names = {d.company for d in drafts}
     for d in drafts:
         words = d.company.split()
-        for k in range(1, len(words)):
+        for k in range(len(words) - 1, 0, -1):  # the shortest tail first: "Online Bank Qonto" is Qonto
             tail = " ".join(words[k:])
-            if tail in names and all(is_descriptor(w) or zipf(w, lang) >= COMMON for w in words[:k]):
+            # "AI Coding Startup Parallax" beside "Parallax AI": the same name with its legal or trade suffix
+            if any(same_company(tail, n) for n in names if n != d.company) and all(
+                    is_descriptor(w) or zipf(w, lang) >= COMMON for w in words[:k]):
                 d.company = tail
                 break
 
@@ -628,7 +633,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             # "Nordkap Capital investiert 12 Mio. Euro in die Firma": the backer before the money is
             # no referent of "die Firma"
             near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos and not backer_at(
-                sentences[m[0]], m[1], m[2], d.pos)) or 0 < d.sentence - m[0] <= 2]
+                sentences[m[0]], m[1], m[2], d.pos) and not _SOURCE_AFTER.match(sentences[m[0]], m[1] + len(m[2])))
+                or 0 < d.sentence - m[0] <= 2]
             name = max(near)[2] if near else strong or main_company
             if not near and not strong and name and not any(name in x for x in sentences[:d.sentence + 1]):
                 continue  # "la start-up" cannot mean a company the article names only further down

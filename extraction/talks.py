@@ -44,6 +44,7 @@ _OTHER_DEAL = re.compile(
     r"fusion\w*|börsengang|\w*(?:tarif|lohn|löhne|gehalt)\w*|streik\w*|partnerschaft|kooperation)\b")
 _AUX_TAIL = re.compile(r"(?i)\s+(?:reportedly|now|currently|also|still|already|today|derzeit|aktuell|offenbar|"
                        r"angeblich|nun|jetzt|bereits)\s*$")
+_THAT = re.compile(r"(?i)\b(?:that|dass|daß)\b")
 _FRONTED_VERB = re.compile(r"(?i)^\s*(?:steht|stehen|verhandelt|verhandeln|führt|führen|spricht|sprechen|sucht|ist|sind)\s+")
 
 
@@ -62,6 +63,8 @@ def company_in_talks(sentence: str, g: Grammar) -> tuple[str, int] | None:
     if not sought.search(clause) or _OTHER_DEAL.search(clause):
         return None
     before = _AUX_TAIL.sub("", sentence[c0:m.start()].rstrip(" ,"))
+    # "X had first reported that the company was in discussions": the subject follows "that"
+    before = _THAT.split(before)[-1]
     if _is_anaphora(before.split(",")[-1].strip(), g):
         return ANAPHORA, m.start()
     name = name_from_phrase(before.split(",")[-1], tail=True) if before.strip() else None

@@ -119,7 +119,7 @@ GRAMMAR = register(Grammar(
         r"(?:deal|agreement|contract) with (?:[\w.&-]+ ){1,5}?to (?:supply|provide|deliver|build|sell|distribute|develop|"
         r"install|operate)|(?:supply|licensing|distribution|commercial|procurement|offtake) (?:deal|agreement|contract))\b",
         # a company spending on its own plant: "will invest $3 billion to build a new fab"
-        r"\binvest(?:s|ed|ing)?\b[^.;]{0,40}?\b(?:to (?:build|construct|set up|expand|open) |in )(?:a |an |its |the )?"
+        r"\binvest(?:s|ed|ing)?\b(?:[^.;]|(?<=\d)\.(?=\d)){0,40}?\b(?:to (?:build|construct|set up|expand|open) |in )(?:a |an |its |the )?"
         r"(?:new |second |first )?(?:[\w-]+ ){0,4}?(?:factory|factories|plant|plants|fab|fabs|gigafactory|facility|"
         r"facilities|data cent(?:er|re)s?|warehouses?|production lines?)\b",
     ),
