@@ -584,6 +584,9 @@ def _purpose_link(link: str, prefix: str, clause: str, g: Grammar) -> bool:
 _CUMULATIVE_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:[\w-]+\W+){0,4}?(?:to date|so far|in total|all told|insgesamt|bislang|bisher|"
     r"an kapital|seit (?:der )?gründung|since (?:its )?(?:inception|founding|launch))\b")
+# "fördert die Kaltwerk GmbH mit insgesamt 1,3 Millionen Euro aus Zuschüssen und Darlehen": the grant's
+# parts summed, not a company's money to date
+_GRANT_SUM = re.compile(r"(?i)\b(?:förder\w*|unterstützt|unterstützen)\b[^.;]{0,140}\bmit insgesamt\s+(?:rund\s+)?$")
 _VALUATION_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:\w+\W+)?(?:bewertet|taxiert|valuation|post-money|pre-money|firmenbewertung)\b|"
     r"^\W{0,3}wert\b|"  # "ist damit über eine Milliarde Euro wert"
@@ -691,7 +694,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     joint = into and _JOINT_SUM_BEFORE.search(before)
     backers_into = into and _INVESTS_BEFORE.search(before)
     if (sieve.search(g.cumulative, sentence[max(t_start, start - 110):start]) or sieve.match(_CUMULATIVE_AFTER, after)) \
-            and not local_round and not joint:
+            and not local_round and not joint and not _GRANT_SUM.search(sentence, max(t_start, start - 160), start):
         return "skip"
     skip = sieve.search(g.skip_clause, sentence[t_start:c_end]) if not local_round else None
     if skip and not _GRANT_TO_COMPANY.search(clause) and not (backers_into and "fonds" in skip.group(0).lower()):

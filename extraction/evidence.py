@@ -23,7 +23,9 @@ import re
 
 from extraction.grammar import Grammar
 from extraction.investors import find_investors
-from extraction.names import BACKER_KIND, FUND_ENDINGS, is_descriptor, name_from_phrase, places, same_company
+from extraction.names import (
+    BACKER_KIND, FUND_ENDINGS, is_descriptor, name_from_phrase, places, same_company, town_adjective,
+)
 from extraction.plausibility import UNCOMMON, check_name, zipf
 
 _CANDIDATE = re.compile(r"(?<![\w.-])[A-ZÄÖÜ][\w.&'’-]*(?:\s(?:&\s)?[A-ZÄÖÜ0-9][\w.&'’-]*){0,3}")
@@ -40,6 +42,7 @@ _BACKER_AFTER = re.compile(
     r"participated|joined|contributed|provided|financed|finanziert\w*)\b")
 # a fund's name, and the other backers' ("X Bank", "Y Holding", "Z Angels"): none takes a round here
 _FUND_NAME = re.compile(rf"(?i)\b(?:{'|'.join(FUND_ENDINGS)}|bank|kapital|invest|holding|group|gruppe|angels?)$")
+_LEGAL_AFTER = re.compile(r"[A-ZÄÖÜ][\w.&-]*(?: [A-ZÄÖÜ][\w.&-]*){0,2} (?:GmbH|AG|SE|UG|KG|GmbH & Co\. KG)\b")
 _PLACE_AFTER = re.compile(r"^\s*(?:\([A-ZÄÖÜ][\w -]+\)|aus\s+[A-ZÄÖÜ]|from\s+[A-Z]|,\s*(?:a|an|ein|eine)\s)")
 _MAX_SENTENCE = 600
 
@@ -52,6 +55,8 @@ def _descriptor_before(sentence: str, start: int, lang: str) -> bool:
     if not words or sentence[start - 1:start] != " ":
         return False
     word = words[0].strip("\"'“”„«»")
+    if lang == "de" and town_adjective(word) and _LEGAL_AFTER.match(sentence, start):
+        return True  # "die Berliner Kaltwerk GmbH": a town's adjective places a company with its legal form
     return is_descriptor(word) and not BACKER_KIND.search(word) and (
         lang == "de" or word[:1].islower() or "-" in word)
 

@@ -38,7 +38,7 @@ from extraction.shared_amounts import each_names, respective_names
 from extraction.tables import table_deals
 from extraction.subject import find_subject
 from extraction.talks import company_in_talks
-from extraction.text import normalize, split_sentences
+from extraction.text import normalize, split_lines_and_sentences
 
 MAX_SENTENCES = 400
 _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie auch|mehr zum thema|"
@@ -415,6 +415,9 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         # "In das Münchner Startup X fließt ein siebenstelliger Betrag": the name the article marks
         name = named_recipient(sentence, start, g, state["body"], state["head"])
         found = Found(name, "evidence") if name else None
+    label = item_label(sentence, g.code) if ": " in sentence[:60] else None
+    if label and start >= label[1] and _label_stands_for(found, sentence, label, g.code, state):
+        found = Found(label[0], "subject")  # "Pflegio: Die Wiener Plattform ... holt sich einen sechsstelligen Betrag"
     if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
         found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it
     if found:
@@ -468,6 +471,21 @@ def _label_stands_for(found: Found | None, sentence: str, label: tuple[str, int]
     if at > 0 and _IN_DESCRIPTION.search(sentence, label[1], at):
         return True  # the name completes the description: what the company offers, not who it is
     return not plausible_name(found.name, lang, state["body"], state["head"])
+
+
+def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list[int]) -> str | None:
+    """"Nachtschicht aus Berlin baut ... . Visionaries Club investiert 2 Mio. Euro in der
+    Seed-Runde": a round-up's paragraph is about the company its first sentence names, so a
+    round told there without a name is that company's."""
+    line = lines[d.sentence]
+    before = [m for m in mentions if m[0] < d.sentence and lines[m[0]] == line]
+    names = {m[2] for m in before}
+    if len(names) != 1 or any(m[0] == d.sentence for m in mentions if m[2] in names):
+        return None  # a paragraph of several companies tells no one whose the round is
+    first = min(before)
+    if first[1] > 0 or (first[0] > 0 and lines[first[0] - 1] == line):
+        return None  # the paragraph must open with the name, as its first sentence's subject
+    return first[2]
 
 
 def _is_headline(sentence: str) -> bool:
@@ -580,11 +598,13 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     g = get_grammar(lang)
     if g.custom is not None:
         return _with_confidence(g.custom(body, head or None), body)
-    sentences = split_sentences(body)[:MAX_SENTENCES]
+    sentences, lines = split_lines_and_sentences(body)
+    sentences, lines = sentences[:MAX_SENTENCES], lines[:MAX_SENTENCES]
     # "lead": index of the body's first sentence, the news itself; "before": the sentences read so far
     state: dict = {"lead": 0, "before": [], "body": body, "head": head or None}
     if head and not (sentences and sentences[0].strip(" .") == head.strip(" .")):
         sentences.insert(0, head)
+        lines.insert(0, -1)
         state["lead"] = 1
     # a table's rows, read by their header's columns, before the lists without one
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
@@ -625,10 +645,11 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         strong = None  # "Proteine": a known word is no sure subject unless the article calls it a company
     for d in drafts:
         if d.company == ANAPHORA and d.how == "orphan":
-            if not strong:
+            topic = strong or _paragraph_topic(d, mentions, lines)
+            if not topic:
                 continue
-            d.company, d.substituted = strong, True
-            d.confidence -= 0.15
+            d.company, d.substituted = topic, True
+            d.confidence -= 0.15 if strong else 0.2
         elif d.company == ANAPHORA:
             # "Nordkap Capital investiert 12 Mio. Euro in die Firma": the backer before the money is
             # no referent of "die Firma"

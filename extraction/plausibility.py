@@ -183,6 +183,8 @@ class _Article:
                 yield i
 
 
+_FROM_TOWN = re.compile(r" (?:aus|from) ([A-ZÄÖÜ][\w-]+)")
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:der|die|das|den|dem|the) $")
 _EVIDENCE_CHARS = 30_000  # a name's evidence is in the article's first pages
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüßàâçéèêëîïôûùüÿñæœáíóú][\w-]*")
 
@@ -217,6 +219,10 @@ def described(name: str, doc: _Article, lang: str) -> bool:
             return True
         apposition = _APPOSITION.match(text, i + len(name))
         if apposition and any(is_descriptor(w) for w in apposition.group("words").split()):
+            return True
+        # "Nachtschicht aus Berlin baut ...": a town after a name, no article before it, places a company
+        town = _FROM_TOWN.match(text, i + len(name))
+        if town and town.group(1).lower() in places() and not _ARTICLE_BEFORE.search(text, max(0, i - 5), i):
             return True
         # a round-up's item label: "Nachtschicht: Die Berliner App für ... erhält"
         if (i == 0 or text[i - 1] == "\n") and text.startswith(":", i + len(name)) and describes_company(

@@ -111,10 +111,19 @@ _TICKER_MARK = re.compile(r"\s*\+{3}\s*")
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a normalized text; lines (bullets, ticker items, headlines) never merge."""
+    return split_lines_and_sentences(text)[0]
+
+
+def split_lines_and_sentences(text: str) -> tuple[list[str], list[int]]:
+    """The sentences of split_sentences and, for each, the number of the line (a paragraph, an
+    item of a list) it stands on."""
     out: list[str] = []
+    lines: list[int] = []
     # every ticker mark holds "+++"; the pattern's leading \s* makes it try every offset
-    for line in (_TICKER_MARK.sub("\n", text) if "+++" in text else text).split("\n"):
+    for number, line in enumerate((_TICKER_MARK.sub("\n", text) if "+++" in text else text).split("\n")):
         line = _BULLET.sub("", line).strip(" +")
         if line:
-            out.extend(_split_line(line))
-    return out
+            parts = _split_line(line)
+            out.extend(parts)
+            lines.extend([number] * len(parts))
+    return out, lines

@@ -130,7 +130,7 @@ GRAMMAR = register(Grammar(
     ),
     skip_after=rx(
         # never the source of the money: "4 Mio. Euro vom Nordkap Fonds" is a round from a fund
-        r"^(?!\W{0,3}(?:vom|von|aus dem)\s)\W{0,3}(?:\w+[- ]){0,3}?(?:fonds|fund|umsatz|umgesetzt|um(?:\s|$)|erwirtschaftet|"
+        r"^(?!\W{0,3}(?:vom|von|aus dem)\s)\W{0,3}(?:\w+[- ]){0,3}?(?:fonds|fund|umsatz|umgesetzt|(?<!,\s)um(?:\s|$)|erwirtschaftet|"
         r"verwaltet|dotiert|bereitgestellt|jährlich|pro jahr|im jahr|budget|marktwert|bewertet|"
         r"taxiert|an kapital aufgenommen|in .{0,30}investiert|eingesammelt hat|zahlte|gezahlt|"
         r"kaufpreis|übernahme|ebitda|gewinn|verlust|auftrag|aufträge|großauftrag|vertrag|"
