@@ -286,6 +286,9 @@ def _breaks(sentence: str, g: Grammar) -> list[re.Match[str]]:
     if last[0] is sentence and last[1] is g.clause_break:
         return last[2]
     found = list(g.clause_break.finditer(sentence))
+    if "(" in sentence:  # "Ferrolith Inc. (Somerville, MA) will receive ...": a bracket's comma ends no clause
+        brackets = [b.span() for b in _BRACKET.finditer(sentence)]
+        found = [m for m in found if not any(a < m.start() < b for a, b in brackets)]
     out, k = [], 0
     while k < len(found):
         m = found[k]
@@ -299,6 +302,7 @@ def _breaks(sentence: str, g: Grammar) -> list[re.Match[str]]:
 
 
 _DASHES = ("—", "–")
+_BRACKET = re.compile(r"\([^()]{1,60}\)")
 
 
 def clause_bounds(sentence: str, pos: int, g: Grammar) -> tuple[int, int]:
@@ -400,6 +404,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         before = prefix[:verb.start()]
         if g.apposition is not None:  # "La jeune pousse Fluvia, fondée en 2019, a levé ...": the subject is before it
             before = g.apposition.sub(" ", before)
+        if "(" in before:  # "Ferrolith Inc. (Somerville, MA) received ...": the bracket is an aside
+            before = _BRACKET.sub(" ", before)
         tail = before.strip().split(",")[-1].strip()
         if g.code == "de" and not tail and "," in before:
             # "Das Start-up, das 2019 von A und B gegründet wurde, erhält ...": the subject stands

@@ -36,6 +36,8 @@ GRAMMAR = register(Grammar(
         r"\b(?:has|have|had|is|was|were|are)?\s*(?:just |now |recently |also |officially |reportedly |"
         r"successfully |quietly |finally |previously |earlier |already )?(?:raised|raises|raise|raising|secured|secures|closed|closes|"
         r"landed|lands|bagged|bags|nabbed|nabs|snagged|snags|received|receives|got|gets|picked up|"
+        # a grant's award: "Ferrolith Inc. will receive $3.2 million to develop ..."
+        r"(?<=will )receive|(?<=would )receive|(?<=to )receive|"
         r"picks up|scooped up|scoops up|scooping up|attracted|attracts|completed|completes|banked|banks|"
         r"pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|took in|takes in|"
         r"locked in|locks in|locked up|locks up|raked in|rakes in|hauled in|hauls in|reeled in|reels in|"
