@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from extraction.companies import ANAPHORA, Found
 from extraction.names import describes_company
-from extraction.plausibility import zipf
+from extraction.plausibility import plausible_name, zipf
 
 # one to three capitalised words, then a colon that ends the label
 _LABEL = re.compile(r"(?P<name>[A-Z0-9ÄÖÜ][\w.&+'’-]*(?: [A-Z0-9ÄÖÜ&][\w.&+'’-]*){0,2}) ?: +(?=\S)")
@@ -34,3 +35,29 @@ def item_label(sentence: str, lang: str) -> tuple[str, int] | None:
     if not describes_company(rest, lang):
         return None
     return name, m.end()
+
+
+# what follows an item's amount when the item's description is its recipient
+_FOR_ITEM = re.compile(r"\s+(?:für|gehen an|fließen an|fließen in|for|go to|goes to|pour|para|per|voor)\s")
+# a word of the item's description before a name: "Der Kieler Anbieter von Küstenschutz-Sensoren"
+_IN_DESCRIPTION = re.compile(r"(?i)\b(?:von|für|aus|mit|of|for|from|de|des|du|di|del|van|voor)\s+(?:[\w-]+\s+){0,2}$")
+
+
+def amount_for_item(sentence: str, label: tuple[str, int], start: int, end: int) -> bool:
+    """The item opens with the amount at start..end, given for its description: "Lagerlicht:
+    750.000 Euro für das Dortmunder Logistik-Startup"."""
+    return start == label[1] and bool(_FOR_ITEM.match(sentence, end))
+
+
+def label_takes(found: Found | None, sentence: str, label: tuple[str, int], lang: str, body: str,
+                head: str | None) -> bool:
+    """In an item led by a company's name, the company the sentence tells only by a reference or
+    a description ("Das Essener Startup", "die Berliner App für ... und Einzelhandel") is the label's."""
+    if found is None or found.name == ANAPHORA or found.how in ("evidence", "orphan", "gapping"):
+        return True
+    if found.name == label[0]:
+        return False
+    at = sentence.find(found.name, label[1])
+    if at > 0 and _IN_DESCRIPTION.search(sentence, label[1], at):
+        return True  # the name completes the description: what the company offers, not who it is
+    return not plausible_name(found.name, lang, body, head)

@@ -22,7 +22,7 @@ from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
 from extraction.investors import find_investors
-from extraction.labels import item_label
+from extraction.labels import amount_for_item, item_label, label_takes
 from extraction.language import detect_language
 from extraction.listings import column_blocks, deal_lines
 from extraction.mentions import MONEY_FOR, backer_at, company_mentions
@@ -189,7 +189,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             pending_val.append((idx, primary))
             prev_end = last
             continue
-        if role == "skip" and label and primary.span[0] == label[1] and _FOR_ITEM.match(sentence, last):
+        if role == "skip" and label and amount_for_item(sentence, label, primary.span[0], last):
             role = "round"  # "Lagerlicht: 750.000 Euro für das Dortmunder Logistik-Startup"
         headline_name = _headline_recipient(sentence, primary, lang, state) if role == "skip" else None
         if headline_name:
@@ -213,7 +213,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             found = Found(respective[id(primary)], "subject")
         else:
             found = find_company(told, primary, g, prev_end if new else 0)
-        if label and primary.span[0] >= label[1] and _label_stands_for(found, sentence, label, lang, state):
+        if label and primary.span[0] >= label[1] and label_takes(
+                found, sentence, label, lang, state["body"], state["head"]):
             found = Found(label[0], "subject")  # "Nachtschicht: Die Berliner App ... erhält 2 Mio. Euro"
         money_for = MONEY_FOR.search(sentence, 0, colon) if not found and colon > 0 else None
         if money_for:  # "Frisches Kapital für Voltaro: Speedinvest investiert 6 Mio. Euro"
@@ -416,7 +417,7 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         name = named_recipient(sentence, start, g, state["body"], state["head"])
         found = Found(name, "evidence") if name else None
     label = item_label(sentence, g.code) if ": " in sentence[:60] else None
-    if label and start >= label[1] and _label_stands_for(found, sentence, label, g.code, state):
+    if label and start >= label[1] and label_takes(found, sentence, label, g.code, state["body"], state["head"]):
         found = Found(label[0], "subject")  # "Pflegio: Die Wiener Plattform ... holt sich einen sechsstelligen Betrag"
     if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
         found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it
@@ -449,28 +450,9 @@ def _headline_recipient(sentence: str, money: Money, lang: str, state: dict) -> 
     return name if plausible_name(name, lang, state["body"], state["head"]) else None
 
 
-# what follows an item's amount when the item's description is its recipient
-_FOR_ITEM = re.compile(r"\s+(?:für|gehen an|fließen an|fließen in|for|go to|goes to|pour|para|per|voor)\s")
-
-
 # a news source telling of the round: "DealStreetAsia had first reported that the company ..."
 _SOURCE_AFTER = re.compile(r"\s+(?:had |has |have )?(?:first |earlier |previously )?"
                            r"(?:reported|wrote|berichtete|meldete|hatte berichtet)\b")
-# a word of the item's description before a name: "Der Kieler Anbieter von Küstenschutz-Sensoren"
-_IN_DESCRIPTION = re.compile(r"(?i)\b(?:von|für|aus|mit|of|for|from|de|des|du|di|del|van|voor)\s+(?:[\w-]+\s+){0,2}$")
-
-
-def _label_stands_for(found: Found | None, sentence: str, label: tuple[str, int], lang: str, state: dict) -> bool:
-    """In an item led by a company's name, the company the sentence tells only by a reference or
-    a description ("Das Essener Startup", "die Berliner App für ... und Einzelhandel") is the label's."""
-    if found is None or found.name == ANAPHORA or found.how in ("evidence", "orphan", "gapping"):
-        return True
-    if found.name == label[0]:
-        return False
-    at = sentence.find(found.name, label[1])
-    if at > 0 and _IN_DESCRIPTION.search(sentence, label[1], at):
-        return True  # the name completes the description: what the company offers, not who it is
-    return not plausible_name(found.name, lang, state["body"], state["head"])
 
 
 def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list[int]) -> str | None:
