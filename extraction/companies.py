@@ -94,7 +94,7 @@ _STAKE_IN = re.compile(
     r"(?P<np>[^,.;]{2,80}?)(?:\s+(?:an|ein|mit))?\s*(?:[,.;]|$)")
 _INVESTOR_VERB = re.compile(
     r"\b(?:invest(?:s|ed|iert|ierte|ierten|ieren)|led|leads|leading|co-led|steckt(?:e|en)?|stecken|pumpen|pumpt|backs|backed|"
-    r"pumped|poured|put|injected|angeführt|anführt)\b",
+    r"pumped|poured|put|injected|angeführt|anführt|doubl(?:es|ed|ing) down)\b",
     re.IGNORECASE,
 )
 _ROUND_NP = re.compile(
@@ -209,6 +209,10 @@ def _founders_company(before: str) -> str | None:
     return (name_from_phrase(m.group("name"), tail=True) or m.group("name")) if m else None
 
 
+# "Eighteen months after leaving university, the startup X raised": a time phrase opening the sentence
+_TIME_SPAN = re.compile(r"(?i)(?:\d+|[a-z]+|a few|several)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|on)\b")
+
+
 def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | None:
     """"X, a startup that ..., raised" -> X; "Starling was among ... raising" -> Starling.
     `relative`: a comma segment that is a relative clause or apposition, never the subject."""
@@ -230,7 +234,8 @@ def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | Non
             words = seg[:seg.rfind(name)].split() if name else []
             if name and words and is_descriptor(words[-1]) and all(w.islower() for w in words):
                 return name
-        if not seg or (k > 0 and relative.match(seg)) or (" " not in seg and _PREP_START.match(seg)):
+        fronted = k > 0 and all(_PREP_START.match(x) or _TIME_SPAN.match(x) for x in segments[:k])
+        if not seg or (k > 0 and relative.match(seg) and not fronted) or (" " not in seg and _PREP_START.match(seg)):
             continue  # a relative clause, or an adverb: "Meanwhile, X raised"
         if _LIST_SEGMENT.search(seg):
             return None

@@ -302,7 +302,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             c0, c1 = clause_bounds(sentence, d.pos, g)
             w0 = max(c0, d.pos - 90)
             # "X raised $665M, two years after it raised $200M": what follows "after" is the past
+            # and "Eighteen months after leaving university, X raised $14M": a fronted "after" phrase,
+            # closed by a comma, dates what came before the round
             past = any(not (w0 + m.start() > d.pos and re.search(r"(?i)(?:after|before)$", m.group(0)))
+                       and not (m.group(0).lower().endswith("after") and "," in sentence[w0 + m.end():d.pos])
                        for m in g.past.finditer(sentence[w0:min(c1, d.pos + 70)]))
             d.status = status
             d.main = not (past or background)
@@ -625,6 +628,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     if strong and " " not in strong and zipf(strong, lang) >= UNCOMMON and not described(
             strong, article_words(body, lang), lang):
         strong = None  # "Proteine": a known word is no sure subject unless the article calls it a company
+    funds = {m[2] for m in mentions if _FUND_NAME.search(m[2])}  # "True Ventures", and "True" with it
     for d in drafts:
         if d.company == ANAPHORA and d.how == "orphan":
             topic = strong or _paragraph_topic(d, mentions, lines)
@@ -638,7 +642,13 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos and not backer_at(
                 sentences[m[0]], m[1], m[2], d.pos) and not _SOURCE_AFTER.match(sentences[m[0]], m[1] + len(m[2])))
                 or 0 < d.sentence - m[0] <= 2]
+            # "Sequoia Capital has doubled down on X. The firm led the startup's Series B": a fund is
+            # no referent of "the startup", whose rounds it backs
+            near = [m for m in near if not any(same_company(m[2], f) for f in funds) and not (
+                m[0] != d.sentence and backer_at(sentences[m[0]], m[1], m[2], len(sentences[m[0]])))]
             name = max(near)[2] if near else strong or main_company
+            if name and any(same_company(name, f) for f in funds):
+                continue  # "True Ventures has closed its second fund ... The firm had set a cap of $200M"
             if not near and not strong and name and not any(name in x for x in sentences[:d.sentence + 1]):
                 continue  # "la start-up" cannot mean a company the article names only further down
             if _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company

@@ -27,6 +27,7 @@ from itertools import islice
 
 from extraction import sieve
 from extraction.names import describes_company, is_descriptor, places, valid_name
+from extraction.numbers import word_to_number
 
 # wordfreq has no lists for these (or needs a tokenizer for them): no frequency evidence
 _NO_FREQUENCY = {"zh", "ja", "ko", "th"}
@@ -322,6 +323,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "not a name")  # "Gov’t", "Don't"
     if all(t[:1].isdigit() for t in tokens) or any(_MONEY_WORD.match(t) for t in tokens):
         return NameCheck(False, "a number")
+    if len(tokens) == 1 and bare.isalpha() and word_to_number(bare, lang) is not None:
+        return NameCheck(False, "a number")  # "Eighteen months after ...": a number word opening a sentence
     # everyday words: judged on every token, since "Unsere Schlagzeilen" is two of them
     freqs = [zipf(t.strip("\"'“”„‘’«»"), lang) for t in tokens]
     if lang in _NO_FREQUENCY:

@@ -77,6 +77,7 @@ EXTENSION_RE = re.compile(
 )
 
 # a capitalised cue word followed by one of these is part of a name, not a round
+_KIND_OF_FIRM = re.compile(r"(?i)(?:-(?:and|to|through)-\w+(?: [a-k])?)?[ -](?:firm|fund|vc|specialist|investor)\b")
 _IN_NAME = re.compile(
     r" (?:Capital|Fund|Funds|Fonds|Ventures|Venture Partners|Partners|Investments?|Invest|Equity|Group|"
     r"Holdings?|Bank|Labs?|Management|Advisors|Associates|Camp|Club|Network|Foundation|Stiftung|"
@@ -116,6 +117,8 @@ def _scan_rounds(sentence: str) -> list[RoundCue]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             ext = False
+            if _KIND_OF_FIRM.match(sentence, m.end()):
+                continue  # "the San Francisco seed-and-Series A firm": the stage a firm invests in
             if kind not in ("series", "ordinal") and _IN_NAME.match(sentence, m.end()) \
                     and m.group(0)[:1].isupper() and not _AFTER_FIGURE.search(sentence, 0, m.start()):
                 continue  # "Granite Bridge Capital", "Alpine Seed Fund": an investor's name

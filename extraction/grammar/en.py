@@ -104,6 +104,7 @@ GRAMMAR = register(Grammar(
         r"(?:its|their|a|the|new) (?:own )?(?:[\w-]+ ){0,3}fund\b|first close|final close|fund i+\b|"
         r"raises prices|price (?:of|for|rise|increase|hike)|subscription|layoffs?|laid off|lawsuit|sued|grants? program|government|ministry|"
         r"these startups|many startups|unicorns? (?:valued|are)|market size|is valued|was valued|"
+        r"(?:venture|vc|investment) firms (?:raised|have raised|closed|secured)|"
         # an investor's money going out: "plans to deploy $500M into startups", "checks of $2M to $6M"
         r"(?:checks|cheques|tickets|check sizes?) (?:of|between|from|ranging)|"
         r"(?:deploy|invest)(?:s|ing)? [^.;]{0,30}\b(?:in|into|across) (?:[\w-]+ ){0,3}?(?:startups|start-ups|companies|founders)|"
