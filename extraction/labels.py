@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 
 from extraction.companies import ANAPHORA, Found
-from extraction.names import describes_company
+from extraction.names import LABEL_END, describes_company
 from extraction.plausibility import plausible_name, zipf
 
-# one to three capitalised words, then a colon that ends the label
-_LABEL = re.compile(r"(?P<name>[A-Z0-9ÄÖÜ][\w.&+'’-]*(?: [A-Z0-9ÄÖÜ&][\w.&+'’-]*){0,2}) ?: +(?=\S)")
+# one to three capitalised words, then a colon or a dash that ends the label ("Kivano (Berlin) – ")
+_LABEL = re.compile(r"(?P<name>[A-Z0-9ÄÖÜ][\w.&+'’-]*(?: [A-Z0-9ÄÖÜ&][\w.&+'’-]*){0,2})" + LABEL_END.pattern)
+# a dash after a bracketed town ends a deal line's name field ("Kivano (Berlin) – 3 Mio. Euro")
+_PLAIN_LABEL_END = re.compile(r" \([^()]{1,30}\) [–—-] ")
 # a section word ("Fazit:", "Update:", "Hintergrund:") is common; a company's name is not
 _SECTION_ZIPF = 3.8
 
@@ -32,13 +34,15 @@ def item_label(sentence: str, lang: str) -> tuple[str, int] | None:
     if " " not in name and zipf(name, lang) >= _SECTION_ZIPF:
         return None
     rest = sentence[m.end():]
-    if not describes_company(rest, lang):
+    # "Tonspur.ai (Berlin) – 3 Mio. Euro Seed für KI-Synchronisation": an item opened by its amount
+    if not describes_company(rest, lang) and not (rest[:1].isdigit() and _PLAIN_LABEL_END.match(sentence, len(name))):
         return None
     return name, m.end()
 
 
 # what follows an item's amount when the item's description is its recipient
 _FOR_ITEM = re.compile(r"\s+(?:für|gehen an|fließen an|fließen in|for|go to|goes to|pour|para|per|voor)\s")
+_FOR_BEFORE = re.compile(r"(?i)\b(?:für|for|pour|para|per|voor)\s+$")
 # a word of the item's description before a name: "Der Kieler Anbieter von Küstenschutz-Sensoren"
 _IN_DESCRIPTION = re.compile(r"(?i)\b(?:von|für|aus|mit|of|for|from|de|des|du|di|del|van|voor)\s+(?:[\w-]+\s+){0,2}$")
 
@@ -60,4 +64,6 @@ def label_takes(found: Found | None, sentence: str, label: tuple[str, int], lang
     at = sentence.find(found.name, label[1])
     if at > 0 and _IN_DESCRIPTION.search(sentence, label[1], at):
         return True  # the name completes the description: what the company offers, not who it is
+    if at > 0 and sentence[label[1]:label[1] + 1].isdigit() and _FOR_BEFORE.search(sentence, label[1], at):
+        return True  # "3 Mio. Euro Seed für KI-Synchronisation": what the item's money is for
     return not plausible_name(found.name, lang, body, head)

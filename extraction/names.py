@@ -378,6 +378,8 @@ _DEFINITE = {lang: re.compile(rf"(?i)(?:{words})$") for lang, words in {
     "it": r"la|il|lo|l", "pt": r"a|o|os", "nl": r"de|het",
 }.items()}
 _WORD = re.compile(r"[\w-]+")  # "l'entreprise" gives "l" and "entreprise"
+# what ends an item's label: "Kivano: ", "Kivano (Berlin) – ", "Kivano — "
+LABEL_END = re.compile(r"(?: \([^()]{1,30}\))?(?: ?: +| [–—-] )(?=\S)")
 
 
 def describes_company(rest: str, lang: str) -> bool:
@@ -389,6 +391,11 @@ def describes_company(rest: str, lang: str) -> bool:
         return False
     clause = re.split(r"\.\s|[;–—]| - ", rest, maxsplit=1)[0]
     words = _WORD.findall(clause)
+    # a headline's description without its article: "Wiener Buchungsplattform für Hütten holt ..."
+    # ("Plattform für Hütten", "Wiener Buchungsplattform"); "Venture Debt für X" is the money's kind
+    if len(words) > 1 and words[0][:1].isupper():
+        if is_descriptor(words[0]) and words[1][:1].islower() or town_adjective(words[0]) and is_descriptor(words[1]):
+            return not BACKER_KIND.search(words[1] if town_adjective(words[0]) else words[0])
     # the article is the first word, or follows the amount that opens the item
     reach = 7 if rest[:1].isdigit() else 1
     for i, w in enumerate(words[:reach]):

@@ -158,7 +158,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     totals = _split_totals(sentence, [p for p, _ in pairs])
     respective = respective_names(sentence, [p for p, _ in pairs])
     listed = state.get("deal_lines", {}).get(idx)
-    label = item_label(sentence, lang) if ": " in sentence[:60] else None
+    label = item_label(sentence, lang)
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
         draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
                        listed.round, False, how="subject", deal_line=True)
@@ -419,7 +419,7 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         # "In das Münchner Startup X fließt ein siebenstelliger Betrag": the name the article marks
         name = named_recipient(sentence, start, g, state["body"], state["head"])
         found = Found(name, "evidence") if name else None
-    label = item_label(sentence, g.code) if ": " in sentence[:60] else None
+    label = item_label(sentence, g.code)
     if label and start >= label[1] and label_takes(found, sentence, label, g.code, state["body"], state["head"]):
         found = Found(label[0], "subject")  # "Pflegio: Die Wiener Plattform ... holt sich einen sechsstelligen Betrag"
     if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):

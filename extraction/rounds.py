@@ -77,7 +77,9 @@ EXTENSION_RE = re.compile(
 )
 
 # a capitalised cue word followed by one of these is part of a name, not a round
-_KIND_OF_FIRM = re.compile(r"(?i)(?:-(?:and|to|through)-\w+(?: [a-k])?)?[ -](?:firm|fund|vc|specialist|investor)\b")
+# and "die Crowdinvesting-Plattform Verve": the kind of round a platform runs
+_KIND_OF_FIRM = re.compile(r"(?i)(?:-(?:and|to|through)-\w+(?: [a-k])?)?[ -](?:firm|fund|vc|specialist|investor|"
+                           r"plattform|platform|portal)\b")
 _IN_NAME = re.compile(
     r" (?:Capital|Fund|Funds|Fonds|Ventures|Venture Partners|Partners|Investments?|Invest|Equity|Group|"
     r"Holdings?|Bank|Labs?|Management|Advisors|Associates|Camp|Club|Network|Foundation|Stiftung|"

@@ -147,6 +147,8 @@ GRAMMAR = register(Grammar(
         r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
         r"start-ups? (?:haben|erhielten)|heimische start-ups?|ökosystem|rekordsumme|"
         r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|"
+        # a register's share capital ("das Stammkapital wurde von 31.250 Euro auf 38.100 Euro erhöht")
+        r"stammkapital\w*|grundkapital\w*|"
         # a company's own spending planned: "will ein neues Werk bauen und dafür 500 Mio. Euro investieren"
         r"(?:will|wollen|plant|planen)\b[^.;:]{0,100}\b(?:dafür|darin|dort)\b[^.;:]{0,60}\binvestieren|"
         r"(?:ein|einen|der|den|neuen|seinen|ihren) (?:\w+ )?fonds|beteiligungsfonds|"
