@@ -15,6 +15,7 @@ items in a funding context (a round label or a funding word in the list or in it
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -166,10 +167,18 @@ def column_blocks(sentences: list[str], lang: str) -> dict[int, DealLine]:
     if len(amounts) < 2:
         return {}
     idx = sorted(amounts)
-    steps = {b - a for a, b in zip(idx, idx[1:])}
-    if len(steps) != 1 or next(iter(steps)) < 2 or next(iter(steps)) > 8:
+    # a row whose amount is withheld ("k.A.") stretches one step: the period divides every step,
+    # and each row between that holds no amount says it is withheld
+    gcd = math.gcd(*(b - a for a, b in zip(idx, idx[1:])))
+    period, withheld = 0, set()
+    for p in range(min(gcd, 8), 1, -1):
+        rows = {i for i in range(idx[0], idx[-1], p) if i not in amounts}
+        if gcd % p == 0 and all(_UNDISCLOSED.match(sentences[i].strip()) for i in rows):
+            period, withheld = p, rows
+            break
+    if not period:
         return {}
-    period = next(iter(steps))
+    idx = sorted([*idx, *withheld])
     # the name stands the same number of lines before every amount: the offset that holds a name
     # line in every block (a backers' line of the block before may hold one too, but not always)
     offsets = [k for k in range(1, period) if all(i - k >= 0 and _name_line(sentences[i - k]) for i in idx)]
@@ -181,7 +190,7 @@ def column_blocks(sentences: list[str], lang: str) -> dict[int, DealLine]:
         j = i - k
         rounds = [c for m in range(j, min(len(sentences), j + period)) for c in find_rounds(sentences[m])
                   if c.round != "unknown" and len(sentences[m]) < 40]
-        out[i] = DealLine(_name_line(sentences[j]), amounts[i], rounds[0].round if rounds else "unknown")
+        out[i] = DealLine(_name_line(sentences[j]), amounts.get(i), rounds[0].round if rounds else "unknown")
     context = " ".join(sentences[max(0, idx[0] - period - 2):idx[-1] + 1])
     if not _FUNDING_WORDS.search(context) and all(d.round == "unknown" for d in out.values()):
         return {}

@@ -44,6 +44,7 @@ _OTHER_DEAL = re.compile(
     r"fusion\w*|börsengang|\w*(?:tarif|lohn|löhne|gehalt)\w*|streik\w*|partnerschaft|kooperation)\b")
 _AUX_TAIL = re.compile(r"(?i)\s+(?:reportedly|now|currently|also|still|already|today|derzeit|aktuell|offenbar|"
                        r"angeblich|nun|jetzt|bereits)\s*$")
+_ACCORDING_TO = re.compile(r"(?i)\b(?:[\w-]+\s+){1,3}zufolge\b|\blaut\s+(?:[\w-]+\s+){1,3}?(?=kurz|vor|über)")
 _THAT = re.compile(r"(?i)\b(?:that|dass|daß)\b")
 _FRONTED_VERB = re.compile(r"(?i)^\s*(?:steht|stehen|verhandelt|verhandeln|führt|führen|spricht|sprechen|sucht|ist|sind)\s+")
 
@@ -72,7 +73,8 @@ def company_in_talks(sentence: str, g: Grammar) -> tuple[str, int] | None:
         # "..., steht Kivano kurz vor dem Abschluss": the verb stands first, its subject after it
         fronted = _FRONTED_VERB.match(m.group(0))
         if fronted:
-            name = name_from_phrase(m.group(0)[fronted.end():], first=True)
+            # "steht Insidern zufolge kurz vor ...": the source between verb and phrase names no one
+            name = name_from_phrase(_ACCORDING_TO.sub(" ", m.group(0)[fronted.end():]), first=True)
     if name is None:
         return None
     return name, m.start()
