@@ -11,23 +11,29 @@ the evidence: a rare word before the colon, a description of a company right aft
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from extraction.companies import ANAPHORA, Found
-from extraction.names import LABEL_END, describes_company
+from extraction.names import LABEL, describes_company
 from extraction.plausibility import plausible_name, zipf
 
-# one to three capitalised words, then a colon or a dash that ends the label ("Kivano (Berlin) – ")
-_LABEL = re.compile(r"(?P<name>[A-Z0-9ÄÖÜ][\w.&+'’-]*(?: [A-Z0-9ÄÖÜ&][\w.&+'’-]*){0,2})" + LABEL_END.pattern)
 # a dash after a bracketed town ends a deal line's name field ("Kivano (Berlin) – 3 Mio. Euro")
 _PLAIN_LABEL_END = re.compile(r" \([^()]{1,30}\) [–—-] ")
 # a section word ("Fazit:", "Update:", "Hintergrund:") is common; a company's name is not
 _SECTION_ZIPF = 3.8
 
 
-def item_label(sentence: str, lang: str) -> tuple[str, int] | None:
-    """The label of "Name: <a description of a company> ..." and where the text after the colon
-    starts; None when the sentence has no such label."""
-    m = _LABEL.match(sentence)
+class Label(NamedTuple):
+    name: str
+    end: int  # where the item's text after the label starts
+    described: bool  # the text describes a company or opens with its amount: it may take a name's place
+
+
+def item_label(sentence: str, lang: str) -> Label | None:
+    """The label of "Name: <a description of a company> ..." (or of any item so laid out, whose
+    text may refer to it: "Panen — Openspace Ventures led a Series A in the marketplace"); None
+    when the sentence has no such label."""
+    m = LABEL.match(sentence)
     if not m:
         return None
     name = m.group("name")
@@ -35,9 +41,8 @@ def item_label(sentence: str, lang: str) -> tuple[str, int] | None:
         return None
     rest = sentence[m.end():]
     # "Tonspur.ai (Berlin) – 3 Mio. Euro Seed für KI-Synchronisation": an item opened by its amount
-    if not describes_company(rest, lang) and not (rest[:1].isdigit() and _PLAIN_LABEL_END.match(sentence, len(name))):
-        return None
-    return name, m.end()
+    opened_by_amount = rest[:1].isdigit() and _PLAIN_LABEL_END.match(sentence, m.end("name"))
+    return Label(name, m.end(), bool(describes_company(rest, lang) or opened_by_amount))
 
 
 # what follows an item's amount when the item's description is its recipient
@@ -47,17 +52,21 @@ _FOR_BEFORE = re.compile(r"(?i)\b(?:für|for|pour|para|per|voor)\s+$")
 _IN_DESCRIPTION = re.compile(r"(?i)\b(?:von|für|aus|mit|of|for|from|de|des|du|di|del|van|voor)\s+(?:[\w-]+\s+){0,2}$")
 
 
-def amount_for_item(sentence: str, label: tuple[str, int], start: int, end: int) -> bool:
+def amount_for_item(sentence: str, label: Label, start: int, end: int) -> bool:
     """The item opens with the amount at start..end, given for its description: "Lagerlicht:
     750.000 Euro für das Dortmunder Logistik-Startup"."""
-    return start == label[1] and bool(_FOR_ITEM.match(sentence, end))
+    return label.described and start == label.end and bool(_FOR_ITEM.match(sentence, end))
 
 
-def label_takes(found: Found | None, sentence: str, label: tuple[str, int], lang: str, body: str,
+def label_takes(found: Found | None, sentence: str, label: Label, lang: str, body: str,
                 head: str | None) -> bool:
     """In an item led by a company's name, the company the sentence tells only by a reference or
     a description ("Das Essener Startup", "die Berliner App für ... und Einzelhandel") is the label's."""
-    if found is None or found.name == ANAPHORA or found.how in ("evidence", "orphan", "gapping"):
+    if found is not None and found.name == ANAPHORA:
+        return True  # "... led a Series A in the agri-input marketplace": the item's company
+    if not label.described:
+        return False
+    if found is None or found.how in ("evidence", "orphan", "gapping"):
         return True
     if found.name == label[0]:
         return False

@@ -42,7 +42,9 @@ from extraction.text import normalize, split_lines_and_sentences
 
 MAX_SENTENCES = 400
 _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie auch|mehr zum thema|"
-                        r"more from|recommended|weiterlesen|das könnte sie auch)\b")
+                        r"more from|recommended|weiterlesen|das könnte sie auch|you may also like|you might also like|"
+                        r"read more|most popular|more news|more stories|more in|trending|mehr aus|lire aussi|"
+                        r"à lire aussi|lee también|leia também|leggi anche|lees ook)\b")
 _UNDISCLOSED = re.compile(
     r"(?i)\b(?:undisclosed (?:amount|sum|round|funding|financing|investment)|unspecified amount|"
     r"(?:six|seven|eight|nine)[- ]figure (?:sum|amount|round|investment|deal|funding)|"
@@ -502,7 +504,10 @@ def _trim_descriptors(drafts: list[Draft], lang: str) -> None:
         for k in range(len(words) - 1, 0, -1):  # the shortest tail first: "Online Bank Qonto" is Qonto
             tail = " ".join(words[k:])
             # "AI Coding Startup Parallax" beside "Parallax AI": the same name with its legal or trade suffix
-            if any(same_company(tail, n) for n in names if n != d.company) and all(
+            # (a tail that is an everyday word, "Robotics" of "Carbon Robotics", must be the other name)
+            others = [n for n in names if n != d.company and (n == tail or same_company(tail, n) and all(
+                zipf(w, lang) < UNCOMMON for w in tail.split()))]
+            if others and all(
                     is_descriptor(w) or zipf(w, lang) >= COMMON for w in words[:k]):
                 d.company = tail
                 break

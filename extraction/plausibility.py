@@ -26,7 +26,7 @@ from functools import cached_property, lru_cache
 from itertools import islice
 
 from extraction import sieve
-from extraction.names import LABEL_END, describes_company, is_descriptor, places, valid_name
+from extraction.names import LABEL, describes_company, is_descriptor, places, valid_name
 from extraction.numbers import word_to_number
 
 # wordfreq has no lists for these (or needs a tokenizer for them): no frequency evidence
@@ -226,8 +226,9 @@ def described(name: str, doc: _Article, lang: str) -> bool:
         if town and town.group(1).lower() in places() and not _ARTICLE_BEFORE.search(text, max(0, i - 5), i):
             return True
         # a round-up's item label: "Nachtschicht: Die Berliner App für ... erhält"
-        end = LABEL_END.match(text, i + len(name)) if i == 0 or text[i - 1] == "\n" else None
-        if end and describes_company(text[end.end():end.end() + 200], lang):
+        line = text.rfind("\n", 0, i) + 1
+        label = LABEL.match(text, line) if i - line <= 24 else None
+        if label and label.start("name") == i and describes_company(text[label.end():label.end() + 200], lang):
             return True
     return False
 
