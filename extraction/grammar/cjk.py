@@ -265,6 +265,14 @@ _LEGAL_NAME = re.compile(
 _LATIN_ALIAS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\- ]{1,40}?)\s*\)")
 
 
+@lru_cache(maxsize=None)
+def _quoted(code: str) -> re.Pattern[str]:
+    """A name in corner brackets before a marker, adverbs between them ("「毛球快跑」日前完成")."""
+    r = reader(code)
+    tails = rf"(?:{r.name_tail.pattern[:-1]})?"
+    return re.compile(rf"[「『]([^」』，,。]{{1,30}})[」』](?={tails}\s*(?:(?:{r.markers.pattern})|$))")
+
+
 def _subject(before: str, r: Reader, first: bool = False) -> str | None:
     """The company named right before a marker in `before` (the clause up to the amount).
 
@@ -279,7 +287,10 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
             aliases[_clean_name(run.group(0), r)] = m.group(1).strip()
     # "AI新創「雲棲智能」獲...": a name in corner brackets right before a marker is the name (other
     # bracketed words are asides and fall away); its description before it is no part of it
-    before = re.sub(rf"[「『]([^」』，,。]{{1,30}})[」』](?=\s*(?:{r.markers.pattern}))", r"，\1", before)
+    # adverbs may stand between the bracket and the marker ("「毛球快跑」日前完成", "「启行」已完成"); a
+    # bracketed name is whole: a last character that looks like an adverb is its own ("「食研所」")
+    quoted = _quoted(r.code).findall(before)
+    before = _quoted(r.code).sub(r"，\1", before)
     before = _PAREN.sub("", before)
     markers = list(r.markers.finditer(before))
     # the nearest name before the amount, or with `first` the sentence's topic ("Xは…、Y氏…による資金調達")
@@ -291,6 +302,8 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
         if not run:
             continue
         name = _clean_name(run.group(0), r, marked=True)
+        whole = next((q for q in quoted if name and q.startswith(name) and run.group(0).startswith(q)), None)
+        name = _clean_name(whole, r, marked=True) and whole if whole else name
         if name and not r.investor_name.search(name):  # "Yが運営するファンド": Y is an investor
             return aliases.get(name, name)
     return None
@@ -335,7 +348,8 @@ def _investors(event: FundingEvent, text: str, r: Reader) -> None:
 
 
 def _sentences(text: str) -> list[str]:
-    return [s for s in re.split(r"(?<=[。！？!?\n])|(?<=\.)\s", text) if s.strip()][:300]
+    # "【X获3000万元A轮融资】X…": a round-up's bracketed headline is a sentence of its own
+    return [s for s in re.split(r"(?<=[。！？!?\n】])|(?<=\.)\s", text) if s.strip()][:300]
 
 
 def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
@@ -352,17 +366,25 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
         # the sieve first looks for the words they need ("领投", "로부터")
         if not funding and not any(sieve.search(p, sentence) for p in r.leads + r.participants):
             continue
-        monies = [m for m in r.money.finditer(sentence) if _value(m, r)[0]] if funding else []
+        # "数千万元" is a size left untold, not "千万元"
+        vague = [u.span() for u in r.undisclosed.finditer(sentence)]
+        monies = [m for m in r.money.finditer(sentence) if _value(m, r)[0]
+                  and not any(a <= m.start() < b for a, b in vague)] if funding else []
         # "X正在洽談新一輪融資，估值達3000億美元": a figure that is only the valuation tells no size
         sized = [m for m in monies if not r.valuation.search(sentence, max(0, m.start() - 6), m.start())]
-        undisclosed = r.undisclosed.search(sentence) if funding else None
+        # "累计融资金额数千万元": an untold total is no untold round
+        undisclosed = next((u for u in r.undisclosed.finditer(sentence) if not r.cumulative.search(
+            sentence, max(0, u.start() - 12), u.start())), None) if funding else None
         if not undisclosed and (not monies or (not sized and r.announce.search(sentence))):
             announced = r.announce.search(sentence)
             company = None
             if announced:  # the name right before the phrase ("蔚来已完成新一轮融资"), else the clause's topic
                 c0 = max([m.end() for m in r.clause_split.finditer(sentence, 0, announced.start())] or [0])
-                run = r.name_run.search(_PAREN.sub("", sentence[c0:announced.start()]))
-                company = (_clean_name(run.group(0), r) if run else None) or _subject(
+                head = sentence[c0:announced.start()]
+                quoted = _quoted(r.code).findall(head)  # "「极简碳」宣布连续完成…"
+                run = r.name_run.search(_PAREN.sub("", head))
+                company = (quoted[-1] if quoted and _clean_name(quoted[-1], r) else None) or (
+                    _clean_name(run.group(0), r) if run else None) or _subject(
                     sentence[:announced.start()], r, first=True)
             if company and not r.investor_name.search(company) and not r.sentence_negative.search(sentence) \
                     and not r.public.search(sentence):
@@ -397,6 +419,8 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
         if twin is None:
             out.append(e)
             continue
+        if f"「{e.company}」" in text and f"「{twin.company}」" not in text:
+            twin.company = e.company  # the name the article puts in corner brackets is written whole
         twin.amount = twin.amount or e.amount
         twin.currency = twin.currency or e.currency
         twin.round = twin.round if twin.round != "unknown" else e.round
