@@ -379,7 +379,7 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             announced = r.announce.search(sentence)
             company = None
             if announced:  # the name right before the phrase ("蔚来已完成新一轮融资"), else the clause's topic
-                c0 = max([m.end() for m in r.clause_split.finditer(sentence, 0, announced.start())] or [0])
+                c0 = max([m.end() for m in _breaks(sentence, r) if m.end() <= announced.start()] or [0])
                 head = sentence[c0:announced.start()]
                 quoted = _quoted(r.code).findall(head)  # "「极简碳」宣布连续完成…"
                 run = r.name_run.search(_PAREN.sub("", head))
@@ -435,6 +435,17 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     return out
 
 
+def _breaks(sentence: str, r: Reader) -> list[re.Match[str]]:
+    """Where the clauses of `sentence` end; a comma inside brackets ends none ("X(本社:東京都、代表:Y)は")."""
+    out = []
+    opened = [i for i, ch in enumerate(sentence) if ch in "(「『"]
+    closed = [i for i, ch in enumerate(sentence) if ch in ")」』"]
+    for m in r.clause_split.finditer(sentence):
+        if sum(i < m.start() for i in opened) <= sum(i < m.start() for i in closed):
+            out.append(m)
+    return out
+
+
 def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str] | None,
           r: Reader, recent: FundingEvent | None = None) -> list[tuple[int, FundingEvent]]:
     """The rounds of one sentence: each amount (or undisclosed size) with a funding word in
@@ -450,7 +461,7 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         if last_end and _ALT_FIGURE.fullmatch(sentence[last_end:start]):
             continue  # "6億美元(約46.8億港元)": the same round in another currency
         window = sentence[max(last_end, start - 12):start]
-        breaks = list(r.clause_split.finditer(sentence))
+        breaks = _breaks(sentence, r)
         c0 = max([m.end() for m in breaks if m.end() <= start] or [0])
         c1 = min([m.start() for m in breaks if m.start() >= end] or [len(sentence)])
         # Korean and Japanese put the verb last: "X는 80억원, Y가 30억원의 투자를 유치했다"
@@ -472,7 +483,7 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
             continue
         # else the clauses before: "X表示，完成A轮融资，涉资...", or the topic of "Xは、…により、N円を調達"
         company = _subject(sentence[c0:start], r) or (
-            _subject(sentence[max(c0 - 60, 0):c0], r, first=r.topic_first) if c0 else None)
+            _subject(sentence[max(c0 - (120 if r.topic_first else 60), 0):c0], r, first=r.topic_first) if c0 else None)
         after = r.subject_after.search(sentence, end, c1) if company is None else None
         if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after its round
             company = _clean_name(after.group("name"), r)
