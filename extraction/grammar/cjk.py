@@ -349,7 +349,9 @@ def _investors(event: FundingEvent, text: str, r: Reader) -> None:
 
 def _sentences(text: str) -> list[str]:
     # "【X获3000万元A轮融资】X…": a round-up's bracketed headline is a sentence of its own
-    return [s for s in re.split(r"(?<=[。！？!?\n】])|(?<=\.)\s", text) if s.strip()][:300]
+    # (an outlet's tag, "【财新网】", is no headline and stays with its sentence)
+    text = re.sub(r"(【[^】\n]{8,}】)", "\\1\n", text)
+    return [s for s in re.split(r"(?<=[。！？!?\n])|(?<=\.)\s", text) if s.strip()][:300]
 
 
 def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
