@@ -260,6 +260,7 @@ def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = Fal
 _RANK_OR_COUNT = re.compile(r"^[第约約]?\s*[0-9０-９一二三四五六七八九十百]+\s*(?:位|社|件|番|号|號|名|人|家|个|個|위|곳|개|등|번째)$")
 
 
+_READING = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9&.\- ]{1,40})\(([\u30a0-\u30ffー]{2,30})[,、)]")
 _LEGAL_NAME = re.compile(
     r"([\u4e00-\u9fff]{2,8})\([\u4e00-\u9fff]{2,3}\)[\u4e00-\u9fff]{0,12}?(?:股份)?有限(?:责任|責任)?公司")
 _LATIN_ALIAS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\- ]{1,40}?)\s*\)")
@@ -413,6 +414,11 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             event.main = not r.past.search(sentence[:200]) or idx == 0
             events.append(event)
             last_at = idx
+    # "Flowlabo(フローラボ)は…": the name in kana is the same company as its Latin form before it
+    for m in _READING.finditer(text):
+        for e in events:
+            if e.company == m.group(2):
+                e.company = m.group(1).strip()
     out: list[FundingEvent] = []
     for e in events:  # headline and body often repeat the round
         # "蔚来汽车" in the headline and "蔚来" in the body are one company
