@@ -367,6 +367,13 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
         # the investor patterns only matter for a sentence without a funding word
         # the investor patterns start with a lazy run of any characters, tried at every offset:
         # the sieve first looks for the words they need ("领投", "로부터")
+        if not funding and events and idx - last_at <= 2 and events[-1].valuation is None:
+            # "調達後の企業価値は300億円を超える見通し", "投后估值达20亿元": the round just told's valuation
+            for m in r.money.finditer(sentence):
+                amount, currency = _value(m, r)
+                if amount and currency and r.valuation.search(sentence, max(0, m.start() - 8), m.start()):
+                    events[-1].valuation = {"amount": amount, "currency": currency}
+                    break
         if not funding and not any(sieve.search(p, sentence) for p in r.leads + r.participants):
             continue
         # "数千万元" is a size left untold, not "千万元"
@@ -431,6 +438,7 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             twin.company = e.company  # the name the article puts in corner brackets is written whole
         twin.amount = twin.amount or e.amount
         twin.currency = twin.currency or e.currency
+        twin.valuation = twin.valuation or e.valuation  # the headline seldom gives the valuation
         twin.round = twin.round if twin.round != "unknown" else e.round
         twin.main = twin.main or e.main
         twin.lead_investors += [n for n in e.lead_investors if n not in twin.lead_investors]
