@@ -68,6 +68,8 @@ class Reader:
     fund_closing           a name in a sentence with one of these raised a fund, not a round
     investor_verbs         a marked name followed by one leads or backs the round, it does not raise
     subject_after          (one regex with a `name` group) a company named after its round
+    total_after            right after an amount: it is a total of parts ("20亿美元，其中包括…")
+    anaphora               a clause opening with one of these ("公司", "同社") is about the article's company
     announce               a round announced without its size, named before the phrase
     negatives, sentence_negatives, public, cumulative, valuation
                            amounts that are no rounds: in the clause, in the sentence, listings,
@@ -99,6 +101,8 @@ class Reader:
     fund_closing: re.Pattern[str]
     investor_after: re.Pattern[str]
     subject_after: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    total_after: re.Pattern[str]
     announce: re.Pattern[str]
     negative: re.Pattern[str]
     sentence_negative: re.Pattern[str]
@@ -155,6 +159,8 @@ def reader(code: str) -> Reader:
         investor_name=re.compile(rf"(?:{_alt(d.get('investor_suffixes', []))})$", re.IGNORECASE),
         fund_closing=rx("fund_closing"), investor_after=rx("investor_verbs"),
         subject_after=re.compile(d.get("subject_after", r"(?!x)x")),
+        total_after=re.compile(rf"\s*(?:{_alt(d.get('total_after', []))})"),
+        anaphora=re.compile(rf"\s*(?:{_alt(d.get('anaphora', []))})"),
         announce=rx("announce"), negative=rx("negatives"), sentence_negative=rx("sentence_negatives"),
         public=rx("public"), cumulative=rx("cumulative"), valuation=rx("valuation"),
         reported=rx("reported"), in_talks=rx("in_talks"), past=rx("past"),
@@ -413,7 +419,7 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
                 _investors(events[-1], sentence, r)  # "...等老股東均有參與" in the next sentence
             continue
         recent = events[-1] if events and idx - last_at <= 3 else None
-        found = _read(sentence, monies, undisclosed, r, recent)
+        found = _read(sentence, monies, undisclosed, r, recent, events[0].company if events else None)
         for k, (pos, event) in enumerate(found):
             # with several rounds in one sentence, each takes the investors named up to the next
             upto = found[k + 1][0] if k + 1 < len(found) else len(sentence)
@@ -463,7 +469,7 @@ def _breaks(sentence: str, r: Reader) -> list[re.Match[str]]:
 
 
 def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str] | None,
-          r: Reader, recent: FundingEvent | None = None) -> list[tuple[int, FundingEvent]]:
+          r: Reader, recent: FundingEvent | None = None, topic: str | None = None) -> list[tuple[int, FundingEvent]]:
     """The rounds of one sentence: each amount (or undisclosed size) with a funding word in
     its clause and a company named before it."""
     spots: list[tuple[int, int, re.Match[str] | None]] = [(m.start(), m.end(), m) for m in monies]
@@ -495,6 +501,7 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
             continue
         # a listing before the amount makes it the listing's money ("完成首次公开募股，融资2亿美元")
         if r.negative.search(clause) or r.public.search(sentence, 0, c1) or r.cumulative.search(window) \
+                or r.total_after.match(sentence, end) \
                 or r.sentence_negative.search(sentence):
             continue
         # else the clauses before: "X表示，完成A轮融资，涉资...", or the topic of "Xは、…により、N円を調達"
@@ -503,6 +510,8 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         after = r.subject_after.search(sentence, end, c1) if company is None else None
         if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after its round
             company = _clean_name(after.group("name"), r)
+        if not company and topic and r.anaphora.match(sentence, c0):
+            company = topic  # "公司上一轮融资为…", "同社は2022年に…": the article's company
         if not company or any(e.company == company for _, e in out):
             continue
         amount = currency = None
