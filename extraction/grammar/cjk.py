@@ -258,6 +258,8 @@ def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = Fal
     if not _NAME_OK.match(text) or r.not_name.search(text) or (r.never_in_name.search(text) and not investor) or (
             funding and (funding.start() == 0 or len(text) - len(funding.group(0)) < 2)):
         return None  # "博裕投資" is an investor's name, "投资方" and "本轮融资" are none
+    if any(_value(m, r)[0] for m in r.money.finditer(text)):
+        return None  # "飞梭正以50亿美元估值": a name holds no amount of money
     if text.isdigit() or len(text.strip()) < 2 or _RANK_OR_COUNT.match(text):
         return None  # "1位" (a ranking's first place), "3社", "20家": a position or a count, no name
     return text.strip()
@@ -387,7 +389,9 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
         monies = [m for m in r.money.finditer(sentence) if _value(m, r)[0]
                   and not any(a <= m.start() < b for a, b in vague)] if funding else []
         # "X正在洽談新一輪融資，估值達3000億美元": a figure that is only the valuation tells no size
-        sized = [m for m in monies if not r.valuation.search(sentence, max(0, m.start() - 6), m.start())]
+        # ("正以50亿美元估值寻求融资": the figure before "估值" is one too)
+        sized = [m for m in monies if not r.valuation.search(sentence, max(0, m.start() - 6), m.start())
+                 and not r.valuation.match(sentence[m.end():m.end() + 6].lstrip("とのでは、,"))]
         # "累计融资金额数千万元": an untold total is no untold round
         undisclosed = next((u for u in r.undisclosed.finditer(sentence) if not r.cumulative.search(
             sentence, max(0, u.start() - 12), u.start())), None) if funding else None
