@@ -333,6 +333,19 @@ def _round(text: str, r: Reader) -> tuple[str, bool]:
     return kind, False
 
 
+def _rounds_in(text: str, r: Reader) -> list[tuple[str, bool]]:
+    """Every stage named in `text`, in order, when it names more than one ("天使轮和Pre-A轮")."""
+    found: dict[int, tuple[str, bool]] = {}
+    for regex, kind in r.rounds:
+        for m in regex.finditer(text):
+            if any(abs(m.start() - at) < 2 for at in found):
+                continue
+            found[m.start()] = ((f"series_{m.group('letter').lower()}", bool(m.groupdict().get("plus")))
+                                if kind == "series" else (kind, False))
+    stages = [found[k] for k in sorted(found)]
+    return stages if len(set(stages)) > 1 else []
+
+
 def _names(text: str, r: Reader) -> list[str]:
     """The investors named in a list."""
     out: list[str] = []
@@ -409,15 +422,17 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             if company and not r.investor_name.search(company) and not r.sentence_negative.search(sentence) \
                     and not r.public.search(sentence):
                 # "X完成A轮融资", "Xは第三者割当増資による資金調達を発表": a round of untold size
-                rnd, ext = _round(sentence, r)
+                # "X连续完成天使轮和Pre-A轮融资": one round for each stage the phrase names
+                stages = _rounds_in(announced.group(0), r) or [_round(sentence, r)]
                 status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) \
                     else "announced"
                 valued = [_value(m, r) for m in monies]  # the figures here are the valuation only
-                events.append(FundingEvent(company=company, round=rnd, extension=ext, confidence=0.45,
-                                           status=status, evidence=sentence[:300],
-                                           valuation={"amount": valued[0][0], "currency": valued[0][1]}
-                                           if valued and valued[0][1] else None))
-                _investors(events[-1], sentence, r)
+                for rnd, ext in stages:
+                    events.append(FundingEvent(company=company, round=rnd, extension=ext, confidence=0.45,
+                                               status=status, evidence=sentence[:300],
+                                               valuation={"amount": valued[0][0], "currency": valued[0][1]}
+                                               if valued and valued[0][1] else None))
+                    _investors(events[-1], sentence, r)
                 last_at = idx
             elif events and idx - last_at <= 2:
                 _investors(events[-1], sentence, r)  # "...等老股東均有參與" in the next sentence
@@ -440,7 +455,8 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     for e in events:  # headline and body often repeat the round
         # "蔚来汽车" in the headline and "蔚来" in the body are one company
         twin = next((o for o in out if (o.company in e.company or e.company in o.company)
-                     and (o.amount == e.amount or None in (o.amount, e.amount))), None)
+                     and (o.amount == e.amount or None in (o.amount, e.amount))
+                     and (o.round == e.round or "unknown" in (o.round, e.round))), None)
         if twin is None:
             out.append(e)
             continue
