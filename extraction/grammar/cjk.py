@@ -69,6 +69,7 @@ class Reader:
     investor_verbs         a marked name followed by one leads or backs the round, it does not raise
     subject_after          (one regex with a `name` group) a company named after its round
     total_after            right after an amount: it is a total of parts ("20亿美元，其中包括…")
+    invests_in             between an investor's name and the quoted name of the company it backs
     anaphora               a clause opening with one of these ("公司", "同社") is about the article's company
     announce               a round announced without its size, named before the phrase
     negatives, sentence_negatives, public, cumulative, valuation
@@ -102,6 +103,7 @@ class Reader:
     investor_after: re.Pattern[str]
     subject_after: re.Pattern[str]
     anaphora: re.Pattern[str]
+    invests_in: re.Pattern[str]
     total_after: re.Pattern[str]
     announce: re.Pattern[str]
     negative: re.Pattern[str]
@@ -160,6 +162,7 @@ def reader(code: str) -> Reader:
         fund_closing=rx("fund_closing"), investor_after=rx("investor_verbs"),
         subject_after=re.compile(d.get("subject_after", r"(?!x)x")),
         total_after=re.compile(rf"\s*(?:{_alt(d.get('total_after', []))})"),
+        invests_in=re.compile(_alt(d.get("invests_in", [])) if d.get("invests_in") else ""),
         anaphora=re.compile(rf"\s*(?:{_alt(d.get('anaphora', []))})"),
         announce=rx("announce"), negative=rx("negatives"), sentence_negative=rx("sentence_negatives"),
         public=rx("public"), cumulative=rx("cumulative"), valuation=rx("valuation"),
@@ -238,7 +241,8 @@ def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = Fal
         # one particle at most: "별빛페이가" is 별빛페이, whose last syllable is no second particle
         text = r.particle_tail.sub("", text).strip() if r.spaced and k == 0 and not marked else text
     m = r.descriptor.match(text)
-    if m and m.end() < len(text):
+    # ("美的集团" is no description "美的" of a "集团": a remainder that is no name keeps the whole)
+    if m and m.end() < len(text) and (len(text) > 6 or not r.not_name.search(text[m.end():].strip(" 、,，"))):
         text = text[m.end():]
     text = r.name_head.sub("", text).strip(" 、,，")
     if r.spaced:
@@ -532,6 +536,13 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
             company = _clean_name(after.group("name"), r)
         if not company and topic and r.anaphora.match(sentence, c0):
             company = topic  # "公司上一轮融资为…", "同社は2022年に…": the article's company
+        backer = None
+        if company:
+            # "小米宣布战略投资「灵犀半导体」，投资金额为2亿元": the name before the verb invests in the one after
+            target = re.search(rf"{re.escape(company)}(?:{r.invests_in.pattern})[「『“\"]([^」』”\"]{{2,30}})[」』”\"]",
+                               sentence) if r.invests_in.pattern else None
+            if target:
+                backer, company = company, target.group(1)
         if not company or any(e.company == company for _, e in out):
             continue
         amount = currency = None
@@ -542,5 +553,6 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
             rnd, ext = _round(sentence[last_end:c1], r)
         status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) else "announced"
         out.append((c0, FundingEvent(company=company, amount=amount, currency=currency, round=rnd,
-                                     extension=ext, status=status, confidence=0.5, evidence=sentence[:300])))
+                                     extension=ext, status=status, confidence=0.5, evidence=sentence[:300],
+                                     investors=[backer] if backer else [])))
     return out
