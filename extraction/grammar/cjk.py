@@ -68,6 +68,9 @@ class Reader:
     fund_closing           a name in a sentence with one of these raised a fund, not a round
     investor_verbs         a marked name followed by one leads or backs the round, it does not raise
     subject_after          (one regex with a `name` group) a company named after its round
+    total_after            right after an amount: it is a total of parts ("20亿美元，其中包括…")
+    invests_in             between an investor's name and the quoted name of the company it backs
+    anaphora               a clause opening with one of these ("公司", "同社") is about the article's company
     announce               a round announced without its size, named before the phrase
     negatives, sentence_negatives, public, cumulative, valuation
                            amounts that are no rounds: in the clause, in the sentence, listings,
@@ -99,6 +102,9 @@ class Reader:
     fund_closing: re.Pattern[str]
     investor_after: re.Pattern[str]
     subject_after: re.Pattern[str]
+    anaphora: re.Pattern[str]
+    invests_in: re.Pattern[str]
+    total_after: re.Pattern[str]
     announce: re.Pattern[str]
     negative: re.Pattern[str]
     sentence_negative: re.Pattern[str]
@@ -155,6 +161,9 @@ def reader(code: str) -> Reader:
         investor_name=re.compile(rf"(?:{_alt(d.get('investor_suffixes', []))})$", re.IGNORECASE),
         fund_closing=rx("fund_closing"), investor_after=rx("investor_verbs"),
         subject_after=re.compile(d.get("subject_after", r"(?!x)x")),
+        total_after=re.compile(rf"\s*(?:{_alt(d.get('total_after', []))})"),
+        invests_in=re.compile(_alt(d.get("invests_in", [])) if d.get("invests_in") else ""),
+        anaphora=re.compile(rf"\s*(?:{_alt(d.get('anaphora', []))})"),
         announce=rx("announce"), negative=rx("negatives"), sentence_negative=rx("sentence_negatives"),
         public=rx("public"), cumulative=rx("cumulative"), valuation=rx("valuation"),
         reported=rx("reported"), in_talks=rx("in_talks"), past=rx("past"),
@@ -232,7 +241,8 @@ def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = Fal
         # one particle at most: "별빛페이가" is 별빛페이, whose last syllable is no second particle
         text = r.particle_tail.sub("", text).strip() if r.spaced and k == 0 and not marked else text
     m = r.descriptor.match(text)
-    if m and m.end() < len(text):
+    # ("美的集团" is no description "美的" of a "集团": a remainder that is no name keeps the whole)
+    if m and m.end() < len(text) and (len(text) > 6 or not r.not_name.search(text[m.end():].strip(" 、,，"))):
         text = text[m.end():]
     text = r.name_head.sub("", text).strip(" 、,，")
     if r.spaced:
@@ -252,6 +262,8 @@ def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = Fal
     if not _NAME_OK.match(text) or r.not_name.search(text) or (r.never_in_name.search(text) and not investor) or (
             funding and (funding.start() == 0 or len(text) - len(funding.group(0)) < 2)):
         return None  # "博裕投資" is an investor's name, "投资方" and "本轮融资" are none
+    if any(_value(m, r)[0] for m in r.money.finditer(text)):
+        return None  # "飞梭正以50亿美元估值": a name holds no amount of money
     if text.isdigit() or len(text.strip()) < 2 or _RANK_OR_COUNT.match(text):
         return None  # "1位" (a ranking's first place), "3社", "20家": a position or a count, no name
     return text.strip()
@@ -260,9 +272,18 @@ def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = Fal
 _RANK_OR_COUNT = re.compile(r"^[第约約]?\s*[0-9０-９一二三四五六七八九十百]+\s*(?:位|社|件|番|号|號|名|人|家|个|個|위|곳|개|등|번째)$")
 
 
+_READING = re.compile(r"(?<![A-Za-z0-9])([A-Za-z][A-Za-z0-9&.\- ]{1,40})\(([\u30a0-\u30ffー]{2,30})[,、)]")
 _LEGAL_NAME = re.compile(
     r"([\u4e00-\u9fff]{2,8})\([\u4e00-\u9fff]{2,3}\)[\u4e00-\u9fff]{0,12}?(?:股份)?有限(?:责任|責任)?公司")
 _LATIN_ALIAS = re.compile(r"\(\s*([A-Z][A-Za-z0-9&.\- ]{1,40}?)\s*\)")
+
+
+@lru_cache(maxsize=None)
+def _quoted(code: str) -> re.Pattern[str]:
+    """A name in corner brackets before a marker, adverbs between them ("「毛球快跑」日前完成")."""
+    r = reader(code)
+    tails = rf"(?:{r.name_tail.pattern[:-1]})?"
+    return re.compile(rf"[「『]([^」』，,。]{{1,30}})[」』](?={tails}\s*(?:(?:{r.markers.pattern})|$))")
 
 
 def _subject(before: str, r: Reader, first: bool = False) -> str | None:
@@ -279,7 +300,10 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
             aliases[_clean_name(run.group(0), r)] = m.group(1).strip()
     # "AI新創「雲棲智能」獲...": a name in corner brackets right before a marker is the name (other
     # bracketed words are asides and fall away); its description before it is no part of it
-    before = re.sub(rf"[「『]([^」』，,。]{{1,30}})[」』](?=\s*(?:{r.markers.pattern}))", r"，\1", before)
+    # adverbs may stand between the bracket and the marker ("「毛球快跑」日前完成", "「启行」已完成"); a
+    # bracketed name is whole: a last character that looks like an adverb is its own ("「食研所」")
+    quoted = _quoted(r.code).findall(before)
+    before = _quoted(r.code).sub(r"，\1", before)
     before = _PAREN.sub("", before)
     markers = list(r.markers.finditer(before))
     # the nearest name before the amount, or with `first` the sentence's topic ("Xは…、Y氏…による資金調達")
@@ -291,6 +315,8 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
         if not run:
             continue
         name = _clean_name(run.group(0), r, marked=True)
+        whole = next((q for q in quoted if name and q.startswith(name) and run.group(0).startswith(q)), None)
+        name = _clean_name(whole, r, marked=True) and whole if whole else name
         if name and not r.investor_name.search(name):  # "Yが運営するファンド": Y is an investor
             return aliases.get(name, name)
     return None
@@ -309,6 +335,19 @@ def _round(text: str, r: Reader) -> tuple[str, bool]:
         letter = m.group("letter").lower()
         return f"series_{letter}", bool(m.groupdict().get("plus"))
     return kind, False
+
+
+def _rounds_in(text: str, r: Reader) -> list[tuple[str, bool]]:
+    """Every stage named in `text`, in order, when it names more than one ("天使轮和Pre-A轮")."""
+    found: dict[int, tuple[str, bool]] = {}
+    for regex, kind in r.rounds:
+        for m in regex.finditer(text):
+            if any(abs(m.start() - at) < 2 for at in found):
+                continue
+            found[m.start()] = ((f"series_{m.group('letter').lower()}", bool(m.groupdict().get("plus")))
+                                if kind == "series" else (kind, False))
+    stages = [found[k] for k in sorted(found)]
+    return stages if len(set(stages)) > 1 else []
 
 
 def _names(text: str, r: Reader) -> list[str]:
@@ -335,6 +374,9 @@ def _investors(event: FundingEvent, text: str, r: Reader) -> None:
 
 
 def _sentences(text: str) -> list[str]:
+    # "【X获3000万元A轮融资】X…": a round-up's bracketed headline is a sentence of its own
+    # (an outlet's tag, "【财新网】", is no headline and stays with its sentence)
+    text = re.sub(r"(【[^】\n]{8,}】)", "\\1\n", text)
     return [s for s in re.split(r"(?<=[。！？!?\n])|(?<=\.)\s", text) if s.strip()][:300]
 
 
@@ -350,38 +392,57 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
         # the investor patterns only matter for a sentence without a funding word
         # the investor patterns start with a lazy run of any characters, tried at every offset:
         # the sieve first looks for the words they need ("领投", "로부터")
+        if not funding and events and idx - last_at <= 2 and events[-1].valuation is None:
+            # "調達後の企業価値は300億円を超える見通し", "投后估值达20亿元": the round just told's valuation
+            for m in r.money.finditer(sentence):
+                amount, currency = _value(m, r)
+                if amount and currency and r.valuation.search(sentence, max(0, m.start() - 8), m.start()):
+                    events[-1].valuation = {"amount": amount, "currency": currency}
+                    break
         if not funding and not any(sieve.search(p, sentence) for p in r.leads + r.participants):
             continue
-        monies = [m for m in r.money.finditer(sentence) if _value(m, r)[0]] if funding else []
+        # "数千万元" is a size left untold, not "千万元"
+        vague = [u.span() for u in r.undisclosed.finditer(sentence)]
+        monies = [m for m in r.money.finditer(sentence) if _value(m, r)[0]
+                  and not any(a <= m.start() < b for a, b in vague)] if funding else []
         # "X正在洽談新一輪融資，估值達3000億美元": a figure that is only the valuation tells no size
-        sized = [m for m in monies if not r.valuation.search(sentence, max(0, m.start() - 6), m.start())]
-        undisclosed = r.undisclosed.search(sentence) if funding else None
+        # ("正以50亿美元估值寻求融资": the figure before "估值" is one too)
+        sized = [m for m in monies if not r.valuation.search(sentence, max(0, m.start() - 6), m.start())
+                 and not r.valuation.match(sentence[m.end():m.end() + 6].lstrip("とのでは、,"))]
+        # "累计融资金额数千万元": an untold total is no untold round
+        undisclosed = next((u for u in r.undisclosed.finditer(sentence) if not r.cumulative.search(
+            sentence, max(0, u.start() - 12), u.start())), None) if funding else None
         if not undisclosed and (not monies or (not sized and r.announce.search(sentence))):
             announced = r.announce.search(sentence)
             company = None
             if announced:  # the name right before the phrase ("蔚来已完成新一轮融资"), else the clause's topic
-                c0 = max([m.end() for m in r.clause_split.finditer(sentence, 0, announced.start())] or [0])
-                run = r.name_run.search(_PAREN.sub("", sentence[c0:announced.start()]))
-                company = (_clean_name(run.group(0), r) if run else None) or _subject(
+                c0 = max([m.end() for m in _breaks(sentence, r) if m.end() <= announced.start()] or [0])
+                head = sentence[c0:announced.start()]
+                quoted = _quoted(r.code).findall(head)  # "「极简碳」宣布连续完成…"
+                run = r.name_run.search(_PAREN.sub("", head))
+                company = (quoted[-1] if quoted and _clean_name(quoted[-1], r) else None) or (
+                    _clean_name(run.group(0), r) if run else None) or _subject(
                     sentence[:announced.start()], r, first=True)
             if company and not r.investor_name.search(company) and not r.sentence_negative.search(sentence) \
                     and not r.public.search(sentence):
                 # "X完成A轮融资", "Xは第三者割当増資による資金調達を発表": a round of untold size
-                rnd, ext = _round(sentence, r)
+                # "X连续完成天使轮和Pre-A轮融资": one round for each stage the phrase names
+                stages = _rounds_in(announced.group(0), r) or [_round(sentence, r)]
                 status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) \
                     else "announced"
                 valued = [_value(m, r) for m in monies]  # the figures here are the valuation only
-                events.append(FundingEvent(company=company, round=rnd, extension=ext, confidence=0.45,
-                                           status=status, evidence=sentence[:300],
-                                           valuation={"amount": valued[0][0], "currency": valued[0][1]}
-                                           if valued and valued[0][1] else None))
-                _investors(events[-1], sentence, r)
+                for rnd, ext in stages:
+                    events.append(FundingEvent(company=company, round=rnd, extension=ext, confidence=0.45,
+                                               status=status, evidence=sentence[:300],
+                                               valuation={"amount": valued[0][0], "currency": valued[0][1]}
+                                               if valued and valued[0][1] else None))
+                    _investors(events[-1], sentence, r)
                 last_at = idx
             elif events and idx - last_at <= 2:
                 _investors(events[-1], sentence, r)  # "...等老股東均有參與" in the next sentence
             continue
         recent = events[-1] if events and idx - last_at <= 3 else None
-        found = _read(sentence, monies, undisclosed, r, recent)
+        found = _read(sentence, monies, undisclosed, r, recent, events[0].company if events else None)
         for k, (pos, event) in enumerate(found):
             # with several rounds in one sentence, each takes the investors named up to the next
             upto = found[k + 1][0] if k + 1 < len(found) else len(sentence)
@@ -389,16 +450,25 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             event.main = not r.past.search(sentence[:200]) or idx == 0
             events.append(event)
             last_at = idx
+    # "Flowlabo(フローラボ)は…": the name in kana is the same company as its Latin form before it
+    for m in _READING.finditer(text):
+        for e in events:
+            if e.company == m.group(2):
+                e.company = m.group(1).strip()
     out: list[FundingEvent] = []
     for e in events:  # headline and body often repeat the round
         # "蔚来汽车" in the headline and "蔚来" in the body are one company
         twin = next((o for o in out if (o.company in e.company or e.company in o.company)
-                     and (o.amount == e.amount or None in (o.amount, e.amount))), None)
+                     and (o.amount == e.amount or None in (o.amount, e.amount))
+                     and (o.round == e.round or "unknown" in (o.round, e.round))), None)
         if twin is None:
             out.append(e)
             continue
+        if f"「{e.company}」" in text and f"「{twin.company}」" not in text:
+            twin.company = e.company  # the name the article puts in corner brackets is written whole
         twin.amount = twin.amount or e.amount
         twin.currency = twin.currency or e.currency
+        twin.valuation = twin.valuation or e.valuation  # the headline seldom gives the valuation
         twin.round = twin.round if twin.round != "unknown" else e.round
         twin.main = twin.main or e.main
         twin.lead_investors += [n for n in e.lead_investors if n not in twin.lead_investors]
@@ -411,8 +481,19 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     return out
 
 
+def _breaks(sentence: str, r: Reader) -> list[re.Match[str]]:
+    """Where the clauses of `sentence` end; a comma inside brackets ends none ("X(本社:東京都、代表:Y)は")."""
+    out = []
+    opened = [i for i, ch in enumerate(sentence) if ch in "(「『"]
+    closed = [i for i, ch in enumerate(sentence) if ch in ")」』"]
+    for m in r.clause_split.finditer(sentence):
+        if sum(i < m.start() for i in opened) <= sum(i < m.start() for i in closed):
+            out.append(m)
+    return out
+
+
 def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str] | None,
-          r: Reader, recent: FundingEvent | None = None) -> list[tuple[int, FundingEvent]]:
+          r: Reader, recent: FundingEvent | None = None, topic: str | None = None) -> list[tuple[int, FundingEvent]]:
     """The rounds of one sentence: each amount (or undisclosed size) with a funding word in
     its clause and a company named before it."""
     spots: list[tuple[int, int, re.Match[str] | None]] = [(m.start(), m.end(), m) for m in monies]
@@ -426,7 +507,7 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         if last_end and _ALT_FIGURE.fullmatch(sentence[last_end:start]):
             continue  # "6億美元(約46.8億港元)": the same round in another currency
         window = sentence[max(last_end, start - 12):start]
-        breaks = list(r.clause_split.finditer(sentence))
+        breaks = _breaks(sentence, r)
         c0 = max([m.end() for m in breaks if m.end() <= start] or [0])
         c1 = min([m.start() for m in breaks if m.start() >= end] or [len(sentence)])
         # Korean and Japanese put the verb last: "X는 80억원, Y가 30억원의 투자를 유치했다"
@@ -444,14 +525,24 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
             continue
         # a listing before the amount makes it the listing's money ("完成首次公开募股，融资2亿美元")
         if r.negative.search(clause) or r.public.search(sentence, 0, c1) or r.cumulative.search(window) \
+                or r.total_after.match(sentence, end) \
                 or r.sentence_negative.search(sentence):
             continue
         # else the clauses before: "X表示，完成A轮融资，涉资...", or the topic of "Xは、…により、N円を調達"
         company = _subject(sentence[c0:start], r) or (
-            _subject(sentence[max(c0 - 60, 0):c0], r, first=r.topic_first) if c0 else None)
+            _subject(sentence[max(c0 - (120 if r.topic_first else 60), 0):c0], r, first=r.topic_first) if c0 else None)
         after = r.subject_after.search(sentence, end, c1) if company is None else None
         if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after its round
             company = _clean_name(after.group("name"), r)
+        if not company and topic and r.anaphora.match(sentence, c0):
+            company = topic  # "公司上一轮融资为…", "同社は2022年に…": the article's company
+        backer = None
+        if company:
+            # "小米宣布战略投资「灵犀半导体」，投资金额为2亿元": the name before the verb invests in the one after
+            target = re.search(rf"{re.escape(company)}(?:{r.invests_in.pattern})[「『“\"]([^」』”\"]{{2,30}})[」』”\"]",
+                               sentence) if r.invests_in.pattern else None
+            if target:
+                backer, company = company, target.group(1)
         if not company or any(e.company == company for _, e in out):
             continue
         amount = currency = None
@@ -462,5 +553,6 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
             rnd, ext = _round(sentence[last_end:c1], r)
         status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) else "announced"
         out.append((c0, FundingEvent(company=company, amount=amount, currency=currency, round=rnd,
-                                     extension=ext, status=status, confidence=0.5, evidence=sentence[:300])))
+                                     extension=ext, status=status, confidence=0.5, evidence=sentence[:300],
+                                     investors=[backer] if backer else [])))
     return out
