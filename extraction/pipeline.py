@@ -22,6 +22,7 @@ from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
 from extraction.investors import find_investors
+from extraction.items import item_headings, keeps_own_name
 from extraction.language import detect_language
 from extraction.listings import column_blocks, deal_lines
 from extraction.mentions import MONEY_FOR, backer_at, company_mentions
@@ -157,6 +158,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     totals = _split_totals(sentence, [p for p, _ in pairs])
     respective = respective_names(sentence, [p for p, _ in pairs])
     listed = state.get("deal_lines", {}).get(idx)
+    item = state.get("items", {}).get(idx)  # "Kivano — La start-up ...": a round-up item's heading
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
         draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
                        listed.round, False, how="subject", deal_line=True)
@@ -229,6 +231,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             # "In der aktuellen Finanzierungsrunde kamen 65 Millionen Euro zusammen": a round
             # told without a name is the article's subject's, if it has a sure one
             found = Found(ANAPHORA, "orphan")
+        if item and not (found and keeps_own_name(found.name, item, lang, state["body"], state["head"])):
+            found = Found(item, "subject")  # "Kivano — La start-up lyonnaise ... lève": the item's company
         if not found or (found.how == "gapping" and not new):
             orphan = True
             continue
@@ -264,7 +268,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             new.append(unsized(name, idx, _grant_or_unknown([*state["before"][-2:], sentence]), "listed"))
     state["before"].append(sentence)
     # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
-    opening = idx <= state.get("lead", 0) + 2 or (idx > 0 and state.get("item_head") == idx - 1)
+    opening = idx <= state.get("lead", 0) + 2 or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
     if _is_headline(sentence) and len(sentence.split()) <= 4:
         state["item_head"] = idx
     if not money and not listed and not new and opening:
@@ -286,6 +290,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             draft = Draft(name, None, [], idx, cue.start, cue.round, cue.extension, how="object")
             draft.confidence = 0.45
             new.append(draft)
+    for d in new if item else []:
+        if not keeps_own_name(d.company, item, lang, state["body"], state["head"]):
+            d.company = item
     if new:
         status = _status(sentence, g)
         for d in new:
@@ -554,6 +561,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     # a table's rows, read by their header's columns, before the lists without one
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)
+    state["items"] = item_headings(sentences, lang, body, head or None)
     drafts: list[Draft] = []
     pending_val: list[tuple[int, Money]] = []
     background = False
