@@ -20,7 +20,9 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     # pre-Series A is its own thing: never Series A (labelled "unknown" by analysts)
     (r"\bpre[- ]?(?:series|serie|série)[- ]?[a-k]\b(?:[- ]?(?:runde|round|funding|financing))?", "unknown", ("pre",)),
     (r"\bpre[- ]?ipo\b(?:[- ]?(?:runde|round|funding|financing|finanzierung))?", "unknown", ("pre", "pré")),
-    (r"\bpre[- ]?seed\b|\bpré[- ]?amorçage\b", "pre_seed", ("pre", "pré")),
+    # "pré-seed", "pre-semilla", "pre-seedinvestering": the Romance and Dutch spellings and compounds
+    (r"(?<![\w-])pr[eé][- ]?(?:seed|semilla|semente)(?:[- ]?(?:ronde|investering|financiering))?\b|"
+     r"\bpré[- ]?amorçage\b", "pre_seed", ("pre", "pré")),
     # "Series A1", "Series B-2": tranches of the same letter
     (rf"\b(?:series|serie|série|serie|séries|rodada|ronda)\s?-?\s?{_LETTER}(?:-?[1-9](?![\w.,]))?(?![\w])", "series", ("serie", "série", "rodada", "ronda")),
     (rf"\b{_LETTER}-(?:runde|finanzierungsrunde|finanzierung|round)\b", "series", ("-runde", "-finanz", "-round")),
