@@ -20,6 +20,7 @@ GRAMMAR = register(Grammar(
         r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
         r"injecte|apporte|apporté|tour de table|financement|série|amorçage|investisseurs|"
         r"parvenue?s? à (?:lever|récolter|boucler|réunir)|vient d['’](?:obtenir|empocher)|escarcelle|"
+        r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|"
         # the participles' other forms: "600 millions fraîchement levés", "les fonds récoltés"
         r"levés|bouclés|récoltés|récoltées|obtenus|injectés|collecté|collectés|collectée|levait|bouclait|"
         r"récoltait|obtenait|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*)\b",
@@ -37,6 +38,8 @@ GRAMMAR = register(Grammar(
         r"vient d['’](?:obtenir|empocher|annoncer|achever|officialiser)|"
         # "est parvenue à récolter 18 millions d'euros"
         r"(?:est |sont )?parvenue?s? à (?:lever|récolter|boucler|réunir)|"
+        # a round in talks, its size told: "X serait en passe de lever 60 millions d'euros"
+        r"(?:est|serait|sont|seraient) (?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|"
         # round-ups: "X arrive deuxième, avec une opération à 6 millions", "grâce à une levée de fonds de"
         # (not a sentence's opening "Avec un tour de table à 9 millions, X conclut", read as fronted)
         # a ranking verb before it belongs to the chain ("X prend la troisième position grâce à une levée")
@@ -87,7 +90,7 @@ GRAMMAR = register(Grammar(
     cumulative=rx(r"\b(?:au total|depuis (?:sa|son) (?:création|lancement)|jusqu['’]ici|à ce jour|en tout)\b"),
     reported=rx(r"\b(?:selon (?:nos informations|les échos|bloomberg|reuters)|d['’]après nos informations|"
                 r"aurait|auraient)\b"),
-    in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|chercherait à lever)\b"),
+    in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|serait sur le point|chercherait à lever)\b"),
     past=rx(r"\b(?:(?<!fondée )(?<!fondé )(?<!créée )(?<!créé )en (?:19|20)\d\d|l['’]an dernier|l['’]année dernière|en (?:janvier|février|mars|avril|mai|"
             r"juin|juillet|août|septembre|octobre|novembre|décembre) dernier|précédente?|auparavant|"
             r"la première|la seconde|déjà réalisé)\b"),
@@ -112,7 +115,9 @@ GRAMMAR = register(Grammar(
     # a sentence's first word is taken for a mentioned company unless it is one of these
     openers=rx(r"^\W*(?:aujourd['’]hui|hier|désormais|ainsi|enfin|cette semaine|cette année|ce mois-ci|"
                r"parallèlement|par ailleurs|en outre|de plus|fin|début|[\w-]{3,}(?:ément|ement|amment|emment)|cependant|toutefois|néanmoins|pourtant|"
-               r"d['’]ailleurs|en effet|or|donc|également|aussi|alors|ensuite|actuellement|récemment|déjà|"
+               r"d['’]ailleurs|en effet|or|donc|"
+               # "Contactée, la société n'a pas souhaité commenter": a participle about the press, no name
+               r"(?:contacté|interrogé|sollicité|joint)e?s?|également|aussi|alors|ensuite|actuellement|récemment|déjà|"
                r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b[\s,]*"),
     apposition=rx(r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
                   r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?(?:qui\s*)?$",  # "X, spécialisée dans ..., qui a levé"
