@@ -686,7 +686,8 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     into = bool(_INTO_AFTER.match(after))
     joint = into and _JOINT_SUM_BEFORE.search(before)
     backers_into = into and _INVESTS_BEFORE.search(before)
-    if (sieve.search(g.cumulative, sentence[max(t_start, start - 110):start]) or sieve.match(_CUMULATIVE_AFTER, after)) \
+    if (sieve.search(g.cumulative, sentence[max(t_start, start - 110):start]) or sieve.match(_CUMULATIVE_AFTER, after)
+            or (g.cumulative_after is not None and g.cumulative_after.match(after))) \
             and not local_round and not joint:
         return "skip"
     skip = sieve.search(g.skip_clause, sentence[t_start:c_end]) if not local_round else None

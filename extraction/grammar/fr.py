@@ -87,6 +87,8 @@ GRAMMAR = register(Grammar(
         r"(?<!, le )(?<!, un )fonds d['’]investissement|institutionnels|écosystème)\b",
     ),
     valuation_before=rx(r"\b(?:valoris\w+|valeur de|évaluée?)\W+(?:\w+\W+){0,5}$"),
+    cumulative_after=rx(r"^\W{0,3}(?:[\w'’-]+\W+){0,4}?(?:depuis (?:sa|son) (?:création|lancement|fondation)|"
+                        r"depuis (?:ses débuts|(?:19|20)\d\d))\b"),
     cumulative=rx(r"\b(?:au total|depuis (?:sa|son) (?:création|lancement)|jusqu['’]ici|à ce jour|en tout)\b"),
     reported=rx(r"\b(?:selon (?:nos informations|les échos|bloomberg|reuters)|d['’]après nos informations|"
                 r"aurait|auraient)\b"),

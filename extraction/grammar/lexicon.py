@@ -169,6 +169,8 @@ def build_grammar(code: str) -> Grammar:
         funded_subject=rx(rf"\s{_alt(w('backing.funded_subject'))}\b") if w("backing.funded_subject") else None,
         recipients_intro=rx(rf"\b{_alt(w('recipients.intro'))}\s+") if w("recipients.intro") else None,
         recipients_context=rx(rf"\b{_alt(w('recipients.context'))}\b") if w("recipients.context") else None,
+        cumulative_after=rx(rf"^\W{{0,3}}(?:[\w-]+\W+){{0,4}}?{_alt(w('negatives.cumulative_after'))}\b")
+        if w("negatives.cumulative_after") else None,
     )
 
 
