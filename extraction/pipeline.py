@@ -81,7 +81,9 @@ def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, l
             prev, alts = out[-1]
             last = alts[-1] if alts else prev
             gap = sentence[last.span[1]:m.span[0]]
-            if re.fullmatch(r"\s*(?:\(|/|\(\s*(?:ca\.|about|around|rund|etwa|approx\.?|umgerechnet|or|oder)\s*)\s*", gap) \
+            if re.fullmatch(r"\s*(?:\(|/|\(\s*(?:ca\.|about|around|rund|etwa|approx\.?|umgerechnet|or|oder|"
+                            # "US$ 60 milhões (cerca de R$ 330 milhões)", "(environ 23 millions d'euros)"
+                            r"cerca de|environ|soit|près de|aproximadamente|alrededor de|unos|unas|circa|ongeveer|omgerekend)\s*)\s*", gap) \
                     and m.currency != prev.currency:
                 alts.append(m)
                 continue
