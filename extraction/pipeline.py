@@ -63,7 +63,11 @@ _BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|a
                       r"auprès|bei|with|mit|avec|ein|auf|ab)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
 _REFERS_BACK = re.compile(
     r"(?i)\b(?:it|its|the company|the startup|the firm|das unternehmen|das startup|die firma|"
-    r"seine bewertung|ihre bewertung|es|damit|somit|nun|now)\b")
+    r"seine bewertung|ihre bewertung|es|damit|somit|nun|now|"
+    # "L'opération ... valoriserait la jeune pousse", "La operación valoraría la compañía": the round
+    # or its company told again in the Romance languages and Dutch
+    r"l['’]op[ée]ration|la operación|a operação|l['’]operazione|la (?:société|compañía|empresa|società|"
+    r"start-?up|jeune pousse)|a (?:empresa|startup|companhia)|l['’]entreprise|l['’]azienda|het bedrijf|de ronde)\b")
 _INVESTOR_CUE = re.compile(
     r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter|"
     r"\bfrom\b|\bvon\b|backed|kommt|stammt|steig|führt|führte|führen|führten|leitet|leitete|leiten|leiteten|"
@@ -313,7 +317,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         return
     recent = [d for d in drafts if idx - d.sentence <= 12]
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
-            and (re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence) or re.search(
+            and (re.search(r"(?i)runde|round|finanzierung|funding|financ|ronde|ronda|rodada", sentence) or re.search(
                 r"(?i)series|serie|seed", sentence)) and not g.past.search(sentence) and not money:
         # "Die Series A führt X an" names the round; not a sentence about an earlier round ("a Series B
         # extension last May", "la campagna di crowdfunding a fine 2018") or money of its own

@@ -145,7 +145,7 @@ def build_grammar(code: str) -> Grammar:
         if w("investors.and") else None,
         # a segment opening with a relative word, or with a lowercase word and naming nobody
         relative=rx(rf"^{_alt(w('investors.list_stop_after_comma'))}\b", r"^(?-i:[a-zà-ÿ])(?!.*(?-i:[A-ZÀ-Ý]))"),
-        apposition=rx(rf",\s*{_alt(w('anaphora.appositions'))}\b[^,;:]{{0,80}}(?:,\s*)?$")
+        apposition=rx(rf",\s*{_alt(w('anaphora.appositions'))}\b[^,;:]{{0,120}}(?:,\s*)?$")
         if w("anaphora.appositions") else None,
         verb_second=bool(lex.get("verb_second", False)),
         # "la primera ronda de la marca de zapatillas X de un millón": never a round's own words
