@@ -34,6 +34,8 @@ GRAMMAR = register(Grammar(
         r"lève|lèvent|levé|boucle|bouclé|"
         r"récolte|récolté|réalise|réalisé|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|"
         r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
+        # an extension: "X étend sa série A à 15 millions", "prolonge son tour de table de 5 millions"
+        r"(?:étend|a étendu|prolonge|a prolongé) (?:sa|son) (?:série|tour de table|levée|financement)|"
         r"a réussi|vient de (?:réaliser|boucler|lever|finaliser|clôturer|conclure|récolter|sécuriser)|"
         r"vient d['’](?:obtenir|empocher|annoncer|achever|officialiser)|"
         # "est parvenue à récolter 18 millions d'euros"
@@ -67,7 +69,9 @@ GRAMMAR = register(Grammar(
         r"\b(?:rachat|rachète|racheté|acquisition|acquiert|cession|vendu|introduction en bourse|"
         r"chiffre d['’]affaires|ventes|bénéfice|perte|budget|moyenne|médiane|total|totalise|"
         r"montant total|au total|dont|soit|entre|jusqu['’]à|plus de \d+ opérations|barre des|"
-        r"valorisée?|valorisation|capitalisation|(?<!levée de )(?<!levées de )(?<!lever des )fonds de|fonds doté|enveloppe|prise de participation)"
+        r"valorisée?|valorisation|capitalisation|"
+        # "étend sa série A à 15 millions", "portant le tour à 15 millions": the new total after an extension
+        r"(?:étend|étendu|porte|porté|portant|prolonge|prolongé)\w*(?:\s[\w'’-]+){0,4}?\sà|(?<!levée de )(?<!levées de )(?<!lever des )fonds de|fonds doté|enveloppe|prise de participation)"
         r"\W+(?:\w+\W+){0,3}$",
     ),
     skip_after=rx(
@@ -110,7 +114,8 @@ GRAMMAR = register(Grammar(
         r"\b(?:lève|lèvent|levé|boucle|bouclé|récolte|récolté|obtient|obtenu|décroche|décroché|"
         r"sécurise|sécurisé|empoche|empoché|reçoit|reçu)\b",
     ),
-    clause_break=rx(r"[;:—–]|, (?:tandis que|alors que|mais)\b"),
+    # ", portant le montant total du tour à 15 millions": the new total after an extension, a clause of its own
+    clause_break=rx(r"[;:—–]|, (?:tandis que|alors que|mais|portant|ce qui porte)\b"),
     undisclosed=rx(r"\b(?:(?:d['’]un |pour un )?montant non (?:communiqué|divulgué|dévoilé)|"
                    r"sans (?:en )?(?:communiquer|dévoiler|révéler) le montant)"),
     # words that open a sentence and never name a company ("Aujourd'hui, la société annonce ..."):
