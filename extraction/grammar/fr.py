@@ -131,5 +131,5 @@ GRAMMAR = register(Grammar(
                   # "X, spécialiste de la logistique urbaine, boucle ...": a noun that says what the company is
                   r",\s*(?:(?:le|la|l['’]|un|une)\s*)?(?:spécialiste|leader|pionnier|pionnière|acteur|actrice|éditeur|"
                   r"éditrice|fabricant|concepteur|conceptrice|start-?up|jeune pousse|société|entreprise|plateforme|"
-                  r"fintech|medtech|healthtech|edtech|insurtech|biotech|pépite|champion(?:ne)?)\b[^,;:]{0,80},\s*$"),
+                  r"fintech|medtech|healthtech|edtech|insurtech|biotech|pépite|champion(?:ne)?|spin-?off|filiale)\b[^,;:]{0,120},\s*$"),
 ))
