@@ -278,7 +278,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     if _is_headline(sentence) and len(sentence.split()) <= 4:
         state["item_head"] = idx
     if not money and not listed and not new and opening:
-        backing = read_backing(sentence, g)  # "Kestrel Ventures has invested in Vemly"
+        backing = read_backing(sentence, g, item)  # "Kestrel Ventures has invested in Vemly"
         if backing:
             draft = unsized(backing.company, idx, rounds[0].round if rounds else "unknown",
                              "anaphora" if backing.company == ANAPHORA else "object", backing.pos, 0.45)

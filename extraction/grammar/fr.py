@@ -118,6 +118,11 @@ GRAMMAR = register(Grammar(
     clause_break=rx(r"[;:—–]|, (?:tandis que|alors que|mais|portant|ce qui porte)\b"),
     undisclosed=rx(r"\b(?:(?:d['’]un |pour un )?montant non (?:communiqué|divulgué|dévoilé)|"
                    r"sans (?:en )?(?:communiquer|dévoiler|révéler) le montant)"),
+    # an amount-less round told as a move (extraction.backing): "X accueille à son capital le fonds Y",
+    # "Y entre au capital de la start-up X"
+    company_gets=rx(r"\b(?:accueille|a accueilli|fait entrer|ouvre) (?:à |dans )?son capital (?:à )?(?:le |la |les |l['’])?"
+                    r"(?:(?:[\w-]+ )?fonds (?:[\w-]+ )?)?"),
+    investor_moves=rx(r"\b(?:entre|est entré|est entrée|a pris une participation) (?:au|dans le) capital (?:de |d['’])(?:la |le |l['’])?"),
     # words that open a sentence and never name a company ("Aujourd'hui, la société annonce ..."):
     # a sentence's first word is taken for a mentioned company unless it is one of these
     openers=rx(r"^\W*(?:aujourd['’]hui|hier|désormais|ainsi|enfin|cette semaine|cette année|ce mois-ci|"
