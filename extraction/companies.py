@@ -567,6 +567,7 @@ _RAISED_BY_AFTER = re.compile(
     r"eingesammelt|eingeworben|recaudad[oa]s?|levantad[oa]s?|captad[oa]s?|raccolt[oi])\s+"
     r"(?:par|by|von|por|pela|pelo|da|dalla|dal)\s+(?-i:(?P<np>(?:la |le |l['’]|the |der |die |das )?[^,;.]{2,80}))")
 _PURPOSE_PREP = re.compile(r"(?i)\b(?:für|for|pour)\s*$")
+_SOURCE_PREP = re.compile(r"(?i)(?:^|\s)(?:de|d['’]|del|da|do|dal|dalla|van|from|von|vom)\s*$")
 _PASSIVE_BACKERS = re.compile(r"(?i)\b(?:co-)?(?:led|backed|angeführt)\s+(?:by|von)\b")  # names backers, not the subject
 
 
@@ -574,6 +575,10 @@ def _purpose_link(link: str, prefix: str, clause: str, g: Grammar) -> bool:
     """A "für/for" phrase after an amount that a subject receives names the purpose: the
     company is the subject before the verb ("Lumora erhält 42 Millionen für Batterie-Analytik").
     After giving verbs ("Y investiert 5 Mio. für X") the phrase names the company."""
+    if g.receive_verbs is not None and _SOURCE_PREP.search(link):
+        # "X reçoit une subvention de 2 millions d'euros de Bpifrance": after a getting verb before
+        # the amount, the name after "de" gave the money
+        return bool(sieve.search(g.receive_verbs, prefix)) and not sieve.search(_INVESTOR_VERB, prefix)
     if g.receive_verbs is None or not _PURPOSE_PREP.search(link):
         return False
     if not sieve.search(g.subject_verbs, prefix) or sieve.search(_INVESTOR_VERB, _PASSIVE_BACKERS.sub("", clause)):

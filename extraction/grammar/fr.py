@@ -82,7 +82,7 @@ GRAMMAR = register(Grammar(
     ),
     skip_clause=rx(
         r"\b(?:startups françaises|start-up françaises|start-up de la french tech|jeunes pousses|"
-        r"la semaine totalise|opérations recensées|montant total|rachat|rachète|racheté|rachetée|acquisition|introduction en bourse|"
+        r"la semaine totalise|opérations recensées|montant total|rachat|rachète|racheté|rachetée|acquisition|cession|introduction en bourse|"
         r"entrée en bourse|(?<!pré-)(?<!pre-)ipo|cotation|coté en bourse|par action|prix d['’]introduction|"
         r"(?:son|leur|premier|deuxième|second|troisième|quatrième|cinquième|sixième|précédent|"
         r"nouveau|dernier) fonds|"
