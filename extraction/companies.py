@@ -209,9 +209,14 @@ def _founders_company(before: str) -> str | None:
     return (name_from_phrase(m.group("name"), tail=True) or m.group("name")) if m else None
 
 
+_DASH_ASIDE_END = re.compile(r"\s*[—–][^—–]{1,150}[—–]\s*$")
+
+
 def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | None:
     """"X, a startup that ..., raised" -> X; "Starling was among ... raising" -> Starling.
     `relative`: a comma segment that is a relative clause or apposition, never the subject."""
+    # "Em Recife, a Kivo — marketplace de ... — fechou": an aside between dashes right before the verb
+    before = _DASH_ASIDE_END.sub(" ", before)
     if (founded := _founders_company(before)) is not None:
         return founded
     if _LIST_SUBJECT.search(before):
