@@ -107,9 +107,17 @@ GRAMMAR = register(Grammar(
         rx(r"\b(?:avec la participation|aux côtés) (?:de |d['’]|des )(?:la |le |l['’])?"),
         rx(r"\bcomplètent cette opération\W+"),
         rx(r"\binvestisseurs (?:historiques |existants |actuels )?(?:comme |tels que |dont |parmi lesquels )"),
+        # "Cette rallonge est apportée par X, ..., ainsi que par Y"
+        rx(r"\b(?:apportée?s?|souscrite?s?|financée?s?) par (?:le |la |les |l['’])?(?:fonds )?"),
+        rx(r"\bainsi que (?:par |de |d['’])(?:le |la |les |l['’])?"),
     ],
-    investors_before=[rx(r"\s(?:ont|a) (?:tous |également |aussi )?(?:participé|pris part|remis au pot)\b")],
+    investors_before=[rx(r"\s(?:ont|a) (?:tous |également |aussi )?(?:participé|pris part|remis au pot)\b"),
+                      # "Ses investisseurs historiques, X et Y, remettraient également au pot / participent également"
+                      rx(r"\s(?:participent|participe|participeront|participeraient|remettent|remettraient|remettront|remet)"
+                         r" (?:également |aussi |de nouveau )?(?:au pot|à (?:ce|cette|la|l['’]) ?(?:tour de table|opération|levée))")],
     list_stop=rx(_NAMES_END),
+    # sentences that name backers beyond the shared cues ("auprès de", "menée par", "particip-")
+    investor_cue=rx(r"\b(?:apportée?s?|souscrite?s?|financée?s?) par\b|\bainsi que par\b|\bremet\w* (?:également |aussi )?au pot\b"),
     receive_verbs=rx(
         r"\b(?:lève|lèvent|levé|boucle|bouclé|récolte|récolté|obtient|obtenu|décroche|décroché|"
         r"sécurise|sécurisé|empoche|empoché|reçoit|reçu)\b",
