@@ -112,6 +112,8 @@ def build_grammar(code: str) -> Grammar:
         anaphora=rx(
             # "De onderneming met vestiging in Eindhoven haalde ...": a place after the noun is no name
             rf"\b{_alt(w('anaphora.determiners'))}\s?(?:[\w-]+\s){{0,3}}?{_alt(w('anaphora.nouns'))}"
+            # "la empresa madrileña", "a empresa de origem portuguesa": Romance adjectives follow the noun
+            r"(?:\s(?:de\s(?:origem|origen|origine)\s)?(?!(?:que|qui|che|cui|die|dat|y|e|en|et|o|ou)\b)(?-i:[a-zà-ÿ][\w-]*)){0,2}"
             rf"(?:\s{_alt(w('anaphora.places'))}\s(?:[\w-]+\s){{0,2}}?[\w-]+)?\s*$",
             rf"^{_alt(w('anaphora.pronouns'))}$",
             # Spanish, Portuguese and Italian drop the subject pronoun: "Solo en agosto captó ...",
