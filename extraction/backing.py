@@ -106,8 +106,11 @@ def funded_companies(sentence: str, g: Grammar) -> list[str]:
     return [one] if one else []
 
 
-def read_backing(sentence: str, g: Grammar) -> Backing | None:
-    """The company and backers of an amount-less investment the sentence reports, or None."""
+def read_backing(sentence: str, g: Grammar, item: str | None = None) -> Backing | None:
+    """The company and backers of an amount-less investment the sentence reports, or None.
+
+    `item`: the company of a round-up item's heading ("Kivano — La start-up lyonnaise accueille à
+    son capital ..."), the subject when the sentence only describes it."""
     if g.investor_moves is None and g.company_gets is None:
         return None
     if _NOT_A_ROUND.search(sentence):
@@ -128,7 +131,7 @@ def read_backing(sentence: str, g: Grammar) -> Backing | None:
             continue
         return Backing(company, backers, m.start())
     for m in sieve.finditer(g.company_gets, sentence) if g.company_gets is not None else ():
-        company = _subject(sentence[:m.start()], g)
+        company = _subject(sentence[:m.start()], g) or item
         if m.groupdict().get("names"):
             names = split_names(m.group("names"), splitter=g.list_split)
         else:

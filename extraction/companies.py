@@ -211,11 +211,14 @@ def _founders_company(before: str) -> str | None:
 
 # "Eighteen months after leaving university, the startup X raised": a time phrase opening the sentence
 _TIME_SPAN = re.compile(r"(?i)(?:\d+|[a-z]+|a few|several)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|on)\b")
+_DASH_ASIDE_END = re.compile(r"\s*[—–][^—–]{1,150}[—–]\s*$")
 
 
 def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | None:
     """"X, a startup that ..., raised" -> X; "Starling was among ... raising" -> Starling.
     `relative`: a comma segment that is a relative clause or apposition, never the subject."""
+    # "Em Recife, a Kivo — marketplace de ... — fechou": an aside between dashes right before the verb
+    before = _DASH_ASIDE_END.sub(" ", before)
     if (founded := _founders_company(before)) is not None:
         return founded
     if _LIST_SUBJECT.search(before):
@@ -578,6 +581,7 @@ _RAISED_BY_AFTER = re.compile(
     r"eingesammelt|eingeworben|recaudad[oa]s?|levantad[oa]s?|captad[oa]s?|raccolt[oi])\s+"
     r"(?:par|by|von|por|pela|pelo|da|dalla|dal)\s+(?-i:(?P<np>(?:la |le |l['’]|the |der |die |das )?[^,;.]{2,80}))")
 _PURPOSE_PREP = re.compile(r"(?i)\b(?:für|for|pour)\s*$")
+_SOURCE_PREP = re.compile(r"(?i)(?:^|\s)(?:de|d['’]|del|da|do|dal|dalla|van|from|von|vom)\s*$")
 _PASSIVE_BACKERS = re.compile(r"(?i)\b(?:co-)?(?:led|backed|angeführt)\s+(?:by|von)\b")  # names backers, not the subject
 
 
@@ -585,6 +589,10 @@ def _purpose_link(link: str, prefix: str, clause: str, g: Grammar) -> bool:
     """A "für/for" phrase after an amount that a subject receives names the purpose: the
     company is the subject before the verb ("Lumora erhält 42 Millionen für Batterie-Analytik").
     After giving verbs ("Y investiert 5 Mio. für X") the phrase names the company."""
+    if g.receive_verbs is not None and _SOURCE_PREP.search(link):
+        # "X reçoit une subvention de 2 millions d'euros de Bpifrance": after a getting verb before
+        # the amount, the name after "de" gave the money
+        return bool(sieve.search(g.receive_verbs, prefix)) and not sieve.search(_INVESTOR_VERB, prefix)
     if g.receive_verbs is None or not _PURPOSE_PREP.search(link):
         return False
     if not sieve.search(g.subject_verbs, prefix) or sieve.search(_INVESTOR_VERB, _PASSIVE_BACKERS.sub("", clause)):
@@ -704,7 +712,8 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     into = bool(_INTO_AFTER.match(after))
     joint = into and _JOINT_SUM_BEFORE.search(before)
     backers_into = into and _INVESTS_BEFORE.search(before)
-    if (sieve.search(g.cumulative, sentence[max(t_start, start - 110):start]) or sieve.match(_CUMULATIVE_AFTER, after)) \
+    if (sieve.search(g.cumulative, sentence[max(t_start, start - 110):start]) or sieve.match(_CUMULATIVE_AFTER, after)
+            or (g.cumulative_after is not None and g.cumulative_after.match(after))) \
             and not local_round and not joint and not _GRANT_SUM.search(sentence, max(t_start, start - 160), start):
         return "skip"
     skip = sieve.search(g.skip_clause, sentence[t_start:c_end]) if not local_round else None

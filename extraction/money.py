@@ -50,6 +50,9 @@ _POST = {
     "dólares": "USD", "dolares": "USD", "dollari": "USD", "dollaro": "USD", "dólar": "USD",
     "won": "KRW", "baht": "THB", "pesos": "MXN", "lira": "TRY", "shekels": "ILS", "rand": "ZAR",
     "kronor": "SEK", "zloty": "PLN", "złoty": "PLN", "zł": "PLN", "fr.": "CHF", "sfr.": "CHF",
+    # Swiss francs in the Romance languages and Dutch
+    "francs suisses": "CHF", "franchi svizzeri": "CHF", "francos suizos": "CHF", "francos suíços": "CHF",
+    "zwitserse frank": "CHF", "zwitserse franken": "CHF",
 }
 _JAPAN = re.compile(r"(?i)\b(?:japan|japanese|tokyo|osaka|kyoto|fukuoka|nagoya|yokohama|sapporo|yen)\b")
 _VERB_LIKE_POST = ("won", "rand", "real", "lira")  # currency words that are also ordinary words
@@ -69,6 +72,7 @@ _SCALES_COMPILED = [(re.compile(p), value) for p, value in _SCALES]
 _PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|NT\$|TWD|PLN|A\$|AU\$|AUD|C\$|CA\$|CAD\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|SFr\.?|Fr\.|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR"
 _POST_RE = (
     r"US-Dollar|US-\$|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|Schweizer Franken|Franken|CHF|Swiss francs|"
+    r"francs suisses|franchi svizzeri|francos suizos|francos suíços|Zwitserse frank(?:en)?|"
     r"britischen? Pfund|Pfund Sterling|Pfund|"
     r"pounds?(?: sterling)?|GBP|£|Yuan|yuan|RMB|renminbi|CNY|yen|Yen|JPY|rupees?|INR|Kronen|SEK|"
     r"ringgit|reais|real|dólares|dolares|dollari|dólar|won|baht|pesos|lira|shekels|rand|kronor|złoty|zloty|zł|SFr\.|Fr\."

@@ -22,6 +22,7 @@ from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
 from extraction.investors import find_investors
+from extraction.items import item_headings, keeps_own_name
 from extraction.labels import amount_for_item, item_label, label_takes
 from extraction.language import detect_language
 from extraction.listings import column_blocks, deal_lines
@@ -65,7 +66,11 @@ _BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|a
                       r"auprès|bei|with|mit|avec|ein|auf|ab)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
 _REFERS_BACK = re.compile(
     r"(?i)\b(?:it|its|the company|the startup|the firm|das unternehmen|das startup|die firma|"
-    r"seine bewertung|ihre bewertung|es|damit|somit|nun|now)\b")
+    r"seine bewertung|ihre bewertung|es|damit|somit|nun|now|"
+    # "L'opération ... valoriserait la jeune pousse", "La operación valoraría la compañía": the round
+    # or its company told again in the Romance languages and Dutch
+    r"l['’]op[ée]ration|la operación|a operação|l['’]operazione|la (?:société|compañía|empresa|società|"
+    r"start-?up|jeune pousse)|a (?:empresa|startup|companhia)|l['’]entreprise|l['’]azienda|het bedrijf|de ronde)\b")
 _INVESTOR_CUE = re.compile(
     r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter|"
     r"\bfrom\b|\bvon\b|backed|kommt|stammt|steig|führt|führte|führen|führten|leitet|leitete|leiten|leiteten|"
@@ -83,7 +88,9 @@ def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, l
             prev, alts = out[-1]
             last = alts[-1] if alts else prev
             gap = sentence[last.span[1]:m.span[0]]
-            if re.fullmatch(r"\s*(?:\(|/|\(\s*(?:ca\.|about|around|rund|etwa|approx\.?|umgerechnet|or|oder)\s*)\s*", gap) \
+            if re.fullmatch(r"\s*(?:\(|/|\(\s*(?:ca\.|about|around|rund|etwa|approx\.?|umgerechnet|or|oder|"
+                            # "US$ 60 milhões (cerca de R$ 330 milhões)", "(environ 23 millions d'euros)"
+                            r"cerca de|environ|soit|près de|aproximadamente|alrededor de|unos|unas|circa|ongeveer|omgerekend)\s*)\s*", gap) \
                     and m.currency != prev.currency:
                 alts.append(m)
                 continue
@@ -161,6 +168,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     respective = respective_names(sentence, [p for p, _ in pairs])
     listed = state.get("deal_lines", {}).get(idx)
     label = item_label(sentence, lang)
+    item = state.get("items", {}).get(idx)  # "Kivano — La start-up ...": a round-up item's heading
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
         draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
                        listed.round, False, how="subject", deal_line=True)
@@ -241,6 +249,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             # "In der aktuellen Finanzierungsrunde kamen 65 Millionen Euro zusammen": a round
             # told without a name is the article's subject's, if it has a sure one
             found = Found(ANAPHORA, "orphan")
+        if item and not (found and keeps_own_name(found.name, item, lang, state["body"], state["head"])):
+            found = Found(item, "subject")  # "Kivano — La start-up lyonnaise ... lève": the item's company
         if not found or (found.how == "gapping" and not new):
             orphan = True
             continue
@@ -276,11 +286,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             new.append(unsized(name, idx, _grant_or_unknown([*state["before"][-2:], sentence]), "listed"))
     state["before"].append(sentence)
     # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
-    opening = idx <= state.get("lead", 0) + 2 or (idx > 0 and state.get("item_head") == idx - 1)
+    opening = idx <= state.get("lead", 0) + 2 or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
     if _is_headline(sentence) and len(sentence.split()) <= 4:
         state["item_head"] = idx
     if not money and not listed and not new and opening:
-        backing = read_backing(sentence, g)  # "Kestrel Ventures has invested in Vemly"
+        backing = read_backing(sentence, g, item)  # "Kestrel Ventures has invested in Vemly"
         if backing:
             draft = unsized(backing.company, idx, rounds[0].round if rounds else "unknown",
                              "anaphora" if backing.company == ANAPHORA else "object", backing.pos, 0.45)
@@ -298,6 +308,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             draft = Draft(name, None, [], idx, cue.start, cue.round, cue.extension, how="object")
             draft.confidence = 0.45
             new.append(draft)
+    for d in new if item else []:
+        if not keeps_own_name(d.company, item, lang, state["body"], state["head"]):
+            d.company = item
     if new:
         status = _status(sentence, g)
         for d in new:
@@ -319,7 +332,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         return
     recent = [d for d in drafts if idx - d.sentence <= 12]
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
-            and (re.search(r"(?i)runde|round|finanzierung|funding|financing", sentence) or re.search(
+            and (re.search(r"(?i)runde|round|finanzierung|funding|financ|ronde|ronda|rodada", sentence) or re.search(
                 r"(?i)series|serie|seed", sentence)) and not g.past.search(sentence) and not money:
         # "Die Series A führt X an" names the round; not a sentence about an earlier round ("a Series B
         # extension last May", "la campagna di crowdfunding a fine 2018") or money of its own
@@ -599,6 +612,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     # a table's rows, read by their header's columns, before the lists without one
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)
+    state["items"] = item_headings(sentences, lang, body, head or None)
     drafts: list[Draft] = []
     pending_val: list[tuple[int, Money]] = []
     background = False

@@ -20,7 +20,9 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     # pre-Series A is its own thing: never Series A (labelled "unknown" by analysts)
     (r"\bpre[- ]?(?:series|serie|série)[- ]?[a-k]\b(?:[- ]?(?:runde|round|funding|financing))?", "unknown", ("pre",)),
     (r"\bpre[- ]?ipo\b(?:[- ]?(?:runde|round|funding|financing|finanzierung))?", "unknown", ("pre", "pré")),
-    (r"\bpre[- ]?seed\b|\bpré[- ]?amorçage\b", "pre_seed", ("pre", "pré")),
+    # "pré-seed", "pre-semilla", "pre-seedinvestering": the Romance and Dutch spellings and compounds
+    (r"(?<![\w-])pr[eé][- ]?(?:seed|semilla|semente)(?:[- ]?(?:ronde|investering|financiering))?\b|"
+     r"\bpré[- ]?amorçage\b", "pre_seed", ("pre", "pré")),
     # "Series A1", "Series B-2": tranches of the same letter
     (rf"\b(?:series|serie|série|serie|séries|rodada|ronda)\s?-?\s?{_LETTER}(?:-?[1-9](?![\w.,]))?(?![\w])", "series", ("serie", "série", "rodada", "ronda")),
     (rf"\b{_LETTER}-(?:runde|finanzierungsrunde|finanzierung|round)\b", "series", ("-runde", "-finanz", "-round")),
@@ -32,8 +34,10 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
      r"\bfrom (?:a group of )?(?:business )?angels\b|\bvon business[- ]angels\b", "angel", ("angel",)),
     (r"\bbridge(?:[- ](?:round|loan|financing|funding))?\b|\bbr[üu]ckenfinanzierung\b|\bzwischenfinanzierung\b",
      "bridge", ("bridge", "brücken", "brucken", "zwischenfin")),
-    (r"\bconvertible(?: notes?| loans?| bonds?)?\b|\bwandeldarlehen\b|\bwandelanleihe\b", "convertible",
-     ("convertible", "wandel")),
+    # French convertibles: "en BSA AIR" (bons de souscription d'actions), "obligations convertibles"
+    (r"\bconvertible(?: notes?| loans?| bonds?)?\b|\bwandeldarlehen\b|\bwandelanleihe\b|\bBSA[- ]?AIR\b|"
+     r"\b(?:obligations?|prêts?) convertibles?\b", "convertible",
+     ("convertible", "wandel", "bsa")),
     (r"\bventure[- ]debt\b|\bdebt (?:financing|funding|facility|round)\b|\bcredit (?:line|facility)\b|"
      r"\bkreditrahmen\b|\bkreditlinie\b|\bkredit\b|\bfremdkapital(?:finanzierung)?\b|\bschulden\b|"
      r"\bdarlehen\b|\b(?:term |bank |venture )?loans?\b", "debt",
@@ -43,7 +47,8 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"\bgrants?\b|\bf[öo]rdert\b|\bf[öo]rderte\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention|"
      r"\bnon-dilutive (?:funding|financing|capital)\b", "grant",
      ("grant", "zusch", "förder", "forder", "subvention", "stipendi", "non-dilutive")),
-    (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b", "crowdfunding", ("crowd",)),
+    (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b|\bfinancement participatif\b",
+     "crowdfunding", ("crowd", "financement participatif")),
     (r"\bstrategic (?:investment|round|funding|financing)\b|\bstrategische(?:s|n)? (?:investment|investition|beteiligung)\b",
      "strategic", ("strategi",)),
 ]

@@ -115,6 +115,9 @@ class Grammar:
     funded_subject: Pattern | None = None
     recipients_intro: Pattern | None = None
     recipients_context: Pattern | None = None
+    # a cumulative total told right after the amount ("R$ 60 milhões desde a fundação", "30 millions
+    # d'euros depuis sa création"): a few words may stand between (see companies._CUMULATIVE_AFTER)
+    cumulative_after: Pattern | None = None
 
 
 _REGISTRY: dict[str, Grammar] = {}

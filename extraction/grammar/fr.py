@@ -20,6 +20,7 @@ GRAMMAR = register(Grammar(
         r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
         r"injecte|apporte|apporté|tour de table|financement|série|amorçage|investisseurs|"
         r"parvenue?s? à (?:lever|récolter|boucler|réunir)|vient d['’](?:obtenir|empocher)|escarcelle|"
+        r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|"
         # the participles' other forms: "600 millions fraîchement levés", "les fonds récoltés"
         r"levés|bouclés|récoltés|récoltées|obtenus|injectés|collecté|collectés|collectée|levait|bouclait|"
         r"récoltait|obtenait|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*)\b",
@@ -33,10 +34,14 @@ GRAMMAR = register(Grammar(
         r"lève|lèvent|levé|boucle|bouclé|"
         r"récolte|récolté|réalise|réalisé|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|"
         r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
+        # an extension: "X étend sa série A à 15 millions", "prolonge son tour de table de 5 millions"
+        r"(?:étend|a étendu|prolonge|a prolongé) (?:sa|son) (?:série|tour de table|levée|financement)|"
         r"a réussi|vient de (?:réaliser|boucler|lever|finaliser|clôturer|conclure|récolter|sécuriser)|"
         r"vient d['’](?:obtenir|empocher|annoncer|achever|officialiser)|"
         # "est parvenue à récolter 18 millions d'euros"
         r"(?:est |sont )?parvenue?s? à (?:lever|récolter|boucler|réunir)|"
+        # a round in talks, its size told: "X serait en passe de lever 60 millions d'euros"
+        r"(?:est|serait|sont|seraient) (?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|"
         # round-ups: "X arrive deuxième, avec une opération à 6 millions", "grâce à une levée de fonds de"
         # (not a sentence's opening "Avec un tour de table à 9 millions, X conclut", read as fronted)
         # a ranking verb before it belongs to the chain ("X prend la troisième position grâce à une levée")
@@ -64,7 +69,9 @@ GRAMMAR = register(Grammar(
         r"\b(?:rachat|rachète|racheté|acquisition|acquiert|cession|vendu|introduction en bourse|"
         r"chiffre d['’]affaires|ventes|bénéfice|perte|budget|moyenne|médiane|total|totalise|"
         r"montant total|au total|dont|soit|entre|jusqu['’]à|plus de \d+ opérations|barre des|"
-        r"valorisée?|valorisation|capitalisation|(?<!levée de )(?<!levées de )(?<!lever des )fonds de|fonds doté|enveloppe|prise de participation)"
+        r"valorisée?|valorisation|capitalisation|"
+        # "étend sa série A à 15 millions", "portant le tour à 15 millions": the new total after an extension
+        r"(?:étend|étendu|porte|porté|portant|prolonge|prolongé)\w*(?:\s[\w'’-]+){0,4}?\sà|(?<!levée de )(?<!levées de )(?<!lever des )fonds de|fonds doté|enveloppe|prise de participation)"
         r"\W+(?:\w+\W+){0,3}$",
     ),
     skip_after=rx(
@@ -75,7 +82,7 @@ GRAMMAR = register(Grammar(
     ),
     skip_clause=rx(
         r"\b(?:startups françaises|start-up françaises|start-up de la french tech|jeunes pousses|"
-        r"la semaine totalise|opérations recensées|montant total|rachat|rachète|racheté|rachetée|acquisition|introduction en bourse|"
+        r"la semaine totalise|opérations recensées|montant total|rachat|rachète|racheté|rachetée|acquisition|cession|introduction en bourse|"
         r"entrée en bourse|(?<!pré-)(?<!pre-)ipo|cotation|coté en bourse|par action|prix d['’]introduction|"
         r"(?:son|leur|premier|deuxième|second|troisième|quatrième|cinquième|sixième|précédent|"
         r"nouveau|dernier) fonds|"
@@ -84,10 +91,12 @@ GRAMMAR = register(Grammar(
         r"(?<!, le )(?<!, un )fonds d['’]investissement|institutionnels|écosystème)\b",
     ),
     valuation_before=rx(r"\b(?:valoris\w+|valeur de|évaluée?)\W+(?:\w+\W+){0,5}$"),
+    cumulative_after=rx(r"^\W{0,3}(?:[\w'’-]+\W+){0,4}?(?:depuis (?:sa|son) (?:création|lancement|fondation)|"
+                        r"depuis (?:ses débuts|(?:19|20)\d\d))\b"),
     cumulative=rx(r"\b(?:au total|depuis (?:sa|son) (?:création|lancement)|jusqu['’]ici|à ce jour|en tout)\b"),
     reported=rx(r"\b(?:selon (?:nos informations|les échos|bloomberg|reuters)|d['’]après nos informations|"
                 r"aurait|auraient)\b"),
-    in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|chercherait à lever)\b"),
+    in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|serait sur le point|chercherait à lever)\b"),
     past=rx(r"\b(?:(?<!fondée )(?<!fondé )(?<!créée )(?<!créé )en (?:19|20)\d\d|l['’]an dernier|l['’]année dernière|en (?:janvier|février|mars|avril|mai|"
             r"juin|juillet|août|septembre|octobre|novembre|décembre) dernier|précédente?|auparavant|"
             r"la première|la seconde|déjà réalisé)\b"),
@@ -98,26 +107,42 @@ GRAMMAR = register(Grammar(
         rx(r"\b(?:avec la participation|aux côtés) (?:de |d['’]|des )(?:la |le |l['’])?"),
         rx(r"\bcomplètent cette opération\W+"),
         rx(r"\binvestisseurs (?:historiques |existants |actuels )?(?:comme |tels que |dont |parmi lesquels )"),
+        # "Cette rallonge est apportée par X, ..., ainsi que par Y"
+        rx(r"\b(?:apportée?s?|souscrite?s?|financée?s?) par (?:le |la |les |l['’])?(?:fonds )?"),
+        rx(r"\bainsi que (?:par |de |d['’])(?:le |la |les |l['’])?"),
     ],
-    investors_before=[rx(r"\s(?:ont|a) (?:tous |également |aussi )?(?:participé|pris part|remis au pot)\b")],
+    investors_before=[rx(r"\s(?:ont|a) (?:tous |également |aussi )?(?:participé|pris part|remis au pot)\b"),
+                      # "Ses investisseurs historiques, X et Y, remettraient également au pot / participent également"
+                      rx(r"\s(?:participent|participe|participeront|participeraient|remettent|remettraient|remettront|remet)"
+                         r" (?:également |aussi |de nouveau )?(?:au pot|à (?:ce|cette|la|l['’]) ?(?:tour de table|opération|levée))")],
     list_stop=rx(_NAMES_END),
+    # sentences that name backers beyond the shared cues ("auprès de", "menée par", "particip-")
+    investor_cue=rx(r"\b(?:apportée?s?|souscrite?s?|financée?s?) par\b|\bainsi que par\b|\bremet\w* (?:également |aussi )?au pot\b"),
     receive_verbs=rx(
         r"\b(?:lève|lèvent|levé|boucle|bouclé|récolte|récolté|obtient|obtenu|décroche|décroché|"
         r"sécurise|sécurisé|empoche|empoché|reçoit|reçu)\b",
     ),
-    clause_break=rx(r"[;:—–]|, (?:tandis que|alors que|mais)\b"),
+    # ", portant le montant total du tour à 15 millions": the new total after an extension, a clause of its own
+    clause_break=rx(r"[;:—–]|, (?:tandis que|alors que|mais|portant|ce qui porte)\b"),
     undisclosed=rx(r"\b(?:(?:d['’]un |pour un )?montant non (?:communiqué|divulgué|dévoilé)|"
                    r"sans (?:en )?(?:communiquer|dévoiler|révéler) le montant)"),
+    # an amount-less round told as a move (extraction.backing): "X accueille à son capital le fonds Y",
+    # "Y entre au capital de la start-up X"
+    company_gets=rx(r"\b(?:accueille|a accueilli|fait entrer|ouvre) (?:à |dans )?son capital (?:à )?(?:le |la |les |l['’])?"
+                    r"(?:(?:[\w-]+ )?fonds (?:[\w-]+ )?)?"),
+    investor_moves=rx(r"\b(?:entre|est entré|est entrée|a pris une participation) (?:au|dans le) capital (?:de |d['’])(?:la |le |l['’])?"),
     # words that open a sentence and never name a company ("Aujourd'hui, la société annonce ..."):
     # a sentence's first word is taken for a mentioned company unless it is one of these
     openers=rx(r"^\W*(?:aujourd['’]hui|hier|désormais|ainsi|enfin|cette semaine|cette année|ce mois-ci|"
                r"parallèlement|par ailleurs|en outre|de plus|fin|début|[\w-]{3,}(?:ément|ement|amment|emment)|cependant|toutefois|néanmoins|pourtant|"
-               r"d['’]ailleurs|en effet|or|donc|également|aussi|alors|ensuite|actuellement|récemment|déjà|"
+               r"d['’]ailleurs|en effet|or|donc|"
+               # "Contactée, la société n'a pas souhaité commenter": a participle about the press, no name
+               r"(?:contacté|interrogé|sollicité|joint)e?s?|également|aussi|alors|ensuite|actuellement|récemment|déjà|"
                r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b[\s,]*"),
     apposition=rx(r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
                   r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?(?:qui\s*)?$",  # "X, spécialisée dans ..., qui a levé"
                   # "X, spécialiste de la logistique urbaine, boucle ...": a noun that says what the company is
                   r",\s*(?:(?:le|la|l['’]|un|une)\s*)?(?:spécialiste|leader|pionnier|pionnière|acteur|actrice|éditeur|"
                   r"éditrice|fabricant|concepteur|conceptrice|start-?up|jeune pousse|société|entreprise|plateforme|"
-                  r"fintech|medtech|healthtech|edtech|insurtech|biotech|pépite|champion(?:ne)?)\b[^,;:]{0,80},\s*$"),
+                  r"fintech|medtech|healthtech|edtech|insurtech|biotech|pépite|champion(?:ne)?|spin-?off|filiale)\b[^,;:]{0,120},\s*$"),
 ))

@@ -112,6 +112,8 @@ def build_grammar(code: str) -> Grammar:
         anaphora=rx(
             # "De onderneming met vestiging in Eindhoven haalde ...": a place after the noun is no name
             rf"\b{_alt(w('anaphora.determiners'))}\s?(?:[\w-]+\s){{0,3}}?{_alt(w('anaphora.nouns'))}"
+            # "la empresa madrileña", "a empresa de origem portuguesa": Romance adjectives follow the noun
+            r"(?:\s(?:de\s(?:origem|origen|origine)\s)?(?!(?:que|qui|che|cui|die|dat|y|e|en|et|o|ou)\b)(?-i:[a-zà-ÿ][\w-]*)){0,2}"
             rf"(?:\s{_alt(w('anaphora.places'))}\s(?:[\w-]+\s){{0,2}}?[\w-]+)?\s*$",
             rf"^{_alt(w('anaphora.pronouns'))}$",
             # Spanish, Portuguese and Italian drop the subject pronoun: "Solo en agosto captó ...",
@@ -145,7 +147,7 @@ def build_grammar(code: str) -> Grammar:
         if w("investors.and") else None,
         # a segment opening with a relative word, or with a lowercase word and naming nobody
         relative=rx(rf"^{_alt(w('investors.list_stop_after_comma'))}\b", r"^(?-i:[a-zà-ÿ])(?!.*(?-i:[A-ZÀ-Ý]))"),
-        apposition=rx(rf",\s*{_alt(w('anaphora.appositions'))}\b[^,;:]{{0,80}}(?:,\s*)?$")
+        apposition=rx(rf",\s*{_alt(w('anaphora.appositions'))}\b[^,;:]{{0,120}}(?:,\s*)?$")
         if w("anaphora.appositions") else None,
         verb_second=bool(lex.get("verb_second", False)),
         # "la primera ronda de la marca de zapatillas X de un millón": never a round's own words
@@ -169,6 +171,8 @@ def build_grammar(code: str) -> Grammar:
         funded_subject=rx(rf"\s{_alt(w('backing.funded_subject'))}\b") if w("backing.funded_subject") else None,
         recipients_intro=rx(rf"\b{_alt(w('recipients.intro'))}\s+") if w("recipients.intro") else None,
         recipients_context=rx(rf"\b{_alt(w('recipients.context'))}\b") if w("recipients.context") else None,
+        cumulative_after=rx(rf"^\W{{0,3}}(?:[\w-]+\W+){{0,4}}?{_alt(w('negatives.cumulative_after'))}\b")
+        if w("negatives.cumulative_after") else None,
     )
 
 

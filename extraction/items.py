@@ -1,0 +1,53 @@
+"""Round-up items that open with their company's name and a dash.
+
+"Kivano — La start-up lyonnaise, qui ..., lève 3 millions d'euros", "Pelvo — A fintech carioca
+recebeu ...", "Orbix — Un round da 2 milioni per la startup ...": a weekly round-up gives each
+item its company as a heading before a dash, and the sentence after the dash calls it by a
+description ("la biotech marseillaise", "a agtech goiana") or not at all. The item's round is
+the heading's company. Only a text with two or more such headings is a round-up: a single
+"PARIS — " line is a dateline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extraction.names import is_descriptor, places
+from extraction.plausibility import UNCOMMON, plausible_name, zipf
+
+_ITEM = re.compile(r"^(?P<name>[A-ZÀ-Ý0-9][\w'’&.+-]*(?:\s[A-ZÀ-Ý0-9][\w'’&.+-]*){0,2})\s[—–]\s+(?=\S)")
+
+
+def item_headings(sentences: list[str], lang: str, body: str, head: str | None) -> dict[int, str]:
+    """Sentence index -> the company named by its item heading, in a round-up of such items."""
+    found = {}
+    for i, sentence in enumerate(sentences):
+        m = _ITEM.match(sentence)
+        if not m:
+            continue
+        name = m.group("name")
+        if name.lower() in places() or any(is_descriptor(t) for t in name.split()) \
+                or not plausible_name(name, lang, body, head):
+            continue
+        if name.isupper():  # "BIOPLUME": the spelling the article uses elsewhere, if any
+            for text in (head or "", body):
+                for w in re.finditer(rf"(?i)(?<![\w-]){re.escape(name)}(?![\w-])", text):
+                    if not w.group(0).isupper():
+                        name = w.group(0)
+                        break
+                if not name.isupper():
+                    break
+        found[i] = name
+    return found if len(set(found.values())) >= 2 else {}
+
+
+def keeps_own_name(name: str | None, heading: str, lang: str, body: str, head: str | None) -> bool:
+    """Whether a name the sentence reader found in an item stands (another company named in full),
+    rather than a description or a place ("a startup de Belo Horizonte") the heading replaces."""
+    if not name or name.lower() == heading.lower():
+        return bool(name)
+    if not name[:1].isupper() or name.lower() in places():
+        return False
+    if any(zipf(t, lang) >= UNCOMMON for t in name.split()):
+        return False
+    return plausible_name(name, lang, body, head)
