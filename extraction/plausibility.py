@@ -269,7 +269,9 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     evidence = doc.text if doc else ""
     if low in places() or (lang == "de" and low.endswith("s") and low[:-1] in places()):
         return NameCheck(False, "a place")  # also "Deutschlands", "Europas": a place's genitive
-    if any(sieve.match(_BASED_AFTER, after) for after in _afters(bare, evidence)):
+    # a match at the start of `after` starts with one of _BASED_AFTER_STARTS: a plain test skips the rest
+    if any(after.startswith(_BASED_AFTER_STARTS) and sieve.match(_BASED_AFTER, after)
+           for after in _afters(bare, evidence)):
         return NameCheck(False, "a place")  # "The Louisville, Ky.-based firm", "a Berlin-based startup"
     if any(_MONTHS.match(t.strip(",.")) for t in tokens) and all(
             _MONTHS.match(t.strip(",.")) or _PERIOD.match(t.strip(",.")) for t in tokens):
@@ -294,7 +296,9 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
              for i in islice(doc.occurrences(bare), _SPOTS)] if doc else []
     if len(tokens) == 1 and any(sieve.search(_TITLED_PERSON_BEFORE, before) for before, _ in spots):
         return NameCheck(False, "a person with a job title")  # "Renner" of "Gründer Hanno Renner"
-    if lang == "en" and any(sieve.match(_MODIFIER_AFTER, after) and not before.endswith(("the ", "The "))
+    # _MODIFIER_AFTER matches only where `after` opens with a space (`\s` is what str.isspace() says)
+    if lang == "en" and any(after[:1].isspace() and sieve.match(_MODIFIER_AFTER, after)
+                            and not before.endswith(("the ", "The "))
                             for before, after in spots):
         return NameCheck(False, "a modifier")  # "Seattle startup just landed $3M": whose startup, not which
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
@@ -380,6 +384,7 @@ _MODIFIER_AFTER = re.compile(
     r"\s+(?:startup|start-up|firm|company|unicorn)\s+(?:just\s+|has\s+|have\s+)?"
     r"(?:raised|landed|secured|closed|bagged|snagged|got|nabbed|received|raises|lands|secures)\b")
 _BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]{1,12})?-based\b")
+_BASED_AFTER_STARTS = (",", "-based")  # how a match of _BASED_AFTER begins
 
 
 def _afters(name: str, evidence: str) -> list[str]:

@@ -43,7 +43,7 @@ class Subject:
 
 
 _FIGURE = re.compile(r"[\d.,:/-]+")
-_POSSESSIVE_S = re.compile(r"[’']s$")
+_POSSESSIVE_ENDS = ("’s", "'s")
 
 
 @lru_cache(maxsize=65536)  # asked for every word of every capitalised run; a pure judgement
@@ -55,7 +55,10 @@ def _edge_word(word: str, lang: str) -> bool:
 def _candidates(chunk: str, lang: str) -> list[str]:
     out = []
     for m in _RUN.finditer(chunk):
-        words = _POSSESSIVE_S.sub("", m.group(0).strip(".,'’")).split()  # "Musk’s" is Musk
+        phrase = m.group(0).strip(".,'’")
+        # "Musk’s" is Musk: a possessive ending cut by a plain test (was a pattern, "[’']s$", run
+        # on each of the many runs; a run never ends in a newline, so `$` was the very end)
+        words = (phrase[:-2] if phrase.endswith(_POSSESSIVE_ENDS) else phrase).split()
         if len(words) > 1:  # most runs are one word, which no owner can stand before
             owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
             words = words[owner + 1:]  # "Elon Musk's xAI" is about xAI
