@@ -250,6 +250,12 @@ def used_as_name(name: str, text: str, lang: str, title: str | None = None, stri
     return mid >= (2 if lang == "de" else 1)
 
 
+# compiled once (re's own cache is looked up at every call of re.search(r"...")
+_DIGIT = re.compile(r"\d")
+_SHORT_TITLE = re.compile(r"(?i)c[a-z]o$|dr|prof")
+_CONTRACTION = re.compile(r"[’']t$")
+
+
 @lru_cache(maxsize=512)  # a pure judgement, asked again for the same name in the same article
 def check_name(name: str, lang: str, text: str = "", title: str | None = None,
                investor: bool = False) -> NameCheck:
@@ -278,12 +284,12 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a date")
     if _ROUND_WORD.match(bare):
         return NameCheck(False, "a round label")
-    if not re.search(r"\d", bare) and any(_SUM_WORD.fullmatch(t) for t in tokens):
+    if not _DIGIT.search(bare) and any(_SUM_WORD.fullmatch(t) for t in tokens):
         return NameCheck(False, "a sum")  # "Milliarde Euro", "Millionen Dollar": money, not a name
     if len(tokens) >= 2 and _PROGRAMME.fullmatch(tokens[-1]):
         return NameCheck(False, "a programme")  # "GCE Grants", "Horizon Programme": money's source, not a company
     # "CFO René Griemens", "Gründer Max Muster"; but "Founder Collective" is a firm
-    if _TITLE.match(tokens[0]) and (len(tokens) >= 3 or len(tokens) == 2 and re.match(r"(?i)c[a-z]o$|dr|prof", tokens[0])):
+    if _TITLE.match(tokens[0]) and (len(tokens) >= 3 or len(tokens) == 2 and _SHORT_TITLE.match(tokens[0])):
         return NameCheck(False, "a person with a job title")
     if text and len(tokens) >= 2 and tokens[0][:1].isupper() and _APPOSITIVE_TITLE.match(
             evidence, _after_first(evidence, bare)):
@@ -308,7 +314,7 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a descriptor")  # "Direct-Air-Capture-Technologie", "Social-Media-Gigant"
     if bare.islower() and " " not in bare and zipf(bare, lang) >= COMMON:
         return NameCheck(False, "an everyday word")  # "about", "which": a lower-case word of the language
-    if re.search(r"[’']t$", bare):
+    if _CONTRACTION.search(bare):
         return NameCheck(False, "not a name")  # "Gov’t", "Don't"
     if all(t[:1].isdigit() for t in tokens) or any(_MONEY_WORD.match(t) for t in tokens):
         return NameCheck(False, "a number")
