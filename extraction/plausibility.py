@@ -425,4 +425,8 @@ def _after_first(text: str, name: str) -> int:
 
 def plausible_name(name: str | None, lang: str, text: str = "", title: str | None = None,
                    investor: bool = False) -> bool:
-    return bool(name) and check_name(name, lang, text, title, investor).plausible
+    if not name:
+        return False
+    # called as the other callers call it when `investor` is false: the cache keys a call by
+    # its arguments as given, and a default written out would be a second entry, judged again
+    return (check_name(name, lang, text, title, True) if investor else check_name(name, lang, text, title)).plausible
