@@ -248,7 +248,17 @@ def match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
 def finditer(pattern: re.Pattern[str], text: str):
     """`pattern.finditer(text)`, or nothing when the text lacks every string a match needs."""
     start = _first(pattern, text)
-    return pattern.finditer(text, start) if start >= 0 else iter(())
+    if start < 0:
+        return iter(())
+    sieve = _SIEVES[id(pattern)]
+    if sieve.far is None and sieve.near is not None and sieve.reach <= _WINDOW and not odd_letters(text):
+        # the first match found as `search` finds it: none (most texts the sieve lets through
+        # here), or where the matches begin
+        first = _around(pattern, sieve, text, start)
+        if first is None:
+            return iter(())
+        start = first.start()
+    return pattern.finditer(text, start)
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
