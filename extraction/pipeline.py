@@ -568,7 +568,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
 
     explicit = [d for d in drafts if d.company != ANAPHORA]
     mentions: list[tuple[int, int, str]] = []
-    if len(explicit) < len(drafts):  # only pronoun-like subjects need the mentions
+    # only pronoun-like subjects need the mentions (an orphan round goes to the strong subject)
+    if any(d.company == ANAPHORA and d.how != "orphan" for d in drafts):
         mentions = [(i, pos, name) for i, sentence in enumerate(sentences)
                     for pos, name in company_mentions(sentence, body, lang)]
     mentions += [(d.sentence, d.pos, d.company) for d in explicit]
