@@ -120,9 +120,10 @@ def find_subject(sentences: list[str], lang: str, title: str | None, text: str) 
         mentions = sum(1 for _ in article_words(whole, lang).occurrences(name))
         if mentions < 2 and base < 3.0 or base == 0.0 and mentions < 3:
             continue  # a subject is told more than once
+        score = base + min(mentions, 6) * 0.5
+        if best is not None and not (score > best.score or (score == best.score and len(name) > len(best.name))):
+            continue  # it could not take the lead however its name check came out
         if not check_name(name, lang, text, title).plausible:
             continue
-        score = base + min(mentions, 6) * 0.5
-        if best is None or score > best.score or (score == best.score and len(name) > len(best.name)):
-            best = Subject(name, score, mentions, name in up_front)
+        best = Subject(name, score, mentions, name in up_front)
     return best
