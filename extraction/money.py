@@ -183,11 +183,19 @@ def _has_money_hint(text: str) -> bool:
     return False
 
 
-_APPROX = re.compile(
-    r"(?:about|around|roughly|nearly|almost|over|more than|up to|some|approximately|circa|ca\.|"
-    r"rund|etwa|knapp|mehr als|über|fast|bis zu|umgerechnet|gut|environ|plus de|près de)\s*$",
-    re.IGNORECASE,
-)
+_APPROX_WORDS = ("about", "around", "roughly", "nearly", "almost", "over", "more than", "up to", "some",
+                 "approximately", "circa", "ca.", "rund", "etwa", "knapp", "mehr als", "über", "fast", "bis zu",
+                 "umgerechnet", "gut", "environ", "plus de", "près de")
+_APPROX = re.compile("(?:" + "|".join(map(re.escape, _APPROX_WORDS)) + r")\s*$", re.IGNORECASE)
+
+
+def _approx_before(text: str) -> bool:
+    """`bool(_APPROX.search(text))`: the text ends with one of the words, then spaces only (a
+    space to re is what str.isspace() says). Its case-insensitive alternation is tried at every offset;
+    the lower case tells the same save for the letters re folds beyond it (sieve.odd_letters)."""
+    if sieve.odd_letters(text):
+        return bool(_APPROX.search(text))
+    return text.rstrip().lower().endswith(_APPROX_WORDS)
 
 
 def _scale_value(word: str, own: dict[str, float] | None = None) -> float:
@@ -365,7 +373,7 @@ def _amounts(text: str, lang: str | None) -> list[Money]:
             currency = "INR"
         if value <= 0 or value > 1e14:
             continue
-        approx = bool(_APPROX.search(text[max(0, start - 16):start]))
+        approx = _approx_before(text[max(0, start - 16):start])
         out.append(Money(int(round(value)), currency, approx, (start, m.end()), bool(scale)))
     return out
 

@@ -261,14 +261,15 @@ def _finish(run: list[str]) -> str | None:
         run = run[1:]
     # "IAN Group-powered BioAngels", "Sequoia Capital-backed Zepto": what backs or runs a company
     # is no part of its name, however many words it takes
-    backed = [i for i, tok in enumerate(run[:-1]) if _BACKED_BY_WORD.search(tok)]
+    backed = [i for i, tok in enumerate(run[:-1]) if "-" in tok and _BACKED_BY_WORD.search(tok)]  # its match holds "-"
     if backed:
         run = run[backed[-1] + 1:]
     # drop descriptors and possessive places ("China's Baidu", "Berliner Startup Medwing")
     cut, cuts = 0, [0]
     for i, tok in enumerate(run[:-1]):
         low = tok.lower().strip(_QUOTES)
-        if is_descriptor(tok) or (low.endswith(("’s", "'s")) and low[:-2] in places()) or _ATTRIBUTIVE.search(low):
+        if is_descriptor(tok) or (low.endswith(("’s", "'s")) and low[:-2] in places()) or (
+                "-" in low and _ATTRIBUTIVE.search(low)):
             cut = i + 1  # also "Kahoot-rival Quizly", "Swiggy-backed Rapido"
             cuts.append(cut)
         elif not (low.endswith("er") or low in places() or "-" in low or low in _ARTICLES):
