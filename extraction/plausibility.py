@@ -147,9 +147,22 @@ class _Article:
 
     # read on first use: many articles only count a name's occurrences (the subject's check
     # builds one for headline + body), and scanning 30,000 characters twice cost more than that
-    @cached_property
-    def lower_words(self) -> frozenset[str]:
-        return frozenset(_LOWER_WORD.findall(self.text))
+    def has_lower_word(self, word: str) -> bool:
+        """Is `word` one of the article's words that start in lower case (`_LOWER_WORD`: a run of
+        word characters and hyphens)? Found where it is written, not by listing all of them (a
+        scan of the whole article, for the few names of an article asked about)."""
+        if not _LOWER_WORD.fullmatch(word):
+            return False
+        text, start, end = self.text, 0, len(word)
+        while (i := text.find(word, start)) >= 0:
+            start = i + 1
+            # a whole run: neither a word character (str.isalnum() or "_", as re's \w) nor a
+            # hyphen on either side
+            before = text[i - 1] if i else " "
+            after = text[i + end] if i + end < len(text) else " "
+            if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+                return True
+        return False
 
     @cached_property
     def after_determiner(self) -> frozenset[str]:
@@ -226,7 +239,7 @@ def written_as_word(name: str, text: str, lang: str) -> bool:
     "angeführt") or after an article ("die Masse", "der Ausbau")."""
     doc = article_words(text, lang)
     word = name.split()[0]
-    if word.lower() != word and word.lower() in doc.lower_words:
+    if word.lower() != word and doc.has_lower_word(word.lower()):
         return True
     if word in doc.after_determiner:
         return lang == "de" or zipf(word, lang) >= COMMON
