@@ -83,8 +83,6 @@ def read_line(line: str, lang: str) -> DealLine | None:
     # every field break holds one of these; the pattern's leading \s* tries every offset
     parts = _FIELD_BREAK.split(stripped) if _FIELD_MARK.search(stripped) else [stripped]
     fields = [f.strip(" •-*/") for f in parts if f.strip(" •-*/")]
-    if sieve.search(_STATISTIC, line):
-        return None
     money = [m for m in parse_money(line, lang) if m.currency or m.has_scale]
     commas = [f.strip() for f in _COMMA_FIELD.split(fields[0])] if fields else []
     if len(commas) >= 3 and any(_whole_amount(f, money, line) for f in commas):
@@ -95,6 +93,10 @@ def read_line(line: str, lang: str) -> DealLine | None:
         return None
     undisclosed = any(_UNDISCLOSED.match(f) for f in fields)
     if not money and not undisclosed:
+        return None
+    # asked after the cheap tests above (all pure): most lines are no list line, and this
+    # pattern's plural nouns ("Unternehmen", "startups") send many to a full scan
+    if sieve.search(_STATISTIC, line):
         return None
     rounds = [c for c in find_rounds(line) if c.round != "unknown"]
     name = None

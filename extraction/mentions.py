@@ -73,13 +73,17 @@ def _opening_ends(head: str, name: str) -> list[int]:
     return [k + len(name) for k in range(lead + 1) if head.startswith(name, k)]
 
 
+_ARTICLE_START = re.compile(r"(?i)(?:der|die|das|the|a|an|ein|eine|with|for|from|after|by|on|at|it|its|le|la|les|"
+                            r"un|une|l['’])\b")
+_QUOTE_START = re.compile(r"[\"“”„«»]")
+
+
 def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
     """Names the sentence introduces as companies: its opening subject, "Startup X"."""
     out = []
     head = _LEAD_IN.sub("", sentence[:80].strip())
-    if not re.match(r"(?i)(?:der|die|das|the|a|an|ein|eine|with|for|from|after|by|on|at|it|its|le|la|les|"
-                    r"un|une|l['’])\b", head) \
-            and not _PREP_START.match(head) and not re.match(r"[\"“”„«»]", head):  # a quote names no subject
+    if not _ARTICLE_START.match(head) \
+            and not _PREP_START.match(head) and not _QUOTE_START.match(head):  # a quote names no subject
         name = name_from_phrase(head, first=True)
         # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
         who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))

@@ -187,11 +187,19 @@ def _has_money_hint(text: str) -> bool:
     return False
 
 
-_APPROX = re.compile(
-    r"(?:about|around|roughly|nearly|almost|over|more than|up to|some|approximately|circa|ca\.|"
-    r"rund|etwa|knapp|mehr als|über|fast|bis zu|umgerechnet|gut|environ|plus de|près de)\s*$",
-    re.IGNORECASE,
-)
+_APPROX_WORDS = ("about", "around", "roughly", "nearly", "almost", "over", "more than", "up to", "some",
+                 "approximately", "circa", "ca.", "rund", "etwa", "knapp", "mehr als", "über", "fast", "bis zu",
+                 "umgerechnet", "gut", "environ", "plus de", "près de")
+_APPROX = re.compile("(?:" + "|".join(map(re.escape, _APPROX_WORDS)) + r")\s*$", re.IGNORECASE)
+
+
+def _approx_before(text: str) -> bool:
+    """`bool(_APPROX.search(text))`: the text ends with one of the words, then spaces only (a
+    space to re is what str.isspace() says). Its case-insensitive alternation is tried at every offset;
+    the lower case tells the same save for the letters re folds beyond it (sieve.odd_letters)."""
+    if sieve.odd_letters(text):
+        return bool(_APPROX.search(text))
+    return text.rstrip().lower().endswith(_APPROX_WORDS)
 
 
 def _scale_value(word: str, own: dict[str, float] | None = None) -> float:
@@ -246,6 +254,56 @@ def _figures(pattern: re.Pattern[str], text: str):
         pos = m.end()  # the pattern matches no empty string: each match holds a digit
 
 
+# a letter of _WORDS (which is matched ignoring case, so a few non-ASCII letters fold into it)
+_WORD_LETTER = re.compile(r"[A-Za-zÄÖÜäöüßéèàíóúñç]", re.IGNORECASE).match
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+
+
+def _is_word_letter(ch: str) -> bool:
+    return ch in _ASCII_LETTERS or (not ch.isascii() and _WORD_LETTER(ch) is not None)
+
+
+def _words_start(text: str, end: int) -> int:
+    """Where a number in words (_WORDS: up to three runs of letters joined by a space or a
+    hyphen) that ends at `end` starts at the earliest."""
+    i = end
+    for run in range(3):
+        while i > 0 and _is_word_letter(text[i - 1]):
+            i -= 1
+        if run == 2 or i < 2 or text[i - 1] not in " -" or not _is_word_letter(text[i - 2]):
+            break
+        i -= 1
+    return i
+
+
+def _amount_matches(pattern: re.Pattern[str], probe: re.Pattern[str], text: str):
+    """`pattern.finditer(text)` for the full amount pattern, searched only from where a match
+    may start: just before the next digit, or a few words before a scale word after a letter
+    (`probe`, "elf Millionen"; also "Series B", which makes most such texts). Tried at every
+    offset, the words branch cost ~60 us per sentence that holds such a scale word."""
+    # every number in words ends at a probe hit; probed at each offset, since hits may overlap
+    words = []  # (hit, the earliest start of a match through it)
+    hit = probe.search(text)
+    while hit is not None:
+        words.append((hit.start(), _words_start(text, hit.start()) - _PRE_REACH))
+        hit = probe.search(text, hit.start() + 1)
+    pos = 0
+    while True:
+        # a match from pos on holds a digit at or after pos, or a number in words ending at a
+        # hit at or after pos; none starts before the earliest of their bounds
+        starts = [start for at, start in words if at >= pos]
+        digit = _DIGIT.search(text, pos)
+        if digit is not None:
+            starts.append(digit.start() - _PRE_REACH)
+        if not starts:
+            return
+        m = pattern.search(text, max(pos, min(starts)))
+        if m is None:
+            return
+        yield m
+        pos = m.end()  # the pattern matches no empty string
+
+
 def parse_money(text: str, lang: str | None = None) -> list[Money]:
     """Every money amount in `text`, in order; bare numbers without a currency or scale are skipped."""
     return list(_parse_money(text, lang))
@@ -265,8 +323,9 @@ def _amounts(text: str, lang: str | None) -> list[Money]:
     pattern, own_scales, own_currencies, scale_currency = _language(lang)
     variants = _WORDLESS.get(id(pattern))
     matches = pattern.finditer(text)
-    if variants is not None and not variants[1].search(text):
-        matches = _figures(variants[2], text)
+    if variants is not None:
+        matches = _figures(variants[2], text) if not variants[1].search(text) else \
+            _amount_matches(pattern, variants[1], text)
     for m in matches:
         pre, num, words, post = m.group("pre", "num", "words", "post")
         scale = m.group("scale") or m.group("wscale")
@@ -318,7 +377,7 @@ def _amounts(text: str, lang: str | None) -> list[Money]:
             currency = "INR"
         if value <= 0 or value > 1e14:
             continue
-        approx = bool(_APPROX.search(text[max(0, start - 16):start]))
+        approx = _approx_before(text[max(0, start - 16):start])
         out.append(Money(int(round(value)), currency, approx, (start, m.end()), bool(scale)))
     return out
 

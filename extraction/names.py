@@ -232,11 +232,17 @@ def town_adjective(token: str) -> bool:
 _BACKED_BY_WORD = re.compile(r"\w-(?:backed|owned|powered|funded|led|run|incubated|supported)$", re.I)
 
 
+# compiled once: `re.fullmatch(r"...", x)` looks its pattern up in re's cache at every call, and
+# these run for every candidate name
+_YEAR = re.compile(r"(?:19|20)\d\d[.,]?")
+_ATTRIBUTIVE = re.compile(r"\w-(?:rival|backed|owned|funded|founded|born|listed|headquartered|focused|powered|led|run)$")
+
+
 def _finish(run: list[str]) -> str | None:
     while len(run) > 1 and _DATE_TOKEN.match(run[0]):
         run = run[1:]
     # a trailing year stays ("Studio 2000") unless a time word stands before it ("Ende 2023")
-    while len(run) > 2 and re.fullmatch(r"(?:19|20)\d\d[.,]?", run[-1]) and _DATE_TOKEN.match(run[-2]):
+    while len(run) > 2 and _YEAR.fullmatch(run[-1]) and _DATE_TOKEN.match(run[-2]):
         run = run[:-2]
     while len(run) > 1 and run[0].lower() in _ARTICLES:
         run = run[1:]
@@ -255,15 +261,15 @@ def _finish(run: list[str]) -> str | None:
         run = run[1:]
     # "IAN Group-powered BioAngels", "Sequoia Capital-backed Zepto": what backs or runs a company
     # is no part of its name, however many words it takes
-    backed = [i for i, tok in enumerate(run[:-1]) if _BACKED_BY_WORD.search(tok)]
+    backed = [i for i, tok in enumerate(run[:-1]) if "-" in tok and _BACKED_BY_WORD.search(tok)]  # its match holds "-"
     if backed:
         run = run[backed[-1] + 1:]
     # drop descriptors and possessive places ("China's Baidu", "Berliner Startup Medwing")
     cut, cuts = 0, [0]
     for i, tok in enumerate(run[:-1]):
         low = tok.lower().strip(_QUOTES)
-        if is_descriptor(tok) or (low.endswith(("’s", "'s")) and low[:-2] in places()) or re.search(
-                r"\w-(?:rival|backed|owned|funded|founded|born|listed|headquartered|focused|powered|led|run)$", low):
+        if is_descriptor(tok) or (low.endswith(("’s", "'s")) and low[:-2] in places()) or (
+                "-" in low and _ATTRIBUTIVE.search(low)):
             cut = i + 1  # also "Kahoot-rival Quizly", "Swiggy-backed Rapido"
             cuts.append(cut)
         elif not (low.endswith("er") or low in places() or "-" in low or low in _ARTICLES):
@@ -296,24 +302,30 @@ _ADJECTIVE_COMPOUND = re.compile(
     r"founded|listed|born|headquartered|made|built|friendly|ready)")
 
 
+_HYPHENATED_WORD = re.compile(r"[A-Z][a-z]+-[a-z]+")
+_DIGITS = re.compile(r"\d+")
+_FIGURE = re.compile(r"[\d.,%$€£ -]+")
+_LABEL = re.compile(r"(?i)(?:series|serie)[- ][a-k]\b|[a-k]-runde|q[1-4]\b|h[12]\b")
+
+
 @lru_cache(maxsize=1024)  # a name is judged again at each of its mentions
 def valid_name(name: str | None) -> bool:
     if not name or len(name) < 2 or len(name) > 70:
         return False
     low = name.lower()
-    if low in places() or _BAD_NAME.search(name) or re.fullmatch(r"[A-Z][a-z]+-[a-z]+", name) \
+    if low in places() or _BAD_NAME.search(name) or _HYPHENATED_WORD.fullmatch(name) \
             or _ADJECTIVE_COMPOUND.fullmatch(name):
         return False
-    if all(w in _GENERIC or re.fullmatch(r"\d+", w) for w in low.split()):
+    if all(w in _GENERIC or _DIGITS.fullmatch(w) for w in low.split()):
         return False
     if low in _GENERIC or all(w in _GENERIC for w in low.split()):
         return False
     if " " not in name and (low.strip(_QUOTES) in _descriptors()[0] or
                             ("-" not in name and is_descriptor(name) and name[1:].islower())):
         return False
-    if re.fullmatch(r"[\d.,%$€£ -]+", name):
+    if _FIGURE.fullmatch(name):
         return False
-    if re.match(r"(?i)(?:series|serie)[- ][a-k]\b|[a-k]-runde|q[1-4]\b|h[12]\b", name):
+    if _LABEL.match(name):
         return False
     return True
 
@@ -340,12 +352,17 @@ def split_names(fragment: str, stop: re.Pattern[str] | None = None,
     return out
 
 
+_POSSESSIVE = re.compile(r"[’']s\b")
+_KEY_WORD = re.compile(r"[a-z0-9äöüßà-ÿ\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+")
+_WORD = re.compile(r"\w+")
+
+
 @lru_cache(maxsize=1024)  # every comparison of names computes both keys
 def norm_key(name: str) -> str:
     """Loose comparison key: case, punctuation and legal suffixes ignored."""
-    low = re.sub(r"[’']s\b", "", name.lower())
+    low = _POSSESSIVE.sub("", name.lower())
     # letters of every script we read: Latin with accents, CJK, kana, hangul
-    words = re.findall(r"[a-z0-9äöüßà-ÿ\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]+", unicodedata.normalize("NFC", low))
+    words = _KEY_WORD.findall(unicodedata.normalize("NFC", low))
     legal = {"inc", "ltd", "gmbh", "ag", "se", "sa", "llc", "corp", "co", "plc", "bv", "nv",
              "the", "holdings", "holding", "group", "limited"}
     kept = [w for w in words if w not in legal] or words
@@ -363,8 +380,8 @@ def same_company(a: str, b: str) -> bool:
         return False
     if ka == kb or (min(len(ka), len(kb)) >= 3 and (ka in kb or kb in ka)):
         return True
-    ta = {w for w in re.findall(r"\w+", a.lower()) if len(w) >= 4 and w not in _WEAK}
-    tb = {w for w in re.findall(r"\w+", b.lower()) if len(w) >= 4 and w not in _WEAK}
+    ta = {w for w in _WORD.findall(a.lower()) if len(w) >= 4 and w not in _WEAK}
+    tb = {w for w in _WORD.findall(b.lower()) if len(w) >= 4 and w not in _WEAK}
     return bool(ta & tb)
 
 

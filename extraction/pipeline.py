@@ -627,7 +627,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
 
     explicit = [d for d in drafts if d.company != ANAPHORA]
     mentions: list[tuple[int, int, str]] = []
-    if len(explicit) < len(drafts):  # only pronoun-like subjects need the mentions
+    # only pronoun-like subjects need the mentions (an orphan round goes to the strong subject, or
+    # to the company its paragraph opens with)
+    if any(d.company == ANAPHORA for d in drafts):
         mentions = [(i, pos, name) for i, sentence in enumerate(sentences)
                     for pos, name in company_mentions(sentence, body, lang)]
     mentions += [(d.sentence, d.pos, d.company) for d in explicit]

@@ -148,9 +148,22 @@ class _Article:
 
     # read on first use: many articles only count a name's occurrences (the subject's check
     # builds one for headline + body), and scanning 30,000 characters twice cost more than that
-    @cached_property
-    def lower_words(self) -> frozenset[str]:
-        return frozenset(_LOWER_WORD.findall(self.text))
+    def has_lower_word(self, word: str) -> bool:
+        """Is `word` one of the article's words that start in lower case (`_LOWER_WORD`: a run of
+        word characters and hyphens)? Found where it is written, not by listing all of them (a
+        scan of the whole article, for the few names of an article asked about)."""
+        if not _LOWER_WORD.fullmatch(word):
+            return False
+        text, start, end = self.text, 0, len(word)
+        while (i := text.find(word, start)) >= 0:
+            start = i + 1
+            # a whole run: neither a word character (str.isalnum() or "_", as re's \w) nor a
+            # hyphen on either side
+            before = text[i - 1] if i else " "
+            after = text[i + end] if i + end < len(text) else " "
+            if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+                return True
+        return False
 
     @cached_property
     def after_determiner(self) -> frozenset[str]:
@@ -238,7 +251,7 @@ def written_as_word(name: str, text: str, lang: str) -> bool:
     "angeführt") or after an article ("die Masse", "der Ausbau")."""
     doc = article_words(text, lang)
     word = name.split()[0]
-    if word.lower() != word and word.lower() in doc.lower_words:
+    if word.lower() != word and doc.has_lower_word(word.lower()):
         return True
     if word in doc.after_determiner:
         return lang == "de" or zipf(word, lang) >= COMMON
@@ -262,6 +275,12 @@ def used_as_name(name: str, text: str, lang: str, title: str | None = None, stri
     return mid >= (2 if lang == "de" else 1)
 
 
+# compiled once (re's own cache is looked up at every call of re.search(r"...")
+_DIGIT = re.compile(r"\d")
+_SHORT_TITLE = re.compile(r"(?i)c[a-z]o$|dr|prof")
+_CONTRACTION = re.compile(r"[’']t$")
+
+
 @lru_cache(maxsize=512)  # a pure judgement, asked again for the same name in the same article
 def check_name(name: str, lang: str, text: str = "", title: str | None = None,
                investor: bool = False) -> NameCheck:
@@ -281,19 +300,21 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     evidence = doc.text if doc else ""
     if low in places() or (lang == "de" and low.endswith("s") and low[:-1] in places()):
         return NameCheck(False, "a place")  # also "Deutschlands", "Europas": a place's genitive
-    if any(sieve.match(_BASED_AFTER, after) for after in _afters(bare, evidence)):
+    # a match at the start of `after` starts with one of _BASED_AFTER_STARTS: a plain test skips the rest
+    if any(after.startswith(_BASED_AFTER_STARTS) and sieve.match(_BASED_AFTER, after)
+           for after in _afters(bare, evidence)):
         return NameCheck(False, "a place")  # "The Louisville, Ky.-based firm", "a Berlin-based startup"
     if any(_MONTHS.match(t.strip(",.")) for t in tokens) and all(
             _MONTHS.match(t.strip(",.")) or _PERIOD.match(t.strip(",.")) for t in tokens):
         return NameCheck(False, "a date")
     if _ROUND_WORD.match(bare):
         return NameCheck(False, "a round label")
-    if not re.search(r"\d", bare) and any(_SUM_WORD.fullmatch(t) for t in tokens):
+    if not _DIGIT.search(bare) and any(_SUM_WORD.fullmatch(t) for t in tokens):
         return NameCheck(False, "a sum")  # "Milliarde Euro", "Millionen Dollar": money, not a name
     if len(tokens) >= 2 and _PROGRAMME.fullmatch(tokens[-1]):
         return NameCheck(False, "a programme")  # "GCE Grants", "Horizon Programme": money's source, not a company
     # "CFO René Griemens", "Gründer Max Muster"; but "Founder Collective" is a firm
-    if _TITLE.match(tokens[0]) and (len(tokens) >= 3 or len(tokens) == 2 and re.match(r"(?i)c[a-z]o$|dr|prof", tokens[0])):
+    if _TITLE.match(tokens[0]) and (len(tokens) >= 3 or len(tokens) == 2 and _SHORT_TITLE.match(tokens[0])):
         return NameCheck(False, "a person with a job title")
     if text and len(tokens) >= 2 and tokens[0][:1].isupper() and _APPOSITIVE_TITLE.match(
             evidence, _after_first(evidence, bare)):
@@ -308,7 +329,9 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a person with a job title")  # "Renner" of "Gründer Hanno Renner"
     if len(tokens) == 2 and not investor and any(sieve.search(_TITLE_BEFORE, before) for before, _ in spots):
         return NameCheck(False, "a person with a job title")  # "..., managing partner Claire Donovan said"
-    if lang == "en" and any(sieve.match(_MODIFIER_AFTER, after) and not before.endswith(("the ", "The "))
+    # _MODIFIER_AFTER matches only where `after` opens with a space (`\s` is what str.isspace() says)
+    if lang == "en" and any(after[:1].isspace() and sieve.match(_MODIFIER_AFTER, after)
+                            and not before.endswith(("the ", "The "))
                             for before, after in spots):
         return NameCheck(False, "a modifier")  # "Seattle startup just landed $3M": whose startup, not which
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
@@ -320,7 +343,7 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a descriptor")
     if bare.islower() and " " not in bare and zipf(bare, lang) >= COMMON:
         return NameCheck(False, "an everyday word")  # "about", "which": a lower-case word of the language
-    if re.search(r"[’']t$", bare):
+    if _CONTRACTION.search(bare):
         return NameCheck(False, "not a name")  # "Gov’t", "Don't"
     if all(t[:1].isdigit() for t in tokens) or any(_MONEY_WORD.match(t) for t in tokens):
         return NameCheck(False, "a number")
@@ -400,6 +423,7 @@ _MODIFIER_AFTER = re.compile(
     r"\s+(?:startup|start-up|firm|company|unicorn)\s+(?:just\s+|has\s+|have\s+)?"
     r"(?:raised|landed|secured|closed|bagged|snagged|got|nabbed|received|raises|lands|secures)\b")
 _BASED_AFTER = re.compile(r"(?:,\s*[A-Z][\w.]{1,12})?-based\b")
+_BASED_AFTER_STARTS = (",", "-based")  # how a match of _BASED_AFTER begins
 
 
 def _afters(name: str, evidence: str) -> list[str]:
@@ -434,4 +458,8 @@ def _after_first(text: str, name: str) -> int:
 
 def plausible_name(name: str | None, lang: str, text: str = "", title: str | None = None,
                    investor: bool = False) -> bool:
-    return bool(name) and check_name(name, lang, text, title, investor).plausible
+    if not name:
+        return False
+    # called as the other callers call it when `investor` is false: the cache keys a call by
+    # its arguments as given, and a default written out would be a second entry, judged again
+    return (check_name(name, lang, text, title, True) if investor else check_name(name, lang, text, title)).plausible

@@ -43,7 +43,7 @@ class Subject:
 
 
 _FIGURE = re.compile(r"[\d.,:/-]+")
-_POSSESSIVE_S = re.compile(r"[’']s$")
+_POSSESSIVE_ENDS = ("’s", "'s")
 
 
 @lru_cache(maxsize=65536)  # asked for every word of every capitalised run; a pure judgement
@@ -55,7 +55,10 @@ def _edge_word(word: str, lang: str) -> bool:
 def _candidates(chunk: str, lang: str) -> list[str]:
     out = []
     for m in _RUN.finditer(chunk):
-        words = _POSSESSIVE_S.sub("", m.group(0).strip(".,'’")).split()  # "Musk’s" is Musk
+        phrase = m.group(0).strip(".,'’")
+        # "Musk’s" is Musk: a possessive ending cut by a plain test (was a pattern, "[’']s$", run
+        # on each of the many runs; a run never ends in a newline, so `$` was the very end)
+        words = (phrase[:-2] if phrase.endswith(_POSSESSIVE_ENDS) else phrase).split()
         if len(words) > 1:  # most runs are one word, which no owner can stand before
             owner = max((i for i, w in enumerate(words[:-1]) if w.endswith(("’s", "'s"))), default=-1)
             words = words[owner + 1:]  # "Elon Musk's xAI" is about xAI
@@ -104,22 +107,33 @@ def find_subject(sentences: list[str], lang: str, title: str | None, text: str) 
             add(name, 1.5 if k == 0 else 0.75)
             if k == 0 or (k == 1 and sentences[0].strip(" .") == headline.strip(" .")):
                 up_front.add(name)  # the body's first sentence, also when the headline leads the text
-    # a narrative opening may name its company only later: what the article repeats counts too
+    best = _best(scores.items(), None, up_front, lang, text, title, whole)
+    # a narrative opening may name its company only later: what the article repeats counts too.
+    # Such a name has a base of 0, so a score of 3 at most (below): it cannot take the lead from
+    # a subject scored above that, and the later sentences then go unread
+    if best is not None and best.score > _MENTION_WEIGHT * _MENTIONS_COUNTED:
+        return best
     later = Counter(name for sentence in sentences[3:40] for name in _candidates(sentence, lang))
-    for name, n in later.items():
-        if n >= 2 and name not in scores:
-            add(name, 0.0)
-    if not scores:
-        return None
-    best: Subject | None = None
-    for name, base in scores.items():
+    repeated = [(name, 0.0) for name, n in later.items() if n >= 2 and name not in scores]
+    return _best(repeated, best, up_front, lang, text, title, whole)
+
+
+_MENTION_WEIGHT = 0.5
+_MENTIONS_COUNTED = 6
+
+
+def _best(candidates, best: Subject | None, up_front: set[str], lang: str, text: str, title: str | None,
+          whole: str) -> Subject | None:
+    """The best of `candidates` (name, base score), in order, and `best` before them."""
+    for name, base in candidates:
         # counting mentions is cheap and rules out most candidates; the name check is not
         mentions = sum(1 for _ in article_words(whole, lang).occurrences(name))
         if mentions < 2 and base < 3.0 or base == 0.0 and mentions < 3:
             continue  # a subject is told more than once
+        score = base + min(mentions, _MENTIONS_COUNTED) * _MENTION_WEIGHT
+        if best is not None and not (score > best.score or (score == best.score and len(name) > len(best.name))):
+            continue  # it could not take the lead however its name check came out
         if not check_name(name, lang, text, title).plausible:
             continue
-        score = base + min(mentions, 6) * 0.5
-        if best is None or score > best.score or (score == best.score and len(name) > len(best.name)):
-            best = Subject(name, score, mentions, name in up_front)
+        best = Subject(name, score, mentions, name in up_front)
     return best

@@ -165,6 +165,28 @@ def test_pattern_without_number_words_finds_the_same_where_the_probe_says_none(t
         [(m.span(), m.groups()) for m in full.finditer(text)]
 
 
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_AMOUNT_WORDS + ["-", "USD", "drei", "Serie"]), max_size=10).map(" ".join),
+       st.sampled_from(["en", "de", "fr", "es", "it", "pt", "nl", None]))
+def test_amounts_searched_from_their_possible_starts_are_the_patterns(text: str, lang) -> None:
+    from extraction.money import _WORDLESS, _amount_matches, _language
+
+    full = _language(lang)[0]
+    _, probe, _ = _WORDLESS[id(full)]
+    assert [(m.span(), m.groups()) for m in _amount_matches(full, probe, text)] == \
+        [(m.span(), m.groups()) for m in full.finditer(text)]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["about", "ABOUT", "Über", "ca.", "CA.", "près de", "PRÈS DE", " ", "\n", "\t",
+                                 "x", "ſome", "some", "\u212a", "mehr als", "bis  zu", "Gut", "İ", "roundabout"]),
+                max_size=5).map("".join))
+def test_approx_before_answers_as_the_pattern(text: str) -> None:
+    from extraction.money import _APPROX, _approx_before
+
+    assert _approx_before(text) == bool(_APPROX.search(text))
+
+
 def test_money_hint_shortcuts_follow_their_patterns() -> None:
     """_has_money_hint reads _HINT_WORD and _HINT_CODE through plain copies of their words; an
     edit of one without the other fails here."""

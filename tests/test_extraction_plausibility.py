@@ -115,3 +115,24 @@ def test_kana_and_hangul_names_keep_their_letters() -> None:
     assert norm_key("서지넥스") == "서지넥스" and norm_key("スマートドライブ株式会社") != ""
     assert same_company("서지넥스", "서지넥스 주식회사")
     assert not same_company("서지넥스", "바이오넥스")
+
+
+def test_lower_words_found_where_written_are_the_article_s_lower_words():
+    import re
+
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from extraction.plausibility import _LOWER_WORD, _Article
+
+    pieces = ["über", "Über", "ebay", "eBay", "-", "_", " ", ".", "x", "founded", "Founded", "a1", "é", "ø", "\n"]
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.sampled_from(pieces), max_size=10).map("".join), st.sampled_from(pieces[:10]))
+    def check(text, word):
+        doc = _Article(text, "en")
+        words = frozenset(_LOWER_WORD.findall(doc.text))
+        for w in {word, *re.findall(r"[\w-]+", text)}:
+            assert doc.has_lower_word(w) == (w in words)
+
+    check()
