@@ -84,7 +84,14 @@ _GENITIVE = re.compile(
     r"(?P<np>[^,.;]{2,60}?)\s+(?:über|in höhe von|von|of|worth|mit)\s+(?:rund |etwa |knapp |mehr als )?$")
 # German grants told with the recipient in the dative: "hat dem Startup X 2 Mio. Euro bewilligt"
 _GRANTING_AFTER = re.compile(
-    r"(?i)^[^.;:]{0,80}?\b(?:zugesprochen|bewilligt|gewährt|zugesagt|zugeteilt|bereitgestellt|überwiesen)\b")
+    r"(?i)^[^.;:]{0,80}?\b(?:zugesprochen|bewilligt|gewährt|zugesagt|zugeteilt|bereitgestellt|überwiesen|"
+    r"überreicht|übergeben)\b")
+# "hat der Saalegrün Bioraffinerie GmbH im Auftrag des Ministeriums einen Zuschuss in Höhe von": the
+# dative company of an official grant, asides between it and the grant's noun
+_GRANT_DATIVE = re.compile(
+    r"\b(?:dem|der)\s+(?P<np>(?:[\w-]+\s+){0,3}?(?-i:[A-ZÄÖÜ])[\w.&-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w.&-]*){0,3}\s+"
+    r"(?:GmbH|AG|UG|SE|KG|GmbH & Co\. KG))\b[^.;]{0,140}?\b(?:einen|eine|den|die)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:Förderbescheid|Zuwendungsbescheid|Zuschuss|Förderung|Zuwendung)\b[^.;]{0,100}$")
 _DATIVE_RECIPIENT = re.compile(
     r"\b(?:dem|der|einem|einer)\s+(?P<np>[^,.;]{2,60}?)\s+(?:(?:rund|etwa|knapp|bis zu|weitere|insgesamt)\s+)?$")
 _STAKE_IN = re.compile(
@@ -366,8 +373,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             return Found(name, "object")
 
     granted = _GRANTING_AFTER.match(after) if g.code == "de" else None
-    dative = _DATIVE_RECIPIENT.search(prefix) if granted else None
-    if dative:  # "Die EU hat dem Münchner Startup X 2,5 Mio. Euro zugesprochen": the dative takes it
+    # "Die EU hat dem Münchner Startup X 2,5 Mio. Euro zugesprochen": the dative takes it; and "hat
+    # der X GmbH einen Förderbescheid der Y über N überreicht", the grant's paper between them
+    for dative in (_GRANT_DATIVE.search(sentence[:start]), _DATIVE_RECIPIENT.search(prefix)) if granted else ():
+        if dative is None:
+            continue
         if _is_anaphora(dative.group("np"), g):
             return Found(ANAPHORA, "anaphora")
         name = name_from_phrase(dative.group("np"), tail=True)

@@ -14,11 +14,12 @@ import re
 from typing import NamedTuple
 
 from extraction.companies import ANAPHORA, Found
-from extraction.names import LABEL, describes_company
+from extraction.names import LABEL, describes_company, is_descriptor, places, town_adjective
 from extraction.plausibility import plausible_name, zipf
 
 # a dash after a bracketed town ends a deal line's name field ("Kivano (Berlin) – 3 Mio. Euro")
 _PLAIN_LABEL_END = re.compile(r" \([^()]{1,30}\) [–—-] ")
+_DEFINITE_OPENING = re.compile(r"(?i)(?:das|die|der|the|la|le|el|il|a|o|de|het)\s")
 # a section word ("Fazit:", "Update:", "Hintergrund:") is common; a company's name is not
 _SECTION_ZIPF = 3.8
 
@@ -37,9 +38,11 @@ def item_label(sentence: str, lang: str) -> Label | None:
     if not m:
         return None
     name = m.group("name")
-    if " " not in name and zipf(name, lang) >= _SECTION_ZIPF:
+    if " " not in name and zipf(name, lang) >= _SECTION_ZIPF or name.lower() in places():
         return None
     rest = sentence[m.end():]
+    if _names_its_company(rest, name):
+        return None  # "Leoben – Das Montanuni-Spin-off Grüngas Technik GmbH, das ...": a dateline
     # "Tonspur.ai (Berlin) – 3 Mio. Euro Seed für KI-Synchronisation": an item opened by its amount
     opened_by_amount = rest[:1].isdigit() and _PLAIN_LABEL_END.match(sentence, m.end("name"))
     return Label(name, m.end(), bool(describes_company(rest, lang) or opened_by_amount))
@@ -76,3 +79,20 @@ def label_takes(found: Found | None, sentence: str, label: Label, lang: str, bod
     if at > 0 and sentence[label[1]:label[1] + 1].isdigit() and _FOR_BEFORE.search(sentence, label[1], at):
         return True  # "3 Mio. Euro Seed für KI-Synchronisation": what the item's money is for
     return not plausible_name(found.name, lang, body, head)
+
+
+def _names_its_company(rest: str, label: str) -> bool:
+    """The text after the label opens with a description and the name it describes ("Das
+    Montanuni-Spin-off Grüngas Technik GmbH"): the label before it is a town's dateline."""
+    if not _DEFINITE_OPENING.match(rest):
+        return False
+    words = rest.split()[1:6]
+    first = words[0].strip(",;:") if words else ""
+    if first[:1].isupper() and not (is_descriptor(first) or town_adjective(first) or first.endswith("-based")):
+        # "Die Kesselgas Technik GmbH, ein Spin-off ...": a name right after the article
+        return first != label and len(words) > 1 and words[1][:1].isupper()
+    k = next((i for i, w in enumerate(words[:4]) if is_descriptor(w.strip(",;:"))), None)
+    if k is None or k + 1 >= len(words) or words[k].endswith((",", ";", ":")):
+        return False
+    following = words[k + 1]
+    return following[:1].isupper() and following.strip(",;:") != label and not is_descriptor(following)

@@ -78,6 +78,11 @@ _ARTICLE_START = re.compile(r"(?i)(?:der|die|das|the|a|an|ein|eine|with|for|from
 _QUOTE_START = re.compile(r"[\"“”„«»]")
 
 
+# German names a company with its article and legal form: "Die Kaltwerk GmbH", "Leoben – Die X GmbH"
+_ARTICLE_LEGAL = re.compile(r"(?:^|[–—]\s)(?:Die|Der|Das)\s+(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,3}\s"
+                            r"(?:GmbH|AG|SE|UG))\b")
+
+
 def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
     """Names the sentence introduces as companies: its opening subject, "Startup X"."""
     out = []
@@ -92,6 +97,9 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         if name and not who and _opening_ends(head, name.split()[0]) and not _COMMON_START.fullmatch(name) \
                 and not function_word:
             out.append((0, name))
+    legal = _ARTICLE_LEGAL.search(sentence[:120])
+    if legal:  # "Die Kesselgas Technik GmbH, ein Spin-off ...", also after a town's dateline
+        out.append((legal.start("name"), legal.group("name")))
     for m in sieve.finditer(_MENTION, sentence):
         name = name_from_phrase(m.group("name"), first=True)
         strong = m.group(0).lower().startswith(("startup", "start-up", "fintech", "biotech", "company"))

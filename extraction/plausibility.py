@@ -197,6 +197,12 @@ class _Article:
                 yield i
 
 
+def _town_adjective_of(word: str, text: str, title: str | None) -> bool:
+    """The article makes an adjective of `word` the way German does of towns ("Leobener")."""
+    adjective = re.compile(rf"\b{re.escape(word)}er\s+(?-i:[A-ZÄÖÜ])")
+    return bool(adjective.search(text) or (title and adjective.search(title)))
+
+
 _FROM_TOWN = re.compile(r" (?:aus|from) ([A-ZÄÖÜ][\w-]+)")
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:der|die|das|den|dem|the) $")
 _EVIDENCE_CHARS = 30_000  # a name's evidence is in the article's first pages
@@ -300,6 +306,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     evidence = doc.text if doc else ""
     if low in places() or (lang == "de" and low.endswith("s") and low[:-1] in places()):
         return NameCheck(False, "a place")  # also "Deutschlands", "Europas": a place's genitive
+    if lang == "de" and len(tokens) == 1 and bare.isalpha() and doc and _town_adjective_of(bare, doc.text, title):
+        return NameCheck(False, "a place")  # "Leoben" beside "das Leobener Startup": a town
     # a match at the start of `after` starts with one of _BASED_AFTER_STARTS: a plain test skips the rest
     if any(after.startswith(_BASED_AFTER_STARTS) and sieve.match(_BASED_AFTER, after)
            for after in _afters(bare, evidence)):

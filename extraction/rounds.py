@@ -45,6 +45,7 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     (r"\bgrowth(?:[- ](?:round|funding|financing|equity|investment|capital))\b|\bwachstumsfinanzierung\b|"
      r"\bwachstumsrunde\b", "growth", ("growth", "wachstums")),
     (r"\bgrants?\b|\bf[öo]rdert\b|\bf[öo]rderte\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention|"
+     r"\bf[öo]rderbescheid\w*|\bzuwendungsbescheid\w*|\bf[öo]rderzusage\w*|"
      r"\bnon-dilutive (?:funding|financing|capital)\b", "grant",
      ("grant", "zusch", "förder", "forder", "subvention", "stipendi", "non-dilutive")),
     (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b|\bfinancement participatif\b",

@@ -54,6 +54,8 @@ GRAMMAR = register(Grammar(
         r"\b(?:heimst|heimste|heimsten|sackt|sackte|sackten|schießt|schießen|schoss|schossen|stellt|stellen|"
         r"stellte|stellten)\b[^.;]{0,60}\b(?:ein|zu|bereit)\b",
         r"\b(?:frisches|neues|weiteres|zusätzliches) geld\b|\bgeldspritze\b",
+        # an official grant's paper: "hat der X GmbH einen Förderbescheid über N überreicht"
+        r"\b(?:förderbescheid\w*|zuwendungsbescheid\w*|zuschuss|zuschüsse|fördermittel\w*|förderzusage\w*)\b",
         # "20 Millionen Euro gehen an Fluxwerk": money going to someone
         r"\b(?:euro|dollar|franken|pfund)\s+(?:gehen|gingen|geht|ging)\s+an\s+(?-i:[A-ZÄÖÜ])",
         # "X streicht 15 Millionen Euro ein", "X kann sich über 5 Millionen Euro freuen"
