@@ -409,6 +409,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     if g.code != "de" and sieve.search(_LISTED_NAMES, sentence[clause_bounds(sentence, start, g)[0]:start]):
         return None  # "businesses including X, Y and Z raised $472m": a group total
 
+    handed = _GRANT_GOES_TO.match(after) if g.code == "en" and _AWARD_BEFORE.search(prefix + after[:40]) else None
+    if handed:  # "awarded a grant worth $2.9 million over three years to NeuroHaven", "£1.2m ... going to X"
+        name = name_from_phrase(handed.group("np"), first=True)
+        if name:
+            return Found(name, "object")
     awarded = _AWARDED_TO.search(prefix) if g.code == "en" else None
     if awarded:  # "The government has awarded Orbix a £1 million grant": the one awarded, not the subject
         name = name_from_phrase(awarded.group("np"), tail=True)
@@ -653,6 +658,15 @@ _GRANT_TO_COMPANY = re.compile(
     r"(?:(?:das|den|die|dem|der|the|a|an)\s+(?:[\w-]+\s+){0,2}[\w-]*(?:start-?up|unternehmen|firma|fintech|"
     r"biotech|spin-?off|hersteller|anbieter|entwickler|company|firm)\b|(?-i:[A-Z])[\w.&-]*\s+(?:an?\s+)?"
     r"(?:[\w$€£.,-]+\s+){0,3}grant\b)")
+# a grant handed to its company after the amount: "... worth $2.9 million over three years to X",
+# "with £1.2m of grant funding going to X"
+# the size of the deal itself, not a valuation: "a grant worth $2.9 million", "a contract valued at $1.7M"
+_DEAL_WORTH = re.compile(r"(?i)\b(?:grant|contract|award|deal|round|financing|funding|investment|loan|facility)s?"
+                         r"\s+(?:worth|valued at)\s+(?:up to |about |around |some |nearly )?$")
+_AWARD_BEFORE = re.compile(r"(?i)\b(?:award(?:s|ed)?|grant(?:s|ed)?)\b")
+_GRANT_GOES_TO = re.compile(
+    r"\s+(?:(?:over|across) (?:the next )?[\w-]+ (?:years?|months?)\s+|of (?:[\w-]+ ){0,2}(?:funding|money)\s+)?"
+    r"(?:going |awarded |granted |given )?to\s+(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3})")
 _AWARDED_TO = re.compile(
     r"\bawarded\s+(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3})\s+(?:an?\s+|its\s+)?$")
 _JOINT_SUM_BEFORE = re.compile(r"(?i)\b(?:investier(?:en|ten)|invest|invested|stecken|steckten|pumpen|pumpten)\s+"
@@ -702,11 +716,13 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     if money.amount < _MIN_ROUND or sieve.match(_PER_SHARE_AFTER, after):
         return "skip"  # a share price ("$18 per share", "zu je 18 Euro je Aktie")
     # the sieve skips the grammar's case-insensitive lists (tried at every offset) where their words are missing
-    if sieve.search(g.valuation_before, sentence[max(c_start, start - 110):start]) or sieve.match(_VALUATION_AFTER, after):
+    if (sieve.search(g.valuation_before, sentence[max(c_start, start - 110):start]) or sieve.match(_VALUATION_AFTER, after)) \
+            and not _DEAL_WORTH.search(sentence, max(0, start - 60), start):
         return "valuation"
     if sieve.search(_PER_SHARE_BEFORE, before):
         return "skip"  # "pricing its shares at $18", "Ausgabepreis von 18 Euro"
-    if sieve.search(g.skip_before, before[before.rfind(", ") + 1:]) or sieve.search(g.skip_after, after):
+    if sieve.search(g.skip_before, before[before.rfind(", ") + 1:]) and not _DEAL_WORTH.search(
+            sentence, max(0, start - 60), start) or sieve.search(g.skip_after, after):
         return "skip"
     clause = sentence[c_start:c_end]
     if minority_stake(clause) is not None:
