@@ -689,6 +689,8 @@ _PER_SHARE_BEFORE = re.compile(
 _LOCAL_ROUND = re.compile(
     r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förderung|fördermittel|"
     r"fördergeld|förderprogramm|subvention")
+_JOINED_CLAUSE = re.compile(r"(?i),\s+(?:and|while|whereas|but|und|während|doch)\s+(?:[\w'’-]+\s+){0,3}?"
+                            r"(?:[A-Z][\w.-]+|it|they|the)\b")
 # "had raised about $48 million" in a company's portrait is its sum before the news, as "has raised"
 _HAS_RAISED = re.compile(r"(?i)\b(?:has|have|had)\s+(?:now\s+|so far\s+|already\s+|previously\s+)?raised\s+"
                          r"(about\s+|some\s+|roughly\s+|around\s+|nearly\s+|more than\s+|over\s+)?$")
@@ -728,7 +730,10 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     if minority_stake(clause) is not None:
         return "round"  # "Für 46 Mio. Euro übernimmt die Stiftung vier Prozent des Unternehmens"
     # "fördert" alone: a public body funding a theme is no round
-    local_round = has_round and bool(sieve.search(_LOCAL_ROUND, clause))
+    # ... named in this clause, not in one joined after the amount ("Viajio was acquired for €90M, and
+    # Tradely shut down after failing to raise a Series B")
+    joined = _JOINED_CLAUSE.search(sentence, end, c_end)
+    local_round = has_round and bool(sieve.search(_LOCAL_ROUND, sentence[c_start:joined.start() if joined else c_end]))
     if spread_over_many(sentence[end:c_end]):
         return "skip"  # "grants of $100,000 to eighty-one projects"
     if _TOTAL_TO.search(before):

@@ -439,6 +439,8 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         found = Found(label[0], "subject")  # "Pflegio: Die Wiener Plattform ... holt sich einen sechsstelligen Betrag"
     if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
         found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it
+    if found and _HYPOTHETICAL.search(sentence):
+        found = None  # "ob wir eine große Series B machen oder verkaufen": a round weighed, not raised
     if found:
         draft = Draft(found.name, None, [], idx, start, cue.round if cue else "unknown",
                        cue.extension if cue else False, how=found.how)
@@ -468,6 +470,7 @@ def _headline_recipient(sentence: str, money: Money, lang: str, state: dict) -> 
     return name if plausible_name(name, lang, state["body"], state["head"]) else None
 
 
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:ob wir|ob sie|ob das unternehmen|whether (?:to|we|they|it)|if we|falls wir|wenn wir)\b")
 # a news source telling of the round: "DealStreetAsia had first reported that the company ..."
 _SOURCE_AFTER = re.compile(r"\s+(?:had |has |have )?(?:first |earlier |previously )?"
                            r"(?:reported|wrote|berichtete|meldete|hatte berichtet)\b")

@@ -203,6 +203,15 @@ def _town_adjective_of(word: str, text: str, title: str | None) -> bool:
     return bool(adjective.search(text) or (title and adjective.search(title)))
 
 
+_PLACE_WORD_BEFORE = re.compile(r"(?i)\b(?:aus|from|based in|im raum)\s+$")
+
+
+def _only_after_place_words(word: str, doc: "_Article") -> bool:
+    """Every mention of `word` stands after "aus", "from", "based in": a town's name, not a company's."""
+    spots = list(islice(doc.occurrences(word), _SPOTS))
+    return bool(spots) and all(_PLACE_WORD_BEFORE.search(doc.text, max(0, i - 12), i) for i in spots)
+
+
 _FROM_TOWN = re.compile(r" (?:aus|from) ([A-ZÄÖÜ][\w-]+)")
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:der|die|das|den|dem|the) $")
 _EVIDENCE_CHARS = 30_000  # a name's evidence is in the article's first pages
@@ -308,6 +317,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a place")  # also "Deutschlands", "Europas": a place's genitive
     if lang == "de" and len(tokens) == 1 and bare.isalpha() and doc and _town_adjective_of(bare, doc.text, title):
         return NameCheck(False, "a place")  # "Leoben" beside "das Leobener Startup": a town
+    if len(tokens) == 1 and doc and _only_after_place_words(bare, doc) and not investor:
+        return NameCheck(False, "a place")  # "die Kantinen-App aus Bielefeld": only ever where a town stands
     # a match at the start of `after` starts with one of _BASED_AFTER_STARTS: a plain test skips the rest
     if any(after.startswith(_BASED_AFTER_STARTS) and sieve.match(_BASED_AFTER, after)
            for after in _afters(bare, evidence)):

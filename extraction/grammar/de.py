@@ -153,7 +153,7 @@ GRAMMAR = register(Grammar(
         r"stammkapital\w*|grundkapital\w*|"
         # a company's own spending planned: "will ein neues Werk bauen und dafür 500 Mio. Euro investieren"
         r"(?:will|wollen|plant|planen)\b[^.;:]{0,100}\b(?:dafür|darin|dort)\b[^.;:]{0,60}\binvestieren|"
-        r"investier\w*\s+(?:\S+\s+){1,5}?in\s+(?:ein|einen|eine|das|den|die|sein|seinen|seine)\s+(?:neues?n?\s+|zweites?n?\s+)?"
+        r"investier\w*\s+(?:\S+\s+){1,5}?in\s+(?:(?:ein|einen|eine|das|den|die|sein|seinen|seine)\s+)?(?:neues?n?\s+|zweites?n?\s+)?"
         r"(?:[\w-]+\s+)?(?:werk|fabrik|produktionsstätte|standort|anlage|rechenzentrum|lager|logistikzentrum)\b|"
         r"(?:ein|einen|der|den|neuen|seinen|ihren) (?:\w+ )?fonds|beteiligungsfonds|"
         r"fondsvolumen|beitrittsrunde|zukunftsfonds|förderprogramm|haushalt|"

@@ -108,6 +108,10 @@ GRAMMAR = register(Grammar(
         # an investor's money going out: "plans to deploy $500M into startups", "checks of $2M to $6M"
         r"(?:checks|cheques|tickets|check sizes?) (?:of|between|from|ranging)|"
         r"(?:deploy|invest)(?:s|ing)? [^.;]{0,30}\b(?:in|into|across) (?:[\w-]+ ){0,3}?(?:startups|start-ups|companies|founders)|"
+        # a company's or accelerator's own spending planned: "plans to invest $30 million this year in AI
+        # features", "will invest $250,000 in each of up to 20 startups"
+        r"(?:plans? to|will|to) invest (?:[^.;]|(?<=\d)\.(?=\d)){0,40}?\b(?:in|on) (?:each|its|new|more|ai|r&d|"
+        r"research|product|hiring|marketing|features?|infrastructure|capacity)\b|"
         # "X is one of a handful of companies to raise rounds of more than $1B": a class, not a round
         r"one of (?:a handful of |the |only |few |several |many )?(?:[\w-]+ ){0,6}?(?:companies|startups|firms) to|"
         r"valued at|once valued|refinanc(?:e|ed|es|ing)|"
