@@ -85,13 +85,14 @@ _GENITIVE = re.compile(
 # German grants told with the recipient in the dative: "hat dem Startup X 2 Mio. Euro bewilligt"
 _GRANTING_AFTER = re.compile(
     r"(?i)^[^.;:]{0,80}?\b(?:zugesprochen|bewilligt|gewährt|zugesagt|zugeteilt|bereitgestellt|überwiesen|"
-    r"überreicht|übergeben)\b")
+    r"überreicht|übergeben|zur verfügung)\b")
 # "hat der Saalegrün Bioraffinerie GmbH im Auftrag des Ministeriums einen Zuschuss in Höhe von": the
 # dative company of an official grant, asides between it and the grant's noun
 _GRANT_DATIVE = re.compile(
     r"\b(?:dem|der)\s+(?P<np>(?:[\w-]+\s+){0,3}?(?-i:[A-ZÄÖÜ])[\w.&-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w.&-]*){0,3}\s+"
     r"(?:GmbH|AG|UG|SE|KG|GmbH & Co\. KG))\b[^.;]{0,140}?\b(?:einen|eine|den|die)\s+(?:[\w-]+\s+){0,2}?"
-    r"(?:Förderbescheid|Zuwendungsbescheid|Zuschuss|Förderung|Zuwendung)\b[^.;]{0,100}$")
+    r"[\w-]*(?:Förderbescheid|Zuwendungsbescheid|Zuschuss|Förderung|Zuwendung|Finanzierung|Darlehen|Kredit)\w*"
+    r"\b[^.;]{0,100}$")
 _DATIVE_RECIPIENT = re.compile(
     r"\b(?:dem|der|einem|einer)\s+(?P<np>[^,.;]{2,60}?)\s+(?:(?:rund|etwa|knapp|bis zu|weitere|insgesamt)\s+)?$")
 _STAKE_IN = re.compile(
@@ -156,6 +157,8 @@ def _object_name(text: str, g: Grammar) -> str | None:
     np = _cut_np(text)
     if not np or _POSS_START.match(np) or _RELATIVE_OBJECT.match(np.strip()):
         return None
+    if g.code == "de":  # "in die Kölner Marke Rheinhopfen gesteckt": the verb closes the clause
+        np = _TRAILING_VERB.sub("", np) or np
     if _is_anaphora(np, g):
         return ANAPHORA
     rest = re.sub(r"(?i)^(?:the|das|die|den|dem|der)\s+", "", np)
@@ -173,6 +176,7 @@ def _object_name(text: str, g: Grammar) -> str | None:
     return None
 
 
+_TRAILING_VERB = re.compile(r"(?:\s+(?-i:[a-zäöüß])[\w-]*)+\s*$")
 _CALLED = re.compile(r"(?i:\b(?:startup|start-up|company|firm|business|venture|platform|app) "
                      r"(?:called|named|dubbed|known as)) (?P<np>[A-Z][^,;]{0,60})")
 
@@ -662,7 +666,9 @@ _GRANT_TO_COMPANY = re.compile(
 # "with £1.2m of grant funding going to X"
 # the size of the deal itself, not a valuation: "a grant worth $2.9 million", "a contract valued at $1.7M"
 _DEAL_WORTH = re.compile(r"(?i)\b(?:grant|contract|award|deal|round|financing|funding|investment|loan|facility)s?"
-                         r"\s+(?:worth|valued at)\s+(?:up to |about |around |some |nearly )?$")
+                         r"\s+(?:worth|valued at)\s+(?:up to |about |around |some |nearly )?$|"
+                         # "eine Venture-Debt-Finanzierung von bis zu 20 Millionen Euro": a credit line's size
+                         r"(?:finanzierung|darlehen|kredit\w*|förderung|zuschuss|runde)\s+(?:von|über|in höhe von)\s+bis zu\s+$")
 _AWARD_BEFORE = re.compile(r"(?i)\b(?:award(?:s|ed)?|grant(?:s|ed)?)\b")
 _GRANT_GOES_TO = re.compile(
     r"\s+(?:(?:over|across) (?:the next )?[\w-]+ (?:years?|months?)\s+|of (?:[\w-]+ ){0,2}(?:funding|money)\s+)?"

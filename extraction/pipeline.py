@@ -29,7 +29,7 @@ from extraction.listings import column_blocks, deal_lines
 from extraction.mentions import MONEY_FOR, backer_at, company_mentions
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
-from extraction.names import FUND_ENDINGS, is_descriptor, name_from_phrase, same_company
+from extraction.names import FUND_ENDINGS, LABEL, is_descriptor, name_from_phrase, same_company
 from extraction.plausibility import (
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
@@ -665,7 +665,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             # no referent of "die Firma"
             near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos and not backer_at(
                 sentences[m[0]], m[1], m[2], d.pos) and not _SOURCE_AFTER.match(sentences[m[0]], m[1] + len(m[2])))
-                or 0 < d.sentence - m[0] <= 2]
+                # an item of its own ("Am Rande: ...") refers to nothing in the items before it
+                or 0 < d.sentence - m[0] <= 2 and not LABEL.match(sentences[d.sentence])]
             # "Sequoia Capital has doubled down on X. The firm led the startup's Series B": a fund is
             # no referent of "the startup", whose rounds it backs
             near = [m for m in near if not any(same_company(m[2], f) for f in funds) and not (

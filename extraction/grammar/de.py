@@ -43,7 +43,7 @@ GRAMMAR = register(Grammar(
         r"\b(?:eingesammelt|einsammeln|sammelt|sammelte|erhält|erhielt|erhalten|bekommt|bekam|"
         r"bekommen|gesichert|sichert|sicherte|holt|holte|geholt|aufgenommen|nimmt|nahm|kassiert|"
         r"kassierte|zieht|zog|abgeschlossen|schließt|schloss|zusammenbekommen|fließen|flossen|fließt|floss|"
-        r"investiert|investierte|investierten|investieren|steckt|steckte|steckten|stockt|stockte|"
+        r"investiert|investierte|investierten|investieren|steckt|steckte|steckten|gesteckt|stockt|stockte|"
         r"aufgestockt|angeführt|beteiligten|beteiligt|aufgebracht|gesammelt|beschafft|beschaffte|"
         r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen|eingestrichen|"
         # the other persons and tenses of the same verbs, and more verbs of getting money
@@ -155,6 +155,9 @@ GRAMMAR = register(Grammar(
         r"(?:will|wollen|plant|planen)\b[^.;:]{0,100}\b(?:dafür|darin|dort)\b[^.;:]{0,60}\binvestieren|"
         r"investier\w*\s+(?:\S+\s+){1,5}?in\s+(?:(?:ein|einen|eine|das|den|die|sein|seinen|seine)\s+)?(?:neues?n?\s+|zweites?n?\s+)?"
         r"(?:[\w-]+\s+)?(?:werk|fabrik|produktionsstätte|standort|anlage|rechenzentrum|lager|logistikzentrum)\b|"
+        r"\bin\s+(?:(?:ein|einen|eine|das|den|die|sein|seinen|seine)\s+)?(?:neue[nsr]?\s+)?(?:[\w-]+\s+)?"
+        r"(?:werk|fabrik|halle|produktionsstätte|standort|anlage|rechenzentrum|lager|logistikzentrum)\s+"
+        r"(?:gesteckt|investiert|stecken|investieren)\b|"
         r"(?:ein|einen|der|den|neuen|seinen|ihren) (?:\w+ )?fonds|beteiligungsfonds|"
         r"fondsvolumen|beitrittsrunde|zukunftsfonds|förderprogramm|haushalt|"
         r"entlassen|insolvenz|pleite|umsatz|erlöse|provisionserlöse|marktkapitalisierung|die stadt|"
