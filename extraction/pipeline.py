@@ -476,14 +476,6 @@ _SOURCE_AFTER = re.compile(r"\s+(?:had |has |have )?(?:first |earlier |previousl
                            r"(?:reported|wrote|berichtete|meldete|hatte berichtet)\b")
 
 
-def _occurrences(sentence: str, name: str) -> list[int]:
-    out, i = [], sentence.find(name)
-    while i >= 0:
-        out.append(i)
-        i = sentence.find(name, i + 1)
-    return out
-
-
 def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list[int]) -> str | None:
     """"Nachtschicht aus Berlin baut ... . Visionaries Club investiert 2 Mio. Euro in der
     Seed-Runde": a round-up's paragraph is about the company its first sentence names, so a
@@ -661,9 +653,6 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             strong, article_words(body, lang), lang):
         strong = None  # "Proteine": a known word is no sure subject unless the article calls it a company
     funds = {m[2] for m in mentions if _FUND_NAME.search(m[2])}  # "True Ventures", and "True" with it
-    if strong and (any(same_company(strong, f) for f in funds) or any(
-            backer_at(s, i, strong, len(s)) for s in sentences for i in _occurrences(s, strong))):
-        strong = None  # "Sequoia led ...": the article's subject is a backer, whose rounds it tells are others'
     for d in drafts:
         if d.company == ANAPHORA and d.how == "orphan":
             topic = strong or _paragraph_topic(d, mentions, lines)

@@ -17,9 +17,6 @@ _NAMES_END = (
 
 GRAMMAR = register(Grammar(
     code="en",
-    # an investor as the subject, the round's company untold: "The firm has now led a $65 million
-    # Series C" is the round of the article's sure subject
-    orphan_cue=rx(r"(?<![\w-])(?:has |have |had )?(?:now |also )?(?:led|co-led|leads)\b"),
     funding_cue=rx(
         r"\b(?:raise[sd]?|raising|secure[sd]?|securing|closed?|closes|closing|bag(?:s|ged)?|land(?:s|ed)|"
         r"nab(?:s|bed)|snag(?:s|ged)?|pick(?:s|ed) up|scoop(?:s|ed|ing)? up|receive[sd]?|gets|got|"
