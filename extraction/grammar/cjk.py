@@ -377,7 +377,43 @@ def _sentences(text: str) -> list[str]:
     # "【X获3000万元A轮融资】X…": a round-up's bracketed headline is a sentence of its own
     # (an outlet's tag, "【财新网】", is no headline and stays with its sentence)
     text = re.sub(r"(【[^】\n]{8,}】)", "\\1\n", text)
-    return [s for s in re.split(r"(?<=[。！？!?\n])|(?<=\.)\s", text) if s.strip()][:300]
+    # (a list's number "1. X" ends no sentence)
+    return [s for s in re.split(r"(?<=[。！？!?\n])|(?<=\.)(?<!\n\d\.)(?<!\n\d\d\.)(?<!^\d\.)\s", text)
+            if s.strip()][:300]
+
+
+# a round-up's row: a list mark, the company (an aside in brackets), then its deal after "|" or ":"
+# ("1. 曜石半导体 | A轮 | 1亿元 | X领投", "・宙翔テクノロジーズ(宇宙機向け推進系):シリーズCで35億円。")
+_ROW = re.compile(r"^\s*(?:\d{1,2}[.、)]|[・•●◆▪*\-])\s*(?P<name>[^|:。,，、]{2,40}?)\s*[|:]\s*(?P<rest>\S.*)$")
+_LATIN_FIRST = re.compile(r"^([A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9])\s+[^\x00-\x7f]")
+
+
+def _row(sentence: str, r: Reader) -> FundingEvent | None:
+    """The round of a round-up's row, or None: a row names a stage, or a funding word and a size."""
+    m = _ROW.match(sentence)
+    if not m:
+        return None
+    rest = m.group("rest").strip()
+    raw = _PAREN.sub("", m.group("name")).strip()
+    latin = _LATIN_FIRST.match(raw)  # "Polaris Bio 星枢生物": the Latin form, as in other reports
+    company = latin.group(1) if latin else _clean_name(raw, r)
+    rnd, ext = _round(rest, r)
+    vague = [u.span() for u in r.undisclosed.finditer(rest)]
+    monies = [x for x in r.money.finditer(rest) if _value(x, r)[0] and not any(a <= x.start() < b for a, b in vague)
+              and not r.valuation.search(rest, max(0, x.start() - 6), x.start())]
+    if not company or r.investor_name.search(company) or r.public.search(rest) or r.negative.search(rest) \
+            or r.sentence_negative.search(rest) or r.cumulative.search(rest):
+        return None
+    if not any(rx.search(rest) for rx, _ in r.rounds) and not (r.funding.search(rest) and (monies or vague)):
+        return None
+    amount, currency = _value(monies[0], r) if monies else (None, None)
+    event = FundingEvent(company=company, amount=amount, currency=currency, round=rnd, extension=ext,
+                         status="announced", confidence=0.5, evidence=sentence.strip()[:300])
+    _investors(event, rest, r)
+    cells = [c.strip() for c in rest.split("|")]
+    if len(cells) > 2 and not event.lead_investors and not event.investors:
+        event.investors = _names(cells[-1], r)  # "| 启明创投": a table's last column holds the backers
+    return event
 
 
 def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
@@ -387,7 +423,19 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     text = _fold((title + "。" if title else "") + body)
     events: list[FundingEvent] = []
     last_at = -10
-    for idx, sentence in enumerate(_sentences(text)):
+    sentences = _sentences(text)
+    row_line = False
+    for idx, sentence in enumerate(sentences):
+        row = _row(sentence, r)
+        if row is not None or (row_line and events):
+            if row is not None:
+                events.append(row)
+            else:  # the row's line goes on: "…シリーズCで35億円。リードはX、Yが参加"
+                _investors(events[-1], sentence, r)
+            row_line = not sentence.endswith("\n")
+            last_at = idx
+            continue
+        row_line = False
         funding = r.funding.search(sentence)
         # the investor patterns only matter for a sentence without a funding word
         # the investor patterns start with a lazy run of any characters, tried at every offset:
