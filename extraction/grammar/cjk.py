@@ -283,7 +283,8 @@ def _quoted(code: str) -> re.Pattern[str]:
     """A name in corner brackets before a marker, adverbs between them ("「毛球快跑」日前完成")."""
     r = reader(code)
     tails = rf"(?:{r.name_tail.pattern[:-1]})?"
-    return re.compile(rf"[「『]([^」』，,。]{{1,30}})[」』](?={tails}\s*(?:(?:{r.markers.pattern})|$))")
+    # (Chinese quotation marks too: "研发商“精准时代”获得…")
+    return re.compile(rf"[「『“]([^」』”“，,。]{{1,30}})[」』”](?={tails}\s*(?:(?:{r.markers.pattern})|$))")
 
 
 def _subject(before: str, r: Reader, first: bool = False) -> str | None:
