@@ -509,7 +509,10 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
         # "蔚来汽车" in the headline and "蔚来" in the body are one company
         twin = next((o for o in out if (o.company in e.company or e.company in o.company)
                      and (o.amount == e.amount or None in (o.amount, e.amount))
-                     and (o.round == e.round or "unknown" in (o.round, e.round))), None)
+                     and (o.round == e.round or "unknown" in (o.round, e.round))
+                     # "再获B+轮" is no twin of "去年完成B轮"; a round in talks none of a past one told after it
+                     and (o.extension == e.extension or "unknown" in (o.round, e.round))
+                     and not (o.main != e.main and (o.status == "in_talks") != (e.status == "in_talks"))), None)
         if twin is None:
             out.append(e)
             continue
