@@ -70,6 +70,8 @@ class Reader:
     subject_after          (one regex with a `name` group) a company named after its round
     total_after            right after an amount: it is a total of parts ("20亿美元，其中包括…")
     invests_in             between an investor's name and the quoted name of the company it backs
+    backs                  (one regex with `backer` and `name` groups) an investor, the sentence's topic,
+                           backing a company of untold round ("Xは…Yに出資したと発表")
     anaphora               a clause opening with one of these ("公司", "同社") is about the article's company
     announce               a round announced without its size, named before the phrase
     negatives, sentence_negatives, public, cumulative, valuation
@@ -104,6 +106,7 @@ class Reader:
     subject_after: re.Pattern[str]
     anaphora: re.Pattern[str]
     invests_in: re.Pattern[str]
+    backs: re.Pattern[str]
     total_after: re.Pattern[str]
     announce: re.Pattern[str]
     negative: re.Pattern[str]
@@ -163,6 +166,7 @@ def reader(code: str) -> Reader:
         subject_after=re.compile(d.get("subject_after", r"(?!x)x")),
         total_after=re.compile(rf"\s*(?:{_alt(d.get('total_after', []))})"),
         invests_in=re.compile(_alt(d.get("invests_in", [])) if d.get("invests_in") else ""),
+        backs=re.compile(d.get("backs", r"(?!x)x")),
         anaphora=re.compile(rf"\s*(?:{_alt(d.get('anaphora', []))})"),
         announce=rx("announce"), negative=rx("negatives"), sentence_negative=rx("sentence_negatives"),
         public=rx("public"), cumulative=rx("cumulative"), valuation=rx("valuation"),
@@ -448,7 +452,8 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
                 if amount and currency and r.valuation.search(sentence, max(0, m.start() - 8), m.start()):
                     events[-1].valuation = {"amount": amount, "currency": currency}
                     break
-        if not funding and not any(sieve.search(p, sentence) for p in r.leads + r.participants):
+        if not funding and not r.backs.search(sentence) and not any(
+                sieve.search(p, sentence) for p in r.leads + r.participants):
             continue
         # "数千万元" is a size left untold, not "千万元"
         vague = [u.span() for u in r.undisclosed.finditer(sentence)]
@@ -472,11 +477,18 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
                 company = (quoted[-1] if quoted and _clean_name(quoted[-1], r) else None) or (
                     _clean_name(run.group(0), r) if run else None) or _subject(
                     sentence[:announced.start()], r, first=True)
+            backer = None
+            backed = None if announced or monies else r.backs.search(sentence)
+            if backed:  # "VCのXは2日、…を開発するYに出資したと発表した": Y's round, X among its backers
+                run = r.name_run.search(_PAREN.sub("", backed.group("name")))
+                backer = _clean_name(backed.group("backer"), r, investor=True)
+                company = _clean_name(run.group(0), r) if run and backer else None
+                company = None if company == backer else company
             if company and not r.investor_name.search(company) and not r.sentence_negative.search(sentence) \
                     and not r.public.search(sentence):
                 # "X完成A轮融资", "Xは第三者割当増資による資金調達を発表": a round of untold size
                 # "X连续完成天使轮和Pre-A轮融资": one round for each stage the phrase names
-                stages = _rounds_in(announced.group(0), r) or [_round(sentence, r)]
+                stages = (_rounds_in(announced.group(0), r) if announced else []) or [_round(sentence, r)]
                 status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) \
                     else "announced"
                 valued = [_value(m, r) for m in monies]  # the figures here are the valuation only
@@ -486,9 +498,14 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
                                                valuation={"amount": valued[0][0], "currency": valued[0][1]}
                                                if valued and valued[0][1] else None))
                     _investors(events[-1], sentence, r)
+                    if backer and backer not in events[-1].investors:
+                        events[-1].investors.append(backer)
                 last_at = idx
             elif events and idx - last_at <= 2:
                 _investors(events[-1], sentence, r)  # "...等老股東均有參與" in the next sentence
+                if events[-1].round == "unknown" and not r.past.search(sentence):
+                    # "YにX出資した。シリーズAラウンドで、…": the stage told just after
+                    events[-1].round, events[-1].extension = _round(sentence, r)
             continue
         recent = events[-1] if events and idx - last_at <= 3 else None
         found = _read(sentence, monies, undisclosed, r, recent, events[0].company if events else None)
