@@ -70,6 +70,8 @@ class Reader:
     subject_after          (one regex with a `name` group) a company named after its round
     total_after            right after an amount: it is a total of parts ("20亿美元，其中包括…")
     invests_in             between an investor's name and the quoted name of the company it backs
+    backs                  (one regex with `backer` and `name` groups) an investor, the sentence's topic,
+                           backing a company of untold round ("Xは…Yに出資したと発表")
     anaphora               a clause opening with one of these ("公司", "同社") is about the article's company
     announce               a round announced without its size, named before the phrase
     negatives, sentence_negatives, public, cumulative, valuation
@@ -104,6 +106,7 @@ class Reader:
     subject_after: re.Pattern[str]
     anaphora: re.Pattern[str]
     invests_in: re.Pattern[str]
+    backs: re.Pattern[str]
     total_after: re.Pattern[str]
     announce: re.Pattern[str]
     negative: re.Pattern[str]
@@ -163,6 +166,7 @@ def reader(code: str) -> Reader:
         subject_after=re.compile(d.get("subject_after", r"(?!x)x")),
         total_after=re.compile(rf"\s*(?:{_alt(d.get('total_after', []))})"),
         invests_in=re.compile(_alt(d.get("invests_in", [])) if d.get("invests_in") else ""),
+        backs=re.compile(d.get("backs", r"(?!x)x")),
         anaphora=re.compile(rf"\s*(?:{_alt(d.get('anaphora', []))})"),
         announce=rx("announce"), negative=rx("negatives"), sentence_negative=rx("sentence_negatives"),
         public=rx("public"), cumulative=rx("cumulative"), valuation=rx("valuation"),
@@ -283,7 +287,8 @@ def _quoted(code: str) -> re.Pattern[str]:
     """A name in corner brackets before a marker, adverbs between them ("「毛球快跑」日前完成")."""
     r = reader(code)
     tails = rf"(?:{r.name_tail.pattern[:-1]})?"
-    return re.compile(rf"[「『]([^」』，,。]{{1,30}})[」』](?={tails}\s*(?:(?:{r.markers.pattern})|$))")
+    # (Chinese quotation marks too: "研发商“精准时代”获得…")
+    return re.compile(rf"[「『“]([^」』”“，,。]{{1,30}})[」』”](?={tails}\s*(?:(?:{r.markers.pattern})|$))")
 
 
 def _subject(before: str, r: Reader, first: bool = False) -> str | None:
@@ -377,7 +382,43 @@ def _sentences(text: str) -> list[str]:
     # "【X获3000万元A轮融资】X…": a round-up's bracketed headline is a sentence of its own
     # (an outlet's tag, "【财新网】", is no headline and stays with its sentence)
     text = re.sub(r"(【[^】\n]{8,}】)", "\\1\n", text)
-    return [s for s in re.split(r"(?<=[。！？!?\n])|(?<=\.)\s", text) if s.strip()][:300]
+    # (a list's number "1. X" ends no sentence)
+    return [s for s in re.split(r"(?<=[。！？!?\n])|(?<=\.)(?<!\n\d\.)(?<!\n\d\d\.)(?<!^\d\.)\s", text)
+            if s.strip()][:300]
+
+
+# a round-up's row: a list mark, the company (an aside in brackets), then its deal after "|" or ":"
+# ("1. 曜石半导体 | A轮 | 1亿元 | X领投", "・宙翔テクノロジーズ(宇宙機向け推進系):シリーズCで35億円。")
+_ROW = re.compile(r"^\s*(?:\d{1,2}[.、)]|[・•●◆▪*\-])\s*(?P<name>[^|:。,，、]{2,40}?)\s*[|:]\s*(?P<rest>\S.*)$")
+_LATIN_FIRST = re.compile(r"^([A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9])\s+[^\x00-\x7f]")
+
+
+def _row(sentence: str, r: Reader) -> FundingEvent | None:
+    """The round of a round-up's row, or None: a row names a stage, or a funding word and a size."""
+    m = _ROW.match(sentence)
+    if not m:
+        return None
+    rest = m.group("rest").strip()
+    raw = _PAREN.sub("", m.group("name")).strip()
+    latin = _LATIN_FIRST.match(raw)  # "Polaris Bio 星枢生物": the Latin form, as in other reports
+    company = latin.group(1) if latin else _clean_name(raw, r)
+    rnd, ext = _round(rest, r)
+    vague = [u.span() for u in r.undisclosed.finditer(rest)]
+    monies = [x for x in r.money.finditer(rest) if _value(x, r)[0] and not any(a <= x.start() < b for a, b in vague)
+              and not r.valuation.search(rest, max(0, x.start() - 6), x.start())]
+    if not company or r.investor_name.search(company) or r.public.search(rest) or r.negative.search(rest) \
+            or r.sentence_negative.search(rest) or r.cumulative.search(rest):
+        return None
+    if not any(rx.search(rest) for rx, _ in r.rounds) and not (r.funding.search(rest) and (monies or vague)):
+        return None
+    amount, currency = _value(monies[0], r) if monies else (None, None)
+    event = FundingEvent(company=company, amount=amount, currency=currency, round=rnd, extension=ext,
+                         status="announced", confidence=0.5, evidence=sentence.strip()[:300])
+    _investors(event, rest, r)
+    cells = [c.strip() for c in rest.split("|")]
+    if len(cells) > 2 and not event.lead_investors and not event.investors:
+        event.investors = _names(cells[-1], r)  # "| 启明创投": a table's last column holds the backers
+    return event
 
 
 def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
@@ -387,7 +428,19 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     text = _fold((title + "。" if title else "") + body)
     events: list[FundingEvent] = []
     last_at = -10
-    for idx, sentence in enumerate(_sentences(text)):
+    sentences = _sentences(text)
+    row_line = False
+    for idx, sentence in enumerate(sentences):
+        row = _row(sentence, r)
+        if row is not None or (row_line and events):
+            if row is not None:
+                events.append(row)
+            else:  # the row's line goes on: "…シリーズCで35億円。リードはX、Yが参加"
+                _investors(events[-1], sentence, r)
+            row_line = not sentence.endswith("\n")
+            last_at = idx
+            continue
+        row_line = False
         funding = r.funding.search(sentence)
         # the investor patterns only matter for a sentence without a funding word
         # the investor patterns start with a lazy run of any characters, tried at every offset:
@@ -399,7 +452,8 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
                 if amount and currency and r.valuation.search(sentence, max(0, m.start() - 8), m.start()):
                     events[-1].valuation = {"amount": amount, "currency": currency}
                     break
-        if not funding and not any(sieve.search(p, sentence) for p in r.leads + r.participants):
+        if not funding and not r.backs.search(sentence) and not any(
+                sieve.search(p, sentence) for p in r.leads + r.participants):
             continue
         # "数千万元" is a size left untold, not "千万元"
         vague = [u.span() for u in r.undisclosed.finditer(sentence)]
@@ -423,11 +477,18 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
                 company = (quoted[-1] if quoted and _clean_name(quoted[-1], r) else None) or (
                     _clean_name(run.group(0), r) if run else None) or _subject(
                     sentence[:announced.start()], r, first=True)
+            backer = None
+            backed = None if announced or monies else r.backs.search(sentence)
+            if backed:  # "VCのXは2日、…を開発するYに出資したと発表した": Y's round, X among its backers
+                run = r.name_run.search(_PAREN.sub("", backed.group("name")))
+                backer = _clean_name(backed.group("backer"), r, investor=True)
+                company = _clean_name(run.group(0), r) if run and backer else None
+                company = None if company == backer else company
             if company and not r.investor_name.search(company) and not r.sentence_negative.search(sentence) \
                     and not r.public.search(sentence):
                 # "X完成A轮融资", "Xは第三者割当増資による資金調達を発表": a round of untold size
                 # "X连续完成天使轮和Pre-A轮融资": one round for each stage the phrase names
-                stages = _rounds_in(announced.group(0), r) or [_round(sentence, r)]
+                stages = (_rounds_in(announced.group(0), r) if announced else []) or [_round(sentence, r)]
                 status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) \
                     else "announced"
                 valued = [_value(m, r) for m in monies]  # the figures here are the valuation only
@@ -437,9 +498,14 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
                                                valuation={"amount": valued[0][0], "currency": valued[0][1]}
                                                if valued and valued[0][1] else None))
                     _investors(events[-1], sentence, r)
+                    if backer and backer not in events[-1].investors:
+                        events[-1].investors.append(backer)
                 last_at = idx
             elif events and idx - last_at <= 2:
                 _investors(events[-1], sentence, r)  # "...等老股東均有參與" in the next sentence
+                if events[-1].round == "unknown" and not r.past.search(sentence):
+                    # "YにX出資した。シリーズAラウンドで、…": the stage told just after
+                    events[-1].round, events[-1].extension = _round(sentence, r)
             continue
         recent = events[-1] if events and idx - last_at <= 3 else None
         found = _read(sentence, monies, undisclosed, r, recent, events[0].company if events else None)
@@ -460,7 +526,10 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
         # "蔚来汽车" in the headline and "蔚来" in the body are one company
         twin = next((o for o in out if (o.company in e.company or e.company in o.company)
                      and (o.amount == e.amount or None in (o.amount, e.amount))
-                     and (o.round == e.round or "unknown" in (o.round, e.round))), None)
+                     and (o.round == e.round or "unknown" in (o.round, e.round))
+                     # "再获B+轮" is no twin of "去年完成B轮"; a round in talks none of a past one told after it
+                     and (o.extension == e.extension or "unknown" in (o.round, e.round))
+                     and not (o.main != e.main and (o.status == "in_talks") != (e.status == "in_talks"))), None)
         if twin is None:
             out.append(e)
             continue
