@@ -21,7 +21,7 @@ from extraction.plausibility import LEADER_TITLES, zipf
 _MENTION = re.compile(
     r"(?i:startup|start-up|unternehmen|company|firm|platform|plattform|app|anbieter|fintech|"
     r"biotech|spezialist|entwickler|hersteller|lieferant|maker|provider|developer|firma|société|"
-    r"entreprise|jeune pousse)(?:\s(?!seine|ihre|sein|ihr|its|their|der|die|das|den|dem|des|the|and|und|et)[a-zéèêàç]+)?"
+    r"entreprise|jeune pousse)(?:\s(?!(?:seine|ihre|sein|ihr|its|their|der|die|das|den|dem|des|the|and|und|et|de|du|da|do|di|em|en|in|aus|from|of|uit|van|von|à|a)\b)[a-zéèêàç]+)?"
     r"\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})")
 
 
