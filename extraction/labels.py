@@ -18,7 +18,7 @@ from extraction.names import LABEL, describes_company, is_descriptor, places, to
 from extraction.plausibility import plausible_name, zipf
 
 # a dash after a bracketed town ends a deal line's name field ("Kivano (Berlin) – 3 Mio. Euro")
-_PLAIN_LABEL_END = re.compile(r" \([^()]{1,30}\) [–—-] ")
+_PLAIN_LABEL_END = re.compile(r" \([^()]{1,30}\)(?: [–—-]| ?:) ")
 _DEFINITE_OPENING = re.compile(r"(?i)(?:das|die|der|the|la|le|el|il|a|o|de|het)\s")
 # a section word ("Fazit:", "Update:", "Hintergrund:") is common; a company's name is not
 _SECTION_ZIPF = 3.8

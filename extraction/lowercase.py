@@ -3,7 +3,7 @@
 The name readers want a capital letter. A lower-case word is taken for a styled brand when the
 article itself shows it: it opens a sentence, a line or a headline in lower case (where prose
 writes a capital), it stands in a name slot right before a comma or a bracket ("nubbi, que ...",
-"pagaloo (Madrid)"), it recurs, it is never written with a capital, and it is no word of the
+"pagaloo (Madrid)"), it recurs (or leads a round-up item: "kolo (Paris) : ..."), it is never written with a capital, and it is no word of the
 lexicons. Such words are capitalised for the extraction (same length, so offsets hold) and given
 back their own spelling in the events.
 """
@@ -17,6 +17,7 @@ from importlib import resources
 _TOKEN = re.compile(r"(?<![\w@./'’-])([a-zà-ÿ][a-zà-ÿ0-9]{2,})(?![\w@/'’-]|\.\w)")
 _OPENS = re.compile(r"(?:^|\n)[\s→•*·>-]*$|[.!?]\s+$|\s[–—]\s+$")
 _SLOT = re.compile(r",| \(")
+_LABEL = re.compile(r" \([^()\n]{1,30}\)(?: [–—-]| ?[:.]) ")
 # words of the languages the lexicons do not hold (English and German are code, not data)
 _FUNCTION = {
     "and", "the", "that", "which", "who", "with", "for", "from", "has", "had", "are", "they", "companies",
@@ -43,6 +44,7 @@ def brands(title: str | None, text: str) -> dict[str, str]:
     counts: dict[str, int] = {}
     opens: set[str] = set()
     slots: set[str] = set()
+    labels: set[str] = set()  # "kolo (Paris) : ...": a round-up item's label, enough on its own
     for m in _TOKEN.finditer(full):
         w = m.group(1)
         counts[w] = counts.get(w, 0) + 1
@@ -50,10 +52,12 @@ def brands(title: str | None, text: str) -> dict[str, str]:
             opens.add(w)
         if _SLOT.match(full, m.end()):
             slots.add(w)
+        if _LABEL.match(full, m.end()) and (m.start() == 0 or full[m.start() - 1] == "\n"):
+            labels.add(w)
     out: dict[str, str] = {}
     for w in opens & slots:
         cap = w[0].upper() + w[1:]
-        if counts[w] < 2 or w in _lexicon_words() or re.search(r"(?<!\w)" + re.escape(cap) + r"(?!\w)", full):
+        if counts[w] < 2 and w not in labels or w in _lexicon_words() or re.search(r"(?<!\w)" + re.escape(cap) + r"(?!\w)", full):
             continue
         out[w] = cap
     return out
