@@ -85,7 +85,7 @@ GRAMMAR = register(Grammar(
         r"la semaine totalise|opérations recensées|montant total|rachat|rachète|racheté|rachetée|acquisition|cession|introduction en bourse|"
         r"entrée en bourse|(?<!pré-)(?<!pre-)ipo|cotation|coté en bourse|par action|prix d['’]introduction|"
         r"(?:son|leur|premier|deuxième|second|troisième|quatrième|cinquième|sixième|précédent|"
-        r"nouveau|dernier) fonds|"
+        r"nouveau|dernier) (?:fonds|véhicule)|premier closing|"
         r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
         # "mené par Racine, le fonds d'investissement de ...": an apposition that describes a backer
         r"(?<!, le )(?<!, un )fonds d['’]investissement|institutionnels|écosystème)\b",
@@ -99,7 +99,9 @@ GRAMMAR = register(Grammar(
     in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|serait sur le point|chercherait à lever)\b"),
     past=rx(r"\b(?:(?<!fondée )(?<!fondé )(?<!créée )(?<!créé )en (?:19|20)\d\d|l['’]an dernier|l['’]année dernière|en (?:janvier|février|mars|avril|mai|"
             r"juin|juillet|août|septembre|octobre|novembre|décembre) dernier|précédente?|auparavant|"
-            r"la première|la seconde|déjà réalisé)\b"),
+            r"la première|la seconde|déjà réalisé|"
+            # the pluperfect tells an earlier round: "Elle avait levé 1,5 million d'euros auprès de ..."
+            r"(?:avait|avaient) (?:déjà )?(?:levé|bouclé|récolté|obtenu|réalisé|reçu|empoché|décroché))\b"),
     lead_after=[rx(r"\b(?:menée?|emmenée?|conduite?|pilotée?) par (?:le |la |les |l['’])?")],
     lead_before=[rx(r"\s(?:mène|a mené|mènent|ont mené) (?:le|la|ce|cette) (?:tour|levée|opération)")],
     investors_after=[
@@ -130,7 +132,9 @@ GRAMMAR = register(Grammar(
     # "Y entre au capital de la start-up X"
     company_gets=rx(r"\b(?:accueille|a accueilli|fait entrer|ouvre) (?:à |dans )?son capital (?:à )?(?:le |la |les |l['’])?"
                     r"(?:(?:[\w-]+ )?fonds (?:[\w-]+ )?)?"),
-    investor_moves=rx(r"\b(?:entre|est entré|est entrée|a pris une participation) (?:au|dans le) capital (?:de |d['’])(?:la |le |l['’])?"),
+    investor_moves=rx(r"\b(?:(?:entre|est entré|est entrée|a pris une participation) (?:au|dans le) capital (?:de |d['’])|"
+                      # "Y prend une participation minoritaire dans X", "a pris une participation au capital de X"
+                      r"(?:prend|a pris|prennent|ont pris) une participation (?:minoritaire |stratégique )?(?:dans|au capital (?:de|d['’]))\s?)(?:la |le |l['’])?"),
     # words that open a sentence and never name a company ("Aujourd'hui, la société annonce ..."):
     # a sentence's first word is taken for a mentioned company unless it is one of these
     openers=rx(r"^\W*(?:aujourd['’]hui|hier|désormais|ainsi|enfin|cette semaine|cette année|ce mois-ci|"
