@@ -40,8 +40,11 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
      ("convertible", "wandel", "bsa")),
     (r"\bventure[- ]debt\b|\bdebt (?:financing|funding|facility|round)\b|\bcredit (?:line|facility)\b|"
      r"\bkreditrahmen\b|\bkreditlinie\b|\bkredit\b|\bfremdkapital(?:finanzierung)?\b|\bschulden\b|"
-     r"\bdarlehen\b|\b(?:term |bank |venture )?loans?\b", "debt",
-     ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen", "loan")),
+     r"\bdarlehen\b|\b(?:term |bank |venture )?loans?\b|"
+     # French: "un prêt d'amorçage de Bpifrance", "un prêt participatif", "sous forme de dette"
+     r"\bprêts? (?:d['’](?:amorçage|innovation|honneur|investissement)|participatifs?|bancaires?|garantis?|"
+     r"à taux zéro)\b|\bdette\b", "debt",
+     ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen", "loan", "prêt", "dette")),
     (r"\bgrowth(?:[- ](?:round|funding|financing|equity|investment|capital))\b|\bwachstumsfinanzierung\b|"
      r"\bwachstumsrunde\b", "growth", ("growth", "wachstums")),
     (r"\bgrants?\b|\bf[öo]rdert\b|\bf[öo]rderte\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention|"
