@@ -73,8 +73,9 @@ def _opening_ends(head: str, name: str) -> list[int]:
     return [k + len(name) for k in range(lead + 1) if head.startswith(name, k)]
 
 
+# (a byline's preposition opens no subject either: "Door Sanne de Vries · 13 februari", "Por Nuria Sancho")
 _ARTICLE_START = re.compile(r"(?i)(?:der|die|das|the|a|an|ein|eine|with|for|from|after|by|on|at|it|its|le|la|les|"
-                            r"un|une|l['’])\b")
+                            r"un|une|l['’]|door|por|par)\b")
 _QUOTE_START = re.compile(r"[\"“”„«»]")
 
 
