@@ -28,7 +28,7 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     (rf"\b{_LETTER}-(?:runde|finanzierungsrunde|finanzierung|round)\b", "series", ("-runde", "-finanz", "-round")),
     (rf"(?<![\w-])(?:round|runde)\s+{_LETTER}(?![\w])", "series", ("round ", "runde ")),
     (r"\b(?P<ord>first|second|third|fourth|fifth)[- ]round (?:of )?(?:financing|funding)\b", "ordinal", ("round",)),
-    (r"\bseed(?:-?(?:runde|finanzierung|round|funding|financing|investment|capital))?\b|\bamorçage\b|\bsemilla\b",
+    (r"\bseed(?:-?(?:runde|finanzierung|round|funding|financing|investment|capital))?\b|(?<!prêt d')(?<!prêt d’)(?<!prêts d')(?<!prêts d’)\bamorçage\b|\bsemilla\b",
      "seed", ("seed", "amorçage", "semilla")),
     (r"\bangel[- ](?:round|runde|investment|funding|financing|finanzierung)\b|\bbusiness[- ]angels?[- ]runde\b|"
      r"\bfrom (?:a group of )?(?:business )?angels\b|\bvon business[- ]angels\b", "angel", ("angel",)),
