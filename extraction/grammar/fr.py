@@ -23,7 +23,7 @@ GRAMMAR = register(Grammar(
         r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|"
         # the participles' other forms: "600 millions fraîchement levés", "les fonds récoltés"
         r"levés|bouclés|récoltés|récoltées|obtenus|injectés|collecté|collectés|collectée|levait|bouclait|"
-        r"récoltait|obtenait|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*)\b",
+        r"récoltait|obtenait|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*|en poche)\b",
     ),
     subject_verbs=rx(
         # "X annonce avoir bouclé ...": the whole chain is the verb, so its subject is X
@@ -48,7 +48,8 @@ GRAMMAR = register(Grammar(
         r"(?<=[\w,] )(?:(?:arrive|prend|occupe|se hisse|complète|monte)\b[^,.;]{0,40}?,?\s)?(?:avec|grâce à) (?:un|une|son|sa) (?:opération|levée(?: de fonds)?|tour de table|financement)"
         r"(?: [\w-]+){0,3}? (?:à|de|d['’]))\b",
     ),
-    fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
+    # ("Avec 25 millions d'euros en poche, X change de dimension": the money in its pocket is its round)
+    fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:en poche\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
     object_link=rx(
         # "la levée de 160 millions d'euros de la start-up Ÿnsect": the company named by its kind first
         # "61 millions d'euros tombés mardi dans l'escarcelle de l'entreprise gantoise Showpad"
