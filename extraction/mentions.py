@@ -95,8 +95,10 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))
         # "Quand un polytechnicien ...", "Cette transaction ...": a very common word opens the sentence
         function_word = bool(name) and lang is not None and " " not in name and zipf(name, lang) >= _FUNCTION_WORD
+        # "Ruim 900 investeerders ...", "Más de 500 clientes ...": a count opens the sentence, not a name
+        count = bool(name) and " " in name and re.fullmatch(r"\d[\d.,]*", name.split()[-1]) is not None
         if name and not who and _opening_ends(head, name.split()[0]) and not _COMMON_START.fullmatch(name) \
-                and not function_word:
+                and not function_word and not count:
             out.append((0, name))
     legal = _ARTICLE_LEGAL.search(sentence[:120])
     if legal:  # "Die Kesselgas Technik GmbH, ein Spin-off ...", also after a town's dateline
