@@ -132,7 +132,9 @@ GRAMMAR = register(Grammar(
     # an amount-less round told as a move (extraction.backing): "X accueille à son capital le fonds Y",
     # "Y entre au capital de la start-up X"
     company_gets=rx(r"\b(?:accueille|a accueilli|fait entrer|ouvre) (?:à |dans )?son capital (?:à )?(?:le |la |les |l['’])?"
-                    r"(?:(?:[\w-]+ )?fonds (?:[\w-]+ )?)?"),
+                    r"(?:(?:[\w-]+ )?fonds (?:[\w-]+ )?)?",
+                    # "X fait entrer Y à son capital": the backer between the verb and the capital
+                    r"\b(?:fait|a fait) (?:entrer|rentrer) (?:le |la |les |l['’])?(?=[^.;]{1,80}? (?:à|dans|au sein de) son capital)"),
     investor_moves=rx(r"\b(?:(?:entre|est entré|est entrée|a pris une participation) (?:au|dans le) capital (?:de |d['’])|"
                       # "Y prend une participation minoritaire dans X", "a pris une participation au capital de X"
                       r"(?:prend|a pris|prennent|ont pris) une participation (?:minoritaire |stratégique )?(?:dans|au capital (?:de|d['’]))\s?)(?:la |le |l['’])?"),
