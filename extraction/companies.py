@@ -509,7 +509,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             return Found(name, "gapping")
 
     # German fronted amount: "Rund 211 Millionen Euro hat der Anbieter Tier ... zusammenbekommen"
-    if (g.code in ("de", "fr") or g.verb_second) and not verbs:
+    if (g.code in ("de", "fr") or g.verb_second or g.reads_fronted) and not verbs:
         fronted = g.fronted_verbs.match(after)
         if fronted:
             np = _cut_np(after[fronted.end():])

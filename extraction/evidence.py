@@ -45,6 +45,12 @@ _FUND_NAME = re.compile(rf"(?i)\b(?:{'|'.join(FUND_ENDINGS)}|bank|kapital|invest
 _LEGAL_AFTER = re.compile(r"[A-ZÄÖÜ][\w.&-]*(?: [A-ZÄÖÜ][\w.&-]*){0,2} (?:GmbH|AG|SE|UG|KG|GmbH & Co\. KG)\b")
 _PLACE_AFTER = re.compile(r"^\s*(?:\([A-ZÄÖÜ][\w -]+\)|aus\s+[A-ZÄÖÜ]|from\s+[A-Z]|,\s*(?:a|an|ein|eine)\s)")
 _MAX_SENTENCE = 600
+# the channel money came through, never its taker: "a través de la plataforma Crowdcube", "via
+# crowdfundingplatform X", "sur la plateforme X", "através da plataforma X", "tramite il portale X"
+CHANNEL_BEFORE = re.compile(
+    r"(?i)\b(?:a través de|através d[aoe]s?|por meio d[aoe]|vía|via|tramite|attraverso|sur|na|no|on|op|en|in|su|auf|über)"
+    r"\s+(?:(?:la|el|a|o|le|l['’]|the|het|de|der|die|il|lo|its|su|sua|seu)\s*)?[\w-]*(?:plataforma|plateforme|"
+    r"piattaforma|platform|plattform|portal|portale)\s+$")
 
 
 def _descriptor_before(sentence: str, start: int, lang: str) -> bool:
@@ -90,6 +96,8 @@ def named_recipient(sentence: str, pos: int, g: Grammar, body: str, head: str | 
         # "Movinga: Investoren pumpen 17 Mio. in ...": a rare word before a headline's colon is its topic
         topic = start == 0 and sentence[end:end + 2] == ": " and all(zipf(t, g.code) < UNCOMMON for t in name.split())
         if not (described or placed or topic):
+            continue
+        if CHANNEL_BEFORE.search(sentence[max(0, start - 60):start]):
             continue
         if _BACKER_BEFORE.search(sentence[max(0, start - 60):start]) and not described:
             continue

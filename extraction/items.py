@@ -1,4 +1,4 @@
-"""Round-up items that open with their company's name and a dash.
+"""Round-up items that open with their company's name and a dash (or a heading of their own).
 
 "Kivano — La start-up lyonnaise, qui ..., lève 3 millions d'euros", "Pelvo — A fintech carioca
 recebeu ...", "Orbix — Un round da 2 milioni per la startup ...": a weekly round-up gives each
@@ -15,7 +15,13 @@ import re
 from extraction.names import is_descriptor, places
 from extraction.plausibility import UNCOMMON, plausible_name, zipf
 
-_ITEM = re.compile(r"^(?P<name>[A-ZÀ-Ý0-9][\w'’&.+-]*(?:\s[A-ZÀ-Ý0-9][\w'’&.+-]*){0,2})\s[—–]\s+(?=\S)")
+# (a bullet may lead, a bracketed town may follow the name: "• Tributei (São Paulo) — A regtech ...")
+_ITEM = re.compile(r"^[→•·*>\s]*(?P<name>[A-ZÀ-Ý0-9][\w'’&.+-]*(?:\s[A-ZÀ-Ý0-9][\w'’&.+-]*){0,2})"
+                   r"(?:\s\([^()]{1,30}\))?\s[—–]\s+(?=\S)")
+# "→ Ondaria (Bilbao). La plataforma ... cierra una serie A": the heading is a sentence of its own,
+# the name and its bracketed town; the item is the sentence after it
+_ITEM_ALONE = re.compile(r"^[→•·*>\s]*(?P<name>[A-ZÀ-Ý0-9][\w'’&.+-]*(?:\s[A-ZÀ-Ý0-9][\w'’&.+-]*){0,2})"
+                         r"\s\([^()]{1,30}\)[.:]?$")
 
 
 def item_headings(sentences: list[str], lang: str, body: str, head: str | None) -> dict[int, str]:
@@ -23,6 +29,9 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
     found = {}
     for i, sentence in enumerate(sentences):
         m = _ITEM.match(sentence)
+        alone = None if m else _ITEM_ALONE.match(sentence.strip())
+        if alone and i + 1 < len(sentences):
+            m, i = alone, i + 1
         if not m:
             continue
         name = m.group("name")

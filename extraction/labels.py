@@ -14,11 +14,12 @@ import re
 from typing import NamedTuple
 
 from extraction.companies import ANAPHORA, Found
+from extraction.evidence import CHANNEL_BEFORE
 from extraction.names import LABEL, describes_company, is_descriptor, places, town_adjective
 from extraction.plausibility import plausible_name, zipf
 
 # a dash after a bracketed town ends a deal line's name field ("Kivano (Berlin) – 3 Mio. Euro")
-_PLAIN_LABEL_END = re.compile(r" \([^()]{1,30}\) [–—-] ")
+_PLAIN_LABEL_END = re.compile(r" \([^()]{1,30}\)(?: [–—-]| ?:) ")
 _DEFINITE_OPENING = re.compile(r"(?i)(?:das|die|der|the|la|le|el|il|a|o|de|het)\s")
 # a section word ("Fazit:", "Update:", "Hintergrund:") is common; a company's name is not
 _SECTION_ZIPF = 3.8
@@ -67,6 +68,8 @@ def label_takes(found: Found | None, sentence: str, label: Label, lang: str, bod
     a description ("Das Essener Startup", "die Berliner App für ... und Einzelhandel") is the label's."""
     if found is not None and found.name == ANAPHORA:
         return True  # "... led a Series A in the agri-input marketplace": the item's company
+    if found is not None and _channel(sentence, label, found.name):
+        return True  # "Via crowdfundingplatform X haalde de bezorger ... op": X is the channel
     if not label.described:
         return False
     if found is None or found.how in ("evidence", "orphan", "gapping"):
@@ -79,6 +82,11 @@ def label_takes(found: Found | None, sentence: str, label: Label, lang: str, bod
     if at > 0 and sentence[label[1]:label[1] + 1].isdigit() and _FOR_BEFORE.search(sentence, label[1], at):
         return True  # "3 Mio. Euro Seed für KI-Synchronisation": what the item's money is for
     return not plausible_name(found.name, lang, body, head)
+
+
+def _channel(sentence: str, label: Label, name: str) -> bool:
+    at = sentence.find(name, label[1])
+    return at > 0 and bool(CHANNEL_BEFORE.search(sentence[max(label[1], at - 60):at]))
 
 
 def _names_its_company(rest: str, label: str) -> bool:

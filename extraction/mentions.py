@@ -21,7 +21,7 @@ from extraction.plausibility import LEADER_TITLES, zipf
 _MENTION = re.compile(
     r"(?i:startup|start-up|unternehmen|company|firm|platform|plattform|app|anbieter|fintech|"
     r"biotech|spezialist|entwickler|hersteller|lieferant|maker|provider|developer|firma|société|"
-    r"entreprise|jeune pousse)(?:\s(?!seine|ihre|sein|ihr|its|their|der|die|das|den|dem|des|the|and|und|et)[a-zéèêàç]+)?"
+    r"entreprise|jeune pousse)(?:\s(?!(?:seine|ihre|sein|ihr|its|their|der|die|das|den|dem|des|the|and|und|et|de|du|da|do|di|em|en|in|aus|from|of|uit|van|von|à|a)\b)[a-zéèêàç]+)?"
     r"\s+(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,2})")
 
 
@@ -73,8 +73,9 @@ def _opening_ends(head: str, name: str) -> list[int]:
     return [k + len(name) for k in range(lead + 1) if head.startswith(name, k)]
 
 
+# (a byline's preposition opens no subject either: "Door Sanne de Vries · 13 februari", "Por Nuria Sancho")
 _ARTICLE_START = re.compile(r"(?i)(?:der|die|das|the|a|an|ein|eine|with|for|from|after|by|on|at|it|its|le|la|les|"
-                            r"un|une|l['’])\b")
+                            r"un|une|l['’]|door|por|par)\b")
 _QUOTE_START = re.compile(r"[\"“”„«»]")
 
 
@@ -94,8 +95,10 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))
         # "Quand un polytechnicien ...", "Cette transaction ...": a very common word opens the sentence
         function_word = bool(name) and lang is not None and " " not in name and zipf(name, lang) >= _FUNCTION_WORD
+        # "Ruim 900 investeerders ...", "Más de 500 clientes ...": a count opens the sentence, not a name
+        count = bool(name) and " " in name and re.fullmatch(r"\d[\d.,]*", name.split()[-1]) is not None
         if name and not who and _opening_ends(head, name.split()[0]) and not _COMMON_START.fullmatch(name) \
-                and not function_word:
+                and not function_word and not count:
             out.append((0, name))
     legal = _ARTICLE_LEGAL.search(sentence[:120])
     if legal:  # "Die Kesselgas Technik GmbH, ein Spin-off ...", also after a town's dateline

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from extraction import sieve
+from extraction import lowercase, sieve
 from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.backing import funded_companies, read_backing
 from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
@@ -759,7 +759,9 @@ def extract_events(text: str, title: str | None = None, lang: str | None = None,
     if lang is not None and not isinstance(lang, str):
         lang = None
     try:
-        return _extract(text, title, lang)
+        styled = lowercase.brands(title, text)  # "zapt levanta ...": brands styled in lower case
+        events = _extract(lowercase.capitalise(text, styled), lowercase.capitalise(title, styled), lang)
+        return lowercase.restore(events, styled)
     except (ValueError, IndexError, KeyError, RecursionError, re.error):
         # A text the patterns were never meant for must cost one article, not the flow run.
         return []

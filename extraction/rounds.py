@@ -28,7 +28,7 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
     (rf"\b{_LETTER}-(?:runde|finanzierungsrunde|finanzierung|round)\b", "series", ("-runde", "-finanz", "-round")),
     (rf"(?<![\w-])(?:round|runde)\s+{_LETTER}(?![\w])", "series", ("round ", "runde ")),
     (r"\b(?P<ord>first|second|third|fourth|fifth)[- ]round (?:of )?(?:financing|funding)\b", "ordinal", ("round",)),
-    (r"\bseed(?:-?(?:runde|finanzierung|round|funding|financing|investment|capital))?\b|\bamorçage\b|\bsemilla\b",
+    (r"\bseed(?:-?(?:runde|finanzierung|round|funding|financing|investment|capital))?\b|(?<!prêt d')(?<!prêt d’)(?<!prêts d')(?<!prêts d’)\bamorçage\b|\bsemilla\b",
      "seed", ("seed", "amorçage", "semilla")),
     (r"\bangel[- ](?:round|runde|investment|funding|financing|finanzierung)\b|\bbusiness[- ]angels?[- ]runde\b|"
      r"\bfrom (?:a group of )?(?:business )?angels\b|\bvon business[- ]angels\b", "angel", ("angel",)),
@@ -40,8 +40,11 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
      ("convertible", "wandel", "bsa")),
     (r"\bventure[- ]debt\b|\bdebt (?:financing|funding|facility|round)\b|\bcredit (?:line|facility)\b|"
      r"\bkreditrahmen\b|\bkreditlinie\b|\bkredit\b|\bfremdkapital(?:finanzierung)?\b|\bschulden\b|"
-     r"\bdarlehen\b|\b(?:term |bank |venture )?loans?\b", "debt",
-     ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen", "loan")),
+     r"\bdarlehen\b|\b(?:term |bank |venture )?loans?\b|"
+     # French: "un prêt d'amorçage de Bpifrance", "un prêt participatif", "sous forme de dette"
+     r"\bprêts? (?:d['’](?:amorçage|innovation|honneur|investissement)|participatifs?|bancaires?|garantis?|"
+     r"à taux zéro)\b|\bdette\b", "debt",
+     ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen", "loan", "prêt", "dette")),
     (r"\bgrowth(?:[- ](?:round|funding|financing|equity|investment|capital))\b|\bwachstumsfinanzierung\b|"
      r"\bwachstumsrunde\b", "growth", ("growth", "wachstums")),
     (r"\bgrants?\b|\bf[öo]rdert\b|\bf[öo]rderte\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention|"

@@ -102,6 +102,9 @@ class Grammar:
     # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
     # such sentences with its German branch
     verb_second: bool = False
+    # the language's fronted "with the money in its pocket" phrase (funding.pocket): "Con 12 millones
+    # en el bolsillo, la healthtech X ...": fronted_verbs reads the subject after it
+    reads_fronted: bool = False
     # an investor's move told with no amount (extraction.backing): the match ends where the company
     # begins, its subject is the backer ("X has invested in Y", "X beteiligt sich am Start-up Y")
     investor_moves: Pattern | None = None

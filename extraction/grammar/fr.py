@@ -23,7 +23,7 @@ GRAMMAR = register(Grammar(
         r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|"
         # the participles' other forms: "600 millions fraîchement levés", "les fonds récoltés"
         r"levés|bouclés|récoltés|récoltées|obtenus|injectés|collecté|collectés|collectée|levait|bouclait|"
-        r"récoltait|obtenait|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*)\b",
+        r"récoltait|obtenait|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*|en poche)\b",
     ),
     subject_verbs=rx(
         # "X annonce avoir bouclé ...": the whole chain is the verb, so its subject is X
@@ -48,7 +48,8 @@ GRAMMAR = register(Grammar(
         r"(?<=[\w,] )(?:(?:arrive|prend|occupe|se hisse|complète|monte)\b[^,.;]{0,40}?,?\s)?(?:avec|grâce à) (?:un|une|son|sa) (?:opération|levée(?: de fonds)?|tour de table|financement)"
         r"(?: [\w-]+){0,3}? (?:à|de|d['’]))\b",
     ),
-    fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
+    # ("Avec 25 millions d'euros en poche, X change de dimension": the money in its pocket is its round)
+    fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:en poche\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
     object_link=rx(
         # "la levée de 160 millions d'euros de la start-up Ÿnsect": the company named by its kind first
         # "61 millions d'euros tombés mardi dans l'escarcelle de l'entreprise gantoise Showpad"
@@ -85,7 +86,7 @@ GRAMMAR = register(Grammar(
         r"la semaine totalise|opérations recensées|montant total|rachat|rachète|racheté|rachetée|acquisition|cession|introduction en bourse|"
         r"entrée en bourse|(?<!pré-)(?<!pre-)ipo|cotation|coté en bourse|par action|prix d['’]introduction|"
         r"(?:son|leur|premier|deuxième|second|troisième|quatrième|cinquième|sixième|précédent|"
-        r"nouveau|dernier) fonds|"
+        r"nouveau|dernier) (?:fonds|véhicule)|premier closing|"
         r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
         # "mené par Racine, le fonds d'investissement de ...": an apposition that describes a backer
         r"(?<!, le )(?<!, un )fonds d['’]investissement|institutionnels|écosystème)\b",
@@ -99,7 +100,9 @@ GRAMMAR = register(Grammar(
     in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|serait sur le point|chercherait à lever)\b"),
     past=rx(r"\b(?:(?<!fondée )(?<!fondé )(?<!créée )(?<!créé )en (?:19|20)\d\d|l['’]an dernier|l['’]année dernière|en (?:janvier|février|mars|avril|mai|"
             r"juin|juillet|août|septembre|octobre|novembre|décembre) dernier|précédente?|auparavant|"
-            r"la première|la seconde|déjà réalisé)\b"),
+            r"la première|la seconde|déjà réalisé|"
+            # the pluperfect tells an earlier round: "Elle avait levé 1,5 million d'euros auprès de ..."
+            r"(?:avait|avaient) (?:déjà )?(?:levé|bouclé|récolté|obtenu|réalisé|reçu|empoché|décroché))\b"),
     lead_after=[rx(r"\b(?:menée?|emmenée?|conduite?|pilotée?) par (?:le |la |les |l['’])?")],
     lead_before=[rx(r"\s(?:mène|a mené|mènent|ont mené) (?:le|la|ce|cette) (?:tour|levée|opération)")],
     investors_after=[
@@ -129,8 +132,12 @@ GRAMMAR = register(Grammar(
     # an amount-less round told as a move (extraction.backing): "X accueille à son capital le fonds Y",
     # "Y entre au capital de la start-up X"
     company_gets=rx(r"\b(?:accueille|a accueilli|fait entrer|ouvre) (?:à |dans )?son capital (?:à )?(?:le |la |les |l['’])?"
-                    r"(?:(?:[\w-]+ )?fonds (?:[\w-]+ )?)?"),
-    investor_moves=rx(r"\b(?:entre|est entré|est entrée|a pris une participation) (?:au|dans le) capital (?:de |d['’])(?:la |le |l['’])?"),
+                    r"(?:(?:[\w-]+ )?fonds (?:[\w-]+ )?)?",
+                    # "X fait entrer Y à son capital": the backer between the verb and the capital
+                    r"\b(?:fait|a fait) (?:entrer|rentrer) (?:le |la |les |l['’])?(?=[^.;]{1,80}? (?:à|dans|au sein de) son capital)"),
+    investor_moves=rx(r"\b(?:(?:entre|est entré|est entrée|a pris une participation) (?:au|dans le) capital (?:de |d['’])|"
+                      # "Y prend une participation minoritaire dans X", "a pris une participation au capital de X"
+                      r"(?:prend|a pris|prennent|ont pris) une participation (?:minoritaire |stratégique )?(?:dans|au capital (?:de|d['’]))\s?)(?:la |le |l['’])?"),
     # words that open a sentence and never name a company ("Aujourd'hui, la société annonce ..."):
     # a sentence's first word is taken for a mentioned company unless it is one of these
     openers=rx(r"^\W*(?:aujourd['’]hui|hier|désormais|ainsi|enfin|cette semaine|cette année|ce mois-ci|"

@@ -88,13 +88,16 @@ def build_grammar(code: str) -> Grammar:
     round_nouns = _alt(w("funding.round_nouns"))
     return Grammar(
         code=code,
-        funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive + w('funding.passive'))}\b"),
+        funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive + w('funding.passive') + w('funding.pocket'))}\b"),
         # a comma right before the verb belongs to it, so that "Nesta semana, anunciou ..." leaves
         # "Nesta semana" as the text before the verb: an opener, read as a dropped subject below
         subject_verbs=rx(rf"(?:,\s*)?\b{_not_after(w('funding.inverting_openers'))}(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b"),
         # a verb-second language puts the verb right after a fronted amount and the subject after it
         # ("Met bijna 60 miljoen euro harkte biotechbedrijf Tagworks ... binnen")
-        fronted_verbs=rx(rf"^\s*{_alt(verbs)}\s") if lex.get("verb_second") else re.compile(_NEVER),
+        # ("Con 12 millones en el bolsillo, la healthtech X se prepara", "Met 11 miljoen op zak wil X")
+        fronted_verbs=rx(*([rf"^\s*{_alt(verbs)}\s"] if lex.get("verb_second") else [])
+                         + ([rf"^\s*{_alt(w('funding.pocket'))}\s*(?:,\s*|\s+[\w-]+\s+)"] if w("funding.pocket") else [])
+                         ) if lex.get("verb_second") or w("funding.pocket") else re.compile(_NEVER),
         # "1 bilhão de dólares no aplicativo de entregas Rappi", "em outra empresa de entregas, a
         # Loggi": a few lowercase words may describe the company between the preposition and its name
         object_link=rx(
@@ -150,6 +153,7 @@ def build_grammar(code: str) -> Grammar:
         apposition=rx(rf",\s*{_alt(w('anaphora.appositions'))}\b[^,;:]{{0,120}}(?:,\s*)?$")
         if w("anaphora.appositions") else None,
         verb_second=bool(lex.get("verb_second", False)),
+        reads_fronted=bool(w("funding.pocket")),
         # "la primera ronda de la marca de zapatillas X de un millón": never a round's own words
         # ("una ronda de financiación de", "ronda de Serie A de") in the owner's place
         genitive=rx(rf"\b{round_nouns}\s+{_alt(w('funding.round_owner'))}\s+(?!{_alt(w('funding.cues'))}\b)"

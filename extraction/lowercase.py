@@ -1,0 +1,90 @@
+"""Brands styled in lower case ("zapt levanta US$ 15 milhões", "loodz, een start-up die ...").
+
+The name readers want a capital letter. A lower-case word is taken for a styled brand when the
+article itself shows it: it opens a sentence, a line or a headline in lower case (where prose
+writes a capital), it stands in a name slot right before a comma or a bracket ("nubbi, que ...",
+"pagaloo (Madrid)"), it recurs (or leads a round-up item: "kolo (Paris) : ..."), it is never written with a capital, and it is no word of the
+lexicons. Such words are capitalised for the extraction (same length, so offsets hold) and given
+back their own spelling in the events.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_TOKEN = re.compile(r"(?<![\w@./'’-])([a-zà-ÿ][a-zà-ÿ0-9]{2,})(?![\w@/'’-]|\.\w)")
+_OPENS = re.compile(r"(?:^|\n)[\s→•*·>-]*$|[.!?]\s+$|\s[–—]\s+$")
+_SLOT = re.compile(r",| \(")
+_LABEL = re.compile(r" \([^()\n]{1,30}\)(?: [–—-]| ?[:.]) ")
+# words of the languages the lexicons do not hold (English and German are code, not data)
+_FUNCTION = {
+    "and", "the", "that", "which", "who", "with", "for", "from", "has", "had", "are", "they", "companies",
+    "und", "der", "die", "das", "den", "dem", "des", "von", "als", "auch", "ist", "ein", "eine", "nicht",
+    "que", "qui", "une", "des", "les", "pour", "dans", "por", "para", "con", "una", "uno", "per", "che",
+    "een", "het", "van", "voor", "met", "dat", "die",
+}
+
+
+@lru_cache(maxsize=1)
+def _lexicon_words() -> frozenset[str]:
+    words: set[str] = set(_FUNCTION)
+    data = resources.files("extraction") / "data"
+    sources = [p for p in (data / "lexicons").iterdir() if p.name.endswith(".toml")]
+    sources.append(data / "descriptors.txt")
+    for src in sources:
+        words.update(w.lower() for w in re.findall(r"[^\W\d_]{3,}", src.read_text(encoding="utf-8")))
+    return frozenset(words)
+
+
+def brands(title: str | None, text: str) -> dict[str, str]:
+    """Styled lower-case brand -> its capitalised form, for the article `title` + `text`."""
+    full = (title or "") + "\n" + (text or "")
+    counts: dict[str, int] = {}
+    opens: set[str] = set()
+    slots: set[str] = set()
+    labels: set[str] = set()  # "kolo (Paris) : ...": a round-up item's label, enough on its own
+    for m in _TOKEN.finditer(full):
+        w = m.group(1)
+        counts[w] = counts.get(w, 0) + 1
+        if m.start() == 0 or _OPENS.search(full[max(0, m.start() - 6):m.start()]):
+            opens.add(w)
+        if _SLOT.match(full, m.end()):
+            slots.add(w)
+        if _LABEL.match(full, m.end()) and (m.start() == 0 or full[m.start() - 1] == "\n"):
+            labels.add(w)
+    out: dict[str, str] = {}
+    for w in opens & slots:
+        cap = w[0].upper() + w[1:]
+        if counts[w] < 2 and w not in labels or w in _lexicon_words() or re.search(r"(?<!\w)" + re.escape(cap) + r"(?!\w)", full):
+            continue
+        out[w] = cap
+    return out
+
+
+def capitalise(text: str | None, names: dict[str, str]) -> str | None:
+    if not text or not names:
+        return text
+    pattern = re.compile(r"(?<![\w@./'’-])(" + "|".join(map(re.escape, names)) + r")(?![\w@/'’-]|\.\w)")
+    return pattern.sub(lambda m: names[m.group(1)], text)
+
+
+def restore(events: list, names: dict[str, str]) -> list:
+    """Give the styled brands back their lower-case spelling in `events`."""
+    if not names:
+        return events
+    back = {cap: low for low, cap in names.items()}
+    pattern = re.compile(r"(?<!\w)(" + "|".join(map(re.escape, back)) + r")(?!\w)")
+
+    def fix(s: str) -> str:
+        return pattern.sub(lambda m: back[m.group(1)], s) if isinstance(s, str) else s
+
+    for e in events:
+        e.company = fix(e.company)
+        e.evidence = fix(e.evidence)
+        e.lead_investors = [fix(x) for x in e.lead_investors]
+        e.investors = [fix(x) for x in e.investors]
+        if hasattr(e, "aliases") and isinstance(e.aliases, list):
+            e.aliases = [fix(x) for x in e.aliases]
+    return events
