@@ -220,6 +220,7 @@ def _founders_company(before: str) -> str | None:
     return (name_from_phrase(m.group("name"), tail=True) or m.group("name")) if m else None
 
 
+_SEAT_AFTER = re.compile(r"\s+(?:mit (?:Sitz|Hauptsitz|Standort) in|aus)\s+[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?$")
 # "Eighteen months after leaving university, the startup X raised": a time phrase opening the sentence
 _TIME_SPAN = re.compile(r"(?i)(?:\d+|[a-z]+|a few|several)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|on)\b")
 _DASH_ASIDE_END = re.compile(r"\s*[—–][^—–]{1,150}[—–]\s*$")
@@ -280,6 +281,8 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
             continue  # "Die X GmbH, Anbieter einer Plattform für Y, gibt ...": an apposition
         if _PREP_START.match(seg):
             continue  # "Im Juli", "Erst im vergangenen Jahr": an adverbial, the subject follows the verb
+        # "Das Start-up Rheinbogen mit Sitz in Oberbilk hat ...": the seat is no part of the subject's name
+        seg = _SEAT_AFTER.sub("", seg) or seg
         # "De Nederlandse bank bunq haalde ...": a name written in lower case right after its descriptor
         return name_from_phrase(seg, tail=True) or name_from_phrase(seg, allow_lower_last=True, tail=True)
     return None

@@ -203,7 +203,9 @@ def _town_adjective_of(word: str, text: str, title: str | None) -> bool:
     return bool(adjective.search(text) or (title and adjective.search(title)))
 
 
-_PLACE_WORD_BEFORE = re.compile(r"(?i)\b(?:aus|from|based in|im raum)\s+$")
+_CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD", "SGD", "HKD", "INR", "JPY", "CNY", "RMB",
+                             "KRW", "BRL", "MXN", "SEK", "NOK", "DKK", "PLN", "ZAR", "NGN", "KES", "IDR", "MYR"})
+_PLACE_WORD_BEFORE = re.compile(r"(?i)\b(?:aus|from|based in|im raum|sitz in|headquartered in)\s+$")
 
 
 def _only_after_place_words(word: str, doc: "_Article") -> bool:
@@ -366,6 +368,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "not a name")  # "Gov’t", "Don't"
     if all(t[:1].isdigit() for t in tokens) or any(_MONEY_WORD.match(t) for t in tokens):
         return NameCheck(False, "a number")
+    if len(tokens) == 1 and bare in _CURRENCY_CODES:
+        return NameCheck(False, "a currency")  # "$22 million CAD (about $16 million USD)"
     if len(tokens) == 1 and bare.isalpha() and word_to_number(bare, lang) is not None:
         return NameCheck(False, "a number")  # "Eighteen months after ...": a number word opening a sentence
     # everyday words: judged on every token, since "Unsere Schlagzeilen" is two of them

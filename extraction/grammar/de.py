@@ -148,7 +148,7 @@ GRAMMAR = register(Grammar(
         r"(?:vorherige|vorigen|letzte|ersten|zweiten|dritten|vierten|fünften)[nmrs]? fonds|"
         r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
         r"start-ups? (?:haben|erhielten)|heimische start-ups?|ökosystem|rekordsumme|"
-        r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|"
+        r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|[\w-]*barometer|"
         # a register's share capital ("das Stammkapital wurde von 31.250 Euro auf 38.100 Euro erhöht")
         r"stammkapital\w*|grundkapital\w*|"
         # a company's own spending planned: "will ein neues Werk bauen und dafür 500 Mio. Euro investieren"
@@ -171,7 +171,7 @@ GRAMMAR = register(Grammar(
     cumulative=rx(
         r"\b(?:insgesamt|bislang|bisher|seit (?:der )?gründung|mittlerweile|einschließlich|inklusive|damit .{0,30}"
         r"(?:eingesammelt|aufgenommen)|gesamtfinanzierung|gesamtvolumen|inzwischen|"
-        r"an kapital aufgenommen)\b",
+        r"an kapital aufgenommen|seit (?:19|20)\d\d (?:mehr als|über|rund|insgesamt))\b",
     ),
     reported=rx(
         r"\b(?:laut (?:bloomberg|reuters|insidern|medienberichten|einem bericht|berichten|"

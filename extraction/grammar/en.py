@@ -105,6 +105,10 @@ GRAMMAR = register(Grammar(
         r"raises prices|price (?:of|for|rise|increase|hike)|subscription|layoffs?|laid off|lawsuit|sued|grants? program|government|ministry|"
         r"these startups|many startups|unicorns? (?:valued|are)|market size|is valued|was valued|"
         r"(?:venture|vc|investment) firms (?:raised|have raised|closed|secured)|"
+        # prize money and listings: "Runners-up X and Y each received $250,000", "first prize", "bankers expect
+        # the offering to raise"
+        r"runners?-up|(?:first|second|third|grand|top) prize|prize money|pitch competition|"
+        r"bankers expect|underwriters|the offering to raise|"
         # an investor's money going out: "plans to deploy $500M into startups", "checks of $2M to $6M"
         r"(?:checks|cheques|tickets|check sizes?) (?:of|between|from|ranging)|"
         r"(?:deploy|invest)(?:s|ing)? [^.;]{0,30}\b(?:in|into|across) (?:[\w-]+ ){0,3}?(?:startups|start-ups|companies|founders)|"
