@@ -10,7 +10,7 @@ languages: a single separator followed by exactly three digits groups thousands
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from functools import lru_cache
 
@@ -313,7 +313,21 @@ def parse_money(text: str, lang: str | None = None) -> list[Money]:
 # reading finds them here. A few hundred entries hold one article's sentences.
 @lru_cache(maxsize=512)
 def _parse_money(text: str, lang: str | None) -> tuple[Money, ...]:
-    return tuple(_amounts(text, lang))
+    return tuple(_dollar_codes(text, _amounts(text, lang)))
+
+
+# "$22 million CAD (about $16 million USD)": the code after a dollar amount says which dollar
+_DOLLAR_CODE = re.compile(r"\s+(CAD|AUD|NZD|SGD|HKD|USD|MXN|TWD)\b")
+
+
+def _dollar_codes(text: str, amounts: list[Money]) -> list[Money]:
+    out = []
+    for money in amounts:
+        code = _DOLLAR_CODE.match(text, money.span[1]) if "$" in text[money.span[0]:money.span[1]] else None
+        if code:
+            money = replace(money, currency=code.group(1), span=(money.span[0], code.end()))
+        out.append(money)
+    return out
 
 
 def _amounts(text: str, lang: str | None) -> list[Money]:
