@@ -13,7 +13,7 @@ from extraction import sieve
 from extraction.aggregates import is_aggregate, spread_over_many
 from extraction.grammar import Grammar
 from extraction.money import Money
-from extraction.names import is_descriptor, name_from_phrase, valid_name
+from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, valid_name
 from extraction.numbers import word_to_number
 
 ANAPHORA = "\x00anaphora"  # placeholder resolved to the company the text is about
@@ -90,7 +90,7 @@ _GRANTING_AFTER = re.compile(
 # dative company of an official grant, asides between it and the grant's noun
 _GRANT_DATIVE = re.compile(
     r"\b(?:dem|der)\s+(?P<np>(?:[\w-]+\s+){0,3}?(?-i:[A-ZÄÖÜ])[\w.&-]*(?:\s+(?-i:[A-ZÄÖÜ])[\w.&-]*){0,3}\s+"
-    r"(?:GmbH|AG|UG|SE|KG|GmbH & Co\. KG))\b[^.;]{0,140}?\b(?:einen|eine|den|die)\s+(?:[\w-]+\s+){0,2}?"
+    + GERMAN_LEGAL_FORM + r")\b[^.;]{0,140}?\b(?:einen|eine|den|die)\s+(?:[\w-]+\s+){0,2}?"
     r"[\w-]*(?:Förderbescheid|Zuwendungsbescheid|Zuschuss|Förderung|Zuwendung|Finanzierung|Darlehen|Kredit)\w*"
     r"\b[^.;]{0,100}$")
 _DATIVE_RECIPIENT = re.compile(

@@ -24,7 +24,8 @@ import re
 from extraction.grammar import Grammar
 from extraction.investors import find_investors
 from extraction.names import (
-    BACKER_KIND, FUND_ENDINGS, is_descriptor, name_from_phrase, places, same_company, town_adjective,
+    BACKER_KIND, FUND_ENDINGS, GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, places, same_company,
+    town_adjective,
 )
 from extraction.plausibility import UNCOMMON, check_name, zipf
 
@@ -42,7 +43,7 @@ _BACKER_AFTER = re.compile(
     r"participated|joined|contributed|provided|financed|finanziert\w*)\b")
 # a fund's name, and the other backers' ("X Bank", "Y Holding", "Z Angels"): none takes a round here
 _FUND_NAME = re.compile(rf"(?i)\b(?:{'|'.join(FUND_ENDINGS)}|bank|kapital|invest|holding|group|gruppe|angels?)$")
-_LEGAL_AFTER = re.compile(r"[A-ZÄÖÜ][\w.&-]*(?: [A-ZÄÖÜ][\w.&-]*){0,2} (?:GmbH|AG|SE|UG|KG|GmbH & Co\. KG)\b")
+_LEGAL_AFTER = re.compile(r"[A-ZÄÖÜ][\w.&-]*(?: [A-ZÄÖÜ][\w.&-]*){0,2} " + GERMAN_LEGAL_FORM + r"\b")
 _PLACE_AFTER = re.compile(r"^\s*(?:\([A-ZÄÖÜ][\w -]+\)|aus\s+[A-ZÄÖÜ]|from\s+[A-Z]|,\s*(?:a|an|ein|eine)\s)")
 _MAX_SENTENCE = 600
 # the channel money came through, never its taker: "a través de la plataforma Crowdcube", "via

@@ -14,7 +14,7 @@ import re
 
 from extraction import sieve
 from extraction.companies import _INVESTOR_VERB, _LEAD_IN, _PREP_START
-from extraction.names import name_from_phrase
+from extraction.names import GERMAN_LEGAL_FORM, name_from_phrase
 from extraction.plausibility import LEADER_TITLES, zipf
 
 
@@ -81,7 +81,7 @@ _QUOTE_START = re.compile(r"[\"“”„«»]")
 
 # German names a company with its article and legal form: "Die Kaltwerk GmbH", "Leoben – Die X GmbH"
 _ARTICLE_LEGAL = re.compile(r"(?:^|[–—]\s)(?:Die|Der|Das)\s+(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,3}\s"
-                            r"(?:GmbH|AG|SE|UG))\b")
+                            + GERMAN_LEGAL_FORM + r")\b")
 
 
 def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:

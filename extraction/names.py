@@ -385,6 +385,8 @@ def same_company(a: str, b: str) -> bool:
     return bool(ta & tb)
 
 
+# a German company's legal form after its name ("Kaltwerk GmbH"), as patterns write it
+GERMAN_LEGAL_FORM = r"(?:GmbH|AG|UG|SE|KG|GmbH & Co\. KG)"
 # descriptors of backers and corporates, who give money rather than take it ("backers Tiger",
 # "der Softwarekonzern SAP", "Der Investor Index Ventures")
 BACKER_KIND = re.compile(r"(?i)invest|backer|geldgeber|kapitalgeber|fonds|fund|vc$|konzern|gigant|giant|riese|"

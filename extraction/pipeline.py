@@ -23,7 +23,7 @@ from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
 from extraction.investors import find_investors
 from extraction.items import item_headings, keeps_own_name
-from extraction.labels import amount_for_item, item_label, label_takes
+from extraction.labels import Label, amount_for_item, item_label, label_takes
 from extraction.language import detect_language
 from extraction.listings import column_blocks, deal_lines
 from extraction.mentions import MONEY_FOR, backer_at, company_mentions
@@ -275,7 +275,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         new.append(unsized(name, idx, rounds[0].round if rounds else "unknown", "subject"))
     if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
-        _round_without_amount(idx, sentence, g, rounds, new, state)
+        _round_without_amount(idx, sentence, g, rounds, new, state, label)
     funded_line = state.get("funded_lines", {}).get(idx)
     if funded_line and not money and not listed and not new:
         # "Diese Start-ups werden gefördert:" / "Kivano (Berlin): KI für Praxen": a listed recipient
@@ -386,7 +386,8 @@ def _funding_round_noun(sentence: str, g: Grammar) -> re.Match[str] | None:
     return None
 
 
-def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[Draft], state: dict) -> None:
+def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[Draft], state: dict,
+                          label: Label | None) -> None:
     """"X raised an undisclosed seed round", "X has raised a round of financing from Sequoia",
     "a hefty Series C round raised by chip-maker Y": rounds whose size the text does not give."""
     cue = rounds[0] if rounds else None
@@ -434,7 +435,6 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         # "In das Münchner Startup X fließt ein siebenstelliger Betrag": the name the article marks
         name = named_recipient(sentence, start, g, state["body"], state["head"])
         found = Found(name, "evidence") if name else None
-    label = item_label(sentence, g.code)
     if label and start >= label[1] and label_takes(found, sentence, label, g.code, state["body"], state["head"]):
         found = Found(label[0], "subject")  # "Pflegio: Die Wiener Plattform ... holt sich einen sechsstelligen Betrag"
     if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
