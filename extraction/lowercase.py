@@ -45,14 +45,18 @@ def brands(title: str | None, text: str) -> dict[str, str]:
     opens: set[str] = set()
     slots: set[str] = set()
     labels: set[str] = set()  # "kolo (Paris) : ...": a round-up item's label, enough on its own
-    for m in _TOKEN.finditer(full):
-        w = m.group(1)
+    tokens = [(m.group(1), m.start(), m.end()) for m in _TOKEN.finditer(full)]
+    for w, start, end in tokens:
         counts[w] = counts.get(w, 0) + 1
-        if m.start() == 0 or _OPENS.search(full[max(0, m.start() - 6):m.start()]):
-            opens.add(w)
-        if _SLOT.match(full, m.end()):
+        if _SLOT.match(full, end):
             slots.add(w)
-        if _LABEL.match(full, m.end()) and (m.start() == 0 or full[m.start() - 1] == "\n"):
+    # a brand needs a name slot somewhere; the costlier look-behinds run only for such words
+    for w, start, end in tokens:
+        if w not in slots:
+            continue
+        if start == 0 or _OPENS.search(full[max(0, start - 6):start]):
+            opens.add(w)
+        if _LABEL.match(full, end) and (start == 0 or full[start - 1] == "\n"):
             labels.add(w)
     out: dict[str, str] = {}
     for w in opens & slots:
