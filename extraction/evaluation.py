@@ -198,6 +198,10 @@ def score(cases: list[dict], preds_by_id: dict[str, list[dict]], errors: list | 
                 t["neg_fp_cases"] += bool(pred)
         pairs = match(pred, golds, norm)
         matched_preds = {i for i, _ in pairs}
+        if case.get("lang") in NATIVE_SCRIPT_LANGS:
+            # "is it a real round" does not depend on the script: a kana or hangul name that
+            # the shared normaliser drops is compared as written for the bands and alerts
+            matched_preds = {i for i, _ in match(pred, golds, norm_name_native)}
         for i, p in enumerate(pred):
             conf, real = float(p.get("confidence") or 0.0), i in matched_preds
             band = _band(conf)

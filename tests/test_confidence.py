@@ -93,3 +93,38 @@ def test_eval_prints_precision_by_band_and_alert_precision():
     text = format_report(report)
     assert "alerts (main events at confidence >= 0.9): 1 events, precision 1.000" in text
     json.dumps(report)  # --json stays serialisable
+
+
+def test_alerts_of_kana_and_hangul_names_count_as_real_rounds():
+    # the shared scorer's names drop kana and hangul; whether an alert was a real round does not
+    cases = [{"id": "k", "lang": "ko", "kind": "funding", "events": [{"company": "누리랩스", "main": True}]}]
+    preds = {"k": [{"company": "누리랩스", "main": True, "confidence": 0.97}]}
+    report = score(cases, preds, threshold=0.9)
+    assert report["all"]["alert_events"] == 1 and report["all"]["alert_precision"] == 1.0
+
+
+def test_frozen_rows_of_unseen_news_read_back_as_recorded(tmp_path):
+    from extraction.calibrate import freeze, labelled_events, unseen_rows
+
+    case = {"id": "u1", "lang": "en", "kind": "funding", "title": None,
+            "text": "Quillmoor, a Leeds-based payroll startup, raised $4 million in a seed round led by Fernhill Ventures.",
+            "events": [{"company": "Quillmoor", "main": True}]}
+    blind = tmp_path / "blind-set.jsonl"
+    blind.write_text(json.dumps(case) + "\n", encoding="utf-8")
+    rows_file = tmp_path / "rows.jsonl"
+    assert freeze([blind], rows_file) == 1
+    frozen = unseen_rows(rows_file)
+    live = labelled_events([case])
+    assert [(cid, main, label) for cid, _, main, label in frozen] == [("blind-set/u1", True, 1)]
+    assert frozen[0][1] == live[0][1]  # the same signals, by name
+
+
+def test_shipped_model_was_fitted_with_unseen_news():
+    from importlib import resources
+
+    from extraction.calibrate import UNSEEN, unseen_rows
+
+    rows = unseen_rows(resources.files("extraction").joinpath(UNSEEN))
+    m = model()
+    assert m["unseen_events"] == len(rows) > 100
+    assert set(rows[0][1]) == set(m["weights"])  # recorded with the signals the model weighs
