@@ -30,9 +30,15 @@ def signals(*, rule_confidence: float, has_amount: bool, has_currency: bool, has
             how: str, substituted: bool, weak_name: bool, reports: int, in_headline: bool,
             sentence: int, mentions: int, has_leads: bool, has_investors: bool, main: bool,
             status: str, events_in_article: int, is_subject: bool, name_commonness: float = 0.0,
-            backer_elsewhere: bool = False, other_money_context: bool = False) -> dict[str, float]:
+            backer_elsewhere: bool = False, other_money_context: bool = False,
+            company: str = "") -> dict[str, float]:
     """The model's inputs for one event, each a number in [0, 1]."""
     out = {
+        # the name's shape: on news the rules never saw, a company name in lower case was mostly
+        # a descriptor's adjective ("la agtech murciana") and one of three words or more a
+        # phrase taken whole; styled brands and long legal names are real, so these weigh, not veto
+        "name_lowercase": float(company[:1].islower()),
+        "name_long": float(len(company.split()) >= 3),
         "name_commonness": min(name_commonness, 7.0) / 7,
         "backer_elsewhere": float(backer_elsewhere),
         "other_money_context": float(other_money_context),

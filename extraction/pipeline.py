@@ -586,7 +586,7 @@ def _with_confidence(events: list[FundingEvent], body: str) -> list[FundingEvent
             substituted=False, weak_name=False, reports=1, in_headline=False, sentence=0,
             mentions=body.count(e.company), has_leads=bool(e.lead_investors),
             has_investors=bool(e.investors), main=e.main, status=e.status,
-            events_in_article=len(events), is_subject=False)
+            events_in_article=len(events), is_subject=False, company=e.company)
         e.confidence = calibrated(e.signals)
     return events
 
@@ -741,7 +741,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
                 name_commonness=max((zipf(t, lang) for t in d.company.split()), default=0.0),
                 backer_elsewhere=any(same_company(d.company, n) for o in merged if o is not d
                                      for n in o.leads + o.investors),
-                other_money_context=other_money),
+                other_money_context=other_money, company=d.company),
         ))
     for e in events:
         e.confidence = calibrated(e.signals)

@@ -30,8 +30,9 @@ def test_shipped_model_is_a_fitted_one():
 
 def test_a_direct_report_is_surer_than_a_pronoun_in_a_round_up():
     direct = extract_events("Zorvanta, the Berlin fintech startup, raised $20 million in a Series B round "
-                            "led by Northwind Capital. Zorvanta will hire 50 people.",
-                            title="Zorvanta raises $20M Series B led by Northwind Capital", lang="en")
+                            "led by Northwind Capital, with participation from Elmstead Partners. Zorvanta "
+                            "will use the money to hire 50 people. Zorvanta was founded in 2019.",
+                            title="Zorvanta raises $20M Series B", lang="en")
     assert len(direct) == 1 and direct[0].confidence >= alert_threshold()
     # the same round told through a pronoun, among other companies' rounds, is less sure
     roundup = extract_events("Quellbar raised $3 million. Lindgrun raised $2 million. It raised $20 million "
