@@ -58,6 +58,16 @@ def _flag_heading(sentence: str, lang: str, body: str, head: str | None) -> str 
     return name
 
 
+_PRONOUN_START = re.compile(r"(?i)^(?:elle|il|ella|ela|ele|essa|esso|zij|hij|het bedrijf)\b")
+
+
+def _refers_back(sentence: str, name: str) -> bool:
+    """A later sentence of an item goes on about its company: it opens with an article ("La compañía,
+    que ...", "A empresa já havia captado"), a pronoun ("Elle avait levé") or the name itself."""
+    return bool(_ARTICLE_START.match(sentence) or _PRONOUN_START.match(sentence)
+                or sentence.startswith(name.split()[0]))
+
+
 def _looks_like_heading(sentence: str) -> bool:
     return bool(_ITEM.match(sentence) or _ITEM_ALONE.match(sentence.strip()) or _NAME_ALONE.match(sentence.strip()))
 
@@ -108,8 +118,8 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
     for i, name in spans.items():
         nxt = next((j for j in starts if j > i), len(sentences))
         for j in range(i + 1, min(nxt, i + 1 + _BODY_SENTENCES)):
-            if j > i + 1 and _looks_like_heading(sentences[j]):
-                break  # the next item, whose name the checks above did not take
+            if j > i + 1 and (_looks_like_heading(sentences[j]) or not _refers_back(sentences[j], name)):
+                break  # the next item, whose name the checks above did not take, or a new topic
             found[j] = name
     return found
 
