@@ -695,6 +695,15 @@ _PER_SHARE_BEFORE = re.compile(
     r"\W+(?:[\w-]+\W+){0,3}$")
 
 
+def _after_receive_verb(before: str, g: Grammar) -> str:
+    """The words from the clause's verb of getting money to the amount: "La plataforma de
+    facturación ... levanta 2,3 M€" has its revenue word in the company's description, before the verb."""
+    last = None
+    for last in g.receive_verbs.finditer(before) if g.receive_verbs is not None else ():
+        pass
+    return before[last.start():] if last else before
+
+
 _LOCAL_ROUND = re.compile(
     r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förderung|fördermittel|"
     r"fördergeld|förderprogramm|subvention")
@@ -732,7 +741,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
         return "valuation"
     if sieve.search(_PER_SHARE_BEFORE, before):
         return "skip"  # "pricing its shares at $18", "Ausgabepreis von 18 Euro"
-    if sieve.search(g.skip_before, before[before.rfind(", ") + 1:]) and not _DEAL_WORTH.search(
+    if sieve.search(g.skip_before, _after_receive_verb(before[before.rfind(", ") + 1:], g)) and not _DEAL_WORTH.search(
             sentence, max(0, start - 60), start) or sieve.search(g.skip_after, after):
         return "skip"
     clause = sentence[c_start:c_end]

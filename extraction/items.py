@@ -12,29 +12,92 @@ from __future__ import annotations
 
 import re
 
+from extraction.money import parse_money
 from extraction.names import is_descriptor, places
 from extraction.plausibility import UNCOMMON, plausible_name, zipf
 
-# (a bullet may lead, a bracketed town may follow the name: "• Tributei (São Paulo) — A regtech ...")
-_ITEM = re.compile(r"^[→•·*>\s]*(?P<name>[A-ZÀ-Ý0-9][\w'’&.+-]*(?:\s[A-ZÀ-Ý0-9][\w'’&.+-]*){0,2})"
-                   r"(?:\s\([^()]{1,30}\))?\s[—–]\s+(?=\S)")
+# a bullet may lead: arrows, dots, triangles, or a country's flag ("🇸🇳 Sénégal — Yaatal")
+_BULLET = r"^[→•·*>▶►▸■◆✓\s\U0001F1E6-\U0001F1FF]*"
+_NAME = r"(?P<name>[A-ZÀ-Ý0-9][\w'’&.+-]*(?:\s[A-ZÀ-Ý0-9][\w'’&.+-]*){0,2})"
+# (a bracketed town may follow the name: "• Tributei (São Paulo) — A regtech ...")
+_ITEM = re.compile(_BULLET + _NAME + r"(?:\s\([^()]{1,30}\))?\s[—–]\s+(?=\S)")
 # "→ Ondaria (Bilbao). La plataforma ... cierra una serie A": the heading is a sentence of its own,
 # the name and its bracketed town; the item is the sentence after it
-_ITEM_ALONE = re.compile(r"^[→•·*>\s]*(?P<name>[A-ZÀ-Ý0-9][\w'’&.+-]*(?:\s[A-ZÀ-Ý0-9][\w'’&.+-]*){0,2})"
-                         r"\s\([^()]{1,30}\)[.:]?$")
+_ITEM_ALONE = re.compile(_BULLET + _NAME + r"\s\([^()]{1,30}\)[.:]?$")
+# "Tintero" / "La plataforma madrileña ... levanta 2,3 M€": a bare name on a line of its own heads
+# the item when the next sentence opens with an article (a description of the company) or the name
+_NAME_ALONE = re.compile(_BULLET + _NAME + r"$")
+_ARTICLE_START = re.compile(r"(?i)^(?:la|el|le|les|los|las|l['’]|a|o|as|os|il|lo|gli|de|het|een|un|une|una|uma|um|the)"
+                            r"(?:\s|(?<=['’]))")
+# "Vetorial — valor não divulgado", "Opaline SAS – montant non communiqué": the size withheld
+_WITHHELD = re.compile(r"(?i)^(?:montant|monto|montante|valor|importo|cifra|bedrag|amount)?\s*"
+                       r"(?:non|no|não|niet|not|n\.)\s*\w+\.?$")
+_TAIL_PAREN = re.compile(r"\s*\([^()]{1,30}\)\s*$")
+_BODY_SENTENCES = 3  # an item's text after a heading line runs a few sentences at most
+
+
+def _heading_only(tail: str, lang: str) -> bool:
+    """The text after a heading's dash is the item's amount (or its withheld size) and nothing more:
+    "Lumio (Lyon) – 24 M€", "Paisa Cloud — US$ 22 millones (Serie B)". The item's story follows."""
+    bare = _TAIL_PAREN.sub("", tail).strip(" .")
+    if not bare or _WITHHELD.match(bare):
+        return True
+    money = [m for m in parse_money(bare, lang) if m.currency or m.has_scale]
+    return len(money) == 1 and not (bare[:money[0].span[0]] + bare[money[0].span[1]:]).strip(" .")
+
+
+def _flag_heading(sentence: str, lang: str, body: str, head: str | None) -> str | None:
+    """ "🇸🇳 Sénégal — Yaatal": a place, a dash, and the company's name, the heading of its item."""
+    m = re.match(_BULLET + r"(?P<place>[^—–]{2,40}?)\s[—–]\s+(?P<name>[^—–]{2,40})$", sentence.strip())
+    if not m:
+        return None
+    place = _TAIL_PAREN.sub("", m.group("place")).strip().lower()
+    name = m.group("name").strip()
+    if place not in places() or not re.fullmatch(_NAME, name) or not plausible_name(name, lang, body, head):
+        return None
+    return name
+
+
+_PRONOUN_START = re.compile(r"(?i)^(?:elle|il|ella|ela|ele|essa|esso|zij|hij|het bedrijf)\b")
+
+
+def _refers_back(sentence: str, name: str) -> bool:
+    """A later sentence of an item goes on about its company: it opens with an article ("La compañía,
+    que ...", "A empresa já havia captado"), a pronoun ("Elle avait levé") or the name itself."""
+    return bool(_ARTICLE_START.match(sentence) or _PRONOUN_START.match(sentence)
+                or sentence.startswith(name.split()[0]))
+
+
+def _looks_like_heading(sentence: str) -> bool:
+    return bool(_ITEM.match(sentence) or _ITEM_ALONE.match(sentence.strip()) or _NAME_ALONE.match(sentence.strip()))
 
 
 def item_headings(sentences: list[str], lang: str, body: str, head: str | None) -> dict[int, str]:
-    """Sentence index -> the company named by its item heading, in a round-up of such items."""
-    found = {}
+    """Sentence index -> the company named by its item heading, in a round-up of such items.
+
+    A heading line that tells nothing but the name (and its town, amount or flag) heads the
+    sentences after it, up to the next heading."""
+    found, spans = {}, {}
     for i, sentence in enumerate(sentences):
         m = _ITEM.match(sentence)
+        if m and m.group("name").lower() in places():
+            m = None  # "🇸🇳 Sénégal — Yaatal": the place heads, the name follows (below)
         alone = None if m else _ITEM_ALONE.match(sentence.strip())
-        if alone and i + 1 < len(sentences):
-            m, i = alone, i + 1
-        if not m:
+        heads_body = False
+        if m:
+            heads_body = _heading_only(sentence[m.end():], lang)
+        elif alone and i + 1 < len(sentences):
+            m, heads_body = alone, True
+        elif i + 1 < len(sentences) and (bare := _NAME_ALONE.match(sentence.strip())) and (
+                _ARTICLE_START.match(sentences[i + 1]) or sentences[i + 1].startswith(bare.group("name").split()[0])):
+            m, heads_body = bare, True
+        flag = None if m else _flag_heading(sentence, lang, body, head)
+        if flag:
+            name, heads_body = flag, True
+        elif not m:
             continue
-        name = m.group("name")
+        else:
+            name = m.group("name")
         if name.lower() in places() or any(is_descriptor(t) for t in name.split()) \
                 or not plausible_name(name, lang, body, head):
             continue
@@ -47,7 +110,18 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
                 if not name.isupper():
                     break
         found[i] = name
-    return found if len(set(found.values())) >= 2 else {}
+        if heads_body:
+            spans[i] = name
+    if len(set(found.values())) < 2:
+        return {}
+    starts = sorted(found)
+    for i, name in spans.items():
+        nxt = next((j for j in starts if j > i), len(sentences))
+        for j in range(i + 1, min(nxt, i + 1 + _BODY_SENTENCES)):
+            if j > i + 1 and (_looks_like_heading(sentences[j]) or not _refers_back(sentences[j], name)):
+                break  # the next item, whose name the checks above did not take, or a new topic
+            found[j] = name
+    return found
 
 
 def keeps_own_name(name: str | None, heading: str, lang: str, body: str, head: str | None) -> bool:

@@ -32,6 +32,7 @@ _UNDISCLOSED = re.compile(
     r"(?i)^(?:undisclosed|not disclosed|n/?a|k\.\s?a\.|nicht (?:genannt|bekannt)|ungenannt|non communiqué|"
     r"no revelado|não divulgado|non divulgato)$")
 _MAX_LINE = 160
+_FIELD_STRIP = " •-*/▶►▸→"  # spaces and the bullets a line may open with
 _STAGE_LABEL = re.compile(r"(?i)^(?:late|early|growth|mid|later)[- ]stage$")
 # words that put a list in a funding context ("Die Deals der Woche", "Funding roundup")
 _FUNDING_WORDS = re.compile(
@@ -82,7 +83,7 @@ def read_line(line: str, lang: str) -> DealLine | None:
     stripped = line.strip()
     # every field break holds one of these; the pattern's leading \s* tries every offset
     parts = _FIELD_BREAK.split(stripped) if _FIELD_MARK.search(stripped) else [stripped]
-    fields = [f.strip(" •-*/") for f in parts if f.strip(" •-*/")]
+    fields = [f.strip(_FIELD_STRIP) for f in parts if f.strip(_FIELD_STRIP)]
     money = [m for m in parse_money(line, lang) if m.currency or m.has_scale]
     commas = [f.strip() for f in _COMMA_FIELD.split(fields[0])] if fields else []
     if len(commas) >= 3 and any(_whole_amount(f, money, line) for f in commas):
@@ -128,12 +129,22 @@ def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
     if len(found) < 2:
         return {}
     first = min(found)
-    context = " ".join(sentences[max(0, first - 2):first] + [sentences[i] for i in found])
+    # the lines, the two sentences before the list, and the sentence under each line: a round-up's
+    # item ("Trilha — R$ 50 milhões" / "A edtech ... recebeu uma rodada Série A") tells its round below
+    context = " ".join(sentences[max(0, first - 2):first] + [sentences[i] for i in found]
+                       + [sentences[i + 1] for i in found if i + 1 < len(sentences) and i + 1 not in found])
     if not (_FUNDING_WORDS.search(context) or any(d.round != "unknown" for d in found.values())):
         return {}
-    # a list is lines close together: a stray line far from the others stands alone
-    keep = {i: d for i, d in found.items() if any(0 < abs(i - j) <= 2 for j in found)}
+    # a list is lines close together: a stray line far from the others stands alone (a heading line
+    # over an item of two or three sentences stands a few lines from the next)
+    keep = {i: d for i, d in found.items() if any(0 < abs(i - j) <= _reach(sentences, i, j) for j in found)}
     return keep if len(keep) >= 2 else {}
+
+
+def _reach(sentences: list[str], i: int, j: int) -> int:
+    """How far apart two list lines may stand: two lines, or four when both are headings (no full
+    stop) over items of their own."""
+    return 4 if all(not sentences[k].rstrip().endswith(".") for k in (i, j)) else 2
 
 
 def _whole_line_amount(line: str, lang: str) -> Money | None:

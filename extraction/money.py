@@ -38,6 +38,8 @@ _PRE = {
     "rm": "MYR", "myr": "MYR", "sek": "SEK", "nok": "NOK", "dkk": "DKK", "idr": "IDR",
     "rp": "IDR", "₩": "KRW", "krw": "KRW", "₦": "NGN", "ngn": "NGN", "zar": "ZAR",
     "nt$": "TWD", "twd": "TWD", "pln": "PLN", "fr.": "CHF", "sfr.": "CHF", "sfr": "CHF",
+    # Latin American pesos by their codes: "COP 6.000 millones", "MXN 40 millones"
+    "mxn": "MXN", "cop": "COP", "clp": "CLP", "ars": "ARS",
 }
 _POST = {
     "us-dollar": "USD", "us-$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
@@ -53,7 +55,11 @@ _POST = {
     # Swiss francs in the Romance languages and Dutch
     "francs suisses": "CHF", "franchi svizzeri": "CHF", "francos suizos": "CHF", "francos suíços": "CHF",
     "zwitserse frank": "CHF", "zwitserse franken": "CHF",
+    # French: "francs" alone are Swiss today; the CFA franc and the dirham of West and North Africa
+    "francs": "CHF", "francs cfa": "XOF", "fcfa": "XOF", "f cfa": "XOF", "dirhams": "MAD", "dirham": "MAD",
 }
+# "3,5 M$" in a French text about Québec: the dollar written after the figure is the Canadian one
+_QUEBEC = re.compile(r"(?i)\b(?:québec\w*|quebec|montréal\w*|montreal|canad\w+)\b")
 _JAPAN = re.compile(r"(?i)\b(?:japan|japanese|tokyo|osaka|kyoto|fukuoka|nagoya|yokohama|sapporo|yen)\b")
 _VERB_LIKE_POST = ("won", "rand", "real", "lira")  # currency words that are also ordinary words
 # Scale words; German "Billion" is 10**12, English "billion" 10**9 (resolved by case).
@@ -69,10 +75,11 @@ _SCALE_RE = "|".join(f"(?:{p})" for p, _ in _SCALES)
 _SCALES_COMPILED = [(re.compile(p), value) for p, value in _SCALES]
 
 # "Fr. 5 Mio.", "5 Mio. Fr.", "SFr. 5 Mio.": Swiss francs as the Swiss press writes them
-_PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|NT\$|TWD|PLN|A\$|AU\$|AUD|C\$|CA\$|CAD\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|SFr\.?|Fr\.|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR"
+_PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|NT\$|TWD|PLN|A\$|AU\$|AUD|C\$|CA\$|CAD\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|SFr\.?|Fr\.|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR|MXN|COP|CLP|ARS"
 _POST_RE = (
     r"US-Dollar|US-\$|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|Schweizer Franken|Franken|CHF|Swiss francs|"
     r"francs suisses|franchi svizzeri|francos suizos|francos suíços|Zwitserse frank(?:en)?|"
+    r"francs CFA|F ?CFA|francs|dirhams?|"
     r"britischen? Pfund|Pfund Sterling|Pfund|"
     r"pounds?(?: sterling)?|GBP|£|Yuan|yuan|RMB|renminbi|CNY|yen|Yen|JPY|rupees?|INR|Kronen|SEK|"
     r"ringgit|reais|real|dólares|dolares|dollari|dólar|won|baht|pesos|lira|shekels|rand|kronor|złoty|zloty|zł|SFr\.|Fr\."
@@ -80,7 +87,7 @@ _POST_RE = (
 _WORDS = r"[A-Za-zÄÖÜäöüßéèàíóúñç]+(?:[ -][A-Za-zÄÖÜäöüßéèàíóúñç]+){0,2}"
 _NUM = (r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|"
         # "500 000 Euro": thousands grouped by spaces, only right before a currency
-        r"\d{1,3}(?: \d{3})+(?![\d.,])(?=\s?(?:€|euro|eur\b|dollar|us-dollar|usd|franken|chf))|\d+(?:[.,]\d+)?")
+        r"\d{1,3}(?: \d{3})+(?![\d.,])(?=\s?(?:€|euro|eur\b|dollar|us-dollar|usd|franken|chf|francs?\b|\$))|\d+(?:[.,]\d+)?")
 
 
 
@@ -147,11 +154,11 @@ def _language(lang: str | None) -> tuple[re.Pattern[str], dict[str, float], dict
 _HINT_SIGN = re.compile(r"[$€£¥₹₩₦]")
 _HINT_SCALE = re.compile(r"\d\s?(?:k|m|b|bn|mn|cr|bln|mln)\b")
 _HINT_WORD = re.compile(r"illion|illiard|Mio\b|Mrd\b|crore|lakh|Euro|euro|Dollar|dollar|Franken|Pfund|pound|"
-                        r"yuan|Yuan|rupee")
-_HINT_CODE = re.compile(r"\b(?:USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD)")
+                        r"yuan|Yuan|rupee|franc|dirham|CFA|mio\.")
+_HINT_CODE = re.compile(r"\b(?:USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD|MXN|COP|CLP|ARS)")
 # every alternative of _HINT_WORD but "Mio\b" and "Mrd\b"
 _HINT_WORD_PLAIN = ("illion", "illiard", "crore", "lakh", "Euro", "euro", "Dollar", "dollar", "Franken", "Pfund",
-                    "pound", "yuan", "Yuan", "rupee")
+                    "pound", "yuan", "Yuan", "rupee", "franc", "dirham", "CFA", "mio.")
 # Spanish, Portuguese, Italian and Dutch scale and currency words
 _HINT_FOLDED = re.compile(r"(?i:mill[oó]n|milh[õã]|milion|miliard|miljoen|miljard|bilh[õã]|\bml[nd]\b|\bmdd\b|"
                           r"d[óo]lar|reais)")
@@ -161,7 +168,7 @@ _HINT_FOLDED_NEEDS = ("millon", "millón", "milh", "milion", "miliard", "miljoen
                       "mdd", "dólar", "dolar", "reais")
 _HINT_FOLDED_NEED = re.compile("|".join(map(re.escape, _HINT_FOLDED_NEEDS))).search
 # _HINT_CODE without its \b, which leaves `re` no first character to skip ahead to
-_HINT_CODE_WORDS = re.compile(r"USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD")
+_HINT_CODE_WORDS = re.compile(r"USD|EUR|GBP|CHF|INR|RMB|CNY|JPY|Rs|RM|SGD|HKD|MXN|COP|CLP|ARS")
 # Cheap pre-filter: a sentence without any of these has no money in it.
 MONEY_HINT = re.compile("|".join(p.pattern for p in (_HINT_SIGN, _HINT_SCALE, _HINT_CODE, _HINT_WORD, _HINT_FOLDED)))
 
@@ -385,6 +392,8 @@ def _amounts(text: str, lang: str | None) -> list[Money]:
             low_post = " ".join(post.lower().split())
             currency = own_currencies.get(low_post) or _POST.get(
                 low_post.split()[0] if low_post.startswith("pound") else low_post, currency)
+            if post == "$" and not pre and lang == "fr" and _QUEBEC.search(text):
+                currency = "CAD"
         if currency is None and scale and scale.lower() in scale_currency:
             currency = scale_currency[scale.lower()]
         if currency is None and scale and scale.lower().startswith(("crore", "lakh", "cr")):

@@ -435,6 +435,9 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         # "In das Münchner Startup X fließt ein siebenstelliger Betrag": the name the article marks
         name = named_recipient(sentence, start, g, state["body"], state["head"])
         found = Found(name, "evidence") if name else None
+    item = state.get("items", {}).get(idx)
+    if found is None and item and (cue is not None or backed or undisclosed):
+        found = Found(item, "subject")  # "Girouette – montant non communiqué" / "L'éditeur ... boucle un tour"
     if label and start >= label[1] and label_takes(found, sentence, label, g.code, state["body"], state["head"]):
         found = Found(label[0], "subject")  # "Pflegio: Die Wiener Plattform ... holt sich einen sechsstelligen Betrag"
     if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
