@@ -136,7 +136,8 @@ def reader(code: str) -> Reader:
     # "1億2000万円", "1조3880억원": a larger unit followed by a smaller one is one amount
     part = rf"(?:{_NUM})\s?{scale}"
     money = re.compile(
-        rf"(?P<approx>{_alt(d.get('approx', []))})?"
+        # "약 600억원": Korean spaces the hedge from its figure
+        rf"(?:(?P<approx>{_alt(d.get('approx', []))})\s?)?"
         rf"(?P<body>(?:{part})(?:\s?(?:{part}))*(?:\s?\d+(?![.,\d]))?|(?P<bare>{_NUM})(?=\s?{cur})|"
         rf"(?P<lone>{scale}))\s?(?P<cur>{cur})?")
 
@@ -462,7 +463,7 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
         # "X正在洽談新一輪融資，估值達3000億美元": a figure that is only the valuation tells no size
         # ("正以50亿美元估值寻求融资": the figure before "估值" is one too)
         sized = [m for m in monies if not r.valuation.search(sentence, max(0, m.start() - 6), m.start())
-                 and not r.valuation.match(sentence[m.end():m.end() + 6].lstrip("とのでは、,"))]
+                 and not r.valuation.match(sentence[m.end():m.end() + 6].lstrip("とのでは、,의 "))]
         # "累计融资金额数千万元": an untold total is no untold round
         undisclosed = next((u for u in r.undisclosed.finditer(sentence) if not r.cumulative.search(
             sentence, max(0, u.start() - 12), u.start())), None) if funding else None
@@ -585,7 +586,7 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
             continue
         clause = sentence[c0:c1]
         if money is not None and (r.valuation.search(sentence, max(c0, last_end), start)
-                                  or r.valuation.match(sentence[end:end + 6].lstrip("とのでは、,"))):
+                                  or r.valuation.match(sentence[end:end + 6].lstrip("とのでは、,의 "))):
             # "..., 估值达30亿美元": the valuation of this sentence's round, else of the one just told
             target = out[-1][1] if out else recent
             if target is not None and target.valuation is None:
