@@ -199,7 +199,7 @@ def _fold(text: str) -> str:
 def _value(m: re.Match[str], r: Reader) -> tuple[int | None, str | None]:
     cur = r.currencies.get(m.group("cur") or "")
     if cur in (None, "CNY") and (m.group("cur") or "") in ("", "元"):
-        before = m.string[max(0, m.start() - 4):m.start()]
+        before = m.string[max(0, m.start() - 6):m.start()].rstrip()  # "新台幣 1.5 億元": spaced too
         cur = next((c for w, c in r.currencies.items() if len(w) >= 2 and before.endswith(w)), cur)
     if m.group("lone"):
         # "近亿元", "超亿元": a scale without a figure is one of it, "亿元级" is no figure
@@ -346,10 +346,13 @@ def _round(text: str, r: Reader) -> tuple[str, bool]:
 def _rounds_in(text: str, r: Reader) -> list[tuple[str, bool]]:
     """Every stage named in `text`, in order, when it names more than one ("天使轮和Pre-A轮")."""
     found: dict[int, tuple[str, bool]] = {}
+    spans: list[tuple[int, int]] = []
     for regex, kind in r.rounds:
         for m in regex.finditer(text):
-            if any(abs(m.start() - at) < 2 for at in found):
+            # a stage inside another's words is that stage ("シード" in "プレシード")
+            if any(abs(m.start() - at) < 2 for at in found) or any(a <= m.start() < b for a, b in spans):
                 continue
+            spans.append(m.span())
             found[m.start()] = ((f"series_{m.group('letter').lower()}", bool(m.groupdict().get("plus")))
                                 if kind == "series" else (kind, False))
     stages = [found[k] for k in sorted(found)]
@@ -390,8 +393,28 @@ def _sentences(text: str) -> list[str]:
 
 # a round-up's row: a list mark, the company (an aside in brackets), then its deal after "|" or ":"
 # ("1. 曜石半导体 | A轮 | 1亿元 | X领投", "・宙翔テクノロジーズ(宇宙機向け推進系):シリーズCで35億円。")
-_ROW = re.compile(r"^\s*(?:\d{1,2}[.、)]|[・•●◆▪*\-])\s*(?P<name>[^|:。,，、]{2,40}?)\s*[|:]\s*(?P<rest>\S.*)$")
+_ROW = re.compile(r"^\s*(?:\d{1,2}[.、)]|[・•●◆▪▌*\-])\s*(?P<name>[^|:。,，、]{2,40}?)\s*[|:]\s*(?P<rest>\S.*)$")
+# a round-up item whose heading line is the company alone, its deal on the next line
+# ("1. 株式会社ソラトモ(ドローン点検)\nシリーズBラウンドで総額15億円を調達。")
+_HEADING = re.compile(r"^\s*(?P<mark>\d{1,2}[.、)]|[・•●◆▪▌■*\-])\s*(?P<name>[^|:。,，、\n]{2,40}?)\s*\n$")
 _LATIN_FIRST = re.compile(r"^([A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9])\s+[^\x00-\x7f]")
+
+
+def _blank(text: str, spans: list[re.Match[str]]) -> str:
+    """`text` with the amounts blanked: "総額15億円" opens the round's size (the amount's hedge),
+    no total of rounds."""
+    for m in reversed(spans):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
+def _headed_row(heading: str, body: str, r: Reader) -> FundingEvent | None:
+    """The round of an item told under a heading that is only its company's name, or None.
+    A body that is a row of its own, or names its own subject before a marker, is not the heading's."""
+    m = _HEADING.match(heading)
+    if not m or _ROW.match(body) or _HEADING.match(body) or r.funding.search(heading):
+        return None
+    return _row(f"・{m.group('name')}:{body.strip()}", r)
 
 
 def _row(sentence: str, r: Reader) -> FundingEvent | None:
@@ -408,7 +431,7 @@ def _row(sentence: str, r: Reader) -> FundingEvent | None:
     monies = [x for x in r.money.finditer(rest) if _value(x, r)[0] and not any(a <= x.start() < b for a, b in vague)
               and not r.valuation.search(rest, max(0, x.start() - 6), x.start())]
     if not company or r.investor_name.search(company) or r.public.search(rest) or r.negative.search(rest) \
-            or r.sentence_negative.search(rest) or r.cumulative.search(rest):
+            or r.sentence_negative.search(rest) or r.cumulative.search(_blank(rest, monies)):
         return None
     if not any(rx.search(rest) for rx, _ in r.rounds) and not (r.funding.search(rest) and (monies or vague)):
         return None
@@ -431,8 +454,15 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     last_at = -10
     sentences = _sentences(text)
     row_line = False
+    skip = -1
     for idx, sentence in enumerate(sentences):
+        if idx == skip:
+            continue
         row = _row(sentence, r)
+        if row is None and idx + 1 < len(sentences):
+            row = _headed_row(sentence, sentences[idx + 1], r)
+            if row is not None:  # the heading's body is read: its line is the row's
+                skip, sentence = idx + 1, sentences[idx + 1]
         if row is not None or (row_line and events):
             if row is not None:
                 events.append(row)
