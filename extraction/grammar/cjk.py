@@ -185,7 +185,8 @@ _NAME_OK = re.compile(r"^[\w·・&.\- ]{2,30}$")
 
 
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)")
-_ALT_FIGURE = re.compile(r"\s*\(\s*(?:约合|約合|约|約|合|약|約)?\s*$")
+# ("300萬美元(約新台幣9,700萬元)": the other currency's name may come before its figure)
+_ALT_FIGURE = re.compile(r"\s*\(\s*(?:约合|約合|约|約|合|약|約)?\s*(?:新台[币幣]|人民[币幣]|港[币幣]|台[币幣])?\s*$")
 
 
 def _fold(text: str) -> str:
@@ -289,7 +290,8 @@ def _quoted(code: str) -> re.Pattern[str]:
     r = reader(code)
     tails = rf"(?:{r.name_tail.pattern[:-1]})?"
     # (Chinese quotation marks too: "研发商“精准时代”获得…")
-    return re.compile(rf"[「『“]([^」』”“，,。]{{1,30}})[」』”](?={tails}\s*(?:(?:{r.markers.pattern})|$))")
+    # (its registered name in brackets may stand between: "「栖云智能」(杭州栖云智能科技有限公司)近日完成")
+    return re.compile(rf"[「『“]([^」』”“，,。]{{1,30}})[」』”](?=(?:\s*\([^()]*\))?{tails}\s*(?:(?:{r.markers.pattern})|$))")
 
 
 def _subject(before: str, r: Reader, first: bool = False) -> str | None:
@@ -555,9 +557,11 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     out: list[FundingEvent] = []
     for e in events:  # headline and body often repeat the round
         # "蔚来汽车" in the headline and "蔚来" in the body are one company
-        twin = next((o for o in out if (o.company in e.company or e.company in o.company)
+        twin = next((o for o in out if _same_company(o.company, e.company, text)
                      and (o.amount == e.amount or None in (o.amount, e.amount))
-                     and (o.round == e.round or "unknown" in (o.round, e.round))
+                     and (o.round == e.round or "unknown" in (o.round, e.round)
+                          # "シードラウンドでJ-KISSにより6,000万円": the stage and its instrument, one round
+                          or ("convertible" in (o.round, e.round) and o.amount == e.amount and o.amount))
                      # "再获B+轮" is no twin of "去年完成B轮"; a round in talks none of a past one told after it
                      and (o.extension == e.extension or "unknown" in (o.round, e.round))
                      and not (o.main != e.main and (o.status == "in_talks") != (e.status == "in_talks"))), None)
@@ -579,6 +583,14 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     for e in out:
         e.investors = [*e.lead_investors, *[n for n in e.investors if n not in e.lead_investors]]
     return out
+
+
+def _same_company(a: str, b: str, text: str) -> bool:
+    """One company under two names: one holds the other ("蔚来汽车", "蔚来"), or the article gives
+    one as the other's Latin form in brackets ("「森林數據」(Forestdata)")."""
+    if a in b or b in a:
+        return True
+    return any(re.search(rf"{re.escape(x)}[」』”]?\(\s*{re.escape(y)}\s*[,、)]", text) for x, y in ((a, b), (b, a)))
 
 
 def _breaks(sentence: str, r: Reader) -> list[re.Match[str]]:
@@ -634,7 +646,8 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         after = r.subject_after.search(sentence, end, c1) if company is None else None
         if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after its round
             company = _clean_name(after.group("name"), r)
-        if not company and topic and r.anaphora.match(sentence, c0):
+        if not company and topic and (r.anaphora.match(sentence, c0) or r.anaphora.match(sentence)):
+            # (or the sentence opens with it: "该公司表示，本轮融资金额为1.8亿元")
             company = topic  # "公司上一轮融资为…", "同社は2022年に…": the article's company
         backer = None
         if company:
