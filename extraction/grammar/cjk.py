@@ -229,7 +229,8 @@ def _value(m: re.Match[str], r: Reader) -> tuple[int | None, str | None]:
 # ("투자사인", "이번 투자는") closes the words before the name, "등" ("and others") ends it
 _SPACED_LEAD_IN = re.compile(r"^.*\S(?:인|은|는)\s")
 _SPACED_AND_OTHERS = re.compile(r"\s등(?:\s.*)?$")
-_ENDS_PHRASE = re.compile(r"(?:가|이|은|는|을|를|고|며|와|과|의|도|로|에|서|다)$")
+# (a date before the name ends the words before it too: "지난해 4월 퓨처플레이")
+_ENDS_PHRASE = re.compile(r"(?:가|이|은|는|을|를|고|며|와|과|의|도|로|에|서|다|\d+[년월일]|지난해|올해|작년)$")
 
 
 def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = False) -> str | None:
@@ -361,11 +362,18 @@ def _rounds_in(text: str, r: Reader) -> list[tuple[str, bool]]:
     return stages if len(set(stages)) > 1 else []
 
 
-def _names(text: str, r: Reader) -> list[str]:
+def _names(text: str, r: Reader, marked: bool = False) -> list[str]:
     """The investors named in a list."""
     out: list[str] = []
-    for part in r.list_split.split(_PAREN.sub("", text)):
-        name = _clean_name(part, r, investor=True)
+    text = _PAREN.sub("", text)
+    cuts = list(r.list_split.finditer(text))
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(text)]
+    for k, (a, b) in enumerate(zip(starts, ends)):
+        part = text[a:b]
+        # a part cut off by a joining particle ("퓨처플레이와 디캠프") ends with its name, no particle
+        joined = k < len(cuts) and r.spaced and bool(re.search(r"[\uac00-\ud7af]", cuts[k].group(0)))
+        name = _clean_name(part, r, investor=True, marked=joined or (marked and k == len(cuts)))
         if name and name not in out:
             out.append(name)
     return out
@@ -379,7 +387,9 @@ def _investors(event: FundingEvent, text: str, r: Reader) -> None:
                     event.lead_investors.append(name)
     for regex in r.participants:
         for m in sieve.finditer(regex, text):
-            for name in _names(m.group("names"), r):
+            # "퓨처플레이로부터": the pattern took the particle after the list's last name
+            cut = r.spaced and bool(re.match(r"\s?(?:으로부터|로부터)", text[m.end("names"):]))
+            for name in _names(m.group("names"), r, marked=cut):
                 if name not in event.investors and name not in event.lead_investors and name != event.company:
                     event.investors.append(name)
 
@@ -664,6 +674,9 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         rnd, ext = _round(sentence[c0:c1], r)
         if rnd == "unknown":  # "完成A輪融資，涉資6億美元": the round is named in the clause before
             rnd, ext = _round(sentence[last_end:c1], r)
+        if rnd == "unknown" and r.verb_final:
+            # "X는 80억원, Y가 30억원의 시리즈A 투자를 유치했다": the verb's clause names the stage of both
+            rnd, ext = _round(sentence[end:], r)
         status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) else "announced"
         out.append((c0, FundingEvent(company=company, amount=amount, currency=currency, round=rnd,
                                      extension=ext, status=status, confidence=0.5, evidence=sentence[:300],
