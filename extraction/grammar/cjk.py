@@ -136,7 +136,8 @@ def reader(code: str) -> Reader:
     # "1億2000万円", "1조3880억원": a larger unit followed by a smaller one is one amount
     part = rf"(?:{_NUM})\s?{scale}"
     money = re.compile(
-        rf"(?P<approx>{_alt(d.get('approx', []))})?"
+        # "약 600억원": Korean spaces the hedge from its figure
+        rf"(?:(?P<approx>{_alt(d.get('approx', []))})\s?)?"
         rf"(?P<body>(?:{part})(?:\s?(?:{part}))*(?:\s?\d+(?![.,\d]))?|(?P<bare>{_NUM})(?=\s?{cur})|"
         rf"(?P<lone>{scale}))\s?(?P<cur>{cur})?")
 
@@ -184,7 +185,8 @@ _NAME_OK = re.compile(r"^[\w·・&.\- ]{2,30}$")
 
 
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,8}\)")
-_ALT_FIGURE = re.compile(r"\s*\(\s*(?:约合|約合|约|約|合|약|約)?\s*$")
+# ("300萬美元(約新台幣9,700萬元)": the other currency's name may come before its figure)
+_ALT_FIGURE = re.compile(r"\s*\(\s*(?:约合|約合|约|約|合|약|約)?\s*(?:新台[币幣]|人民[币幣]|港[币幣]|台[币幣])?\s*$")
 
 
 def _fold(text: str) -> str:
@@ -198,7 +200,7 @@ def _fold(text: str) -> str:
 def _value(m: re.Match[str], r: Reader) -> tuple[int | None, str | None]:
     cur = r.currencies.get(m.group("cur") or "")
     if cur in (None, "CNY") and (m.group("cur") or "") in ("", "元"):
-        before = m.string[max(0, m.start() - 4):m.start()]
+        before = m.string[max(0, m.start() - 6):m.start()].rstrip()  # "新台幣 1.5 億元": spaced too
         cur = next((c for w, c in r.currencies.items() if len(w) >= 2 and before.endswith(w)), cur)
     if m.group("lone"):
         # "近亿元", "超亿元": a scale without a figure is one of it, "亿元级" is no figure
@@ -227,7 +229,8 @@ def _value(m: re.Match[str], r: Reader) -> tuple[int | None, str | None]:
 # ("투자사인", "이번 투자는") closes the words before the name, "등" ("and others") ends it
 _SPACED_LEAD_IN = re.compile(r"^.*\S(?:인|은|는)\s")
 _SPACED_AND_OTHERS = re.compile(r"\s등(?:\s.*)?$")
-_ENDS_PHRASE = re.compile(r"(?:가|이|은|는|을|를|고|며|와|과|의|도|로|에|서|다)$")
+# (a date before the name ends the words before it too: "지난해 4월 퓨처플레이")
+_ENDS_PHRASE = re.compile(r"(?:가|이|은|는|을|를|고|며|와|과|의|도|로|에|서|다|\d+[년월일]|지난해|올해|작년)$")
 
 
 def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = False) -> str | None:
@@ -288,7 +291,8 @@ def _quoted(code: str) -> re.Pattern[str]:
     r = reader(code)
     tails = rf"(?:{r.name_tail.pattern[:-1]})?"
     # (Chinese quotation marks too: "研发商“精准时代”获得…")
-    return re.compile(rf"[「『“]([^」』”“，,。]{{1,30}})[」』”](?={tails}\s*(?:(?:{r.markers.pattern})|$))")
+    # (its registered name in brackets may stand between: "「栖云智能」(杭州栖云智能科技有限公司)近日完成")
+    return re.compile(rf"[「『“]([^」』”“，,。]{{1,30}})[」』”](?=(?:\s*\([^()]*\))?{tails}\s*(?:(?:{r.markers.pattern})|$))")
 
 
 def _subject(before: str, r: Reader, first: bool = False) -> str | None:
@@ -345,21 +349,31 @@ def _round(text: str, r: Reader) -> tuple[str, bool]:
 def _rounds_in(text: str, r: Reader) -> list[tuple[str, bool]]:
     """Every stage named in `text`, in order, when it names more than one ("天使轮和Pre-A轮")."""
     found: dict[int, tuple[str, bool]] = {}
+    spans: list[tuple[int, int]] = []
     for regex, kind in r.rounds:
         for m in regex.finditer(text):
-            if any(abs(m.start() - at) < 2 for at in found):
+            # a stage inside another's words is that stage ("シード" in "プレシード")
+            if any(abs(m.start() - at) < 2 for at in found) or any(a <= m.start() < b for a, b in spans):
                 continue
+            spans.append(m.span())
             found[m.start()] = ((f"series_{m.group('letter').lower()}", bool(m.groupdict().get("plus")))
                                 if kind == "series" else (kind, False))
     stages = [found[k] for k in sorted(found)]
     return stages if len(set(stages)) > 1 else []
 
 
-def _names(text: str, r: Reader) -> list[str]:
+def _names(text: str, r: Reader, marked: bool = False) -> list[str]:
     """The investors named in a list."""
     out: list[str] = []
-    for part in r.list_split.split(_PAREN.sub("", text)):
-        name = _clean_name(part, r, investor=True)
+    text = _PAREN.sub("", text)
+    cuts = list(r.list_split.finditer(text))
+    starts = [0, *(m.end() for m in cuts)]
+    ends = [*(m.start() for m in cuts), len(text)]
+    for k, (a, b) in enumerate(zip(starts, ends)):
+        part = text[a:b]
+        # a part cut off by a joining particle ("퓨처플레이와 디캠프") ends with its name, no particle
+        joined = k < len(cuts) and r.spaced and bool(re.search(r"[\uac00-\ud7af]", cuts[k].group(0)))
+        name = _clean_name(part, r, investor=True, marked=joined or (marked and k == len(cuts)))
         if name and name not in out:
             out.append(name)
     return out
@@ -373,7 +387,9 @@ def _investors(event: FundingEvent, text: str, r: Reader) -> None:
                     event.lead_investors.append(name)
     for regex in r.participants:
         for m in sieve.finditer(regex, text):
-            for name in _names(m.group("names"), r):
+            # "퓨처플레이로부터": the pattern took the particle after the list's last name
+            cut = r.spaced and bool(re.match(r"\s?(?:으로부터|로부터)", text[m.end("names"):]))
+            for name in _names(m.group("names"), r, marked=cut):
                 if name not in event.investors and name not in event.lead_investors and name != event.company:
                     event.investors.append(name)
 
@@ -389,8 +405,28 @@ def _sentences(text: str) -> list[str]:
 
 # a round-up's row: a list mark, the company (an aside in brackets), then its deal after "|" or ":"
 # ("1. 曜石半导体 | A轮 | 1亿元 | X领投", "・宙翔テクノロジーズ(宇宙機向け推進系):シリーズCで35億円。")
-_ROW = re.compile(r"^\s*(?:\d{1,2}[.、)]|[・•●◆▪*\-])\s*(?P<name>[^|:。,，、]{2,40}?)\s*[|:]\s*(?P<rest>\S.*)$")
+_ROW = re.compile(r"^\s*(?:\d{1,2}[.、)]|[・•●◆▪▌*\-])\s*(?P<name>[^|:。,，、]{2,40}?)\s*[|:]\s*(?P<rest>\S.*)$")
+# a round-up item whose heading line is the company alone, its deal on the next line
+# ("1. 株式会社ソラトモ(ドローン点検)\nシリーズBラウンドで総額15億円を調達。")
+_HEADING = re.compile(r"^\s*(?P<mark>\d{1,2}[.、)]|[・•●◆▪▌■*\-])\s*(?P<name>[^|:。,，、\n]{2,40}?)\s*\n$")
 _LATIN_FIRST = re.compile(r"^([A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9])\s+[^\x00-\x7f]")
+
+
+def _blank(text: str, spans: list[re.Match[str]]) -> str:
+    """`text` with the amounts blanked: "総額15億円" opens the round's size (the amount's hedge),
+    no total of rounds."""
+    for m in reversed(spans):
+        text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
+def _headed_row(heading: str, body: str, r: Reader) -> FundingEvent | None:
+    """The round of an item told under a heading that is only its company's name, or None.
+    A body that is a row of its own, or names its own subject before a marker, is not the heading's."""
+    m = _HEADING.match(heading)
+    if not m or _ROW.match(body) or _HEADING.match(body) or r.funding.search(heading):
+        return None
+    return _row(f"・{m.group('name')}:{body.strip()}", r)
 
 
 def _row(sentence: str, r: Reader) -> FundingEvent | None:
@@ -407,7 +443,7 @@ def _row(sentence: str, r: Reader) -> FundingEvent | None:
     monies = [x for x in r.money.finditer(rest) if _value(x, r)[0] and not any(a <= x.start() < b for a, b in vague)
               and not r.valuation.search(rest, max(0, x.start() - 6), x.start())]
     if not company or r.investor_name.search(company) or r.public.search(rest) or r.negative.search(rest) \
-            or r.sentence_negative.search(rest) or r.cumulative.search(rest):
+            or r.sentence_negative.search(rest) or r.cumulative.search(_blank(rest, monies)):
         return None
     if not any(rx.search(rest) for rx, _ in r.rounds) and not (r.funding.search(rest) and (monies or vague)):
         return None
@@ -430,8 +466,15 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     last_at = -10
     sentences = _sentences(text)
     row_line = False
+    skip = -1
     for idx, sentence in enumerate(sentences):
+        if idx == skip:
+            continue
         row = _row(sentence, r)
+        if row is None and idx + 1 < len(sentences):
+            row = _headed_row(sentence, sentences[idx + 1], r)
+            if row is not None:  # the heading's body is read: its line is the row's
+                skip, sentence = idx + 1, sentences[idx + 1]
         if row is not None or (row_line and events):
             if row is not None:
                 events.append(row)
@@ -462,7 +505,7 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
         # "X正在洽談新一輪融資，估值達3000億美元": a figure that is only the valuation tells no size
         # ("正以50亿美元估值寻求融资": the figure before "估值" is one too)
         sized = [m for m in monies if not r.valuation.search(sentence, max(0, m.start() - 6), m.start())
-                 and not r.valuation.match(sentence[m.end():m.end() + 6].lstrip("とのでは、,"))]
+                 and not r.valuation.match(sentence[m.end():m.end() + 6].lstrip("とのでは、,의 "))]
         # "累计融资金额数千万元": an untold total is no untold round
         undisclosed = next((u for u in r.undisclosed.finditer(sentence) if not r.cumulative.search(
             sentence, max(0, u.start() - 12), u.start())), None) if funding else None
@@ -524,9 +567,11 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     out: list[FundingEvent] = []
     for e in events:  # headline and body often repeat the round
         # "蔚来汽车" in the headline and "蔚来" in the body are one company
-        twin = next((o for o in out if (o.company in e.company or e.company in o.company)
+        twin = next((o for o in out if _same_company(o.company, e.company, text)
                      and (o.amount == e.amount or None in (o.amount, e.amount))
-                     and (o.round == e.round or "unknown" in (o.round, e.round))
+                     and (o.round == e.round or "unknown" in (o.round, e.round)
+                          # "シードラウンドでJ-KISSにより6,000万円": the stage and its instrument, one round
+                          or ("convertible" in (o.round, e.round) and o.amount == e.amount and o.amount))
                      # "再获B+轮" is no twin of "去年完成B轮"; a round in talks none of a past one told after it
                      and (o.extension == e.extension or "unknown" in (o.round, e.round))
                      and not (o.main != e.main and (o.status == "in_talks") != (e.status == "in_talks"))), None)
@@ -548,6 +593,14 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     for e in out:
         e.investors = [*e.lead_investors, *[n for n in e.investors if n not in e.lead_investors]]
     return out
+
+
+def _same_company(a: str, b: str, text: str) -> bool:
+    """One company under two names: one holds the other ("蔚来汽车", "蔚来"), or the article gives
+    one as the other's Latin form in brackets ("「森林數據」(Forestdata)")."""
+    if a in b or b in a:
+        return True
+    return any(re.search(rf"{re.escape(x)}[」』”]?\(\s*{re.escape(y)}\s*[,、)]", text) for x, y in ((a, b), (b, a)))
 
 
 def _breaks(sentence: str, r: Reader) -> list[re.Match[str]]:
@@ -585,7 +638,7 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
             continue
         clause = sentence[c0:c1]
         if money is not None and (r.valuation.search(sentence, max(c0, last_end), start)
-                                  or r.valuation.match(sentence[end:end + 6].lstrip("とのでは、,"))):
+                                  or r.valuation.match(sentence[end:end + 6].lstrip("とのでは、,의 "))):
             # "..., 估值达30亿美元": the valuation of this sentence's round, else of the one just told
             target = out[-1][1] if out else recent
             if target is not None and target.valuation is None:
@@ -603,7 +656,8 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         after = r.subject_after.search(sentence, end, c1) if company is None else None
         if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after its round
             company = _clean_name(after.group("name"), r)
-        if not company and topic and r.anaphora.match(sentence, c0):
+        if not company and topic and (r.anaphora.match(sentence, c0) or r.anaphora.match(sentence)):
+            # (or the sentence opens with it: "该公司表示，本轮融资金额为1.8亿元")
             company = topic  # "公司上一轮融资为…", "同社は2022年に…": the article's company
         backer = None
         if company:
@@ -620,6 +674,9 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         rnd, ext = _round(sentence[c0:c1], r)
         if rnd == "unknown":  # "完成A輪融資，涉資6億美元": the round is named in the clause before
             rnd, ext = _round(sentence[last_end:c1], r)
+        if rnd == "unknown" and r.verb_final:
+            # "X는 80억원, Y가 30억원의 시리즈A 투자를 유치했다": the verb's clause names the stage of both
+            rnd, ext = _round(sentence[end:], r)
         status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) else "announced"
         out.append((c0, FundingEvent(company=company, amount=amount, currency=currency, round=rnd,
                                      extension=ext, status=status, confidence=0.5, evidence=sentence[:300],
