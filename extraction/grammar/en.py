@@ -75,7 +75,8 @@ GRAMMAR = register(Grammar(
         r"\b(?:sold|sells|selling|sale of)\b[^,;]{0,50}\b(?:for|at)\W+$",  # "sold the company to Siemens for $300M"
         # "..., bringing its total funding to $14M": the running total, not the round
         r"\b(?:bringing|brings|brought|taking|takes|lifting|pushing)\s+(?:its|the|their|his|her)\s+"
-        r"(?:[\w-]+\s+){0,3}(?:to|at)\W+(?:\w+\W+){0,1}$",
+        # "brings the company's total Series A to $24 million": a possessive is one of the words
+        r"(?:[\w'’-]+\s+){0,4}(?:to|at)\W+(?:\w+\W+){0,1}$",
     ),
     skip_after=rx(
         # "from Lakeside Health Fund" names a backer, not a fund being raised
@@ -119,6 +120,10 @@ GRAMMAR = register(Grammar(
         # "X is one of a handful of companies to raise rounds of more than $1B": a class, not a round
         r"one of (?:a handful of |the |only |few |several |many )?(?:[\w-]+ ){0,6}?(?:companies|startups|firms) to|"
         r"valued at|once valued|refinanc(?:e|ed|es|ing)|"
+        # a class of companies: "Past winners have gone on to raise more than $60 million"
+        r"(?:gone|went) on to raise|(?:past|previous|former) (?:winners|alumni|graduates|participants|finalists|cohorts?)|"
+        # a listed company's debt paper: "raised Rs 2,000 crore through the issue of non-convertible debentures"
+        r"bond (?:issue|issuance|sale|offering)|issue of (?:[\w-]+ ){0,3}?(?:bonds|debentures|notes)|"
         # a VC firm's own fundraising: "raised $163 million in capital commitments, exceeding its target"
         r"capital commitments|commitments from|limited partners|hard cap|cap of|(?:its|a) target of|exceeding its|"
         # "the payment industry attracted $500 million": a sector's money
@@ -134,6 +139,8 @@ GRAMMAR = register(Grammar(
         r"(?:new |second |first )?(?:[\w-]+ ){0,4}?(?:factory|factories|plant|plants|fab|fabs|gigafactory|facility|"
         r"facilities|data cent(?:er|re)s?|warehouses?|production lines?)\b",
     ),
+    # "which had raised $4 million from investors since 2021": every round since a year
+    cumulative_after=rx(r"^\W{0,3}(?:[\w-]+\W+){0,4}?since (?:(?:early|late|mid-?)\s?)?(?:19|20)\d\d\b"),
     valuation_before=rx(
         r"\b(?:valu(?:es|ed|ing)|value) (?:it|them|the [\w-]+(?: [\w-]+){0,3}|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?) at\W+$",
         r"\b(?:valued? (?:it |the company |the startup )?at|valuation (?:of|at|to|is|now stands at)|"
