@@ -31,6 +31,8 @@ _PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _UNDISCLOSED = re.compile(
     r"(?i)^(?:undisclosed|not disclosed|n/?a|k\.\s?a\.|nicht (?:genannt|bekannt)|ungenannt|non communiqué|"
     r"no revelado|não divulgado|non divulgato)$")
+# "Tollgate — undisclosed pre-seed from Y Combinator": a withheld amount that opens a field
+_UNDISCLOSED_LEAD = re.compile(r"(?i)^(?:an? )?(?:undisclosed|unspecified)\s")
 _MAX_LINE = 160
 _STAGE_LABEL = re.compile(r"(?i)^(?:late|early|growth|mid|later)[- ]stage$")
 # words that put a list in a funding context ("Die Deals der Woche", "Funding roundup")
@@ -91,7 +93,7 @@ def read_line(line: str, lang: str) -> DealLine | None:
         fields = commas + fields[1:]
     if len(fields) < 2:
         return None
-    undisclosed = any(_UNDISCLOSED.match(f) for f in fields)
+    undisclosed = any(_UNDISCLOSED.match(f) or _UNDISCLOSED_LEAD.match(f) and find_rounds(f) for f in fields)
     if not money and not undisclosed:
         return None
     # asked after the cheap tests above (all pure): most lines are no list line, and this
@@ -102,7 +104,7 @@ def read_line(line: str, lang: str) -> DealLine | None:
     name = None
     for field in fields:
         bare = _PAREN.sub("", field).strip()
-        if not bare or re.search(r"\d", bare) or _UNDISCLOSED.match(bare):
+        if not bare or re.search(r"\d", bare) or _UNDISCLOSED.match(bare) or _UNDISCLOSED_LEAD.match(bare):
             continue  # the amount's field, or a date
         if _STAGE_LABEL.match(bare):
             continue  # "LATE STAGE • Sociolla • US$ 250M": a stage, like a round label
