@@ -17,6 +17,7 @@ from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.backing import funded_companies, read_backing
 from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
 from extraction.confidence import OTHER_MONEY, calibrated, signals
+from extraction.dollars import local_dollar
 from extraction.drafts import Draft, merge, unsized
 from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
@@ -713,7 +714,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             # "X lève 40,5 millions": the article's currency, as a reader would assume
             d.money = replace(d.money, currency=seen.most_common(1)[0][0] if seen else own_currency)
             d.confidence -= 0.1
-        m = d.money
+        m = d.money = local_dollar(d.money, f"{head}\n{body}", lang)  # "$" in a Canadian outlet: C$
         events.append(FundingEvent(
             company=d.company,
             amount=m.amount if m else None,
