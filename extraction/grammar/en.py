@@ -87,6 +87,8 @@ GRAMMAR = register(Grammar(
         r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout|contracts?|orders?|tender|"
         r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|(?<!pre-)ipo|offering)\b|"
         r"^\W{0,3}(?:in|during) (?:the )?(?:first|second|third|fourth|last|past) (?:quarter|half|six months)\b",
+        # a campaign's aim, not its take: "three times its $1 million minimum target"
+        r"^\W{0,3}(?:minimum |maximum |min\. |initial |original |fundraising |funding |campaign )?(?:target|goal)\b",
         r"^\W{0,3}(?:[\w-]+ ){0,2}?(?:in|from|through|via|with|at) (?:its|the|their|a|an|his|her) (?:[\w-]+ ){0,3}?"
         r"(?:(?<!pre-)ipo|(?:public )?offering|(?:stock market |public |direct )?listing|flotation|"
         r"(?:stock market |market |trading |nasdaq |nyse )?debut)\b",
