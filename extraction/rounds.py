@@ -43,8 +43,12 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
      r"\bdarlehen\b|\b(?:term |bank |venture )?loans?\b|"
      # French: "un prêt d'amorçage de Bpifrance", "un prêt participatif", "sous forme de dette"
      r"\bprêts? (?:d['’](?:amorçage|innovation|honneur|investissement)|participatifs?|bancaires?|garantis?|"
-     r"à taux zéro)\b|\bdette\b", "debt",
-     ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen", "loan", "prêt", "dette")),
+     r"à taux zéro)\b|\bdette\b|"
+     # "$25 million in debt from Alteria", "£100m debt line", "$150M project financing", a table's "Debt" cell
+     r"\b(?:in|of) (?:new )?debt\b(?!\s+(?:and|&|or)\s+equity)|\bdebt (?:line|deal|raise|capital|package)\b|"
+     r"\bwarehouse (?:line|facility|financing)\b|\bproject financ(?:e|ing)\b|^\s*debt\s*$", "debt",
+     ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen", "loan", "prêt", "dette", "warehouse",
+      "project financ")),
     (r"\bgrowth(?:[- ](?:round|funding|financing|equity|investment|capital))\b|\bwachstumsfinanzierung\b|"
      r"\bwachstumsrunde\b", "growth", ("growth", "wachstums")),
     (r"\bgrants?\b|\bf[öo]rdert\b|\bf[öo]rderte\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention|"
