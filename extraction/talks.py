@@ -42,6 +42,9 @@ _MONEY_SOUGHT = {
 _OTHER_DEAL = re.compile(
     r"(?i)\b(?:acqui\w+|buy|merge\w*|takeover|sale|sell|listing|ipo|übernahme\w*|übernehmen|kauf\w*|verkauf\w*|"
     r"fusion\w*|börsengang|\w*(?:tarif|lohn|löhne|gehalt)\w*|streik\w*|partnerschaft|kooperation)\b")
+# "General Catalyst is in talks to lead the round": a backer's talks, its money goes out
+_BACKER_ROLE = re.compile(r"(?i)\s*(?:to|about) (?:co-?)?(?:lead(?:ing)?|invest(?:ing)?|back(?:ing)?|"
+                          r"participat\w*|join(?:ing)?|provide|providing|underwrite|anchor(?:ing)?)\b")
 _AUX_TAIL = re.compile(r"(?i)\s+(?:reportedly|now|currently|also|still|already|today|derzeit|aktuell|offenbar|"
                        r"angeblich|nun|jetzt|bereits)\s*$")
 _ACCORDING_TO = re.compile(r"(?i)\b(?:[\w-]+\s+){1,3}zufolge\b|\blaut\s+(?:[\w-]+\s+){1,3}?(?=kurz|vor|über)")
@@ -61,7 +64,7 @@ def company_in_talks(sentence: str, g: Grammar) -> tuple[str, int] | None:
     c0, c1 = clause_bounds(sentence, m.start(), g)
     # the money sought is named after the phrase: "spricht mit Investoren über die Lage am Markt" seeks none
     clause = sentence[m.end():c1]
-    if not sought.search(clause) or _OTHER_DEAL.search(clause):
+    if not sought.search(clause) or _OTHER_DEAL.search(clause) or _BACKER_ROLE.match(sentence, m.end()):
         return None
     before = _AUX_TAIL.sub("", sentence[c0:m.start()].rstrip(" ,"))
     # "X had first reported that the company was in discussions": the subject follows "that"
