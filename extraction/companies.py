@@ -39,7 +39,7 @@ _PREP_START = re.compile(
     r"ebenfalls|vielmehr|stattdessen|insbesondere|gemeinsam|erstmals|weiterhin|zusätzlich|dadurch|"
     r"davon|darüber|ferner|sogar|auch|noch|however|meanwhile|today|yesterday|also|additionally|"
     r"moreover|furthermore|still|now|then|here|there|earlier|later|recently|previously|currently|"
-    r"in|at|on|for|by|with|from|after|before|since|during|under|over|according|despite|while|"
+    r"in|at|on|for|by|with|from|after|before|since|during|under|over|according|despite|while|among|amongst|"
     r"although|when|if|as|but|so|yet|last|this|next|every|each|one|two|three|en|avec|dans|pour|par|"
     r"sur|chez|après|avant|depuis|selon|enfin|ainsi|puis|cinq|deux|trois|quatre|six|sept|"
     r"huit|neuf|dix)\b",

@@ -277,6 +277,12 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
         _round_without_amount(idx, sentence, g, rounds, new, state, label)
+    tail = _undisclosed_clause(sentence, money, g) if money and new and not listed else None
+    if tail is not None:  # "...; and spacetech startup Akashyan raised an undisclosed amount from Z"
+        known = len(new)
+        _round_without_amount(idx, sentence[tail[0]:tail[1]], g, find_rounds(sentence[tail[0]:tail[1]]), new, state, None)
+        for d in new[known:]:
+            d.pos += tail[0]  # where in the whole sentence: investors go to the round nearest before them
     funded_line = state.get("funded_lines", {}).get(idx)
     if funded_line and not money and not listed and not new:
         # "Diese Start-ups werden gefördert:" / "Kivano (Berlin): KI für Praxen": a listed recipient
@@ -385,6 +391,30 @@ def _funding_round_noun(sentence: str, g: Grammar) -> re.Match[str] | None:
                 g.undisclosed is not None and g.undisclosed.match(sentence, of.end())):
             return m  # "um aporte de valor não divulgado" too
     return None
+
+
+_CLAUSE_BREAK = re.compile(r";\s+(?:and\s+)?|,\s+(?:and|while|whereas|but)\s+")
+
+
+def _undisclosed_clause(sentence: str, money: list[Money], g: Grammar) -> tuple[int, int] | None:
+    """A sentence listing deals may tell one without its size: "X raised $3M from Y; and Z raised
+    an undisclosed amount from W". The span of that one's clause (from the break before it to the
+    next break or amount), for the reader of rounds without an amount; None when there is none."""
+    und = sieve.search(_UNDISCLOSED, sentence) if g.code == "en" else None
+    if und is None:
+        return None
+    start = max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, und.start())), default=0)
+    if start == 0 or any(start <= m.span[0] < und.start() for m in money):
+        return None  # the clause tells an amount too, or it is the sentence's own subject's
+    nxt = _CLAUSE_BREAK.search(sentence, und.end())
+    later = [m.span[0] for m in money if m.span[0] > und.end()]
+    end = min([nxt.start() if nxt else len(sentence), *later])
+    if later and end == min(later):
+        # "... from Do Ventures, Philippine lender Kalye Bank is in talks to raise $30M": the next deal's
+        # subject stands after the last comma before its amount
+        comma = sentence.rfind(", ", und.end(), end)
+        end = comma if comma > 0 else end
+    return start, end
 
 
 def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[Draft], state: dict,
