@@ -41,7 +41,8 @@ _MONEY_SOUGHT = {
 # "Kivano is in talks to acquire ...", "verhandelt über eine Übernahme": other deals
 _OTHER_DEAL = re.compile(
     r"(?i)\b(?:acqui\w+|buy|merge\w*|takeover|sale|sell|listing|ipo|übernahme\w*|übernehmen|kauf\w*|verkauf\w*|"
-    r"fusion\w*|börsengang|\w*(?:tarif|lohn|löhne|gehalt)\w*|streik\w*|partnerschaft|kooperation)\b")
+    r"fusion\w*|börsengang|\w*(?:tarif|lohn|löhne|gehalt)\w*|streik\w*|partnerschaft|kooperation|"
+    r"partnership|joint venture|collaboration|licens\w+)\b")
 # "General Catalyst is in talks to lead the round": a backer's talks, its money goes out
 _BACKER_ROLE = re.compile(r"(?i)\s*(?:to|about) (?:co-?)?(?:lead(?:ing)?|invest(?:ing)?|back(?:ing)?|"
                           r"participat\w*|join(?:ing)?|provide|providing|underwrite|anchor(?:ing)?)\b")

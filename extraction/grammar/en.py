@@ -46,7 +46,9 @@ GRAMMAR = register(Grammar(
         r"announced|announces|drew|draws|won|wins|(?:has been |have been |was |were )?awarded|in talks to raise|set to raise|looking to raise|"
         r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
         r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
-        r"\bin\W{0,2}(?:advanced |early |final )?(?:talks|discussions)\W{0,2} (?:for|to raise)\b|"
+        # "is in talks with investors about a raise of up to €10m"
+        r"\bin\W{0,2}(?:advanced |early |final )?(?:talks|discussions)\W{0,2} (?:with (?:new |potential )?investors )?"
+        r"(?:for|to raise|about|over)\b|"
         # round-ups: "Orbix led the list with $50 million in debt funding", "Ruvido topped the chart with"
         r"\b(?:led|leads|topped|tops|headed|heads)(?: the (?:list|chart|charts|pack|tally|ranking|rankings|table|"
         r"leaderboard))? with\b",
@@ -67,7 +69,7 @@ GRAMMAR = register(Grammar(
         r"(?<!pre-)(?<!pre )ipo|initial public offering|listing|revenue|revenues|sales|turnover|profit|loss|losses|"
         r"ebitda|arr|gmv|market (?:cap|value|size)|budget|spend(?:s|ing)?|costs?|prices?|salary|"
         r"wages|damages|fine|settlement|allocation|allocated|facilitated|approved|disbursed|"
-        r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
+        r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )(?<!raise of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
         r"a total|totalling|totaling|combined|together|altogether|average|median|record|"
         r"assets under management|aum|volume|size of|esops?|stake worth|paid|pay|pays|"
         r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap)\W+(?:\w+\W+){0,3}$",
