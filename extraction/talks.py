@@ -49,6 +49,7 @@ _BACKER_ROLE = re.compile(r"(?i)\s*(?:to|about) (?:co-?)?(?:lead(?:ing)?|invest(
 _AUX_TAIL = re.compile(r"(?i)\s+(?:reportedly|now|currently|also|still|already|today|derzeit|aktuell|offenbar|"
                        r"angeblich|nun|jetzt|bereits)\s*$")
 _ACCORDING_TO = re.compile(r"(?i)\b(?:[\w-]+\s+){1,3}zufolge\b|\blaut\s+(?:[\w-]+\s+){1,3}?(?=kurz|vor|über)")
+_APPOSITION = re.compile(r"\s*(?:a|an|which|who|whose|one of|the (?-i:[a-z]))\b", re.I)
 _THAT = re.compile(r"(?i)\b(?:that|dass|daß)\b")
 _FRONTED_VERB = re.compile(r"(?i)^\s*(?:steht|stehen|verhandelt|verhandeln|führt|führen|spricht|sprechen|sucht|ist|sind)\s+")
 
@@ -69,10 +70,15 @@ def company_in_talks(sentence: str, g: Grammar) -> tuple[str, int] | None:
         return None
     before = _AUX_TAIL.sub("", sentence[c0:m.start()].rstrip(" ,"))
     # "X had first reported that the company was in discussions": the subject follows "that"
-    before = _THAT.split(before)[-1]
-    if _is_anaphora(before.split(",")[-1].strip(), g):
+    segments = before.split(",")
+    # "Kora Technologies Inc., a startup that runs payroll ..., is in discussions": the apposition
+    # between commas is no subject, the name before it is
+    while len(segments) > 1 and _APPOSITION.match(segments[-1]):
+        segments.pop()
+    segments[-1] = _THAT.split(segments[-1])[-1]
+    if _is_anaphora(segments[-1].strip(), g):
         return ANAPHORA, m.start()
-    name = name_from_phrase(before.split(",")[-1], tail=True) if before.strip() else None
+    name = name_from_phrase(segments[-1], tail=True) if before.strip() else None
     if name is None and g.code == "de":
         # "..., steht Kivano kurz vor dem Abschluss": the verb stands first, its subject after it
         fronted = _FRONTED_VERB.match(m.group(0))
