@@ -120,6 +120,10 @@ def read_line(line: str, lang: str) -> DealLine | None:
         break  # the first free field is the name or nothing: a phrase is no list line
     if not name:
         return None
+    if len(money) > 1:
+        # "$10M in equity + $40M debt facility": the first amount's round stands around it, not
+        # after the next amount
+        rounds = [c for c in rounds if c.end <= money[0].span[0] or money[0].span[1] <= c.start < money[1].span[0]]
     return DealLine(name, money[0] if money else None, rounds[0].round if rounds else "unknown")
 
 
@@ -133,8 +137,10 @@ def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
     context = " ".join(sentences[max(0, first - 2):first] + [sentences[i] for i in found])
     if not (_FUNDING_WORDS.search(context) or any(d.round != "unknown" for d in found.values())):
         return {}
-    # a list is lines close together: a stray line far from the others stands alone
-    keep = {i: d for i, d in found.items() if any(0 < abs(i - j) <= 2 for j in found)}
+    # a list is lines close together: a stray line far from the others stands alone (an item may
+    # carry up to three sentences of its own: "Trovo — $10M. Led by Kaszek; Y joined. Builds cards.")
+    keep = {i: d for i, d in found.items() if any(0 < abs(i - j) <= 2 or 0 < abs(i - j) <= 4 and all(
+        len(sentences[k]) <= 120 for k in range(min(i, j) + 1, max(i, j))) for j in found)}
     return keep if len(keep) >= 2 else {}
 
 
