@@ -75,6 +75,8 @@ class DealLine:
     round: str
     leads: tuple[str, ...] = ()  # named by a table's lead column (extraction.tables)
     investors: tuple[str, ...] = ()
+    # "$10M in equity + $40M debt facility": a second part of the deal, with its own round
+    more: tuple[tuple[Money, str], ...] = ()
 
 
 def read_line(line: str, lang: str) -> DealLine | None:
@@ -120,11 +122,28 @@ def read_line(line: str, lang: str) -> DealLine | None:
         break  # the first free field is the name or nothing: a phrase is no list line
     if not name:
         return None
+    more = _more_parts(line, money, rounds)
     if len(money) > 1:
         # "$10M in equity + $40M debt facility": the first amount's round stands around it, not
         # after the next amount
         rounds = [c for c in rounds if c.end <= money[0].span[0] or money[0].span[1] <= c.start < money[1].span[0]]
-    return DealLine(name, money[0] if money else None, rounds[0].round if rounds else "unknown")
+    return DealLine(name, money[0] if money else None, rounds[0].round if rounds else "unknown", more=more)
+
+
+_PLUS = re.compile(r"(?i)^\s*(?:in [a-z]+(?: [a-z]+)?\s*)?(?:\+|plus|and)\s*$")
+
+
+def _more_parts(line: str, money: list[Money], rounds: list) -> tuple[tuple[Money, str], ...]:
+    """The amounts added to the first one ("$10M in equity + $40M debt facility"), each with the
+    round named between it and the next amount."""
+    out = []
+    for prev, m in zip(money, money[1:]):
+        if not _PLUS.match(line[prev.span[1]:m.span[0]]) or m.currency != money[0].currency:
+            break
+        nxt = next((x.span[0] for x in money if x.span[0] > m.span[0]), len(line))
+        own = [c.round for c in rounds if m.span[1] <= c.start < nxt]
+        out.append((m, own[0] if own else "unknown"))
+    return tuple(out)
 
 
 def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:

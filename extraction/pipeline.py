@@ -176,6 +176,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         draft.confidence = 0.6 + (0.15 if listed.round != "unknown" else 0)
         draft.leads, draft.investors = list(listed.leads), list(listed.investors)
         new.append(draft)
+        for part, rnd in listed.more:  # "$10M in equity + $40M debt facility": two rounds
+            # put before the item's own round, which the backers named next ("Led by X") go to
+            new.insert(-1, Draft(listed.company, part, [], idx, part.span[0], rnd, False, how="subject", deal_line=True))
+            new[-2].confidence = draft.confidence
         pairs = []
     for primary, alts in pairs:
         if id(primary) in totals:
