@@ -101,6 +101,20 @@ def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, l
 
 _SAME_SUBJECT = re.compile(r"(?i)\s*(?:in (?:[\w-]+ ){0,3}?[\w-]+\s*)?,?\s*(?:and|plus|as well as)\s+"
                            r"(?:(?:another|a further|an additional|a|an)\s+)?$")
+# "secured $1.5M in seed funding from X and Y, alongside a $250,000 grant from Z": a second round
+# of another kind, told after the first one's backers
+_ALONGSIDE = re.compile(r"(?i)\s*(?:in (?:[\w-]+ ){0,3}?[\w-]+\s*)?(?:from [^.;$€£]{1,80}?)?,?\s*(?:alongside|along with|"
+                        r"together with|in addition to|as well as|and|plus)\s+(?:(?:another|a further|an additional|a|an)\s+)?$")
+
+
+def _other_kind_alongside(sentence: str, prev_end: int, money: Money, prev_round: str) -> bool:
+    if not _ALONGSIDE.match(sentence[prev_end:money.span[0]]):
+        return False
+    cue = next(iter(find_rounds(sentence[money.span[1]:money.span[1] + 30])), None)
+    # only money of another nature: "$500,000 from angels" alongside a seed is a part of that seed
+    return cue is not None and cue.round in ("grant", "debt", "convertible", "crowdfunding") and cue.round != prev_round
+
+
 _PARTS = re.compile(r"(?i),?\s(?:including|comprising|consisting of|made up of|split (?:between|into)|"
                     r"of which|in the form of)\s")
 
@@ -242,7 +256,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             found = find_company(sentence[:colon] + ", " + sentence[colon + 2:], primary, g, prev_end if new else 0)
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
-        if not found and new and _SAME_SUBJECT.match(sentence[prev_end:primary.span[0]]):
+        if not found and new and (_SAME_SUBJECT.match(sentence[prev_end:primary.span[0]])
+                                  or _other_kind_alongside(sentence, prev_end, primary, new[-1].round)):
             found = Found(new[-1].company, "subject")  # "raised $100M in equity and $150M in debt"
         prev_end = last
         if not found and not new:
