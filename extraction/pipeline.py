@@ -148,6 +148,9 @@ def _grant_or_unknown(context: list[str]) -> str:
     return "grant" if _GRANTISH.search(" ".join(context)) else "unknown"
 
 
+_BEFORE_NEXT_DEAL = re.compile(r"(?i);|,\s+(?:and|while|whereas|but)\s|\bfollowed by\b")
+
+
 def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
                verbs: re.Pattern[str] | None = None, end: int = 0) -> tuple[str, bool]:
     """The round named nearest to an amount, never past a neighbouring amount nor, with `verbs`,
@@ -155,6 +158,10 @@ def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
     cues = [c for c in find_rounds(sentence) if bounds[0] <= c.start < bounds[1]]
     if verbs is not None:
         cues = [c for c in cues if c.start < pos or not verbs.search(sentence, max(pos, end), c.start)]
+        # "X led with $70M in its Series C, followed by Y which raised Rs 250 crore": the round
+        # before a break and another company's verb is that company's
+        cues = [c for c in cues if c.start >= pos or not (_BEFORE_NEXT_DEAL.search(sentence, c.end, pos)
+                                                           and verbs.search(sentence, c.end, pos))]
     if not cues:
         return "unknown", bool(EXTENSION_RE.search(sentence))
     best = min(cues, key=lambda c: abs(c.start - pos))

@@ -8,7 +8,7 @@ _NAMES_END = (
     r"[.;:!?$€£₹]|\s(?:about |around |over )?\d+(?:[.,]\d+)?\s?(?:mn|m|bn|b|million|billion|crore)\b|\s(?:with participation|with|to|for|in order|which|who|that|while|as part|at a|at an|"
     r"on|after|before|bringing|valuing|to help|among others|and others|and other|among|amid|"
     r"according|alongside existing|in|at|into|it|its|their|has|have|had|"
-    r"was|were|is|are|also|said|says|will|would|earlier|last|this)\b|,?\sand including|,?\s(?:and\s)?(?:alongside|together with|along with|joined by)\b|,?\s(?:and\s)?(?:included|includes|saw|drew|"
+    r"was|were|is|are|also|said|says|will|would|earlier|last|this)\b|,?\sand including|,?\s(?:and\s)?(?:alongside|together with|along with|joined by|followed by)\b|,?\s(?:and\s)?(?:included|includes|saw|drew|"
     r"featured)\b|,\s(?:which|who|the|a|an|"
     r"according|bringing|taking|while|with|as|said|says)\b|"
     # "led by X, sources told Reuters", ", two people familiar with ...": a reporting clause ends the list
