@@ -39,7 +39,7 @@ _PREP_START = re.compile(
     r"ebenfalls|vielmehr|stattdessen|insbesondere|gemeinsam|erstmals|weiterhin|zusätzlich|dadurch|"
     r"davon|darüber|ferner|sogar|auch|noch|however|meanwhile|today|yesterday|also|additionally|"
     r"moreover|furthermore|still|now|then|here|there|earlier|later|recently|previously|currently|"
-    r"in|at|on|for|by|with|from|after|before|since|during|under|over|according|despite|while|"
+    r"in|at|on|for|by|with|from|after|before|since|during|under|over|according|despite|while|among|amongst|"
     r"although|when|if|as|but|so|yet|last|this|next|every|each|one|two|three|en|avec|dans|pour|par|"
     r"sur|chez|après|avant|depuis|selon|enfin|ainsi|puis|cinq|deux|trois|quatre|six|sept|"
     r"huit|neuf|dix)\b",
@@ -71,7 +71,8 @@ _LIST_SEGMENT = re.compile(r"\b(?:including|such as|darunter|wie etwa)\b", re.I)
 _POSSESSIVE = re.compile(r"([A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})[’']s\s+(?:[\w-]+,?\s){0,4}$")
 _LISTED = re.compile(  # "Acme —", "Zentro:", "Nexaplan (Berlin):"
     r"^\W{0,3}(?P<num>\d{1,2}[.)]\s+)?(?P<np>[A-Z][\w.&'’-]*(?: [A-Z0-9][\w.&'’-]*){0,3})\s*"
-    r"(?:\([^()]{1,40}\)\s*,|(?:\([^()]{1,40}\)\s*)?(?:—|–|-|:|\(|\|)|,)\s*")  # "Orbitly (Berlin), $22m", "1. Boltdata, $25m"
+    # "Orbitly (Berlin), $22m", "1. Boltdata, $25m", "Quorra (Austin; HVAC software for landlords) — $8M"
+    r"(?:\([^()]{1,60}\)\s*,|(?:\([^()]{1,60}\)\s*)?(?:—|–|-|:|\(|\|)|,)\s*")
 _ADVERB_NP = re.compile(r"(?i)overall|elsewhere|separately|altogether|collectively|combined|globally|"
                         r"similarly|likewise|notably|finally|first|second|third|lastly|besides|plus|all in all")
 _LISTED_ROUND = re.compile(

@@ -31,6 +31,8 @@ _PAREN = re.compile(r"\s*\([^()]{1,40}\)")
 _UNDISCLOSED = re.compile(
     r"(?i)^(?:undisclosed|not disclosed|n/?a|k\.\s?a\.|nicht (?:genannt|bekannt)|ungenannt|non communiqué|"
     r"no revelado|não divulgado|non divulgato)$")
+# "Tollgate — undisclosed pre-seed from Y Combinator": a withheld amount that opens a field
+_UNDISCLOSED_LEAD = re.compile(r"(?i)^(?:an? )?(?:undisclosed|unspecified)\s")
 _MAX_LINE = 160
 _FIELD_STRIP = " •-*/▶►▸→"  # spaces and the bullets a line may open with
 _STAGE_LABEL = re.compile(r"(?i)^(?:late|early|growth|mid|later)[- ]stage$")
@@ -74,6 +76,8 @@ class DealLine:
     round: str
     leads: tuple[str, ...] = ()  # named by a table's lead column (extraction.tables)
     investors: tuple[str, ...] = ()
+    # "$10M in equity + $40M debt facility": a second part of the deal, with its own round
+    more: tuple[tuple[Money, str], ...] = ()
 
 
 def read_line(line: str, lang: str) -> DealLine | None:
@@ -92,7 +96,7 @@ def read_line(line: str, lang: str) -> DealLine | None:
         fields = commas + fields[1:]
     if len(fields) < 2:
         return None
-    undisclosed = any(_UNDISCLOSED.match(f) for f in fields)
+    undisclosed = any(_UNDISCLOSED.match(f) or _UNDISCLOSED_LEAD.match(f) and find_rounds(f) for f in fields)
     if not money and not undisclosed:
         return None
     # asked after the cheap tests above (all pure): most lines are no list line, and this
@@ -103,7 +107,7 @@ def read_line(line: str, lang: str) -> DealLine | None:
     name = None
     for field in fields:
         bare = _PAREN.sub("", field).strip()
-        if not bare or re.search(r"\d", bare) or _UNDISCLOSED.match(bare):
+        if not bare or re.search(r"\d", bare) or _UNDISCLOSED.match(bare) or _UNDISCLOSED_LEAD.match(bare):
             continue  # the amount's field, or a date
         if _STAGE_LABEL.match(bare):
             continue  # "LATE STAGE • Sociolla • US$ 250M": a stage, like a round label
@@ -119,7 +123,28 @@ def read_line(line: str, lang: str) -> DealLine | None:
         break  # the first free field is the name or nothing: a phrase is no list line
     if not name:
         return None
-    return DealLine(name, money[0] if money else None, rounds[0].round if rounds else "unknown")
+    more = _more_parts(line, money, rounds)
+    if len(money) > 1:
+        # "$10M in equity + $40M debt facility": the first amount's round stands around it, not
+        # after the next amount
+        rounds = [c for c in rounds if c.end <= money[0].span[0] or money[0].span[1] <= c.start < money[1].span[0]]
+    return DealLine(name, money[0] if money else None, rounds[0].round if rounds else "unknown", more=more)
+
+
+_PLUS = re.compile(r"(?i)^\s*(?:in [a-z]+(?: [a-z]+)?\s*)?(?:\+|plus|and)\s*$")
+
+
+def _more_parts(line: str, money: list[Money], rounds: list) -> tuple[tuple[Money, str], ...]:
+    """The amounts added to the first one ("$10M in equity + $40M debt facility"), each with the
+    round named between it and the next amount."""
+    out = []
+    for prev, m in zip(money, money[1:]):
+        if not _PLUS.match(line[prev.span[1]:m.span[0]]) or m.currency != money[0].currency:
+            break
+        nxt = next((x.span[0] for x in money if x.span[0] > m.span[0]), len(line))
+        own = [c.round for c in rounds if m.span[1] <= c.start < nxt]
+        out.append((m, own[0] if own else "unknown"))
+    return tuple(out)
 
 
 def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
@@ -135,10 +160,20 @@ def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
                        + [sentences[i + 1] for i in found if i + 1 < len(sentences) and i + 1 not in found])
     if not (_FUNDING_WORDS.search(context) or any(d.round != "unknown" for d in found.values())):
         return {}
-    # a list is lines close together: a stray line far from the others stands alone (a heading line
-    # over an item of two or three sentences stands a few lines from the next)
-    keep = {i: d for i, d in found.items() if any(0 < abs(i - j) <= _reach(sentences, i, j) for j in found)}
+    # a list is lines close together: a stray line far from the others stands alone. A heading line
+    # over an item of two or three sentences stands a few lines from the next, and so does a line
+    # whose item carries up to three short sentences ("Trovo — $10M. Led by Kaszek; Y joined.")
+    keep = {i: d for i, d in found.items() if any(_close(sentences, i, j) for j in found)}
     return keep if len(keep) >= 2 else {}
+
+
+def _close(sentences: list[str], i: int, j: int) -> bool:
+    """Two list lines near enough to belong to one list (see `_reach`)."""
+    gap = abs(i - j)
+    if gap == 0:
+        return False
+    return gap <= _reach(sentences, i, j) or gap <= 4 and all(
+        len(sentences[k]) <= 120 for k in range(min(i, j) + 1, max(i, j)))
 
 
 def _reach(sentences: list[str], i: int, j: int) -> int:

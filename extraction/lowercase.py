@@ -17,7 +17,9 @@ from importlib import resources
 _TOKEN = re.compile(r"(?<![\w@./'’-])([a-zà-ÿ][a-zà-ÿ0-9]{2,})(?![\w@/'’-]|\.\w)")
 _OPENS = re.compile(r"(?:^|\n)[\s→•*·>-]*$|[.!?]\s+$|\s[–—]\s+$")
 _SLOT = re.compile(r",| \(")
-_LABEL = re.compile(r" \([^()\n]{1,30}\)(?: [–—-]| ?[:.]) ")
+_LABEL = re.compile(r" \([^()\n]{1,60}\)(?: [–—-]| ?[:.]) ")
+# a round-up item's label opens its line, after a bullet if any: "• brightloop (Austin; HVAC) — $8M"
+_LINE_START = re.compile(r"(?:^|\n)[ \t→•*·>-]*$")
 # words of the languages the lexicons do not hold (English and German are code, not data)
 _FUNCTION = {
     "and", "the", "that", "which", "who", "with", "for", "from", "has", "had", "are", "they", "companies",
@@ -56,7 +58,7 @@ def brands(title: str | None, text: str) -> dict[str, str]:
             continue
         if start == 0 or _OPENS.search(full[max(0, start - 6):start]):
             opens.add(w)
-        if _LABEL.match(full, end) and (start == 0 or full[start - 1] == "\n"):
+        if _LABEL.match(full, end) and _LINE_START.search(full[max(0, start - 6):start]):
             labels.add(w)
     out: dict[str, str] = {}
     for w in opens & slots:

@@ -125,7 +125,12 @@ def backer_at(sentence: str, pos: int, name: str, upto: int) -> bool:
     first of a list ("X und Y investieren ...")."""
     rest = sentence[pos + len(name):upto]
     listed = _LIST_GOES_ON.match(rest)
-    return bool(_INVESTOR_VERB.match((rest[listed.end():] if listed else rest).lstrip(" ,")))
+    rest = (rest[listed.end():] if listed else rest).lstrip(" ,")
+    return bool(_INVESTOR_VERB.match(rest) or _TO_LEAD.match(rest))
+
+
+# "General Catalyst is in talks to lead the round", "Accel is expected to co-lead": a backer to be
+_TO_LEAD = re.compile(r"(?i)(?:is|are|was|were|will|would)\s+(?:[\w-]+\s+){0,4}?to\s+(?:co-)?lead\b")
 
 
 # "X und der Fonds Y investieren": the rest of a list of backers before their verb

@@ -40,6 +40,7 @@ _PRE = {
     "nt$": "TWD", "twd": "TWD", "pln": "PLN", "fr.": "CHF", "sfr.": "CHF", "sfr": "CHF",
     # Latin American pesos by their codes: "COP 6.000 millones", "MXN 40 millones"
     "mxn": "MXN", "cop": "COP", "clp": "CLP", "ars": "ARS",
+    "nis": "ILS", "ils": "ILS", "₪": "ILS",  # Israeli press: "NIS 22 million ($6 million)"
 }
 _POST = {
     "us-dollar": "USD", "us-$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
@@ -50,7 +51,7 @@ _POST = {
     "yen": "JPY", "jpy": "JPY", "rupees": "INR", "rupee": "INR", "inr": "INR",
     "kronen": "SEK", "sek": "SEK", "ringgit": "MYR", "real": "BRL", "reais": "BRL",
     "dólares": "USD", "dolares": "USD", "dollari": "USD", "dollaro": "USD", "dólar": "USD",
-    "won": "KRW", "baht": "THB", "pesos": "MXN", "lira": "TRY", "shekels": "ILS", "rand": "ZAR",
+    "won": "KRW", "baht": "THB", "pesos": "MXN", "lira": "TRY", "shekels": "ILS", "nis": "ILS", "rand": "ZAR",
     "kronor": "SEK", "zloty": "PLN", "złoty": "PLN", "zł": "PLN", "fr.": "CHF", "sfr.": "CHF",
     # Swiss francs in the Romance languages and Dutch
     "francs suisses": "CHF", "franchi svizzeri": "CHF", "francos suizos": "CHF", "francos suíços": "CHF",
@@ -75,14 +76,14 @@ _SCALE_RE = "|".join(f"(?:{p})" for p, _ in _SCALES)
 _SCALES_COMPILED = [(re.compile(p), value) for p, value in _SCALES]
 
 # "Fr. 5 Mio.", "5 Mio. Fr.", "SFr. 5 Mio.": Swiss francs as the Swiss press writes them
-_PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|NT\$|TWD|PLN|A\$|AU\$|AUD|C\$|CA\$|CAD\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|SFr\.?|Fr\.|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR|MXN|COP|CLP|ARS"
+_PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|NT\$|TWD|PLN|A\$|AU\$|AUD|C\$|CA\$|CAD\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|SFr\.?|Fr\.|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR|MXN|COP|CLP|ARS|NIS|ILS|₪"
 _POST_RE = (
     r"US-Dollar|US-\$|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|Schweizer Franken|Franken|CHF|Swiss francs|"
     r"francs suisses|franchi svizzeri|francos suizos|francos suíços|Zwitserse frank(?:en)?|"
     r"francs CFA|F ?CFA|francs|dirhams?|"
     r"britischen? Pfund|Pfund Sterling|Pfund|"
     r"pounds?(?: sterling)?|GBP|£|Yuan|yuan|RMB|renminbi|CNY|yen|Yen|JPY|rupees?|INR|Kronen|SEK|"
-    r"ringgit|reais|real|dólares|dolares|dollari|dólar|won|baht|pesos|lira|shekels|rand|kronor|złoty|zloty|zł|SFr\.|Fr\."
+    r"ringgit|reais|real|dólares|dolares|dollari|dólar|won|baht|pesos|lira|shekels|NIS|rand|kronor|złoty|zloty|zł|SFr\.|Fr\."
 )
 _WORDS = r"[A-Za-zÄÖÜäöüßéèàíóúñç]+(?:[ -][A-Za-zÄÖÜäöüßéèàíóúñç]+){0,2}"
 _NUM = (r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|"

@@ -15,7 +15,7 @@ from importlib import resources
 from extraction import sieve
 
 _TOKEN_NAME = re.compile(r"^(?:[A-ZÄÖÜÀ-Ý0-9\u4e00-\u9fff]|[a-z]+[A-Z]|e[A-Z]|i[A-Z]|\d)")
-_CONNECT = {"&", "of", "de", "der", "la", "le", "du", "van", "von", "and"}  # inside names only
+_CONNECT = {"&", "of", "de", "der", "la", "le", "du", "van", "von", "and", "z"}  # inside names only
 _PLACES = {
     "china", "china's", "india", "japan", "germany", "europe", "asia", "us", "u.s.", "uk", "u.k.",
     "america", "singapore", "korea", "france", "britain", "london", "berlin", "paris", "munich",
@@ -144,7 +144,7 @@ def _name_like(token: str) -> bool:
     t = token.strip(_QUOTES)
     if not t:
         return False
-    if t.lower() in ("&", "of", "de", "van", "la", "du"):
+    if t.lower() in ("&", "of", "de", "van", "la", "du", "z"):  # "z": the Polish "Sp. z o.o."
         return True
     return bool(_TOKEN_NAME.match(t)) or ("." in t[1:-1] and t[0].isalnum())
 

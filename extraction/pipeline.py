@@ -17,6 +17,7 @@ from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.backing import funded_companies, read_backing
 from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
 from extraction.confidence import OTHER_MONEY, calibrated, signals
+from extraction.dollars import local_dollar
 from extraction.drafts import Draft, merge, unsized
 from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
@@ -100,6 +101,20 @@ def _pair_alternatives(sentence: str, money: list[Money]) -> list[tuple[Money, l
 
 _SAME_SUBJECT = re.compile(r"(?i)\s*(?:in (?:[\w-]+ ){0,3}?[\w-]+\s*)?,?\s*(?:and|plus|as well as)\s+"
                            r"(?:(?:another|a further|an additional|a|an)\s+)?$")
+# "secured $1.5M in seed funding from X and Y, alongside a $250,000 grant from Z": a second round
+# of another kind, told after the first one's backers
+_ALONGSIDE = re.compile(r"(?i)\s*(?:in (?:[\w-]+ ){0,3}?[\w-]+\s*)?(?:from [^.;$€£]{1,80}?)?,?\s*(?:alongside|along with|"
+                        r"together with|in addition to|as well as|and|plus)\s+(?:(?:another|a further|an additional|a|an)\s+)?$")
+
+
+def _other_kind_alongside(sentence: str, prev_end: int, money: Money, prev_round: str) -> bool:
+    if not _ALONGSIDE.match(sentence[prev_end:money.span[0]]):
+        return False
+    cue = next(iter(find_rounds(sentence[money.span[1]:money.span[1] + 30])), None)
+    # only money of another nature: "$500,000 from angels" alongside a seed is a part of that seed
+    return cue is not None and cue.round in ("grant", "debt", "convertible", "crowdfunding") and cue.round != prev_round
+
+
 _PARTS = re.compile(r"(?i),?\s(?:including|comprising|consisting of|made up of|split (?:between|into)|"
                     r"of which|in the form of)\s")
 
@@ -133,6 +148,9 @@ def _grant_or_unknown(context: list[str]) -> str:
     return "grant" if _GRANTISH.search(" ".join(context)) else "unknown"
 
 
+_BEFORE_NEXT_DEAL = re.compile(r"(?i);|,\s+(?:and|while|whereas|but)\s|\bfollowed by\b")
+
+
 def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
                verbs: re.Pattern[str] | None = None, end: int = 0) -> tuple[str, bool]:
     """The round named nearest to an amount, never past a neighbouring amount nor, with `verbs`,
@@ -140,6 +158,10 @@ def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
     cues = [c for c in find_rounds(sentence) if bounds[0] <= c.start < bounds[1]]
     if verbs is not None:
         cues = [c for c in cues if c.start < pos or not verbs.search(sentence, max(pos, end), c.start)]
+        # "X led with $70M in its Series C, followed by Y which raised Rs 250 crore": the round
+        # before a break and another company's verb is that company's
+        cues = [c for c in cues if c.start >= pos or not (_BEFORE_NEXT_DEAL.search(sentence, c.end, pos)
+                                                           and verbs.search(sentence, c.end, pos))]
     if not cues:
         return "unknown", bool(EXTENSION_RE.search(sentence))
     best = min(cues, key=lambda c: abs(c.start - pos))
@@ -175,6 +197,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         draft.confidence = 0.6 + (0.15 if listed.round != "unknown" else 0)
         draft.leads, draft.investors = list(listed.leads), list(listed.investors)
         new.append(draft)
+        for part, rnd in listed.more:  # "$10M in equity + $40M debt facility": two rounds
+            # put before the item's own round, which the backers named next ("Led by X") go to
+            new.insert(-1, Draft(listed.company, part, [], idx, part.span[0], rnd, False, how="subject", deal_line=True))
+            new[-2].confidence = draft.confidence
         pairs = []
     for primary, alts in pairs:
         if id(primary) in totals:
@@ -237,7 +263,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             found = find_company(sentence[:colon] + ", " + sentence[colon + 2:], primary, g, prev_end if new else 0)
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
-        if not found and new and _SAME_SUBJECT.match(sentence[prev_end:primary.span[0]]):
+        if not found and new and (_SAME_SUBJECT.match(sentence[prev_end:primary.span[0]])
+                                  or _other_kind_alongside(sentence, prev_end, primary, new[-1].round)):
             found = Found(new[-1].company, "subject")  # "raised $100M in equity and $150M in debt"
         prev_end = last
         if not found and not new:
@@ -276,6 +303,12 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
         _round_without_amount(idx, sentence, g, rounds, new, state, label)
+    tail = _undisclosed_clause(sentence, money, g) if money and new and not listed else None
+    if tail is not None:  # "...; and spacetech startup Akashyan raised an undisclosed amount from Z"
+        known = len(new)
+        _round_without_amount(idx, sentence[tail[0]:tail[1]], g, find_rounds(sentence[tail[0]:tail[1]]), new, state, None)
+        for d in new[known:]:
+            d.pos += tail[0]  # where in the whole sentence: investors go to the round nearest before them
     funded_line = state.get("funded_lines", {}).get(idx)
     if funded_line and not money and not listed and not new:
         # "Diese Start-ups werden gefördert:" / "Kivano (Berlin): KI für Praxen": a listed recipient
@@ -384,6 +417,30 @@ def _funding_round_noun(sentence: str, g: Grammar) -> re.Match[str] | None:
                 g.undisclosed is not None and g.undisclosed.match(sentence, of.end())):
             return m  # "um aporte de valor não divulgado" too
     return None
+
+
+_CLAUSE_BREAK = re.compile(r";\s+(?:and\s+)?|,\s+(?:and|while|whereas|but)\s+")
+
+
+def _undisclosed_clause(sentence: str, money: list[Money], g: Grammar) -> tuple[int, int] | None:
+    """A sentence listing deals may tell one without its size: "X raised $3M from Y; and Z raised
+    an undisclosed amount from W". The span of that one's clause (from the break before it to the
+    next break or amount), for the reader of rounds without an amount; None when there is none."""
+    und = sieve.search(_UNDISCLOSED, sentence) if g.code == "en" else None
+    if und is None:
+        return None
+    start = max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, und.start())), default=0)
+    if start == 0 or any(start <= m.span[0] < und.start() for m in money):
+        return None  # the clause tells an amount too, or it is the sentence's own subject's
+    nxt = _CLAUSE_BREAK.search(sentence, und.end())
+    later = [m.span[0] for m in money if m.span[0] > und.end()]
+    end = min([nxt.start() if nxt else len(sentence), *later])
+    if later and end == min(later):
+        # "... from Do Ventures, Philippine lender Kalye Bank is in talks to raise $30M": the next deal's
+        # subject stands after the last comma before its amount
+        comma = sentence.rfind(", ", und.end(), end)
+        end = comma if comma > 0 else end
+    return start, end
 
 
 def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[Draft], state: dict,
@@ -716,7 +773,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             # "X lève 40,5 millions": the article's currency, as a reader would assume
             d.money = replace(d.money, currency=seen.most_common(1)[0][0] if seen else own_currency)
             d.confidence -= 0.1
-        m = d.money
+        m = d.money = local_dollar(d.money, f"{head}\n{body}", lang)  # "$" in a Canadian outlet: C$
         events.append(FundingEvent(
             company=d.company,
             amount=m.amount if m else None,

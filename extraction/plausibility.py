@@ -204,7 +204,8 @@ def _town_adjective_of(word: str, text: str, title: str | None) -> bool:
 
 
 _CURRENCY_CODES = frozenset({"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "NZD", "SGD", "HKD", "INR", "JPY", "CNY", "RMB",
-                             "KRW", "BRL", "MXN", "SEK", "NOK", "DKK", "PLN", "ZAR", "NGN", "KES", "IDR", "MYR"})
+                             "KRW", "BRL", "MXN", "SEK", "NOK", "DKK", "PLN", "ZAR", "NGN", "KES", "IDR", "MYR",
+                             "ILS", "NIS"})
 _PLACE_WORD_BEFORE = re.compile(r"(?i)\b(?:aus|from|based in|im raum|sitz in|headquartered in)\s+$")
 
 

@@ -43,16 +43,23 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
      r"\bdarlehen\b|\b(?:term |bank |venture )?loans?\b|"
      # French: "un prêt d'amorçage de Bpifrance", "un prêt participatif", "sous forme de dette"
      r"\bprêts? (?:d['’](?:amorçage|innovation|honneur|investissement)|participatifs?|bancaires?|garantis?|"
-     r"à taux zéro)\b|\bdette\b", "debt",
-     ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen", "loan", "prêt", "dette")),
+     r"à taux zéro)\b|\bdette\b|"
+     # "$25 million in debt from Alteria", "£100m debt line", "$150M project financing", a table's "Debt" cell
+     r"\b(?:in|of) (?:new )?debt\b(?!\s+(?:and|&|or)\s+equity)|\bdebt (?:line|deal|raise|capital|package)\b|"
+     r"\bwarehouse (?:line|facility|financing)\b|\bproject financ(?:e|ing)\b|^\s*debt\s*$", "debt",
+     ("debt", "credit", "kredit", "fremdkapital", "schulden", "darlehen", "loan", "prêt", "dette", "warehouse",
+      "project financ")),
     (r"\bgrowth(?:[- ](?:round|funding|financing|equity|investment|capital))\b|\bwachstumsfinanzierung\b|"
      r"\bwachstumsrunde\b", "growth", ("growth", "wachstums")),
     (r"\bgrants?\b|\bf[öo]rdert\b|\bf[öo]rderte\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention|"
      r"\bf[öo]rderbescheid\w*|\bzuwendungsbescheid\w*|\bf[öo]rderzusage\w*|"
      r"\bnon-dilutive (?:funding|financing|capital)\b", "grant",
      ("grant", "zusch", "förder", "forder", "subvention", "stipendi", "non-dilutive")),
-    (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b|\bfinancement participatif\b",
-     "crowdfunding", ("crowd", "financement participatif")),
+    # "via Crowdcube", "on Birchal": an equity crowdfunding platform named as the channel
+    (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b|\bfinancement participatif\b|"
+     r"\b(?:on|via|through|using) (?:Crowdcube|Seedrs|Birchal|Wefunder|StartEngine|Equitise|Companisto|Seedmatch)\b",
+     "crowdfunding", ("crowd", "financement participatif", "seedrs", "birchal", "wefunder", "startengine",
+                      "equitise", "companisto", "seedmatch")),
     (r"\bstrategic (?:investment|round|funding|financing)\b|\bstrategische(?:s|n)? (?:investment|investition|beteiligung)\b",
      "strategic", ("strategi",)),
 ]
@@ -89,6 +96,8 @@ EXTENSION_RE = re.compile(
 # and "die Crowdinvesting-Plattform Verve": the kind of round a platform runs
 _KIND_OF_FIRM = re.compile(r"(?i)(?:-(?:and|to|through)-\w+(?: [a-k])?)?[ -](?:firm|fund|vc|specialist|investor|"
                            r"plattform|platform|portal)\b")
+# "secured £750,000 via crowdfunding platform Crowdcube": the platform is the round's channel
+_CHANNEL = re.compile(r"(?i)\b(?:via|through|on|using)\s+(?:the\s+|a\s+|an\s+)?(?:equity\s+)?$")
 _IN_NAME = re.compile(
     r" (?:Capital|Fund|Funds|Fonds|Ventures|Venture Partners|Partners|Investments?|Invest|Equity|Group|"
     r"Holdings?|Bank|Labs?|Management|Advisors|Associates|Camp|Club|Network|Foundation|Stiftung|"
@@ -128,7 +137,8 @@ def _scan_rounds(sentence: str) -> list[RoundCue]:
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             ext = False
-            if _KIND_OF_FIRM.match(sentence, m.end()):
+            if _KIND_OF_FIRM.match(sentence, m.end()) and not (kind == "crowdfunding" and _CHANNEL.search(
+                    sentence, max(0, m.start() - 20), m.start())):
                 continue  # "the San Francisco seed-and-Series A firm": the stage a firm invests in
             if kind not in ("series", "ordinal") and _IN_NAME.match(sentence, m.end()) \
                     and m.group(0)[:1].isupper() and not _AFTER_FIGURE.search(sentence, 0, m.start()):

@@ -41,10 +41,15 @@ _MONEY_SOUGHT = {
 # "Kivano is in talks to acquire ...", "verhandelt über eine Übernahme": other deals
 _OTHER_DEAL = re.compile(
     r"(?i)\b(?:acqui\w+|buy|merge\w*|takeover|sale|sell|listing|ipo|übernahme\w*|übernehmen|kauf\w*|verkauf\w*|"
-    r"fusion\w*|börsengang|\w*(?:tarif|lohn|löhne|gehalt)\w*|streik\w*|partnerschaft|kooperation)\b")
+    r"fusion\w*|börsengang|\w*(?:tarif|lohn|löhne|gehalt)\w*|streik\w*|partnerschaft|kooperation|"
+    r"partnership|joint venture|collaboration|licens\w+)\b")
+# "General Catalyst is in talks to lead the round": a backer's talks, its money goes out
+_BACKER_ROLE = re.compile(r"(?i)\s*(?:to|about) (?:co-?)?(?:lead(?:ing)?|invest(?:ing)?|back(?:ing)?|"
+                          r"participat\w*|join(?:ing)?|provide|providing|underwrite|anchor(?:ing)?)\b")
 _AUX_TAIL = re.compile(r"(?i)\s+(?:reportedly|now|currently|also|still|already|today|derzeit|aktuell|offenbar|"
                        r"angeblich|nun|jetzt|bereits)\s*$")
 _ACCORDING_TO = re.compile(r"(?i)\b(?:[\w-]+\s+){1,3}zufolge\b|\blaut\s+(?:[\w-]+\s+){1,3}?(?=kurz|vor|über)")
+_APPOSITION = re.compile(r"\s*(?:a|an|which|who|whose|one of|the (?-i:[a-z]))\b", re.I)
 _THAT = re.compile(r"(?i)\b(?:that|dass|daß)\b")
 _FRONTED_VERB = re.compile(r"(?i)^\s*(?:steht|stehen|verhandelt|verhandeln|führt|führen|spricht|sprechen|sucht|ist|sind)\s+")
 
@@ -61,14 +66,19 @@ def company_in_talks(sentence: str, g: Grammar) -> tuple[str, int] | None:
     c0, c1 = clause_bounds(sentence, m.start(), g)
     # the money sought is named after the phrase: "spricht mit Investoren über die Lage am Markt" seeks none
     clause = sentence[m.end():c1]
-    if not sought.search(clause) or _OTHER_DEAL.search(clause):
+    if not sought.search(clause) or _OTHER_DEAL.search(clause) or _BACKER_ROLE.match(sentence, m.end()):
         return None
     before = _AUX_TAIL.sub("", sentence[c0:m.start()].rstrip(" ,"))
     # "X had first reported that the company was in discussions": the subject follows "that"
-    before = _THAT.split(before)[-1]
-    if _is_anaphora(before.split(",")[-1].strip(), g):
+    segments = before.split(",")
+    # "Kora Technologies Inc., a startup that runs payroll ..., is in discussions": the apposition
+    # between commas is no subject, the name before it is
+    while len(segments) > 1 and _APPOSITION.match(segments[-1]):
+        segments.pop()
+    segments[-1] = _THAT.split(segments[-1])[-1]
+    if _is_anaphora(segments[-1].strip(), g):
         return ANAPHORA, m.start()
-    name = name_from_phrase(before.split(",")[-1], tail=True) if before.strip() else None
+    name = name_from_phrase(segments[-1], tail=True) if before.strip() else None
     if name is None and g.code == "de":
         # "..., steht Kivano kurz vor dem Abschluss": the verb stands first, its subject after it
         fronted = _FRONTED_VERB.match(m.group(0))

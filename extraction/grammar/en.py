@@ -8,7 +8,7 @@ _NAMES_END = (
     r"[.;:!?$€£₹]|\s(?:about |around |over )?\d+(?:[.,]\d+)?\s?(?:mn|m|bn|b|million|billion|crore)\b|\s(?:with participation|with|to|for|in order|which|who|that|while|as part|at a|at an|"
     r"on|after|before|bringing|valuing|to help|among others|and others|and other|among|amid|"
     r"according|alongside existing|in|at|into|it|its|their|has|have|had|"
-    r"was|were|is|are|also|said|says|will|would|earlier|last|this)\b|,?\sand including|,?\s(?:and\s)?(?:alongside|together with|along with|joined by)\b|,?\s(?:and\s)?(?:included|includes|saw|drew|"
+    r"was|were|is|are|also|said|says|will|would|earlier|last|this)\b|,?\sand including|,?\s(?:and\s)?(?:alongside|together with|along with|joined by|followed by)\b|,?\s(?:and\s)?(?:included|includes|saw|drew|"
     r"featured)\b|,\s(?:which|who|the|a|an|"
     r"according|bringing|taking|while|with|as|said|says)\b|"
     # "led by X, sources told Reuters", ", two people familiar with ...": a reporting clause ends the list
@@ -46,7 +46,9 @@ GRAMMAR = register(Grammar(
         r"announced|announces|drew|draws|won|wins|(?:has been |have been |was |were )?awarded|in talks to raise|set to raise|looking to raise|"
         r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
         r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
-        r"\bin\W{0,2}(?:advanced |early |final )?(?:talks|discussions)\W{0,2} (?:for|to raise)\b|"
+        # "is in talks with investors about a raise of up to €10m"
+        r"\bin\W{0,2}(?:advanced |early |final )?(?:talks|discussions)\W{0,2} (?:with (?:new |potential )?investors )?"
+        r"(?:for|to raise|about|over)\b|"
         # round-ups: "Orbix led the list with $50 million in debt funding", "Ruvido topped the chart with"
         r"\b(?:led|leads|topped|tops|headed|heads)(?: the (?:list|chart|charts|pack|tally|ranking|rankings|table|"
         r"leaderboard))? with\b",
@@ -67,7 +69,7 @@ GRAMMAR = register(Grammar(
         r"(?<!pre-)(?<!pre )ipo|initial public offering|listing|revenue|revenues|sales|turnover|profit|loss|losses|"
         r"ebitda|arr|gmv|market (?:cap|value|size)|budget|spend(?:s|ing)?|costs?|prices?|salary|"
         r"wages|damages|fine|settlement|allocation|allocated|facilitated|approved|disbursed|"
-        r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
+        r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )(?<!raise of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
         r"a total|totalling|totaling|combined|together|altogether|average|median|record|"
         r"assets under management|aum|volume|size of|esops?|stake worth|paid|pay|pays|"
         r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap)\W+(?:\w+\W+){0,3}$",
@@ -75,7 +77,8 @@ GRAMMAR = register(Grammar(
         r"\b(?:sold|sells|selling|sale of)\b[^,;]{0,50}\b(?:for|at)\W+$",  # "sold the company to Siemens for $300M"
         # "..., bringing its total funding to $14M": the running total, not the round
         r"\b(?:bringing|brings|brought|taking|takes|lifting|pushing)\s+(?:its|the|their|his|her)\s+"
-        r"(?:[\w-]+\s+){0,3}(?:to|at)\W+(?:\w+\W+){0,1}$",
+        # "brings the company's total Series A to $24 million": a possessive is one of the words
+        r"(?:[\w'’-]+\s+){0,4}(?:to|at)\W+(?:\w+\W+){0,1}$",
     ),
     skip_after=rx(
         # "from Lakeside Health Fund" names a backer, not a fund being raised
@@ -86,6 +89,8 @@ GRAMMAR = register(Grammar(
         r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout|contracts?|orders?|tender|"
         r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|(?<!pre-)ipo|offering)\b|"
         r"^\W{0,3}(?:in|during) (?:the )?(?:first|second|third|fourth|last|past) (?:quarter|half|six months)\b",
+        # a campaign's aim, not its take: "three times its $1 million minimum target"
+        r"^\W{0,3}(?:minimum |maximum |min\. |initial |original |fundraising |funding |campaign )?(?:target|goal)\b",
         r"^\W{0,3}(?:[\w-]+ ){0,2}?(?:in|from|through|via|with|at) (?:its|the|their|a|an|his|her) (?:[\w-]+ ){0,3}?"
         r"(?:(?<!pre-)ipo|(?:public )?offering|(?:stock market |public |direct )?listing|flotation|"
         r"(?:stock market |market |trading |nasdaq |nyse )?debut)\b",
@@ -119,6 +124,10 @@ GRAMMAR = register(Grammar(
         # "X is one of a handful of companies to raise rounds of more than $1B": a class, not a round
         r"one of (?:a handful of |the |only |few |several |many )?(?:[\w-]+ ){0,6}?(?:companies|startups|firms) to|"
         r"valued at|once valued|refinanc(?:e|ed|es|ing)|"
+        # a class of companies: "Past winners have gone on to raise more than $60 million"
+        r"(?:gone|went) on to raise|(?:past|previous|former) (?:winners|alumni|graduates|participants|finalists|cohorts?)|"
+        # a listed company's debt paper: "raised Rs 2,000 crore through the issue of non-convertible debentures"
+        r"bond (?:issue|issuance|sale|offering)|issue of (?:[\w-]+ ){0,3}?(?:bonds|debentures|notes)|"
         # a VC firm's own fundraising: "raised $163 million in capital commitments, exceeding its target"
         r"capital commitments|commitments from|limited partners|hard cap|cap of|(?:its|a) target of|exceeding its|"
         # "the payment industry attracted $500 million": a sector's money
@@ -134,6 +143,8 @@ GRAMMAR = register(Grammar(
         r"(?:new |second |first )?(?:[\w-]+ ){0,4}?(?:factory|factories|plant|plants|fab|fabs|gigafactory|facility|"
         r"facilities|data cent(?:er|re)s?|warehouses?|production lines?)\b",
     ),
+    # "which had raised $4 million from investors since 2021": every round since a year
+    cumulative_after=rx(r"^\W{0,3}(?:[\w-]+\W+){0,4}?since (?:(?:early|late|mid-?)\s?)?(?:19|20)\d\d\b"),
     valuation_before=rx(
         r"\b(?:valu(?:es|ed|ing)|value) (?:it|them|the [\w-]+(?: [\w-]+){0,3}|[A-Z][\w.-]*(?: [A-Z][\w.-]*)?) at\W+$",
         r"\b(?:valued? (?:it |the company |the startup )?at|valuation (?:of|at|to|is|now stands at)|"
