@@ -160,20 +160,16 @@ def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
                        + [sentences[i + 1] for i in found if i + 1 < len(sentences) and i + 1 not in found])
     if not (_FUNDING_WORDS.search(context) or any(d.round != "unknown" for d in found.values())):
         return {}
-    # a list is lines close together: a stray line far from the others stands alone. A heading line
-    # over an item of two or three sentences stands a few lines from the next, and so does a line
-    # whose item carries up to three short sentences ("Trovo — $10M. Led by Kaszek; Y joined.")
+    # a list is lines close together: a stray line far from the others stands alone (a heading line
+    # over an item of two or three sentences stands a few lines from the next). Lines further apart
+    # over short sentences are not joined: page chrome ("Foto: PR", "Teilen") is short too.
     keep = {i: d for i, d in found.items() if any(_close(sentences, i, j) for j in found)}
     return keep if len(keep) >= 2 else {}
 
 
 def _close(sentences: list[str], i: int, j: int) -> bool:
     """Two list lines near enough to belong to one list (see `_reach`)."""
-    gap = abs(i - j)
-    if gap == 0:
-        return False
-    return gap <= _reach(sentences, i, j) or gap <= 4 and all(
-        len(sentences[k]) <= 120 for k in range(min(i, j) + 1, max(i, j)))
+    return 0 < abs(i - j) <= _reach(sentences, i, j)
 
 
 def _reach(sentences: list[str], i: int, j: int) -> int:
