@@ -30,6 +30,7 @@ class Draft:
     substituted: bool = False  # the slot held no name; the article's subject stands in
     weak_name: bool = False
     deal_line: bool = False  # read from a line of a deal list, whose first free field is a name
+    heading: bool = False  # named by a round-up item's heading ("🟢 Aula Solar — R$ 3,5 milhões")
 
 
 def unsized(company: str, idx: int, rnd: str, how: str, pos: int = 0, confidence: float = 0.4) -> Draft:
@@ -106,3 +107,24 @@ def _close(a: Draft, b: Draft) -> bool:
 
 
 _MAJOR = {"USD", "EUR", "GBP", "CHF", "CAD", "AUD", "SGD"}
+
+
+def drop_totals_of_parts(drafts: list[Draft]) -> list[Draft]:
+    """A round-up heading's "Grúa.io – 8,5 M€" over a body that splits the sum ("6 M€ de capital y
+    2,5 M€ de deuda"): the parts, told together in one sentence, are the rounds, the sum is none.
+    A draft goes when two or more drafts of its company from one other sentence add up to it."""
+    def parts_sum(d: Draft, idx: int) -> float:
+        return sum(o.money.amount for o in drafts if o is not d and o.sentence == idx and o.money
+                   and same_company(o.company, d.company))
+
+    out = []
+    for d in drafts:
+        sized = d.money is not None and d.money.amount
+        sentences = {o.sentence for o in drafts if o is not d and o.money and o.sentence != d.sentence
+                     and same_company(o.company, d.company)}
+        if sized and any(sum(1 for o in drafts if o is not d and o.sentence == i and o.money and same_company(
+                o.company, d.company)) >= 2 and abs(parts_sum(d, i) - d.money.amount) <= 0.03 * d.money.amount
+                for i in sentences):
+            continue
+        out.append(d)
+    return out

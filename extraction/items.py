@@ -16,8 +16,10 @@ from extraction.money import parse_money
 from extraction.names import is_descriptor, places
 from extraction.plausibility import UNCOMMON, plausible_name, zipf
 
-# a bullet may lead: arrows, dots, triangles, or a country's flag ("🇸🇳 Sénégal — Yaatal")
-_BULLET = r"^[→•·*>▶►▸■◆✓\s\U0001F1E6-\U0001F1FF]*"
+# a bullet may lead: arrows, dots, triangles, or a country's flag ("🇸🇳 Sénégal — Yaatal"), or an
+# emoji a newsletter uses as its bullet ("🟢 Tamborim — R$ 150 milhões", "🔹 Zolla – 7 milioni", "➡️", "📌")
+_BULLET = (r"^[→•·*>▶►▸■◆✓▪▫●○◇◦\s\U0001F1E6-\U0001F1FF\u2190-\u21FF\u25A0-\u25FF\u2600-\u27BF"
+           r"\u2B00-\u2BFF\uFE0F\U0001F300-\U0001FAFF]*")
 _NAME = r"(?P<name>[A-ZÀ-Ý0-9][\w'’&.+-]*(?:\s[A-ZÀ-Ý0-9][\w'’&.+-]*){0,2})"
 # (a bracketed town may follow the name: "• Tributei (São Paulo) — A regtech ...")
 _ITEM = re.compile(_BULLET + _NAME + r"(?:\s\([^()]{1,30}\))?\s[—–]\s+(?=\S)")
@@ -77,7 +79,7 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
 
     A heading line that tells nothing but the name (and its town, amount or flag) heads the
     sentences after it, up to the next heading."""
-    found, spans = {}, {}
+    found, spans, weak = {}, {}, {}
     for i, sentence in enumerate(sentences):
         m = _ITEM.match(sentence)
         if m and m.group("name").lower() in places():
@@ -98,8 +100,11 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
             continue
         else:
             name = m.group("name")
-        if name.lower() in places() or any(is_descriptor(t) for t in name.split()) \
-                or not plausible_name(name, lang, body, head):
+        if name.lower() in places() or any(is_descriptor(t) for t in name.split()):
+            continue
+        if not plausible_name(name, lang, body, head):
+            if m is not None and heads_body and sentence[m.end():].strip() and not alone:
+                weak[i] = name  # "🟢 Aula Solar — R$ 3,5 milhões": everyday words, kept if others head items alike
             continue
         if name.isupper():  # "BIOPLUME": the spelling the article uses elsewhere, if any
             for text in (head or "", body):
@@ -114,6 +119,11 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
             spans[i] = name
     if len(set(found.values())) < 2:
         return {}
+    # a name of everyday words ("Aula Solar", "Cuida+") heads its item when two or more plausible
+    # names head theirs with the same "Name — amount" layout: the list's layout vouches for it
+    if sum(1 for i in spans if _ITEM.match(sentences[i])) >= 2:
+        for i, name in weak.items():
+            found[i] = spans[i] = name
     starts = sorted(found)
     for i, name in spans.items():
         nxt = next((j for j in starts if j > i), len(sentences))
@@ -124,11 +134,16 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
     return found
 
 
+_ELIDED_DESCRIPTION = re.compile(r"^(?:L|D|l|d)['’](?-i:[a-zà-ÿ])")
+
+
 def keeps_own_name(name: str | None, heading: str, lang: str, body: str, head: str | None) -> bool:
     """Whether a name the sentence reader found in an item stands (another company named in full),
     rather than a description or a place ("a startup de Belo Horizonte") the heading replaces."""
     if not name or name.lower() == heading.lower():
         return bool(name)
+    if _ELIDED_DESCRIPTION.match(name):
+        return False  # "L'agritech emiliana ... raccoglie": an elided article and a description
     if not name[:1].isupper() or name.lower() in places():
         return False
     if any(zipf(t, lang) >= UNCOMMON for t in name.split()):

@@ -18,7 +18,7 @@ from extraction.backing import funded_companies, read_backing
 from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
 from extraction.confidence import OTHER_MONEY, calibrated, signals
 from extraction.dollars import local_dollar
-from extraction.drafts import Draft, merge, unsized
+from extraction.drafts import Draft, drop_totals_of_parts, merge, unsized
 from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
@@ -64,7 +64,9 @@ _ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undis
 _INVESTS_BARE = re.compile(r"(?i)\b(?:investier\w*|invest(?:s|ed)?|steck(?:t|en|te|ten)|pump(?:t|en|s|ed))\s+"
                            r"(?:rund |etwa |weitere |knapp |über |about |another )?$")
 _BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|para|per|voor|op|"
-                      r"auprès|bei|with|mit|avec|ein|auf|ab)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
+                      r"auprès|bei|with|mit|avec|ein|auf|ab|"
+                      # "ottiene 4 milioni da 360 Capital", "capta 2 millones con Kibo": the backers follow
+                      r"da|dal|dalla|dai|dagli|con|com|met|van|door)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
 _REFERS_BACK = re.compile(
     r"(?i)\b(?:it|its|the company|the startup|the firm|das unternehmen|das startup|die firma|"
     r"seine bewertung|ihre bewertung|es|damit|somit|nun|now|"
@@ -116,7 +118,10 @@ def _other_kind_alongside(sentence: str, prev_end: int, money: Money, prev_round
 
 
 _PARTS = re.compile(r"(?i),?\s(?:including|comprising|consisting of|made up of|split (?:between|into)|"
-                    r"of which|in the form of)\s")
+                    r"of which|in the form of|"
+                    # "cierra 8,5 millones entre capital (6 M€) y deuda", "R$ 35 milhões, sendo R$ 20 milhões
+                    # em equity", "€6 miljoen, waarvan €2 miljoen", "5,5 milioni tra equity (4 milioni)"
+                    r"entre|tra|fra|sendo|dos quais|das quais|de los cuales|de las cuales|di cui|dont|waarvan)\s")
 
 
 def _split_totals(sentence: str, money: list[Money]) -> dict[int, tuple[int, Money]]:
@@ -125,9 +130,11 @@ def _split_totals(sentence: str, money: list[Money]) -> dict[int, tuple[int, Mon
     out: dict[int, tuple[int, Money]] = {}
     for k, m in enumerate(money[:-2]):
         cue = _PARTS.search(sentence, m.span[1], money[k + 1].span[0])
-        if not cue or m.currency is None:
+        if not cue:
             continue
-        parts = [x for x in money[k + 1:] if x.currency == m.currency]
+        # "cierra 8,5 millones entre capital (6 M€) y deuda (2,5 M€)": a sum without its currency
+        # takes its parts'
+        parts = [x for x in money[k + 1:] if x.currency == (m.currency or money[k + 1].currency)]
         total = 0
         for n, x in enumerate(parts):
             total += x.amount
@@ -291,6 +298,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         k = pairs.index((primary, alts))
         lo = pairs[k - 1][0].span[1] if k else 0
         hi = pairs[k + 1][0].span[0] if k + 1 < len(pairs) else len(sentence)
+        if sentence[:primary.span[0]].rstrip().endswith("("):
+            hi = primary.span[0]  # "entre capital (6 M€) y deuda (2,5 M€)": a bracketed part's label precedes it
         rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
@@ -344,6 +353,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     for d in new if item else []:
         if not keeps_own_name(d.company, item, lang, state["body"], state["head"]):
             d.company = item
+        d.heading = d.company == item
     if new:
         status = _status(sentence, g)
         for d in new:
@@ -617,7 +627,7 @@ def _plausible_drafts(drafts: list[Draft], lang: str, body: str, head: str | Non
             d.confidence -= 0.1
         elif checks[d.company].reason == PLURAL_KIND:
             continue  # "Deutsche Fintechs haben ... eingesammelt": a sector's total, nobody's round
-        elif d.deal_line and checks[d.company].reason == "an everyday word":
+        elif d.deal_line and checks[d.company].reason == "an everyday word" or d.heading:
             # "SERIES B • Honest • Undisclosed": a deal list's name field holds a name even when
             # the name is an everyday word
             d.weak_name = True
@@ -763,7 +773,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             target.valuation = val
     events = []
     seen = Counter(m.currency for d in resolved for m in ([d.money] if d.money else []) + d.alt if m.currency)
-    merged = merge(resolved)
+    merged = drop_totals_of_parts(merge(resolved))
     words = article_words(body, lang)
     # an article that names no currency at all: its language's, where it has one ("46 milioni": euros)
     own_currency = money_words(lang).get("default_currency")

@@ -89,7 +89,9 @@ GRAMMAR = register(Grammar(
         r"nouveau|dernier) (?:fonds|véhicule)|premier closing|"
         r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
         # "mené par Racine, le fonds d'investissement de ...": an apposition that describes a backer
-        r"(?<!, le )(?<!, un )fonds d['’]investissement|institutionnels|écosystème)\b",
+        r"(?<!, le )(?<!, un )fonds d['’]investissement|institutionnels|écosystème|"
+        # a market's total over a period: "La French Tech a levé 7 milliards sur les neuf premiers mois"
+        r"la french tech|(?:\w+ )?premiers mois|premier semestre|second semestre|sur l['’]ensemble de)\b",
     ),
     valuation_before=rx(r"\b(?:valoris\w+|valeur de|évaluée?)\W+(?:\w+\W+){0,5}$"),
     cumulative_after=rx(r"^\W{0,3}(?:[\w'’-]+\W+){0,4}?(?:depuis (?:sa|son) (?:création|lancement|fondation)|"
