@@ -119,6 +119,8 @@ GRAMMAR = register(Grammar(
         r"\b(?:übernahme|übernimmt|übernommen|gekauft|kauft|kaufpreis|verkauf\w*|zahlte|zahlt|"
         r"börsengang\w*|börsendebüt|erstnotiz|emissionserlös\w*|(?<!pre-)ipo|umsatz|umsätze|erlöse?|"
         r"provisionserlöse|ebitda|gewinn|verlust|"
+        # a company's takings told as a compound: "Beitragseinnahmen von 14,8 Mrd. Euro", "Werbeeinnahmen"
+        r"[\w-]*einnahmen|"
         r"marktkapitalisierung|marktvolumen|marktwert|budget|etat|haushalt|kosten|preis|"
         r"gehalt|strafe|zwischen|bis zu|durchschnittlich|durchschnittsvolumen|im schnitt|"
         r"gesamtfinanzierung|gesamtvolumen|gesamthöhe|gesamtsumme|rekordsumme|"
@@ -151,6 +153,8 @@ GRAMMAR = register(Grammar(
         r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|[\w-]*barometer|"
         # a register's share capital ("das Stammkapital wurde von 31.250 Euro auf 38.100 Euro erhöht")
         r"stammkapital\w*|grundkapital\w*|"
+        # a company spending its own money: "aus dem operativen Cashflow", "aus eigenen Mitteln"
+        r"[\w-]*cashflow\w*|"
         # a company's own spending planned: "will ein neues Werk bauen und dafür 500 Mio. Euro investieren"
         r"(?:will|wollen|plant|planen)\b[^.;:]{0,100}\b(?:dafür|darin|dort)\b[^.;:]{0,60}\binvestieren|"
         r"investier\w*\s+(?:\S+\s+){1,5}?in\s+(?:(?:ein|einen|eine|das|den|die|sein|seinen|seine)\s+)?(?:neues?n?\s+|zweites?n?\s+)?"
@@ -345,6 +349,9 @@ GRAMMAR = register(Grammar(
         r"\bzu den (?:geförderten|ausgewählten|finanzierten|unterstützten) (?:start-?ups|unternehmen|teams|firmen|"
         r"projekten)[^.;]{0,40}? (?:gehören|zählen|gehörten|zählten)\s+(?:unter anderem |u\.a\. |auch )?",
         r"\b(?:gefördert|unterstützt|finanziert) (?:werden|wurden) (?:unter anderem |u\.a\. |etwa |zudem |außerdem )?"
+        # a capital is no name in German: "Gefördert werden Entwicklungsprojekte in den Bereichen KI, ..."
+        # tells what a programme pays for, not who got it
+        r"(?![\w-]*(?:projekte|vorhaben|ideen|gründungen|investitionen|maßnahmen|bereiche|themen|kosten|ausgaben)\b)"
         r"(?=(?-i:[A-ZÄÖÜ]))",
         r"\bdie (?:geförderten|ausgewählten) (?:start-?ups|unternehmen|teams|firmen) (?:sind|waren|heißen)\s+",
         r"\b(?:folgende|diese) (?:start-?ups|unternehmen|teams|firmen) (?:erhalten|bekommen|erhielten|bekamen) "
