@@ -29,7 +29,7 @@ from extraction.listings import column_blocks, deal_lines
 from extraction.mentions import MONEY_FOR, backer_at, company_mentions
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
-from extraction.names import FUND_ENDINGS, LABEL, is_descriptor, name_from_phrase, same_company
+from extraction.names import COLUMN_NAME, FUND_ENDINGS, LABEL, is_descriptor, name_from_phrase, same_company
 from extraction.plausibility import (
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
@@ -638,7 +638,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     mentions += [(d.sentence, d.pos, d.company) for d in explicit]
     # an opener ("Así,", "Zo") is a sentence's first word but never a company
     mentions = [m for m in mentions if plausible_name(m[2], lang, body, head or None)
-                and not (g.openers is not None and g.openers.fullmatch(m[2]))]
+                and not (g.openers is not None and g.openers.fullmatch(m[2])) and not COLUMN_NAME.search(m[2])]
     subject = find_subject(sentences, lang, head or None, body)
     main_company = _main_company([d for d in explicit if plausible_name(d.company, lang, body, head or None)],
                                  mentions, bool(head))
