@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from extraction import sieve
 from extraction.money import Money, parse_money
-from extraction.names import is_descriptor, name_from_phrase, places
+from extraction.names import COLUMN_NAME, is_descriptor, name_from_phrase, places
 from extraction.rounds import find_rounds
 
 # fields are separated by a dash, bullet, bar or a colon
@@ -32,6 +32,9 @@ _UNDISCLOSED = re.compile(
     r"(?i)^(?:undisclosed|not disclosed|n/?a|k\.\s?a\.|nicht (?:genannt|bekannt)|ungenannt|non communiqué|"
     r"no revelado|não divulgado|non divulgato)$")
 _MAX_LINE = 160
+# an amount's field this long, before any name, is a sentence that tells the round ("Das
+# Leipziger Legaltech X sammelt 13 Mio. Euro in der Series A"), not a field of a list line
+_SENTENCE_WORDS = 8
 _STAGE_LABEL = re.compile(r"(?i)^(?:late|early|growth|mid|later)[- ]stage$")
 # words that put a list in a funding context ("Die Deals der Woche", "Funding roundup")
 _FUNDING_WORDS = re.compile(
@@ -77,6 +80,16 @@ class DealLine:
 
 def read_line(line: str, lang: str) -> DealLine | None:
     """The deal a list line tells, or None when the line has not that shape."""
+    deal = _read_line(line, lang)
+    return deal if isinstance(deal, DealLine) else None
+
+
+# an item of a list that tells its round in a sentence of its own: the grammar reads it, and it
+# counts as a neighbour of the list's other lines
+_SENTENCE = "sentence"
+
+
+def _read_line(line: str, lang: str) -> DealLine | str | None:
     if len(line) > _MAX_LINE or line.rstrip().endswith((".", "?", "!")) and line.count(" ") > 12:
         return None  # a sentence, which the grammar reads
     stripped = line.strip()
@@ -102,6 +115,8 @@ def read_line(line: str, lang: str) -> DealLine | None:
     name = None
     for field in fields:
         bare = _PAREN.sub("", field).strip()
+        if len(bare.split()) >= _SENTENCE_WORDS and money and name is None and re.search(r"\d", bare):
+            return _SENTENCE  # "Deal 2: Das Legaltech X sammelt 13 Mio. Euro ein, Lead: Y": read by the grammar
         if not bare or re.search(r"\d", bare) or _UNDISCLOSED.match(bare):
             continue  # the amount's field, or a date
         if _STAGE_LABEL.match(bare):
@@ -111,6 +126,8 @@ def read_line(line: str, lang: str) -> DealLine | None:
             continue  # "SEED", "Series A"
         if bare.lower() in places() or is_descriptor(bare):
             continue  # "München", "Proptech"
+        if COLUMN_NAME.search(bare):
+            return None  # "China Digest: X raises $100m; Y leads ...": a column's headline
         name = name_from_phrase(bare, first=True)
         if name and name == bare.strip("\"'“”„«»"):
             break
@@ -124,16 +141,20 @@ def read_line(line: str, lang: str) -> DealLine | None:
 def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
     """The deal lines of a document (by sentence index), kept only where they form a list of
     two or more in a funding context."""
-    found = {i: d for i, s in enumerate(sentences) if (d := read_line(s, lang))}
-    if len(found) < 2:
+    read = {i: d for i, s in enumerate(sentences) if (d := _read_line(s, lang))}
+    if len(read) < 2:
         return {}
-    first = min(found)
-    context = " ".join(sentences[max(0, first - 2):first] + [sentences[i] for i in found])
+    found = {i: d for i, d in read.items() if isinstance(d, DealLine)}
+    if not found:
+        return {}
+    first = min(read)
+    context = " ".join(sentences[max(0, first - 2):first] + [sentences[i] for i in read])
     if not (_FUNDING_WORDS.search(context) or any(d.round != "unknown" for d in found.values())):
         return {}
     # a list is lines close together: a stray line far from the others stands alone
-    keep = {i: d for i, d in found.items() if any(0 < abs(i - j) <= 2 for j in found)}
-    return keep if len(keep) >= 2 else {}
+    keep = {i: d for i, d in found.items() if any(0 < abs(i - j) <= 2 for j in read)}
+    # a lone field line among items told as sentences needs a list of three or more around it
+    return keep if len(keep) >= 2 or keep and len(read) >= 3 else {}
 
 
 def _whole_line_amount(line: str, lang: str) -> Money | None:
