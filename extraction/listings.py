@@ -32,6 +32,10 @@ _UNDISCLOSED = re.compile(
     r"(?i)^(?:undisclosed|not disclosed|n/?a|k\.\s?a\.|nicht (?:genannt|bekannt)|ungenannt|non communiqué|"
     r"no revelado|não divulgado|non divulgato)$")
 _MAX_LINE = 160
+# a lead told as a field of its own: "48 Mio. € Series B, Lead: Accel."
+_LEAD_FIELD = re.compile(r"(?i)\blead(?:-?investor)?:\s*([^,.;()]{2,40})")
+# "Heizhelden GmbH (Köln) – 15 Mio. € – davon 5 Mio. als Venture Debt.": fields however long the line
+_NAME_PLACE_AMOUNT = re.compile(r"[^()–—:.]{2,50}\([^()]{1,30}\)\s*(?:[–—:]|\s-)\s*\d")
 # an amount's field this long, before any name, is a sentence that tells the round ("Das
 # Leipziger Legaltech X sammelt 13 Mio. Euro in der Series A"), not a field of a list line
 _SENTENCE_WORDS = 8
@@ -90,7 +94,8 @@ _SENTENCE = "sentence"
 
 
 def _read_line(line: str, lang: str) -> DealLine | str | None:
-    if len(line) > _MAX_LINE or line.rstrip().endswith((".", "?", "!")) and line.count(" ") > 12:
+    if len(line) > _MAX_LINE or line.rstrip().endswith((".", "?", "!")) and line.count(" ") > 12 \
+            and not _NAME_PLACE_AMOUNT.match(line):
         return None  # a sentence, which the grammar reads
     stripped = line.strip()
     # every field break holds one of these; the pattern's leading \s* tries every offset
@@ -135,7 +140,9 @@ def _read_line(line: str, lang: str) -> DealLine | str | None:
         break  # the first free field is the name or nothing: a phrase is no list line
     if not name:
         return None
-    return DealLine(name, money[0] if money else None, rounds[0].round if rounds else "unknown")
+    lead = _LEAD_FIELD.search(line)
+    leads = tuple(x for x in [name_from_phrase(lead.group(1).strip(), first=True) if lead else None] if x and x != name)
+    return DealLine(name, money[0] if money else None, rounds[0].round if rounds else "unknown", leads, leads)
 
 
 def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:

@@ -38,7 +38,8 @@ _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _DAY = re.compile(r"\d{1,2}")
 _CJK_BOUNDARY = re.compile(r"(?<=[。！？；])")
 _CJK_STOP = re.compile(r"[。！？；]")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3})\s*")
+# also emoji bullets of social posts: keycap digits ("1️⃣"), arrows and markers ("👉", "🔹", "✅")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3}|(?:\d{1,2}\ufe0f?\u20e3|[👉🔹🔸🔷🔶✅▶➡🟢🚀💰]\ufe0f?)+)\s*")
 
 
 def normalize(text: str) -> str:
