@@ -13,7 +13,7 @@ from extraction import sieve
 from extraction.aggregates import is_aggregate, spread_over_many
 from extraction.grammar import Grammar
 from extraction.money import Money
-from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, valid_name
+from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, town_adjective, valid_name
 from extraction.numbers import word_to_number
 
 ANAPHORA = "\x00anaphora"  # placeholder resolved to the company the text is about
@@ -276,8 +276,10 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
         if not seg or (relative or _DE_RELATIVE).match(seg):
             continue
         words = seg.split()
-        if seg is not segments[0] and seg[:1].isupper() and is_descriptor(words[0]) \
-                and any(w.islower() for w in words[1:]):
+        # ... also after a town's adjective: "Policenpilot, Hamburger Insurtech für Gewerbeversicherungen, hat"
+        head = 1 if len(words) > 2 and town_adjective(words[0]) else 0
+        if seg is not segments[0] and seg[:1].isupper() and is_descriptor(words[head]) \
+                and any(w.islower() for w in words[head + 1:]):
             continue  # "Die X GmbH, Anbieter einer Plattform für Y, gibt ...": an apposition
         if _PREP_START.match(seg):
             continue  # "Im Juli", "Erst im vergangenen Jahr": an adverbial, the subject follows the verb
