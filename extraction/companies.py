@@ -277,7 +277,8 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
             continue
         words = seg.split()
         # ... also after a town's adjective: "Policenpilot, Hamburger Insurtech für Gewerbeversicherungen, hat"
-        head = 1 if len(words) > 2 and town_adjective(words[0]) else 0
+        head = 1 if len(words) > 2 and not is_descriptor(words[0]) and (
+            town_adjective(words[0]) or words[0].endswith("er")) else 0
         if seg is not segments[0] and seg[:1].isupper() and is_descriptor(words[head]) \
                 and any(w.islower() for w in words[head + 1:]):
             continue  # "Die X GmbH, Anbieter einer Plattform für Y, gibt ...": an apposition
