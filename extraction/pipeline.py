@@ -249,7 +249,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             # "In der aktuellen Finanzierungsrunde kamen 65 Millionen Euro zusammen": a round
             # told without a name is the article's subject's, if it has a sure one
             found = Found(ANAPHORA, "orphan")
-        if item and not (found and keeps_own_name(found.name, item, lang, state["body"], state["head"])):
+        if item and not (found and keeps_own_name(found.name, item, lang, state["body"], state["head"], told)):
             found = Found(item, "subject")  # "Kivano — La start-up lyonnaise ... lève": the item's company
         if not found or (found.how == "gapping" and not new):
             orphan = True
