@@ -45,6 +45,10 @@ _PREP_START = re.compile(
     r"huit|neuf|dix)\b",
     re.IGNORECASE,
 )
+# a fronted time without a preposition: "Vergangene Woche hat das Startup ...", "Letzten Freitag erhielt X"
+_DE_TIME = re.compile(r"(?i)^(?:vergangene[nr]?|letzte[nr]?|diese[nr]?|kommende[nr]?|vorige[nr]?|jede[nr]?)\s+"
+                      r"(?:woche|wochenende|monat|jahr|quartal|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+                      r"sonntag)\b")
 _DE_RELATIVE = re.compile(  # "der ... entwickelt": a relative clause ends with its lowercase verb
     r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+(?:[a-zäöü0-9]|.*\s[a-zäöü]+$)|^(?:ein|eine|einer|einem|eines)\s")
 _BACKS = re.compile(
@@ -282,7 +286,7 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
         if seg is not segments[0] and seg[:1].isupper() and is_descriptor(words[head]) \
                 and any(w.islower() for w in words[head + 1:]):
             continue  # "Die X GmbH, Anbieter einer Plattform für Y, gibt ...": an apposition
-        if _PREP_START.match(seg):
+        if _PREP_START.match(seg) or _DE_TIME.match(seg):
             continue  # "Im Juli", "Erst im vergangenen Jahr": an adverbial, the subject follows the verb
         # "Das Start-up Rheinbogen mit Sitz in Oberbilk hat ...": the seat is no part of the subject's name
         seg = _SEAT_AFTER.sub("", seg) or seg

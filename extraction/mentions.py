@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extraction import sieve
-from extraction.companies import _INVESTOR_VERB, _LEAD_IN, _PREP_START
+from extraction.companies import _DE_TIME, _INVESTOR_VERB, _LEAD_IN, _PREP_START
 from extraction.names import GERMAN_LEGAL_FORM, name_from_phrase
 from extraction.plausibility import LEADER_TITLES, zipf
 
@@ -89,7 +89,7 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
     out = []
     head = _LEAD_IN.sub("", sentence[:80].strip())
     if not _ARTICLE_START.match(head) \
-            and not _PREP_START.match(head) and not _QUOTE_START.match(head):  # a quote names no subject
+            and not _PREP_START.match(head) and not _DE_TIME.match(head) and not _QUOTE_START.match(head):  # a quote names no subject
         name = name_from_phrase(head, first=True)
         # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
         who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))
