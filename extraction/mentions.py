@@ -96,7 +96,8 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         # "Quand un polytechnicien ...", "Cette transaction ...": a very common word opens the sentence
         function_word = bool(name) and lang is not None and " " not in name and zipf(name, lang) >= _FUNCTION_WORD
         # "Ruim 900 investeerders ...", "Más de 500 clientes ...": a count opens the sentence, not a name
-        count = bool(name) and " " in name and re.fullmatch(r"\d[\d.,]*", name.split()[-1]) is not None
+        # ... or "Rund 600.000 Menschen nutzen die App": a number before a noun
+        count = bool(name) and " " in name and any(re.fullmatch(r"\d[\d.,']*", w) for w in name.split()[::len(name.split()) - 1])
         if name and not who and _opening_ends(head, name.split()[0]) and not _COMMON_START.fullmatch(name) \
                 and not function_word and not count:
             out.append((0, name))
