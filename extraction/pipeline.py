@@ -44,7 +44,8 @@ from extraction.text import normalize, split_lines_and_sentences
 MAX_SENTENCES = 400
 _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie auch|mehr zum thema|"
                         r"more from|recommended|weiterlesen|das könnte sie auch|you may also like|you might also like|"
-                        r"read more|most popular|more news|more stories|more in|trending|mehr aus|lire aussi|"
+                        r"read more|most popular|more news|more stories|more in|trending|mehr aus|weitere (?:meldungen|artikel|"
+                        r"nachrichten|news)|ähnliche artikel|lire aussi|"
                         r"à lire aussi|lee también|leia também|leggi anche|lees ook)\b")
 _UNDISCLOSED = re.compile(
     r"(?i)\b(?:undisclosed (?:amount|sum|round|funding|financing|investment)|unspecified amount|"

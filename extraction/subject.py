@@ -126,6 +126,8 @@ def _best(candidates, best: Subject | None, up_front: set[str], lang: str, text:
           whole: str) -> Subject | None:
     """The best of `candidates` (name, base score), in order, and `best` before them."""
     for name, base in candidates:
+        if COLUMN_NAME.search(name):
+            continue  # "EIC Accelerator", "Startup-Ticker": a programme or a column, never the article's company
         # counting mentions is cheap and rules out most candidates; the name check is not
         mentions = sum(1 for _ in article_words(whole, lang).occurrences(name))
         if mentions < 2 and base < 3.0 or base == 0.0 and mentions < 3:
