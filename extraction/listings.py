@@ -49,7 +49,7 @@ _FUNDING_WORDS = re.compile(
 
 # a statistics line, not a deal: "Series A: £166.2M across 8 deals", "Average Deal Size: £1.6M"
 _STATISTIC = re.compile(
-    r"(?i)\b(?:across|total|totals|in total|average|median|mean|avg|insgesamt|gesamt|durchschnitt\w*|"
+    r"(?i)\b(?:across|total|totals|in total|average|median|mean|avg|insgesamt|gesamt|summe|gesamtsumme|durchschnitt\w*|"
     r"median\w*|moyenne|au total|promedio|en total|média|totale|gemiddeld|totaal)\b|"
     r"\b\d+\s+(?:deals|rounds|companies|startups|start-ups|firms|deals|finanzierungsrunden|runden|unternehmen|"
     r"opérations|entreprises|rondas|empresas|rodadas)\b|"
