@@ -743,6 +743,8 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
             sentence, max(0, start - 60), start) or sieve.search(g.skip_after, after):
         return "skip"
     clause = sentence[c_start:c_end]
+    if g.failed is not None and sieve.search(g.failed, sentence[t_start:c_end]):
+        return "skip"  # "hatte vergeblich versucht, eine Anschlussfinanzierung über 5 Mio. Euro aufzutreiben"
     if minority_stake(clause) is not None:
         return "round"  # "Für 46 Mio. Euro übernimmt die Stiftung vier Prozent des Unternehmens"
     # "fördert" alone: a public body funding a theme is no round

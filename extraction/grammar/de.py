@@ -168,6 +168,9 @@ GRAMMAR = register(Grammar(
         r"das land|der bund|die bundesregierung|die regierung|das ministerium|die eu|die kommune|"
         r"der staat|der freistaat|der senat)\b",
     ),
+    failed=rx(
+        r"\b(?:vergeblich|erfolglos|ohne erfolg|nicht zustande|gescheitert|scheiterte|scheiterten|platzte|geplatzt|"
+        r"nicht gelungen|nicht gelang|nicht geschafft)\b"),
     valuation_before=rx(
         r"\b(?:bewertung|bewertet|bewerte|wert von|wert in der größenordnung von|taxiert|"
         r"firmenwert|unternehmenswert|post-money|pre-money|firmenbewertung)\W+(?:\w+\W+){0,12}$",
