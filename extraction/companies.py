@@ -345,6 +345,27 @@ def clause_bounds(sentence: str, pos: int, g: Grammar) -> tuple[int, int]:
     return start, end
 
 
+# a German subordinate clause puts its verb last: "..., während die Düsseldorfer Plattform X eine
+# Seed-Runde über 1,5 Mio. Euro abgeschlossen hat", "und das Start-up Y ein Darlehen über ... bekommen hat"
+_SUBORDINATE_OPEN = re.compile(r"(?i)^\W*(?:(?:während|wobei|nachdem|weil|da|als|dass|und|sowie)\s+)?(?P<np>(?:der|die|das)\s.+)$")
+_OBJECT_START = re.compile(r"(?i)\s(?:ein|eine|einen|einer|rund|etwa|über|knapp|fast|mehr als|weitere)\s|\s\d")
+_FINAL_VERB = re.compile(r"(?i)\b(?:eingesammelt|erhalten|bekommen|abgeschlossen|gesichert|geholt|aufgenommen|eingeworben)"
+                         r"\s+(?:hat|haben|hatte|hatten)\s*$")
+
+
+def _verb_final_subject(prefix: str, after: str, g: Grammar) -> Found | None:
+    opening = _SUBORDINATE_OPEN.match(prefix)
+    if not opening or not _FINAL_VERB.search(after.strip(" ,;.–—")):
+        return None
+    np = opening.group("np")
+    cut = _OBJECT_START.search(np)
+    np = np[:cut.start()] if cut else np
+    if _is_anaphora(np, g):
+        return Found(ANAPHORA, "anaphora")
+    name = name_from_phrase(np, tail=True)
+    return Found(name, "subject") if name else None
+
+
 def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> Found | None:
     """The company that takes `money` in `sentence`, if the grammar can tell."""
     start, end = money.span
@@ -434,6 +455,10 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "object")
     verbs = list(sieve.finditer(g.subject_verbs, prefix))
+    if not verbs and g.code == "de":
+        name = _verb_final_subject(prefix, after, g)
+        if name:
+            return name
     if verbs:
         verb = verbs[0] if g.code == "de" else verbs[-1]
         if g.code != "de" and len(verbs) >= 2 and re.search(r"\bto\s*$", prefix[verbs[-2].end():verb.start()]):
