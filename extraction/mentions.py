@@ -39,7 +39,9 @@ _ROLE_OF = re.compile(
     r"|^(?:Wie|Nach Angaben von)\s+(?P<announcer>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})\s+"
     r"(?:\w+\s+){0,3}?(?:mitteilte|bekanntgab|bekannt gab|meldete|verkündete|mitteilt|bekannt gibt)"
     # "Investoren glauben an Mavrik: Das Leipziger Start-up erhält ...": the name before the colon
-    r"|(?P<colon>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2}):\s+(?=(?:Das|Die|Der|The)\s)")
+    # ("Zum Beispiel X: Das Start-up ...": the example's lead-in is no part of the name)
+    r"|(?:(?i:zum beispiel|beispielsweise|etwa|so auch|auch|for example|for instance)\s+)?"
+    r"(?P<colon>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2}):\s+(?=(?:Das|Die|Der|The)\s)")
 
 
 # what each branch of _ROLE_OF needs: a title before "of"/"von"/..., a "Wie"/"Nach Angaben von"

@@ -128,7 +128,7 @@ GRAMMAR = register(Grammar(
         r"(?<!runde im )(?<!finanzierung im )(?<!investment im )volumen|"
         r"fonds ist mit|dotiert|verwaltet|pro finanzierungsrunde|pro runde|jährlich|"
         r"bewertet|bewertung|wert von|taxiert|finanzierungsbedarf|kapitalbedarf|"
-        r"entfiel|entfielen|waren es|sind es|auf platz|bereitgestellt|fördertopf|programm|"
+        r"entfiel|entfielen|waren es|sind es|es waren|es sind|es war|auf platz|bereitgestellt|fördertopf|programm|"
         # "in die Nähe des Einhorn-Status (eine Milliarde Dollar)", "die Schwelle von einer Milliarde"
         r"einhorn|unicorn|schwelle|marke|auftrag|aufträge|großauftrag|rahmenvertrag|vertrag)\W+(?:\w+\W+){0,3}$",
     ),
