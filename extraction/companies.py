@@ -729,6 +729,7 @@ _PER_SHARE_BEFORE = re.compile(
 
 _LOCAL_ROUND = re.compile(
     r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förderung|fördermittel|"
+    r"wandeldarlehen|wandelanleihe|convertible|"
     r"fördergeld|förderprogramm|subvention")
 _JOINED_CLAUSE = re.compile(r"(?i),\s+(?:and|while|whereas|but|und|während|doch)\s+(?:[\w'’-]+\s+){0,3}?"
                             r"(?:[A-Z][\w.-]+|it|they|the)\b")

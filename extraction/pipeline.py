@@ -134,6 +134,9 @@ def _grant_or_unknown(context: list[str]) -> str:
     return "grant" if _GRANTISH.search(" ".join(context)) else "unknown"
 
 
+_ANGEL_SOURCE = re.compile(r"(?i)(?:from|von)\s")
+
+
 def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
                verbs: re.Pattern[str] | None = None, end: int = 0) -> tuple[str, bool]:
     """The round named nearest to an amount, never past a neighbouring amount nor, with `verbs`,
@@ -144,6 +147,10 @@ def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
     if not cues:
         return "unknown", bool(EXTENSION_RE.search(sentence))
     best = min(cues, key=lambda c: abs(c.start - pos))
+    kinds = [c for c in cues if c.round != "angel"]
+    if best.round == "angel" and kinds and _ANGEL_SOURCE.match(sentence, best.start):
+        # "über ein Wandeldarlehen 600.000 Euro von Business Angels": who gave it, not the round's kind
+        best = min(kinds, key=lambda c: abs(c.start - pos))
     return best.round, best.extension or bool(EXTENSION_RE.search(sentence))
 
 

@@ -51,8 +51,14 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
      r"\bf[öo]rderbescheid\w*|\bzuwendungsbescheid\w*|\bf[öo]rderzusage\w*|"
      r"\bnon-dilutive (?:funding|financing|capital)\b", "grant",
      ("grant", "zusch", "förder", "forder", "subvention", "stipendi", "non-dilutive")),
-    (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b|\bfinancement participatif\b",
-     "crowdfunding", ("crowd", "financement participatif")),
+    (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b|\bfinancement participatif\b|"
+     # German crowds: "Crowdinvesting-Kampagne", "Schwarmfinanzierung", "sammelt über die Plattform
+     # Companisto 750.000 Euro ein", "Knapp 1.100 Investorinnen und Investoren zeichneten ..."
+     r"\bcrowd-?invest\w*|\bschwarm(?:finanzierung|investment)\w*|"
+     r"\büber (?:die|eine) (?:[\w-]*crowd[\w-]*[- ])?plattform (?-i:[A-Z])[\w.-]+(?=(?:[^.;]|\.(?=\d)){0,50}\b(?:ein|eingesammelt|eingeworben)\b)|"
+     r"\b(?:\d{1,3}(?:\.\d{3})+|\d{3,})\s+(?:\w+\s+und\s+)?(?:investor(?:inn)?en|(?:klein)?anleger(?:innen)?)"
+     r"(?=[^.;]{0,30}\b(?:zeichneten|investierten|beteiligten)\b)",
+     "crowdfunding", ("crowd", "financement participatif", "schwarm", "plattform", "investor", "anleger")),
     (r"\bstrategic (?:investment|round|funding|financing)\b|\bstrategische(?:s|n)? (?:investment|investition|beteiligung)\b",
      "strategic", ("strategi",)),
 ]
