@@ -93,7 +93,8 @@ GRAMMAR = register(Grammar(
         r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte|sucht|suchte|habe|hätte|"
         r"plant|plante|planen)\b",
         r"\b(?:spricht|sprechen|sprach|redet)\b(?=[^.]{0,30}\bmit (?:investoren|geldgebern|kapitalgebern|vcs)\b)",
-        r"\b(?:steht|stehen|stand)\b(?=[^.]{0,40}\bkurz vor\b)",
+        # "steht der Münsteraner Batterie-Recycler X kurz vor dem Abschluss": a described subject between
+        r"\b(?:steht|stehen|stand)\b(?=[^.]{0,80}\bkurz vor\b)",
         r"\b(?:ist|sind|befindet sich|befinden sich)\b(?=[^.]{0,60}\bin (?:gesprächen|verhandlungen)\b)",
     ),
     fronted_verbs=rx(
@@ -187,7 +188,7 @@ GRAMMAR = register(Grammar(
         r"eingesammelt)|sollen|dürfte|offenbar|angeblich|personen, die mit|nach angaben von (?-i:[A-ZÄÖÜ])(?!ründer)|"
         r",\s*(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete) (?:das|die|der) (?!unternehmen|startup|firma))|"
         # what registers and hearsay tell: "Wie aus dem Handelsregister hervorgeht", "Dem Vernehmen nach"
-        r"\b(?:handelsregister\w*|dem vernehmen nach|aus (?:investoren|unternehmens|branchen|finanz)kreisen)\b",
+        r"\b(?:handelsregister\w*|firmenbuch\w*|dem vernehmen nach|aus (?:investoren|unternehmens|branchen|finanz)kreisen)\b",
     ),
     in_talks=rx(
         r"\b(?:in gesprächen|gespräche über|führe .{0,30}gespräche|verhandelt|verhandlungen|"
@@ -340,7 +341,9 @@ GRAMMAR = register(Grammar(
         r"\b(?:ist|sind|war|waren) (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|strategisch) ){0,2}"
         r"(?:beim|bei (?:dem|der|den)|bei)\s(?=[^.;]{2,80}?\seingestiegen\b)"),
     funded_subject=rx(
-        r"\s(?:haben|hat|konnten|konnte) (?:ebenfalls |auch |zudem |außerdem |beide |jeweils )?(?:frisches |neues |weiteres )?"
+        # ("hat laut Firmenbuch frisches Geld ... bekommen": a source may stand before the money)
+        r"\s(?:haben|hat|konnten|konnte) (?:laut [\w-]+ |nach eigenen angaben |offenbar )?"
+        r"(?:ebenfalls |auch |zudem |außerdem |beide |jeweils )?(?:frisches |neues |weiteres )?"
         # "hat Kapital von Investoren eingesammelt": who gave it may stand before the participle
         r"(?:geld|kapital|finanzierungen?|investments?) (?:(?:von|bei) (?!(?:\w+ )?(?:kunden|nutzern|käufern|"
         r"abonnenten|spendern|mitgliedern|partnern)\b)(?:[\w.-]+ ){1,4}?)?"
