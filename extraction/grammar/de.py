@@ -177,7 +177,8 @@ GRAMMAR = register(Grammar(
         r"firmenwert|unternehmenswert|post-money|pre-money|firmenbewertung)\W+(?:\w+\W+){0,12}$",
     ),
     cumulative=rx(
-        r"\b(?:insgesamt|bislang|bisher|seit (?:der )?gründung|mittlerweile|einschließlich|inklusive|damit .{0,30}"
+        # "Insgesamt fließen 7 Mio. Euro in das Unternehmen": money flowing in now is this round's size
+        r"\b(?:insgesamt(?! (?:fließen|fließt|investieren|stecken|gehen) )|bislang|bisher|seit (?:der )?gründung|mittlerweile|einschließlich|inklusive|damit .{0,30}"
         r"(?:eingesammelt|aufgenommen)|gesamtfinanzierung|gesamtvolumen|inzwischen|"
         r"an kapital aufgenommen|seit (?:19|20)\d\d (?:mehr als|über|rund|insgesamt))\b",
     ),
