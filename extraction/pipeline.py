@@ -125,6 +125,9 @@ def _split_totals(sentence: str, money: list[Money]) -> dict[int, tuple[int, Mon
     return out
 
 
+# a byline or dateline of a page: "Von Jana Weller · 11. Oktober 2023", "Handwerk Digital · 23.08.2023"
+_BYLINE = re.compile(r"(?i)^(?:von|by|par|por|di|door)\s|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d\b|"
+                     r"\b(?:19|20)\d\d-\d\d-\d\d\b|\s[·|•]\s")
 _TARGET_CUE = re.compile(r"(?i)\b(?:angepeilt|anvisiert|im gespräch (?:ist|sind))\b")  # a round's size as a target
 _GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschuss|zuschüsse|stipendi\w*)\b")
 
@@ -294,7 +297,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             new.append(unsized(name, idx, _grant_or_unknown([*state["before"][-2:], sentence]), "listed"))
     state["before"].append(sentence)
     # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
-    opening = idx <= state.get("lead", 0) + 2 or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
+    opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
     if _is_headline(sentence) and len(sentence.split()) <= 4:
         state["item_head"] = idx
     if not money and not listed and not new and opening:
@@ -620,6 +623,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         sentences.insert(0, head)
         lines.insert(0, -1)
         state["lead"] = 1
+    # byline and date lines under the headline ("Handwerk Digital · 23.08.2023 · Redaktion") push the
+    # article's opening down by as many sentences
+    state["chrome"] = sum(1 for x in sentences[state["lead"]:state["lead"] + 4] if _BYLINE.search(x) and len(x.split()) <= 12)
     # a table's rows, read by their header's columns, before the lists without one
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)

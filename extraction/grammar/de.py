@@ -249,7 +249,8 @@ GRAMMAR = register(Grammar(
            r"(?:anführt|anführte|leitet|leitete)\b"),
     ],
     investors_after=[
-        rx(r"\bbeteilig(?:t|ten|en) sich (?:(?:zudem|außerdem|auch|ebenfalls|daneben|u\.a\.|unter anderem|"
+        # (never "beteiligt sich mit einem Betrag an ...": what follows is the stake, not a backer)
+        rx(r"\bbeteilig(?:t|ten|en) sich (?!mit\b|an\b|am\b)(?:(?:zudem|außerdem|auch|ebenfalls|daneben|u\.a\.|unter anderem|"
            r"erneut) )*(?:die |der |den )?(?:vcs |investoren )?"),
         rx(r"\binvestier(?:t|te|ten|en) (?:(?:zudem|außerdem|auch|ebenfalls|daneben) )*(?:unter anderem|u\.a\.|auch|zudem|"
            r"außerdem|ebenfalls) (?:der |die |das |den )?(?-i:(?=[A-ZÄÖÜ]))"),
@@ -333,7 +334,8 @@ GRAMMAR = register(Grammar(
         # "steigt über seine Stiftung bei der Firma X ein": the vehicle is no object
         r"(?:(?:über|via|mit) (?:seine[nmr]?|ihre[nmr]?|die|den|das|eine[nmr]?) [\w-]+ )?"
         # "investiert eine sechsstellige Summe in X": a withheld amount is no figure the money reader sees
-        r"(?:(?:eine|einen) (?:[\w-]+ ){0,2}(?:summe|betrag|millionenbetrag) )?"
+        # ... or "beteiligt sich mit einem siebenstelligen Betrag an dem Unternehmen"
+        r"(?:(?:mit )?(?:eine|einen|einem|einer) (?:[\w-]+ ){0,2}(?:summe|betrag|millionenbetrag) )?"
         r"(?:(?:in|an) (?:das|den|die|dem)|in|am|beim|bei (?:dem|der|den))\s",
         # perfect tense, the participle after the company: "X hat in das Start-up Y investiert",
         # "X hat sich an dem Insurtech Y beteiligt", "X ist beim Start-up Y eingestiegen"
