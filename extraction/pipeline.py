@@ -128,7 +128,7 @@ def _split_totals(sentence: str, money: list[Money]) -> dict[int, tuple[int, Mon
 # a byline or dateline of a page: "Von Jana Weller · 11. Oktober 2023", "Handwerk Digital · 23.08.2023"
 _BYLINE = re.compile(r"(?i)^(?:von|by|par|por|di|door)\s|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d\b|"
                      r"\b(?:19|20)\d\d-\d\d-\d\d\b|\s[·|•]\s")
-_VALUATION_BACK = re.compile(r"(?i)\b(?:die bewertung|(?:liegt|lag|läge|liege) sie)\b")
+_VALUATION_BACK = re.compile(r"(?i)\bdie bewertung\b")
 _TARGET_CUE = re.compile(r"(?i)\b(?:angepeilt|anvisiert|im gespräch (?:ist|sind))\b")  # a round's size as a target
 _GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschuss|zuschüsse|stipendi\w*)\b")
 
@@ -714,8 +714,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             continue  # "WeWork, which was valued at ..." is another company's valuation
         unnamed = idx - target.sentence <= 1 and not company_mentions(text_v, body) and not (
             g.code == "en" and re.search(r"(?<=[a-z,] )[A-Z][a-z]+", text_v))
-        # "Die Bewertung soll bei rund 60 Mio. Euro liegen", "... liegt sie bei rund 200 Millionen Dollar":
-        # a valuation told a few sentences after the round, of no company named in its own sentence
+        # "Die Bewertung soll bei rund 60 Mio. Euro liegen": a valuation told a few sentences after the round, of no company named in its own sentence
         told_after = idx - target.sentence <= 3 and _VALUATION_BACK.search(text_v) and not company_mentions(text_v, body)
         if target.sentence == idx or named or _REFERS_BACK.search(text_v) or unnamed or told_after:
             target.valuation = val
