@@ -86,12 +86,16 @@ _ARTICLE_LEGAL = re.compile(r"(?:^|[–—]\s)(?:Die|Der|Das)\s+(?P<name>[A-ZÄ�
                             + GERMAN_LEGAL_FORM + r")\b")
 
 
+# "Angeführt werde die Runde von X", "Beteiligt haben sich Y und Z": a fronted participle opens the sentence
+_FRONTED_PARTICIPLE = re.compile(r"(?i)(?:angeführt|geleitet|investiert|beteiligt|unterstützt|begleitet|finanziert)\s")
+
+
 def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
     """Names the sentence introduces as companies: its opening subject, "Startup X"."""
     out = []
     head = _LEAD_IN.sub("", sentence[:80].strip())
     if not _ARTICLE_START.match(head) \
-            and not _PREP_START.match(head) and not _DE_TIME.match(head) and not _QUOTE_START.match(head):  # a quote names no subject
+            and not _PREP_START.match(head) and not _DE_TIME.match(head) and not _FRONTED_PARTICIPLE.match(head) and not _QUOTE_START.match(head):  # a quote names no subject
         name = name_from_phrase(head, first=True)
         # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
         who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))

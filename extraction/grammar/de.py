@@ -19,7 +19,7 @@ _NAMES_END = (
     r"[.;:!?$€£]|\s(?:rund |etwa |über |knapp )?\d+(?:[.,]\d+)?\s?(?:mio|millionen|mrd|milliarden|million|billion)|\s(?:an der|an dem|in der|in die|in das|im|bei|(?<!zusammen )mit|um|zu|für|sowie weitere|"
     r"und weitere|und andere|und anderen|und mehrere|u\.a\.|unter anderem|hat|haben|ist|sind|war|waren|wird|werden|wurde|wurden|stocken|stockt|investierten|"
     r"investiert|beteiligten|beteiligte|beteiligt|als|sich|nach|erneut|ebenfalls|auch|noch|allerdings|neu)\b|"
-    r",\s(?:der|die|das|dem|den|außerdem|zudem|daneben|sowie|wobei|womit|was|so|wie|heißt)\b|"
+    r",\s(?:der|die|das|dem|den|außerdem|zudem|daneben|dazu|ferner|sowie|wobei|womit|was|so|wie|heißt)\b|"
     r",\s(?:[\w-]*investor(?:en|in)?|[\w-]*geldgeber|[\w-]*kapitalgeber)\b|"
     # "Lead ist X, Y beteiligte sich": a comma and a new clause with its own subject and verb
     r",\s(?=(?:[\w&.'-]+\s){1,5}(?:beteiligte|beteiligten|investierte|investierten|stieg|stiegen|steigt|steigen|"
@@ -209,8 +209,11 @@ GRAMMAR = register(Grammar(
         r"(?:eingesammelt|erhalten|bekommen|aufgenommen|gesichert|geholt|eingeworben) hatten?)\b",
     ),
     lead_after=[
-        rx(r"\bangeführt (?:(?:wurde|wird|werden soll|werden sollte|worden ist) (?:sie |es |(?:die|diese) (?:[\w-]+ )?"
-           r"(?:[\w-]*runde|[\w-]*finanzierung|investition|investment|beteiligung) ))?(?:(?:wiederum|wieder|erneut|abermals) )?"
+        # ("Angeführt wird die Series C von X", "Angeführt werde die Runde demnach vom Investor X",
+        # "Angeführt werden soll die Runde laut Handelsblatt-Informationen von X": a source between)
+        rx(r"\bangeführt (?:(?:wurde|wird|werde|würde|werden soll|werden sollte|worden ist|worden sei) (?:sie |es |(?:die|diese) (?:[\w-]+ )?"
+           r"(?:[\w-]*runde|[\w-]*finanzierung|investition|investment|beteiligung|series [a-k]|serie [a-k]) ))?"
+           r"(?:(?:demnach|offenbar|wohl|zufolge|laut [\w.-]+(?: [\w.-]+)?) )?(?:(?:wiederum|wieder|erneut|abermals) )?"
            r"(?:von|vom) (?:den |dem |der )?"),
         # inverted: "Angeführt habe die Finanzierungsrunde Horizons Ventures"
         rx(r"^\W*(?:angeführt|geleitet) (?:hat|habe|hatte|haben|hätten|wurde|wird) (?:die|den|das) "
@@ -239,6 +242,8 @@ GRAMMAR = register(Grammar(
         rx(r"\s(?:hat|haben|hatte|hatten|habe|hätten) (?:die|das|den) (?:[\w-]*runde|[\w-]*finanzierung|investment) "
            r"(?:gemeinsam )?(?:angeführt|geleitet)"),
         rx(r"\s(?:übernahm|übernimmt|übernahmen|übernehmen) (?:die )?(?:führung|leitung|federführung)\b"),
+        # "Investoren: Planet A Ventures (Lead) und ...": the lead marked after its name
+        rx(r"\s?\((?:lead|lead-?investor|federführend)\)"),
     ],
     lead_between=[
         rx(r"\b(?:führt|führte) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) an\b"),
