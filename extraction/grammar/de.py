@@ -224,8 +224,9 @@ GRAMMAR = register(Grammar(
         # "Neben dem Lead-Investor X investierten auch ..."
         rx(r"\bneben (?:dem|der|den) (?:lead-?investor|leadinvestor|hauptinvestor)(?:in|en)? "),
         rx(r"\bunter (?:der )?(?:führung|leitung|federführung) (?:von |des |der |vom )?"),
+        # ("Lead: Atomico" with the colon right after the word)
         rx(r"\b(?:lead-?investor|leadinvestor|hauptinvestor|lead)(?:in|innen|en)?(?: der [\w-]+| dieser runde| "
-           r"der runde)? (?:ist|war|sind|waren|hat|:) "),
+           r"der runde)?(?: (?:ist|war|sind|waren|hat|:)|:) "),
         rx(r"\bals (?:lead-?investor|leadinvestor|hauptinvestor) eingestiegen (?:ist|sind) "),
         rx(r"\bgeleitet (?:von|vom) "),
         rx(r"\bals (?:lead-?investor|leadinvestor|hauptinvestor|lead)(?:in)? (?:fungiert|fungierte|agiert|agierte|tritt|trat) "
@@ -246,6 +247,9 @@ GRAMMAR = register(Grammar(
         rx(r"\s?\((?:lead|lead-?investor|federführend)\)"),
     ],
     lead_between=[
+        # "..., wobei Visionaries Club die Runde anführt"
+        rx(r"\bwobei (?:der |die |das )?(?P<names>[^.;,]{2,60}?) (?:die|den|das) (?:[\w-]*runde|[\w-]*finanzierung|investment) "
+           r"(?:anführt|anführte|leitet|leitete|angeführt hat|geleitet hat)\b"),
         rx(r"\b(?:führt|führte) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) an\b"),
         rx(r"\b(?:runde|finanzierung|finanzierungsrunde|series [a-k]|serie [a-k]|seed-runde|seed-finanzierung) "
            r"(?:führt|führte|leitet|leitete) (?:der |die |das )?(?P<names>[^.;]{2,80}?) an\b"),
