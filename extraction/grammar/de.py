@@ -31,7 +31,7 @@ _ORPHAN_CUE = re.compile(
     r"(?i)\b(?:finanzierungsrunde|kapitalrunde|runde|kapitalgeber|geldgeber|investoren|wagniskapitalgeber|"
     r"(?:dem|das|den) (?:start-?up|unternehmen|jungunternehmen))\b|"
     # an investor as the subject: "X steigt mit 170.000 Euro ein", "der weitere 21 Millionen zuschießt"
-    r"(?i:\b(?:steig(?:t|en|e)|stieg(?:en)?)\b(?:[^.]|\.(?=\d)){0,80}\bein\b|\binvestier\w*|\bzuschie(?:ß|ss)\w*|"
+    r"(?i:\b(?:steig(?:t|en|e)|stieg(?:en)?)\b(?:[^.]|\.(?=\d)){0,80}\bein\b|\binvestier\w*|\bzuschie(?:ß|ss)\w*|\bbeisteuer\w*|\bbeigesteuert|"
     r"\berhöh\w* (?:die|seine|ihre) beteiligung|"
     # the round's size told as a target: "Angepeilt sind 100 Millionen Euro", "Im Gespräch ist ein ... Betrag"
     r"\bangepeilt\b|\banvisiert\b|\bim gespräch (?:ist|sind)\b)")
@@ -50,7 +50,9 @@ GRAMMAR = register(Grammar(
         r"erhielten|bekamen|sammeln|sammelten|sichern|sicherten|holen|holten|nahmen|zogen|schlossen|"
         r"kassieren|kassierten|einwerben|einsammelten|ergattert|ergatterte|ergatterten|stemmt|stemmte|"
         r"gestemmt|pumpt|pumpen|pumpte|pumpten|gepumpt|verbucht|verbuchte|zugeflossen|zufließen|"
-        r"zugeschossen|bereitgestellt|eingesackt|eingeheimst)\b",
+        r"zugeschossen|bereitgestellt|eingesackt|eingeheimst|"
+        # a backer's share: "der französische Investor X, der 6 Mio. Euro beisteuert"
+        r"beisteuert|beisteuern|beisteuerte|beisteuerten|beigesteuert)\b",
         r"\b(?:heimst|heimste|heimsten|sackt|sackte|sackten|schießt|schießen|schoss|schossen|stellt|stellen|"
         r"stellte|stellten)\b[^.;]{0,60}\b(?:ein|zu|bereit)\b",
         r"\b(?:frisches|neues|weiteres|zusätzliches) geld\b|\bgeldspritze\b",
