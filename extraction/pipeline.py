@@ -166,6 +166,23 @@ def _status(text: str, g: Grammar) -> str:
     return "announced"
 
 
+# "Davon sind 10 Mio. Euro Eigenkapital ..., die restlichen 15 Mio. Euro ... Fremdkapital": the sentence
+# breaks the amount told just before into parts
+_PARTS_OPENING = re.compile(r"(?i)^\W*(?:davon|hiervon|dabei|of this|of which)\b")
+
+
+def _whole_of_parts(sentence: str, money: list[Money], drafts: list[Draft], idx: int) -> Draft | None:
+    """The draft of the sentence before whose amount this sentence's amounts add up to, when the
+    sentence opens as a breakdown ("Davon ..."); None otherwise."""
+    if len(money) < 2 or not drafts or not _PARTS_OPENING.match(sentence):
+        return None
+    prev = drafts[-1]
+    if prev.sentence != idx - 1 or prev.money is None or any(m.currency != prev.money.currency for m in money):
+        return None
+    total = sum(m.amount for m in money)
+    return prev if abs(total - prev.money.amount) <= 0.03 * prev.money.amount else None
+
+
 def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[Draft],
                    pending_val: list[tuple[int, Money]], background: bool, state: dict) -> None:
     money = parse_money(sentence, lang)  # returns at once when no money cue (MONEY_HINT) is present
@@ -181,6 +198,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     listed = state.get("deal_lines", {}).get(idx)
     label = item_label(sentence, lang)
     item = state.get("items", {}).get(idx)  # "Kivano — La start-up ...": a round-up item's heading
+    whole_before = _whole_of_parts(sentence, [p for p, _ in pairs], drafts, idx)
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
         draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
                        listed.round, False, how="subject", deal_line=True)
@@ -247,6 +265,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             # "Kivano hat frisches Geld eingesammelt: X und Y investieren 12 Mio. Euro": the clause
             # before the colon names the company
             found = find_company(sentence[:colon] + ", " + sentence[colon + 2:], primary, g, prev_end if new else 0)
+        if whole_before is not None and (not found or found.how in ("gapping", "orphan")):
+            found = Found(whole_before.company, "subject")  # "Davon sind 10 Mio. Euro Eigenkapital ...": a part
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
         if not found and new and _SAME_SUBJECT.match(sentence[prev_end:primary.span[0]]):
@@ -337,6 +357,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             d.status = status
             d.main = not (past or background)
             d.evidence = sentence[:400]
+        if whole_before is not None and sum(1 for d in new if d.company == whole_before.company) >= 2:
+            drafts.remove(whole_before)  # the parts are the rounds, their sum told before is none
         drafts.extend(new)
     if not drafts or idx - drafts[-1].sentence > 12:
         if money and not new and sieve.search(g.skip_clause, sentence):
