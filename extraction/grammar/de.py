@@ -362,6 +362,9 @@ GRAMMAR = register(Grammar(
         r"(?:geld|kapital|finanzierungen?|investments?) (?:(?:von|bei) (?!(?:\w+ )?(?:kunden|nutzern|käufern|"
         r"abonnenten|spendern|mitgliedern|partnern)\b)(?:[\w.-]+ ){1,4}?)?"
         r"(?:erhalten|eingesammelt|bekommen|eingeworben|an land gezogen)\b",
+        # "X hat laut Handelsregister eine Kapitalerhöhung durchgeführt": new capital, its size untold
+        r"\s(?:hat|haben) (?:laut [\w-]+ |offenbar |nun |jetzt )?(?:eine |ihre |seine )?(?:weitere |neue )?kapitalerhöhung "
+        r"(?:durchgeführt|abgeschlossen|vorgenommen)\b",
         # "X holt sich frisches Geld bei Investoren", "X sichert sich neues Kapital"
         r"\s(?:holt|holte|holen|sichert|sicherte|sichern|erhält|erhielt|erhalten|bekommt|bekam|bekommen|sammelt|sammelte|"
         r"sammeln) (?:sich )?(?:nun |jetzt |erneut |ebenfalls |auch )?(?:frisches|neues|weiteres) (?:geld|kapital)\b"),
