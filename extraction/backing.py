@@ -84,6 +84,7 @@ def _backers(before: str, g: Grammar) -> list[str]:
 
 
 _AND = re.compile(r"\s(?:and|und|sowie|&)\s")
+_ARTICLE_END = re.compile(r"\s(?:das|den|die|dem|der)\s$")
 
 
 def funded_companies(sentence: str, g: Grammar) -> list[str]:
@@ -122,6 +123,10 @@ def read_backing(sentence: str, g: Grammar, item: str | None = None) -> Backing 
             after = re.sub(r"\s+(?:ein|investiert|beteiligt|eingestiegen)\b.*", "", after)
         # languages that put adjectives after the noun ("la startup madrileña X") or none at all
         company = _object_name(after, g) or (_described_name(after) if g.code not in ("en", "de") else None)
+        if company is None and g.code == "de" and _ARTICLE_END.search(m.group(0)):
+            # "beteiligt sich ... an dem Unternehmen": the article the pattern took makes it a reference
+            company = ANAPHORA if _object_name(_ARTICLE_END.search(m.group(0)).group(0).strip() + " " + after, g) \
+                == ANAPHORA else None
         if not backers or not company or company == ANAPHORA and not g.orphan_cue:
             continue
         rest = after[after.find(company) + len(company):] if company != ANAPHORA else ""

@@ -13,7 +13,7 @@ from extraction import sieve
 from extraction.aggregates import is_aggregate, spread_over_many
 from extraction.grammar import Grammar
 from extraction.money import Money
-from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, valid_name
+from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, town_adjective, valid_name
 from extraction.numbers import word_to_number
 
 ANAPHORA = "\x00anaphora"  # placeholder resolved to the company the text is about
@@ -45,6 +45,10 @@ _PREP_START = re.compile(
     r"huit|neuf|dix)\b",
     re.IGNORECASE,
 )
+# a fronted time without a preposition: "Vergangene Woche hat das Startup ...", "Letzten Freitag erhielt X"
+_DE_TIME = re.compile(r"(?i)^(?:vergangene[nr]?|letzte[nr]?|diese[nr]?|kommende[nr]?|vorige[nr]?|jede[nr]?)\s+"
+                      r"(?:woche|wochenende|monat|jahr|quartal|montag|dienstag|mittwoch|donnerstag|freitag|samstag|"
+                      r"sonntag)\b")
 _DE_RELATIVE = re.compile(  # "der ... entwickelt": a relative clause ends with its lowercase verb
     r"^(?:der|die|das|dessen|deren|welche[rs]?)\s+(?:[a-zäöü0-9]|.*\s[a-zäöü]+$)|^(?:ein|eine|einer|einem|eines)\s")
 _BACKS = re.compile(
@@ -277,10 +281,13 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
         if not seg or (relative or _DE_RELATIVE).match(seg):
             continue
         words = seg.split()
-        if seg is not segments[0] and seg[:1].isupper() and is_descriptor(words[0]) \
-                and any(w.islower() for w in words[1:]):
+        # ... also after a town's adjective: "Policenpilot, Hamburger Insurtech für Gewerbeversicherungen, hat"
+        head = 1 if len(words) > 2 and not is_descriptor(words[0]) and (
+            town_adjective(words[0]) or words[0].endswith("er")) else 0
+        if seg is not segments[0] and seg[:1].isupper() and is_descriptor(words[head]) \
+                and any(w.islower() for w in words[head + 1:]):
             continue  # "Die X GmbH, Anbieter einer Plattform für Y, gibt ...": an apposition
-        if _PREP_START.match(seg):
+        if _PREP_START.match(seg) or _DE_TIME.match(seg):
             continue  # "Im Juli", "Erst im vergangenen Jahr": an adverbial, the subject follows the verb
         # "Das Start-up Rheinbogen mit Sitz in Oberbilk hat ...": the seat is no part of the subject's name
         seg = _SEAT_AFTER.sub("", seg) or seg
@@ -337,6 +344,27 @@ def clause_bounds(sentence: str, pos: int, g: Grammar) -> tuple[int, int]:
             end = m.start()
             break
     return start, end
+
+
+# a German subordinate clause puts its verb last: "..., während die Düsseldorfer Plattform X eine
+# Seed-Runde über 1,5 Mio. Euro abgeschlossen hat", "und das Start-up Y ein Darlehen über ... bekommen hat"
+_SUBORDINATE_OPEN = re.compile(r"(?i)^\W*(?:(?:während|wobei|nachdem|weil|da|als|dass|und|sowie)\s+)?(?P<np>(?:der|die|das)\s.+)$")
+_OBJECT_START = re.compile(r"(?i)\s(?:ein|eine|einen|einer|rund|etwa|über|knapp|fast|mehr als|weitere)\s|\s\d")
+_FINAL_VERB = re.compile(r"(?i)\b(?:eingesammelt|erhalten|bekommen|abgeschlossen|gesichert|geholt|aufgenommen|eingeworben)"
+                         r"\s+(?:hat|haben|hatte|hatten)\s*$")
+
+
+def _verb_final_subject(prefix: str, after: str, g: Grammar) -> Found | None:
+    opening = _SUBORDINATE_OPEN.match(prefix)
+    if not opening or not _FINAL_VERB.search(after.strip(" ,;.–—")):
+        return None
+    np = opening.group("np")
+    cut = _OBJECT_START.search(np)
+    np = np[:cut.start()] if cut else np
+    if _is_anaphora(np, g):
+        return Found(ANAPHORA, "anaphora")
+    name = name_from_phrase(np, tail=True)
+    return Found(name, "subject") if name else None
 
 
 def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> Found | None:
@@ -428,6 +456,10 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if name:
             return Found(name, "object")
     verbs = list(sieve.finditer(g.subject_verbs, prefix))
+    if not verbs and g.code == "de":
+        name = _verb_final_subject(prefix, after, g)
+        if name:
+            return name
     if verbs:
         verb = verbs[0] if g.code == "de" else verbs[-1]
         if g.code != "de" and len(verbs) >= 2 and re.search(r"\bto\s*$", prefix[verbs[-2].end():verb.start()]):
@@ -707,6 +739,7 @@ def _after_receive_verb(before: str, g: Grammar) -> str:
 
 _LOCAL_ROUND = re.compile(
     r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förderung|fördermittel|"
+    r"wandeldarlehen|wandelanleihe|(?<!non-)(?<!non )convertible|"  # "non-convertible debentures" are debt paper
     r"fördergeld|förderprogramm|subvention")
 _JOINED_CLAUSE = re.compile(r"(?i),\s+(?:and|while|whereas|but|und|während|doch)\s+(?:[\w'’-]+\s+){0,3}?"
                             r"(?:[A-Z][\w.-]+|it|they|the)\b")
@@ -746,6 +779,8 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
             sentence, max(0, start - 60), start) or sieve.search(g.skip_after, after):
         return "skip"
     clause = sentence[c_start:c_end]
+    if g.failed is not None and sieve.search(g.failed, sentence[t_start:c_end]):
+        return "skip"  # "hatte vergeblich versucht, eine Anschlussfinanzierung über 5 Mio. Euro aufzutreiben"
     if minority_stake(clause) is not None:
         return "round"  # "Für 46 Mio. Euro übernimmt die Stiftung vier Prozent des Unternehmens"
     # "fördert" alone: a public body funding a theme is no round

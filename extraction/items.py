@@ -74,12 +74,18 @@ def _looks_like_heading(sentence: str) -> bool:
     return bool(_ITEM.match(sentence) or _ITEM_ALONE.match(sentence.strip()) or _NAME_ALONE.match(sentence.strip()))
 
 
+# "Bäckerbox" on a line of its own, the item in the sentence below (whatever that sentence opens
+# with): such a bare name as a heading counts only where three or more items of a list are so laid out
+_MIN_BARE = 3
+
+
 def item_headings(sentences: list[str], lang: str, body: str, head: str | None) -> dict[int, str]:
     """Sentence index -> the company named by its item heading, in a round-up of such items.
 
     A heading line that tells nothing but the name (and its town, amount or flag) heads the
     sentences after it, up to the next heading."""
     found, spans, weak = {}, {}, {}
+    loose = set()  # bare names over a sentence of any opening: they need _MIN_BARE of their kind
     for i, sentence in enumerate(sentences):
         m = _ITEM.match(sentence)
         if m and m.group("name").lower() in places():
@@ -93,6 +99,9 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
         elif i + 1 < len(sentences) and (bare := _NAME_ALONE.match(sentence.strip())) and (
                 _ARTICLE_START.match(sentences[i + 1]) or sentences[i + 1].startswith(bare.group("name").split()[0])):
             m, heads_body = bare, True
+        elif bare := _bare_heading(sentences, i):
+            m, heads_body = bare, True
+            loose.add(i)
         flag = None if m else _flag_heading(sentence, lang, body, head)
         if flag:
             name, heads_body = flag, True
@@ -102,7 +111,9 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
             name = m.group("name")
         if name.lower() in places() or any(is_descriptor(t) for t in name.split()):
             continue
-        if not plausible_name(name, lang, body, head):
+        # a bare heading of a list laid out so is its own evidence, if no everyday word
+        if not (plausible_name(name, lang, body, head)
+                or i in loose and all(zipf(t, lang) < UNCOMMON for t in name.split())):
             if m is not None and heads_body and sentence[m.end():].strip() and not alone:
                 weak[i] = name  # "🟢 Aula Solar — R$ 3,5 milhões": everyday words, kept if others head items alike
             continue
@@ -117,6 +128,9 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
         found[i] = name
         if heads_body:
             spans[i] = name
+    if len(loose & set(found)) < _MIN_BARE:
+        found = {i: n for i, n in found.items() if i not in loose}
+        spans = {i: n for i, n in spans.items() if i not in loose}
     if len(set(found.values())) < 2:
         return {}
     # a name of everyday words ("Aula Solar", "Cuida+") heads its item when two or more plausible
@@ -137,13 +151,29 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
 _ELIDED_DESCRIPTION = re.compile(r"^(?:L|D|l|d)['’](?-i:[a-zà-ÿ])")
 
 
-def keeps_own_name(name: str | None, heading: str, lang: str, body: str, head: str | None) -> bool:
+def _bare_heading(sentences: list[str], i: int) -> re.Match[str] | None:
+    """A name alone on its line, followed by a sentence (not by another short line)."""
+    m = _NAME_ALONE.match(sentences[i].strip())
+    if not m or i + 1 >= len(sentences) or len(sentences[i + 1].split()) < 6:
+        return None
+    return m
+
+
+# a word of the item's description right before the name: "Die App für Parkplatz-Sharing"
+_IN_DESCRIPTION = re.compile(r"(?i)\b(?:für|von|aus|mit|for|of|from|pour|de|para|per|voor)\s+$")
+
+
+def keeps_own_name(name: str | None, heading: str, lang: str, body: str, head: str | None,
+                   sentence: str = "") -> bool:
     """Whether a name the sentence reader found in an item stands (another company named in full),
     rather than a description or a place ("a startup de Belo Horizonte") the heading replaces."""
     if not name or name.lower() == heading.lower():
         return bool(name)
     if _ELIDED_DESCRIPTION.match(name):
         return False  # "L'agritech emiliana ... raccoglie": an elided article and a description
+    at = sentence.find(name)
+    if at > 0 and _IN_DESCRIPTION.search(sentence, max(0, at - 8), at) and heading not in sentence:
+        return False  # what the item's company offers, not another company
     if not name[:1].isupper() or name.lower() in places():
         return False
     if any(zipf(t, lang) >= UNCOMMON for t in name.split()):

@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from extraction.companies import ANAPHORA, Found
 from extraction.evidence import CHANNEL_BEFORE
-from extraction.names import LABEL, describes_company, is_descriptor, places, town_adjective
+from extraction.names import COLUMN_NAME, LABEL, describes_company, is_descriptor, places, town_adjective
 from extraction.plausibility import plausible_name, zipf
 
 # a dash after a bracketed town ends a deal line's name field ("Kivano (Berlin) – 3 Mio. Euro")
@@ -39,7 +39,7 @@ def item_label(sentence: str, lang: str) -> Label | None:
     if not m:
         return None
     name = m.group("name")
-    if " " not in name and zipf(name, lang) >= _SECTION_ZIPF or name.lower() in places():
+    if " " not in name and zipf(name, lang) >= _SECTION_ZIPF or name.lower() in places() or COLUMN_NAME.search(name):
         return None
     rest = sentence[m.end():]
     if _names_its_company(rest, name):

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from extraction import sieve
 from extraction.money import Money, parse_money
-from extraction.names import is_descriptor, name_from_phrase, places
+from extraction.names import COLUMN_NAME, is_descriptor, name_from_phrase, places
 from extraction.rounds import find_rounds
 
 # fields are separated by a dash, bullet, bar or a colon
@@ -35,6 +35,13 @@ _UNDISCLOSED = re.compile(
 _UNDISCLOSED_LEAD = re.compile(r"(?i)^(?:an? )?(?:undisclosed|unspecified)\s")
 _MAX_LINE = 160
 _FIELD_STRIP = " •-*/▶►▸→"  # spaces and the bullets a line may open with
+# a lead told as a field of its own: "48 Mio. € Series B, Lead: Accel."
+_LEAD_FIELD = re.compile(r"(?i)\blead(?:-?investor)?:\s*([^,.;()]{2,40})")
+# "Heizhelden GmbH (Köln) – 15 Mio. € – davon 5 Mio. als Venture Debt.": fields however long the line
+_NAME_PLACE_AMOUNT = re.compile(r"[^()–—:.]{2,50}\([^()]{1,30}\)\s*(?:[–—:]|\s-)\s*\d")
+# an amount's field this long, before any name, is a sentence that tells the round ("Das
+# Leipziger Legaltech X sammelt 13 Mio. Euro in der Series A"), not a field of a list line
+_SENTENCE_WORDS = 8
 _STAGE_LABEL = re.compile(r"(?i)^(?:late|early|growth|mid|later)[- ]stage$")
 # words that put a list in a funding context ("Die Deals der Woche", "Funding roundup")
 _FUNDING_WORDS = re.compile(
@@ -45,7 +52,7 @@ _FUNDING_WORDS = re.compile(
 
 # a statistics line, not a deal: "Series A: £166.2M across 8 deals", "Average Deal Size: £1.6M"
 _STATISTIC = re.compile(
-    r"(?i)\b(?:across|total|totals|in total|average|median|mean|avg|insgesamt|gesamt|durchschnitt\w*|"
+    r"(?i)\b(?:across|total|totals|in total|average|median|mean|avg|insgesamt|gesamt|summe|gesamtsumme|durchschnitt\w*|"
     r"median\w*|moyenne|au total|promedio|en total|média|totale|gemiddeld|totaal)\b|"
     r"\b\d+\s+(?:deals|rounds|companies|startups|start-ups|firms|deals|finanzierungsrunden|runden|unternehmen|"
     r"opérations|entreprises|rondas|empresas|rodadas)\b|"
@@ -82,7 +89,18 @@ class DealLine:
 
 def read_line(line: str, lang: str) -> DealLine | None:
     """The deal a list line tells, or None when the line has not that shape."""
-    if len(line) > _MAX_LINE or line.rstrip().endswith((".", "?", "!")) and line.count(" ") > 12:
+    deal = _read_line(line, lang)
+    return deal if isinstance(deal, DealLine) else None
+
+
+# an item of a list that tells its round in a sentence of its own: the grammar reads it, and it
+# counts as a neighbour of the list's other lines
+_SENTENCE = "sentence"
+
+
+def _read_line(line: str, lang: str) -> DealLine | str | None:
+    if len(line) > _MAX_LINE or line.rstrip().endswith((".", "?", "!")) and line.count(" ") > 12 \
+            and not _NAME_PLACE_AMOUNT.match(line):
         return None  # a sentence, which the grammar reads
     stripped = line.strip()
     # every field break holds one of these; the pattern's leading \s* tries every offset
@@ -107,6 +125,8 @@ def read_line(line: str, lang: str) -> DealLine | None:
     name = None
     for field in fields:
         bare = _PAREN.sub("", field).strip()
+        if len(bare.split()) >= _SENTENCE_WORDS and money and name is None and re.search(r"\d", bare):
+            return _SENTENCE  # "Deal 2: Das Legaltech X sammelt 13 Mio. Euro ein, Lead: Y": read by the grammar
         if not bare or re.search(r"\d", bare) or _UNDISCLOSED.match(bare) or _UNDISCLOSED_LEAD.match(bare):
             continue  # the amount's field, or a date
         if _STAGE_LABEL.match(bare):
@@ -116,6 +136,8 @@ def read_line(line: str, lang: str) -> DealLine | None:
             continue  # "SEED", "Series A"
         if bare.lower() in places() or is_descriptor(bare):
             continue  # "München", "Proptech"
+        if COLUMN_NAME.search(bare):
+            return None  # "China Digest: X raises $100m; Y leads ...": a column's headline
         name = name_from_phrase(bare, first=True)
         if name and name == bare.strip("\"'“”„«»"):
             break
@@ -128,7 +150,10 @@ def read_line(line: str, lang: str) -> DealLine | None:
         # "$10M in equity + $40M debt facility": the first amount's round stands around it, not
         # after the next amount
         rounds = [c for c in rounds if c.end <= money[0].span[0] or money[0].span[1] <= c.start < money[1].span[0]]
-    return DealLine(name, money[0] if money else None, rounds[0].round if rounds else "unknown", more=more)
+    lead = _LEAD_FIELD.search(line)
+    leads = tuple(x for x in [name_from_phrase(lead.group(1).strip(), first=True) if lead else None] if x and x != name)
+    return DealLine(name, money[0] if money else None, rounds[0].round if rounds else "unknown", leads, leads,
+                    more=more)
 
 
 _PLUS = re.compile(r"(?i)^\s*(?:in [a-z]+(?: [a-z]+)?\s*)?(?:\+|plus|and)\s*$")
@@ -150,21 +175,25 @@ def _more_parts(line: str, money: list[Money], rounds: list) -> tuple[tuple[Mone
 def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
     """The deal lines of a document (by sentence index), kept only where they form a list of
     two or more in a funding context."""
-    found = {i: d for i, s in enumerate(sentences) if (d := read_line(s, lang))}
-    if len(found) < 2:
+    read = {i: d for i, s in enumerate(sentences) if (d := _read_line(s, lang))}
+    if len(read) < 2:
         return {}
-    first = min(found)
+    found = {i: d for i, d in read.items() if isinstance(d, DealLine)}
+    if not found:
+        return {}
+    first = min(read)
     # the lines, the two sentences before the list, and the sentence under each line: a round-up's
     # item ("Trilha — R$ 50 milhões" / "A edtech ... recebeu uma rodada Série A") tells its round below
-    context = " ".join(sentences[max(0, first - 2):first] + [sentences[i] for i in found]
-                       + [sentences[i + 1] for i in found if i + 1 < len(sentences) and i + 1 not in found])
+    context = " ".join(sentences[max(0, first - 2):first] + [sentences[i] for i in read]
+                       + [sentences[i + 1] for i in found if i + 1 < len(sentences) and i + 1 not in read])
     if not (_FUNDING_WORDS.search(context) or any(d.round != "unknown" for d in found.values())):
         return {}
     # a list is lines close together: a stray line far from the others stands alone (a heading line
     # over an item of two or three sentences stands a few lines from the next). Lines further apart
     # over short sentences are not joined: page chrome ("Foto: PR", "Teilen") is short too.
-    keep = {i: d for i, d in found.items() if any(_close(sentences, i, j) for j in found)}
-    return keep if len(keep) >= 2 else {}
+    keep = {i: d for i, d in found.items() if any(_close(sentences, i, j) for j in read)}
+    # a lone field line among items told as sentences needs a list of three or more around it
+    return keep if len(keep) >= 2 or keep and len(read) >= 3 else {}
 
 
 def _close(sentences: list[str], i: int, j: int) -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extraction import sieve
-from extraction.companies import _INVESTOR_VERB, _LEAD_IN, _PREP_START
+from extraction.companies import _DE_TIME, _INVESTOR_VERB, _LEAD_IN, _PREP_START
 from extraction.names import GERMAN_LEGAL_FORM, name_from_phrase
 from extraction.plausibility import LEADER_TITLES, zipf
 
@@ -39,7 +39,9 @@ _ROLE_OF = re.compile(
     r"|^(?:Wie|Nach Angaben von)\s+(?P<announcer>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})\s+"
     r"(?:\w+\s+){0,3}?(?:mitteilte|bekanntgab|bekannt gab|meldete|verkündete|mitteilt|bekannt gibt)"
     # "Investoren glauben an Mavrik: Das Leipziger Start-up erhält ...": the name before the colon
-    r"|(?P<colon>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2}):\s+(?=(?:Das|Die|Der|The)\s)")
+    # ("Zum Beispiel X: Das Start-up ...": the example's lead-in is no part of the name)
+    r"|(?:(?i:zum beispiel|beispielsweise|etwa|so auch|auch|for example|for instance)\s+)?"
+    r"(?P<colon>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2}):\s+(?=(?:Das|Die|Der|The)\s)")
 
 
 # what each branch of _ROLE_OF needs: a title before "of"/"von"/..., a "Wie"/"Nach Angaben von"
@@ -84,19 +86,24 @@ _ARTICLE_LEGAL = re.compile(r"(?:^|[–—]\s)(?:Die|Der|Das)\s+(?P<name>[A-ZÄ�
                             + GERMAN_LEGAL_FORM + r")\b")
 
 
+# "Angeführt werde die Runde von X", "Beteiligt haben sich Y und Z": a fronted participle opens the sentence
+_FRONTED_PARTICIPLE = re.compile(r"(?i)(?:angeführt|geleitet|investiert|beteiligt|unterstützt|begleitet|finanziert)\s")
+
+
 def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
     """Names the sentence introduces as companies: its opening subject, "Startup X"."""
     out = []
     head = _LEAD_IN.sub("", sentence[:80].strip())
     if not _ARTICLE_START.match(head) \
-            and not _PREP_START.match(head) and not _QUOTE_START.match(head):  # a quote names no subject
+            and not _PREP_START.match(head) and not _DE_TIME.match(head) and not _FRONTED_PARTICIPLE.match(head) and not _QUOTE_START.match(head):  # a quote names no subject
         name = name_from_phrase(head, first=True)
         # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
         who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))
         # "Quand un polytechnicien ...", "Cette transaction ...": a very common word opens the sentence
         function_word = bool(name) and lang is not None and " " not in name and zipf(name, lang) >= _FUNCTION_WORD
         # "Ruim 900 investeerders ...", "Más de 500 clientes ...": a count opens the sentence, not a name
-        count = bool(name) and " " in name and re.fullmatch(r"\d[\d.,]*", name.split()[-1]) is not None
+        # ... or "Rund 600.000 Menschen nutzen die App": a number before a noun
+        count = bool(name) and " " in name and any(re.fullmatch(r"\d[\d.,']*", w) for w in name.split()[::len(name.split()) - 1])
         if name and not who and _opening_ends(head, name.split()[0]) and not _COMMON_START.fullmatch(name) \
                 and not function_word and not count:
             out.append((0, name))

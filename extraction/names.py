@@ -397,6 +397,13 @@ _DEFINITE = {lang: re.compile(rf"(?i)(?:{words})$") for lang, words in {
     "it": r"la|il|lo|l", "pt": r"a|o|os", "nl": r"de|het",
 }.items()}
 _WORD = re.compile(r"[\w-]+")  # "l'entreprise" gives "l" and "entreprise"
+# a page's column or feed names itself by what it is, never a company: "Startup-Ticker Schweiz:",
+# "Deal-Radar:", "Gründer-News am Montag:" (a word or compound ending in a section noun); so does
+# a programme that pays out money: "EIC Accelerator:", "KI-Innovationswettbewerb:"
+COLUMN_NAME = re.compile(r"(?i)(?:^|[\s-])(?:\w*ticker|radar|news|newsletter|podcast|briefing|roundup|round-up|"
+                         r"\w*rückblick|digest|recap|accelerator|inkubator|incubator|\w*wettbewerb|\w*programm|"
+                         r"challenge|award)(?:$|\s)")
+
 # what ends an item's label: "Kivano: ", "Kivano (Berlin) – ", "Kivano — "
 LABEL_END = re.compile(r"(?: \([^()]{1,30}\))?(?: ?: +| [–—-] )(?=\S)")
 # an item's label: one to three capitalised words, after a list number ("3. (tie) ") or a

@@ -30,7 +30,7 @@ from extraction.listings import column_blocks, deal_lines
 from extraction.mentions import MONEY_FOR, backer_at, company_mentions
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
-from extraction.names import FUND_ENDINGS, LABEL, is_descriptor, name_from_phrase, same_company
+from extraction.names import COLUMN_NAME, FUND_ENDINGS, LABEL, is_descriptor, name_from_phrase, same_company
 from extraction.plausibility import (
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
@@ -45,7 +45,8 @@ from extraction.text import normalize, split_lines_and_sentences
 MAX_SENTENCES = 400
 _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie auch|mehr zum thema|"
                         r"more from|recommended|weiterlesen|das könnte sie auch|you may also like|you might also like|"
-                        r"read more|most popular|more news|more stories|more in|trending|mehr aus|lire aussi|"
+                        r"read more|most popular|more news|more stories|more in|trending|mehr aus|weitere (?:meldungen|artikel|"
+                        r"nachrichten|news)|ähnliche artikel|lire aussi|"
                         r"à lire aussi|lee también|leia também|leggi anche|lees ook)\b")
 _UNDISCLOSED = re.compile(
     r"(?i)\b(?:undisclosed (?:amount|sum|round|funding|financing|investment)|unspecified amount|"
@@ -146,6 +147,10 @@ def _split_totals(sentence: str, money: list[Money]) -> dict[int, tuple[int, Mon
     return out
 
 
+# a byline or dateline of a page: "Von Jana Weller · 11. Oktober 2023", "Handwerk Digital · 23.08.2023"
+_BYLINE = re.compile(r"(?i)^(?:von|by|par|por|di|door)\s|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d\b|"
+                     r"\b(?:19|20)\d\d-\d\d-\d\d\b|\s[·|•]\s")
+_VALUATION_BACK = re.compile(r"(?i)\bdie bewertung\b")
 _TARGET_CUE = re.compile(r"(?i)\b(?:angepeilt|anvisiert|im gespräch (?:ist|sind))\b")  # a round's size as a target
 _GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschuss|zuschüsse|stipendi\w*)\b")
 
@@ -156,6 +161,7 @@ def _grant_or_unknown(context: list[str]) -> str:
 
 
 _BEFORE_NEXT_DEAL = re.compile(r"(?i);|,\s+(?:and|while|whereas|but)\s|\bfollowed by\b")
+_ANGEL_SOURCE = re.compile(r"(?i)(?:from|von)\s")
 
 
 def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
@@ -172,6 +178,10 @@ def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
     if not cues:
         return "unknown", bool(EXTENSION_RE.search(sentence))
     best = min(cues, key=lambda c: abs(c.start - pos))
+    kinds = [c for c in cues if c.round != "angel"]
+    if best.round == "angel" and kinds and _ANGEL_SOURCE.match(sentence, best.start):
+        # "über ein Wandeldarlehen 600.000 Euro von Business Angels": who gave it, not the round's kind
+        best = min(kinds, key=lambda c: abs(c.start - pos))
     return best.round, best.extension or bool(EXTENSION_RE.search(sentence))
 
 
@@ -181,6 +191,23 @@ def _status(text: str, g: Grammar) -> str:
     if sieve.search(g.reported, text):
         return "reported"
     return "announced"
+
+
+# "Davon sind 10 Mio. Euro Eigenkapital ..., die restlichen 15 Mio. Euro ... Fremdkapital": the sentence
+# breaks the amount told just before into parts
+_PARTS_OPENING = re.compile(r"(?i)^\W*(?:davon|hiervon|dabei|of this|of which)\b")
+
+
+def _whole_of_parts(sentence: str, money: list[Money], drafts: list[Draft], idx: int) -> Draft | None:
+    """The draft of the sentence before whose amount this sentence's amounts add up to, when the
+    sentence opens as a breakdown ("Davon ..."); None otherwise."""
+    if len(money) < 2 or not drafts or not _PARTS_OPENING.match(sentence):
+        return None
+    prev = drafts[-1]
+    if prev.sentence != idx - 1 or prev.money is None or any(m.currency != prev.money.currency for m in money):
+        return None
+    total = sum(m.amount for m in money)
+    return prev if abs(total - prev.money.amount) <= 0.03 * prev.money.amount else None
 
 
 def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[Draft],
@@ -198,6 +225,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     listed = state.get("deal_lines", {}).get(idx)
     label = item_label(sentence, lang)
     item = state.get("items", {}).get(idx)  # "Kivano — La start-up ...": a round-up item's heading
+    whole_before = _whole_of_parts(sentence, [p for p, _ in pairs], drafts, idx)
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
         draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
                        listed.round, False, how="subject", deal_line=True)
@@ -268,6 +296,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             # "Kivano hat frisches Geld eingesammelt: X und Y investieren 12 Mio. Euro": the clause
             # before the colon names the company
             found = find_company(sentence[:colon] + ", " + sentence[colon + 2:], primary, g, prev_end if new else 0)
+        if whole_before is not None and (not found or found.how in ("gapping", "orphan")):
+            found = Found(whole_before.company, "subject")  # "Davon sind 10 Mio. Euro Eigenkapital ...": a part
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
         if not found and new and (_SAME_SUBJECT.match(sentence[prev_end:primary.span[0]])
@@ -283,7 +313,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             # "In der aktuellen Finanzierungsrunde kamen 65 Millionen Euro zusammen": a round
             # told without a name is the article's subject's, if it has a sure one
             found = Found(ANAPHORA, "orphan")
-        if item and not (found and keeps_own_name(found.name, item, lang, state["body"], state["head"])):
+        if item and not (found and keeps_own_name(found.name, item, lang, state["body"], state["head"], told)):
             found = Found(item, "subject")  # "Kivano — La start-up lyonnaise ... lève": the item's company
         if not found or (found.how == "gapping" and not new):
             orphan = True
@@ -328,7 +358,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             new.append(unsized(name, idx, _grant_or_unknown([*state["before"][-2:], sentence]), "listed"))
     state["before"].append(sentence)
     # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
-    opening = idx <= state.get("lead", 0) + 2 or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
+    opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
     if _is_headline(sentence) and len(sentence.split()) <= 4:
         state["item_head"] = idx
     if not money and not listed and not new and opening:
@@ -368,6 +398,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             d.status = status
             d.main = not (past or background)
             d.evidence = sentence[:400]
+        if whole_before is not None and sum(1 for d in new if d.company == whole_before.company) >= 2:
+            drafts.remove(whole_before)  # the parts are the rounds, their sum told before is none
         drafts.extend(new)
     if not drafts or idx - drafts[-1].sentence > 12:
         if money and not new and sieve.search(g.skip_clause, sentence):
@@ -682,6 +714,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         sentences.insert(0, head)
         lines.insert(0, -1)
         state["lead"] = 1
+    # byline and date lines under the headline ("Handwerk Digital · 23.08.2023 · Redaktion") push the
+    # article's opening down by as many sentences
+    state["chrome"] = sum(1 for x in sentences[state["lead"]:state["lead"] + 4] if _BYLINE.search(x) and len(x.split()) <= 12)
     # a table's rows, read by their header's columns, before the lists without one
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)
@@ -708,7 +743,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     mentions += [(d.sentence, d.pos, d.company) for d in explicit]
     # an opener ("Así,", "Zo") is a sentence's first word but never a company
     mentions = [m for m in mentions if plausible_name(m[2], lang, body, head or None)
-                and not (g.openers is not None and g.openers.fullmatch(m[2]))]
+                and not (g.openers is not None and g.openers.fullmatch(m[2])) and not COLUMN_NAME.search(m[2])]
     subject = find_subject(sentences, lang, head or None, body)
     main_company = _main_company([d for d in explicit if plausible_name(d.company, lang, body, head or None)],
                                  mentions, bool(head))
@@ -769,7 +804,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             continue  # "WeWork, which was valued at ..." is another company's valuation
         unnamed = idx - target.sentence <= 1 and not company_mentions(text_v, body) and not (
             g.code == "en" and re.search(r"(?<=[a-z,] )[A-Z][a-z]+", text_v))
-        if target.sentence == idx or named or _REFERS_BACK.search(text_v) or unnamed:
+        # "Die Bewertung soll bei rund 60 Mio. Euro liegen": a valuation told a few sentences after the round, of no company named in its own sentence
+        told_after = idx - target.sentence <= 3 and _VALUATION_BACK.search(text_v) and not company_mentions(text_v, body)
+        if target.sentence == idx or named or _REFERS_BACK.search(text_v) or unnamed or told_after:
             target.valuation = val
     events = []
     seen = Counter(m.currency for d in resolved for m in ([d.money] if d.money else []) + d.alt if m.currency)

@@ -55,11 +55,17 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
      r"\bf[öo]rderbescheid\w*|\bzuwendungsbescheid\w*|\bf[öo]rderzusage\w*|"
      r"\bnon-dilutive (?:funding|financing|capital)\b", "grant",
      ("grant", "zusch", "förder", "forder", "subvention", "stipendi", "non-dilutive")),
-    # "via Crowdcube", "on Birchal": an equity crowdfunding platform named as the channel
     (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b|\bfinancement participatif\b|"
-     r"\b(?:on|via|through|using) (?:Crowdcube|Seedrs|Birchal|Wefunder|StartEngine|Equitise|Companisto|Seedmatch)\b",
+     # "via Crowdcube", "on Birchal": an equity crowdfunding platform named as the channel
+     r"\b(?:on|via|through|using) (?:Crowdcube|Seedrs|Birchal|Wefunder|StartEngine|Equitise|Companisto|Seedmatch)\b|"
+     # German crowds: "Crowdinvesting-Kampagne", "Schwarmfinanzierung", "sammelt über die Plattform
+     # Companisto 750.000 Euro ein", "Knapp 1.100 Investorinnen und Investoren zeichneten ..."
+     r"\bcrowd-?invest\w*|\bschwarm(?:finanzierung|investment)\w*|"
+     r"\büber (?:die|eine) (?:[\w-]*crowd[\w-]*[- ])?plattform (?-i:[A-Z])[\w.-]+(?=(?:[^.;]|\.(?=\d)){0,50}\b(?:ein|eingesammelt|eingeworben)\b)|"
+     r"\b(?:\d{1,3}(?:\.\d{3})+|\d{3,})\s+(?:\w+\s+und\s+)?(?:investor(?:inn)?en|(?:klein)?anleger(?:innen)?)"
+     r"(?=[^.;]{0,30}\b(?:zeichneten|investierten|beteiligten)\b)",
      "crowdfunding", ("crowd", "financement participatif", "seedrs", "birchal", "wefunder", "startengine",
-                      "equitise", "companisto", "seedmatch")),
+                      "equitise", "companisto", "seedmatch", "schwarm", "plattform", "investor", "anleger")),
     (r"\bstrategic (?:investment|round|funding|financing)\b|\bstrategische(?:s|n)? (?:investment|investition|beteiligung)\b",
      "strategic", ("strategi",)),
 ]

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extraction.names import is_descriptor, name_from_phrase
+from extraction.names import COLUMN_NAME, is_descriptor, name_from_phrase
 from extraction.plausibility import COMMON, article_words, check_name, zipf
 
 # runs of capitalised tokens (with the connectors names use), e.g. "Black Forest Labs", "N26"
@@ -96,7 +96,7 @@ def find_subject(sentences: list[str], lang: str, title: str | None, text: str) 
         scores[name] += weight
 
     m = _HEADLINE_SUBJECT.match(headline)
-    if m:  # "Movinga: Investoren pumpen ..." names its subject before the colon
+    if m and not COLUMN_NAME.search(m.group("name")):  # "Movinga: Investoren pumpen ..." names its subject before the colon
         name = name_from_phrase(m.group("name")) or m.group("name").strip()
         add(name, 3.0)
     for name in _candidates(headline, lang):
@@ -126,6 +126,8 @@ def _best(candidates, best: Subject | None, up_front: set[str], lang: str, text:
           whole: str) -> Subject | None:
     """The best of `candidates` (name, base score), in order, and `best` before them."""
     for name, base in candidates:
+        if COLUMN_NAME.search(name):
+            continue  # "EIC Accelerator", "Startup-Ticker": a programme or a column, never the article's company
         # counting mentions is cheap and rules out most candidates; the name check is not
         mentions = sum(1 for _ in article_words(whole, lang).occurrences(name))
         if mentions < 2 and base < 3.0 or base == 0.0 and mentions < 3:

@@ -33,7 +33,8 @@ _KINDS = (
     ("company", re.compile(r"(?i)^(?:startup|start-up|company|companies|name|startup name|company name|"
                            r"unternehmen|firma|empresa|entreprise|société|azienda|bedrijf)s?$")),
 )
-_NO_VALUE = re.compile(r"^\W*$|^(?:n/?a|none|k\. ?a\.|undisclosed|-+|–)$", re.I)
+# "n. b." (nicht bekannt), "k. A." (keine Angabe), "n. v." (nicht verfügbar): a withheld amount
+_NO_VALUE = re.compile(r"^\W*$|^(?:n/?a|none|k\. ?a\.|n\. ?b\.|n\. ?v\.|n\. ?g\.|undisclosed|-+|–)$", re.I)
 
 
 def _cells(line: str) -> list[tuple[int, str]] | None:
@@ -68,6 +69,9 @@ def _header(cells: list[tuple[int, str]]) -> list[str | None] | None:
     return None
 
 
+_LEAD_MARK = re.compile(r"(?:^|[,;/&]\s*|\bund\s|\band\s)([^,;/&()]{2,40}?)\s*\((?i:lead|lead-?investor|federführend)\)")
+
+
 def _names(cell: str) -> tuple[str, ...]:
     if _NO_VALUE.match(cell):
         return ()
@@ -98,6 +102,10 @@ def _row(cells: list[tuple[int, str]], header: list[str | None], lang: str) -> D
     rounds = [c for c in find_rounds(by_kind["round"][1]) if c.round != "unknown"] if "round" in by_kind else []
     leads = _names(by_kind["leads"][1]) if "leads" in by_kind else ()
     investors = _names(by_kind["investors"][1]) if "investors" in by_kind else ()
+    if "leads" not in by_kind and "investors" in by_kind:
+        # "Headline (Lead), Speedinvest": a backer marked as the lead in the investors' cell
+        marked = _LEAD_MARK.findall(by_kind["investors"][1])
+        leads = tuple(x for n in marked for x in _names(n))
     if "investors" not in by_kind and len(leads) > 1:
         # "Lead investor(s) | X; Y; Z" with no column for the others: such tables list every backer
         # there, so they are the round's investors, and which of them led is not told

@@ -24,6 +24,8 @@ _ABBREV = {
     "bspw", "inkl", "zzgl", "gmbh", "ag", "s.a", "n.v", "b.v", "u.s", "jan", "feb", "aug", "sept",
     "oct", "nov", "dec", "okt", "dez", "abs", "vgl", "sog", "usw", "evtl", "ggf", "approx", "est",
 }
+# currency abbreviations written before a figure ("Fr. 12 Mio.", "SFr. 3 Mio.") end no sentence
+_CURRENCY_ABBREV = {"fr", "sfr"}
 # a sentence ends before a capital, also where a page lost its line breaks and a bullet
 # follows ("... company. - Pale Blue Dot, a young ...")
 _BOUNDARY = re.compile(
@@ -36,7 +38,8 @@ _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _DAY = re.compile(r"\d{1,2}")
 _CJK_BOUNDARY = re.compile(r"(?<=[。！？；])")
 _CJK_STOP = re.compile(r"[。！？；]")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3})\s*")
+# also emoji bullets of social posts: keycap digits ("1️⃣"), arrows and markers ("👉", "🔹", "✅")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3}|(?:\d{1,2}\ufe0f?\u20e3|[👉🔹🔸🔷🔶✅▶➡🟢🚀💰]\ufe0f?)+)\s*")
 
 
 def normalize(text: str) -> str:
@@ -88,6 +91,8 @@ def _split_line(line: str) -> list[str]:
                 continue  # "J. Smith", "U.S." -- but "... in a Series A. Kestrel led" ends a sentence
             if _DAY.fullmatch(token):  # "am 10. November"
                 continue
+            if token in _CURRENCY_ABBREV and line[m.end():m.end() + 1].isdigit():
+                continue  # "über Fr. 12 Mio. abgeschlossen": Swiss francs before their figure
         pieces.append(line[start:m.start()].strip())
         start = m.end()
     pieces.append(line[start:].strip())

@@ -102,6 +102,9 @@ class Grammar:
     # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
     # such sentences with its German branch
     verb_second: bool = False
+    # a round that did not happen: "hatte vergeblich versucht, 5 Mio. Euro aufzutreiben", "die
+    # geplante Runde kam nicht zustande": an amount in such a clause is no round, round noun or not
+    failed: Pattern | None = None
     # the language's fronted "with the money in its pocket" phrase (funding.pocket): "Con 12 millones
     # en el bolsillo, la healthtech X ...": fronted_verbs reads the subject after it
     reads_fronted: bool = False

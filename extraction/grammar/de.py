@@ -19,7 +19,7 @@ _NAMES_END = (
     r"[.;:!?$€£]|\s(?:rund |etwa |über |knapp )?\d+(?:[.,]\d+)?\s?(?:mio|millionen|mrd|milliarden|million|billion)|\s(?:an der|an dem|in der|in die|in das|im|bei|(?<!zusammen )mit|um|zu|für|sowie weitere|"
     r"und weitere|und andere|und anderen|und mehrere|u\.a\.|unter anderem|hat|haben|ist|sind|war|waren|wird|werden|wurde|wurden|stocken|stockt|investierten|"
     r"investiert|beteiligten|beteiligte|beteiligt|als|sich|nach|erneut|ebenfalls|auch|noch|allerdings|neu)\b|"
-    r",\s(?:der|die|das|dem|den|außerdem|zudem|daneben|sowie|wobei|womit|was|so|wie|heißt)\b|"
+    r",\s(?:der|die|das|dem|den|außerdem|zudem|daneben|dazu|ferner|sowie|wobei|womit|was|so|wie|heißt)\b|"
     r",\s(?:[\w-]*investor(?:en|in)?|[\w-]*geldgeber|[\w-]*kapitalgeber)\b|"
     # "Lead ist X, Y beteiligte sich": a comma and a new clause with its own subject and verb
     r",\s(?=(?:[\w&.'-]+\s){1,5}(?:beteiligte|beteiligten|investierte|investierten|stieg|stiegen|steigt|steigen|"
@@ -31,7 +31,7 @@ _ORPHAN_CUE = re.compile(
     r"(?i)\b(?:finanzierungsrunde|kapitalrunde|runde|kapitalgeber|geldgeber|investoren|wagniskapitalgeber|"
     r"(?:dem|das|den) (?:start-?up|unternehmen|jungunternehmen))\b|"
     # an investor as the subject: "X steigt mit 170.000 Euro ein", "der weitere 21 Millionen zuschießt"
-    r"(?i:\b(?:steig(?:t|en|e)|stieg(?:en)?)\b(?:[^.]|\.(?=\d)){0,80}\bein\b|\binvestier\w*|\bzuschie(?:ß|ss)\w*|"
+    r"(?i:\b(?:steig(?:t|en|e)|stieg(?:en)?)\b(?:[^.]|\.(?=\d)){0,80}\bein\b|\binvestier\w*|\bzuschie(?:ß|ss)\w*|\bbeisteuer\w*|\bbeigesteuert|"
     r"\berhöh\w* (?:die|seine|ihre) beteiligung|"
     # the round's size told as a target: "Angepeilt sind 100 Millionen Euro", "Im Gespräch ist ein ... Betrag"
     r"\bangepeilt\b|\banvisiert\b|\bim gespräch (?:ist|sind)\b)")
@@ -50,7 +50,9 @@ GRAMMAR = register(Grammar(
         r"erhielten|bekamen|sammeln|sammelten|sichern|sicherten|holen|holten|nahmen|zogen|schlossen|"
         r"kassieren|kassierten|einwerben|einsammelten|ergattert|ergatterte|ergatterten|stemmt|stemmte|"
         r"gestemmt|pumpt|pumpen|pumpte|pumpten|gepumpt|verbucht|verbuchte|zugeflossen|zufließen|"
-        r"zugeschossen|bereitgestellt|eingesackt|eingeheimst)\b",
+        r"zugeschossen|bereitgestellt|eingesackt|eingeheimst|"
+        # a backer's share: "der französische Investor X, der 6 Mio. Euro beisteuert"
+        r"beisteuert|beisteuern|beisteuerte|beisteuerten|beigesteuert)\b",
         r"\b(?:heimst|heimste|heimsten|sackt|sackte|sackten|schießt|schießen|schoss|schossen|stellt|stellen|"
         r"stellte|stellten)\b[^.;]{0,60}\b(?:ein|zu|bereit)\b",
         r"\b(?:frisches|neues|weiteres|zusätzliches) geld\b|\bgeldspritze\b",
@@ -93,7 +95,8 @@ GRAMMAR = register(Grammar(
         r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte|sucht|suchte|habe|hätte|"
         r"plant|plante|planen)\b",
         r"\b(?:spricht|sprechen|sprach|redet)\b(?=[^.]{0,30}\bmit (?:investoren|geldgebern|kapitalgebern|vcs)\b)",
-        r"\b(?:steht|stehen|stand)\b(?=[^.]{0,40}\bkurz vor\b)",
+        # "steht der Münsteraner Batterie-Recycler X kurz vor dem Abschluss": a described subject between
+        r"\b(?:steht|stehen|stand)\b(?=[^.]{0,80}\bkurz vor\b)",
         r"\b(?:ist|sind|befindet sich|befinden sich)\b(?=[^.]{0,60}\bin (?:gesprächen|verhandlungen)\b)",
     ),
     fronted_verbs=rx(
@@ -119,6 +122,8 @@ GRAMMAR = register(Grammar(
         r"\b(?:übernahme|übernimmt|übernommen|gekauft|kauft|kaufpreis|verkauf\w*|zahlte|zahlt|"
         r"börsengang\w*|börsendebüt|erstnotiz|emissionserlös\w*|(?<!pre-)ipo|umsatz|umsätze|erlöse?|"
         r"provisionserlöse|ebitda|gewinn|verlust|"
+        # a company's takings told as a compound: "Beitragseinnahmen von 14,8 Mrd. Euro", "Werbeeinnahmen"
+        r"[\w-]*einnahmen|"
         r"marktkapitalisierung|marktvolumen|marktwert|budget|etat|haushalt|kosten|preis|"
         r"gehalt|strafe|zwischen|bis zu|durchschnittlich|durchschnittsvolumen|im schnitt|"
         r"gesamtfinanzierung|gesamtvolumen|gesamthöhe|gesamtsumme|rekordsumme|"
@@ -126,7 +131,7 @@ GRAMMAR = register(Grammar(
         r"(?<!runde im )(?<!finanzierung im )(?<!investment im )volumen|"
         r"fonds ist mit|dotiert|verwaltet|pro finanzierungsrunde|pro runde|jährlich|"
         r"bewertet|bewertung|wert von|taxiert|finanzierungsbedarf|kapitalbedarf|"
-        r"entfiel|entfielen|waren es|sind es|auf platz|bereitgestellt|fördertopf|programm|"
+        r"entfiel|entfielen|waren es|sind es|es waren|es sind|es war|auf platz|bereitgestellt|fördertopf|programm|"
         # "in die Nähe des Einhorn-Status (eine Milliarde Dollar)", "die Schwelle von einer Milliarde"
         r"einhorn|unicorn|schwelle|marke|auftrag|aufträge|großauftrag|rahmenvertrag|vertrag)\W+(?:\w+\W+){0,3}$",
     ),
@@ -151,6 +156,8 @@ GRAMMAR = register(Grammar(
         r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|[\w-]*barometer|"
         # a register's share capital ("das Stammkapital wurde von 31.250 Euro auf 38.100 Euro erhöht")
         r"stammkapital\w*|grundkapital\w*|"
+        # a company spending its own money: "aus dem operativen Cashflow", "aus eigenen Mitteln"
+        r"[\w-]*cashflow\w*|"
         # a company's own spending planned: "will ein neues Werk bauen und dafür 500 Mio. Euro investieren"
         r"(?:will|wollen|plant|planen)\b[^.;:]{0,100}\b(?:dafür|darin|dort)\b[^.;:]{0,60}\binvestieren|"
         r"investier\w*\s+(?:\S+\s+){1,5}?in\s+(?:(?:ein|einen|eine|das|den|die|sein|seinen|seine)\s+)?(?:neues?n?\s+|zweites?n?\s+)?"
@@ -164,12 +171,16 @@ GRAMMAR = register(Grammar(
         r"das land|der bund|die bundesregierung|die regierung|das ministerium|die eu|die kommune|"
         r"der staat|der freistaat|der senat)\b",
     ),
+    failed=rx(
+        r"\b(?:vergeblich|erfolglos|ohne erfolg|nicht zustande|gescheitert|scheiterte|scheiterten|platzte|geplatzt|"
+        r"nicht gelungen|nicht gelang|nicht geschafft)\b"),
     valuation_before=rx(
         r"\b(?:bewertung|bewertet|bewerte|wert von|wert in der größenordnung von|taxiert|"
         r"firmenwert|unternehmenswert|post-money|pre-money|firmenbewertung)\W+(?:\w+\W+){0,12}$",
     ),
     cumulative=rx(
-        r"\b(?:insgesamt|bislang|bisher|seit (?:der )?gründung|mittlerweile|einschließlich|inklusive|damit .{0,30}"
+        # "Insgesamt fließen 7 Mio. Euro in das Unternehmen": money flowing in now is this round's size
+        r"\b(?:insgesamt(?! (?:fließen|fließt|investieren|stecken|gehen) )|bislang|bisher|seit (?:der )?gründung|mittlerweile|einschließlich|inklusive|damit .{0,30}"
         r"(?:eingesammelt|aufgenommen)|gesamtfinanzierung|gesamtvolumen|inzwischen|"
         r"an kapital aufgenommen|seit (?:19|20)\d\d (?:mehr als|über|rund|insgesamt))\b",
     ),
@@ -180,7 +191,7 @@ GRAMMAR = register(Grammar(
         r"eingesammelt)|sollen|dürfte|offenbar|angeblich|personen, die mit|nach angaben von (?-i:[A-ZÄÖÜ])(?!ründer)|"
         r",\s*(?:berichtet|berichtete|schreibt|schrieb|meldet|meldete) (?:das|die|der) (?!unternehmen|startup|firma))|"
         # what registers and hearsay tell: "Wie aus dem Handelsregister hervorgeht", "Dem Vernehmen nach"
-        r"\b(?:handelsregister\w*|dem vernehmen nach|aus (?:investoren|unternehmens|branchen|finanz)kreisen)\b",
+        r"\b(?:handelsregister\w*|firmenbuch\w*|dem vernehmen nach|aus (?:investoren|unternehmens|branchen|finanz)kreisen)\b",
     ),
     in_talks=rx(
         r"\b(?:in gesprächen|gespräche über|führe .{0,30}gespräche|verhandelt|verhandlungen|"
@@ -200,8 +211,11 @@ GRAMMAR = register(Grammar(
         r"(?:eingesammelt|erhalten|bekommen|aufgenommen|gesichert|geholt|eingeworben) hatten?)\b",
     ),
     lead_after=[
-        rx(r"\bangeführt (?:(?:wurde|wird|werden soll|werden sollte|worden ist) (?:sie |es |(?:die|diese) (?:[\w-]+ )?"
-           r"(?:[\w-]*runde|[\w-]*finanzierung|investition|investment|beteiligung) ))?(?:(?:wiederum|wieder|erneut|abermals) )?"
+        # ("Angeführt wird die Series C von X", "Angeführt werde die Runde demnach vom Investor X",
+        # "Angeführt werden soll die Runde laut Handelsblatt-Informationen von X": a source between)
+        rx(r"\bangeführt (?:(?:wurde|wird|werde|würde|werden soll|werden sollte|worden ist|worden sei) (?:sie |es |(?:die|diese) (?:[\w-]+ )?"
+           r"(?:[\w-]*runde|[\w-]*finanzierung|investition|investment|beteiligung|series [a-k]|serie [a-k]) ))?"
+           r"(?:(?:demnach|offenbar|wohl|zufolge|laut [\w.-]+(?: [\w.-]+)?) )?(?:(?:wiederum|wieder|erneut|abermals) )?"
            r"(?:von|vom) (?:den |dem |der )?"),
         # inverted: "Angeführt habe die Finanzierungsrunde Horizons Ventures"
         rx(r"^\W*(?:angeführt|geleitet) (?:hat|habe|hatte|haben|hätten|wurde|wird) (?:die|den|das) "
@@ -212,8 +226,9 @@ GRAMMAR = register(Grammar(
         # "Neben dem Lead-Investor X investierten auch ..."
         rx(r"\bneben (?:dem|der|den) (?:lead-?investor|leadinvestor|hauptinvestor)(?:in|en)? "),
         rx(r"\bunter (?:der )?(?:führung|leitung|federführung) (?:von |des |der |vom )?"),
+        # ("Lead: Atomico" with the colon right after the word)
         rx(r"\b(?:lead-?investor|leadinvestor|hauptinvestor|lead)(?:in|innen|en)?(?: der [\w-]+| dieser runde| "
-           r"der runde)? (?:ist|war|sind|waren|hat|:) "),
+           r"der runde)?(?: (?:ist|war|sind|waren|hat|:)|:) "),
         rx(r"\bals (?:lead-?investor|leadinvestor|hauptinvestor) eingestiegen (?:ist|sind) "),
         rx(r"\bgeleitet (?:von|vom) "),
         rx(r"\bals (?:lead-?investor|leadinvestor|hauptinvestor|lead)(?:in)? (?:fungiert|fungierte|agiert|agierte|tritt|trat) "
@@ -230,8 +245,13 @@ GRAMMAR = register(Grammar(
         rx(r"\s(?:hat|haben|hatte|hatten|habe|hätten) (?:die|das|den) (?:[\w-]*runde|[\w-]*finanzierung|investment) "
            r"(?:gemeinsam )?(?:angeführt|geleitet)"),
         rx(r"\s(?:übernahm|übernimmt|übernahmen|übernehmen) (?:die )?(?:führung|leitung|federführung)\b"),
+        # "Investoren: Planet A Ventures (Lead) und ...": the lead marked after its name
+        rx(r"\s?\((?:lead|lead-?investor|federführend)\)"),
     ],
     lead_between=[
+        # "..., wobei Visionaries Club die Runde anführt"
+        rx(r"\bwobei (?:der |die |das )?(?P<names>[^.;,]{2,60}?) (?:die|den|das) (?:[\w-]*runde|[\w-]*finanzierung|investment) "
+           r"(?:anführt|anführte|leitet|leitete|angeführt hat|geleitet hat)\b"),
         rx(r"\b(?:führt|führte) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) an\b"),
         rx(r"\b(?:runde|finanzierung|finanzierungsrunde|series [a-k]|serie [a-k]|seed-runde|seed-finanzierung) "
            r"(?:führt|führte|leitet|leitete) (?:der |die |das )?(?P<names>[^.;]{2,80}?) an\b"),
@@ -240,7 +260,8 @@ GRAMMAR = register(Grammar(
            r"(?:anführt|anführte|leitet|leitete)\b"),
     ],
     investors_after=[
-        rx(r"\bbeteilig(?:t|ten|en) sich (?:(?:zudem|außerdem|auch|ebenfalls|daneben|u\.a\.|unter anderem|"
+        # (never "beteiligt sich mit einem Betrag an ...": what follows is the stake, not a backer)
+        rx(r"\bbeteilig(?:t|ten|en) sich (?!mit\b|an\b|am\b)(?:(?:zudem|außerdem|auch|ebenfalls|daneben|u\.a\.|unter anderem|"
            r"erneut) )*(?:die |der |den )?(?:vcs |investoren )?"),
         rx(r"\binvestier(?:t|te|ten|en) (?:(?:zudem|außerdem|auch|ebenfalls|daneben) )*(?:unter anderem|u\.a\.|auch|zudem|"
            r"außerdem|ebenfalls) (?:der |die |das |den )?(?-i:(?=[A-ZÄÖÜ]))"),
@@ -324,7 +345,8 @@ GRAMMAR = register(Grammar(
         # "steigt über seine Stiftung bei der Firma X ein": the vehicle is no object
         r"(?:(?:über|via|mit) (?:seine[nmr]?|ihre[nmr]?|die|den|das|eine[nmr]?) [\w-]+ )?"
         # "investiert eine sechsstellige Summe in X": a withheld amount is no figure the money reader sees
-        r"(?:(?:eine|einen) (?:[\w-]+ ){0,2}(?:summe|betrag|millionenbetrag) )?"
+        # ... or "beteiligt sich mit einem siebenstelligen Betrag an dem Unternehmen"
+        r"(?:(?:mit )?(?:eine|einen|einem|einer) (?:[\w-]+ ){0,2}(?:summe|betrag|millionenbetrag) )?"
         r"(?:(?:in|an) (?:das|den|die|dem)|in|am|beim|bei (?:dem|der|den))\s",
         # perfect tense, the participle after the company: "X hat in das Start-up Y investiert",
         # "X hat sich an dem Insurtech Y beteiligt", "X ist beim Start-up Y eingestiegen"
@@ -333,11 +355,16 @@ GRAMMAR = register(Grammar(
         r"\b(?:ist|sind|war|waren) (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|strategisch) ){0,2}"
         r"(?:beim|bei (?:dem|der|den)|bei)\s(?=[^.;]{2,80}?\seingestiegen\b)"),
     funded_subject=rx(
-        r"\s(?:haben|hat|konnten|konnte) (?:ebenfalls |auch |zudem |außerdem |beide |jeweils )?(?:frisches |neues |weiteres )?"
+        # ("hat laut Firmenbuch frisches Geld ... bekommen": a source may stand before the money)
+        r"\s(?:haben|hat|konnten|konnte) (?:laut [\w-]+ |nach eigenen angaben |offenbar )?"
+        r"(?:ebenfalls |auch |zudem |außerdem |beide |jeweils )?(?:frisches |neues |weiteres )?"
         # "hat Kapital von Investoren eingesammelt": who gave it may stand before the participle
         r"(?:geld|kapital|finanzierungen?|investments?) (?:(?:von|bei) (?!(?:\w+ )?(?:kunden|nutzern|käufern|"
         r"abonnenten|spendern|mitgliedern|partnern)\b)(?:[\w.-]+ ){1,4}?)?"
         r"(?:erhalten|eingesammelt|bekommen|eingeworben|an land gezogen)\b",
+        # "X hat laut Handelsregister eine Kapitalerhöhung durchgeführt": new capital, its size untold
+        r"\s(?:hat|haben) (?:laut [\w-]+ |offenbar |nun |jetzt )?(?:eine |ihre |seine )?(?:weitere |neue )?kapitalerhöhung "
+        r"(?:durchgeführt|abgeschlossen|vorgenommen)\b",
         # "X holt sich frisches Geld bei Investoren", "X sichert sich neues Kapital"
         r"\s(?:holt|holte|holen|sichert|sicherte|sichern|erhält|erhielt|erhalten|bekommt|bekam|bekommen|sammelt|sammelte|"
         r"sammeln) (?:sich )?(?:nun |jetzt |erneut |ebenfalls |auch )?(?:frisches|neues|weiteres) (?:geld|kapital)\b"),
@@ -345,6 +372,9 @@ GRAMMAR = register(Grammar(
         r"\bzu den (?:geförderten|ausgewählten|finanzierten|unterstützten) (?:start-?ups|unternehmen|teams|firmen|"
         r"projekten)[^.;]{0,40}? (?:gehören|zählen|gehörten|zählten)\s+(?:unter anderem |u\.a\. |auch )?",
         r"\b(?:gefördert|unterstützt|finanziert) (?:werden|wurden) (?:unter anderem |u\.a\. |etwa |zudem |außerdem )?"
+        # a capital is no name in German: "Gefördert werden Entwicklungsprojekte in den Bereichen KI, ..."
+        # tells what a programme pays for, not who got it
+        r"(?![\w-]*(?:projekte|vorhaben|ideen|gründungen|investitionen|maßnahmen|bereiche|themen|kosten|ausgaben)\b)"
         r"(?=(?-i:[A-ZÄÖÜ]))",
         r"\bdie (?:geförderten|ausgewählten) (?:start-?ups|unternehmen|teams|firmen) (?:sind|waren|heißen)\s+",
         r"\b(?:folgende|diese) (?:start-?ups|unternehmen|teams|firmen) (?:erhalten|bekommen|erhielten|bekamen) "
