@@ -53,22 +53,33 @@ def labelled_events(cases: list[dict]) -> list[tuple[str, dict[str, float], bool
 
 
 def freeze(paths: list[Path], out: Path) -> int:
-    """Record the extractor's events on labelled sets it has not been tuned on, as rows."""
+    """Record the extractor's events on labelled sets it has not been tuned on, as rows added to
+    `out` (a set recorded before is recorded anew). Each set keeps the commit it was recorded at:
+    a set written after some tuning is recorded later, by the code it had not yet been tuned on."""
     import subprocess
 
-    rows = []
-    for path in paths:
-        cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-        rows += [(f"{path.stem}/{cid}", sig, main, label) for cid, sig, main, label in labelled_events(cases)]
-    names = sorted(rows[0][1]) if rows else []
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                                 cwd=Path(__file__).parent, check=False).stdout.strip()
     except OSError:
         commit = ""
+    rows = []
+    for path in paths:
+        cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+        rows += [(f"{path.stem}/{cid}", sig, main, label) for cid, sig, main, label in labelled_events(cases)]
+    names = sorted(rows[0][1]) if rows else []
+    sets = {p.stem: commit for p in paths}
+    if out.exists():  # keep the other sets' rows, recorded by the code of their day
+        kept = unseen_rows(out)
+        if kept and sorted(kept[0][1]) != names:
+            raise SystemExit(f"{out} holds other signals than the extractor's: record every set anew")
+        old = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+        recorded = old["sets"] if isinstance(old["sets"], dict) else {Path(n).stem: old["commit"] for n in old["sets"]}
+        sets = {**{n: c for n, c in recorded.items() if n not in sets}, **sets}
+        rows = [r for r in kept if r[0].split("/", 1)[0] not in {p.stem for p in paths}] + rows
     head = {"_comment": "Events of news the extractor had not been tuned on, with their labels; recorded by "
                         "`python -m extraction.calibrate --freeze`, read by the calibration. Do not edit.",
-            "sets": [p.name for p in paths], "commit": commit, "signals": names}
+            "sets": sets, "signals": names}
     with out.open("w", encoding="utf-8") as f:
         f.write(json.dumps(head) + "\n")
         for cid, sig, main, label in rows:
@@ -141,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     unseen_path = args.unseen or Path(str(data.joinpath(UNSEEN)))
     if args.freeze:
         n = freeze(args.cases, unseen_path)
-        print(f"{n} events of {len(args.cases)} sets -> {unseen_path}")
+        print(f"{len(args.cases)} sets recorded; {n} events of unseen news in all -> {unseen_path}")
         return 0
     cases = [json.loads(line) for path in args.cases
              for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]

@@ -129,3 +129,22 @@ def test_shipped_model_was_fitted_with_unseen_news():
     m = model()
     assert m["unseen_events"] == len(rows) > 100
     assert set(rows[0][1]) == set(m["weights"])  # recorded with the signals the model weighs
+
+
+def test_a_set_written_later_is_added_to_the_frozen_rows_with_its_own_commit(tmp_path):
+    from extraction.calibrate import freeze, unseen_rows
+
+    def blind(name, company):
+        path = tmp_path / f"{name}.jsonl"
+        case = {"id": "c1", "lang": "en", "kind": "funding", "title": None,
+                "text": f"{company}, a Lisbon-based logistics startup, raised $6 million in a seed round led by Tagus Capital.",
+                "events": [{"company": company, "main": True}]}
+        path.write_text(json.dumps(case) + "\n", encoding="utf-8")
+        return path
+
+    rows_file = tmp_path / "rows.jsonl"
+    freeze([blind("first", "Corvelo")], rows_file)
+    freeze([blind("second", "Arrastra")], rows_file)
+    freeze([blind("second", "Arrastra")], rows_file)  # recorded anew, not twice
+    assert sorted(cid for cid, *_ in unseen_rows(rows_file)) == ["first/c1", "second/c1"]
+    assert set(json.loads(rows_file.read_text(encoding="utf-8").splitlines()[0])["sets"]) == {"first", "second"}
