@@ -91,7 +91,9 @@ GRAMMAR = register(Grammar(
         # "mené par Racine, le fonds d'investissement de ...": an apposition that describes a backer
         r"(?<!, le )(?<!, un )fonds d['’]investissement|institutionnels|écosystème|"
         # a market's total over a period: "La French Tech a levé 7 milliards sur les neuf premiers mois"
-        r"la french tech|(?:\w+ )?premiers mois|premier semestre|second semestre|sur l['’]ensemble de)\b",
+        r"la french tech|(?:\w+ )?premiers mois|premier semestre|second semestre|sur l['’]ensemble de|"
+        # companies in the plural as the subject tell a market's sum: "les start-up africaines ont levé 3,5 milliards"
+        r"les (?:start-?ups?|jeunes pousses|entreprises|sociétés) (?:[\w-]+ ){0,2}?(?:ont|avaient) (?:levé|récolté|obtenu|attiré|bouclé))\b",
     ),
     valuation_before=rx(r"\b(?:valoris\w+|valeur de|évaluée?)\W+(?:\w+\W+){0,5}$"),
     cumulative_after=rx(r"^\W{0,3}(?:[\w'’-]+\W+){0,4}?(?:depuis (?:sa|son) (?:création|lancement|fondation)|"
