@@ -226,7 +226,9 @@ _DATE_TOKEN = re.compile(
 
 def town_adjective(token: str) -> bool:
     low = token.lower()
-    return (low.endswith("se") and low[:-2] in places()) or (low.endswith("er") and low[:-2] in places())
+    # Dutch towns in -en drop it before the adjective's -se: "Groningse" (Groningen), "Leidse", "Wageningse"
+    return (low.endswith("se") and (low[:-2] in places() or low[:-2] + "en" in places())) \
+        or (low.endswith("er") and low[:-2] in places())
 
 
 _BACKED_BY_WORD = re.compile(r"\w-(?:backed|owned|powered|funded|led|run|incubated|supported)$", re.I)
