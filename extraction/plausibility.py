@@ -359,7 +359,7 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
         return NameCheck(False, "a descriptor")
     last = tokens[-1].split("-")[-1]
-    if lang == "de" and "-" in tokens[-1] and last[1:].islower() and (
+    if lang in ("de", "nl") and "-" in tokens[-1] and last[1:].islower() and (
             zipf(last, lang) >= COMMON or _everyday_compound(last, lang)):
         # "Direct-Air-Capture-Technologie", "Social-Media-Gigant", "Sport-Analysesoftware"
         return NameCheck(False, "a descriptor")
