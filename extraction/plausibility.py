@@ -84,7 +84,8 @@ _PREPOSITION = {
     "pt": r"em|com|para|desde|segundo|após|no|na|nos|nas",
     "nl": r"in|met|van|voor|bij|uit|volgens|na",
 }
-_APPOSITION = re.compile(r",?\s(?:is\s)?(?:a|an|the|ein|eine|une?|el|la|o|il|een)\s(?P<words>(?:[\w-]+\s?){1,5})")
+# "Sunday, a French startup", and between dashes: "A Ponte – a fintech que ... – acaba de levantar"
+_APPOSITION = re.compile(r"(?:,|\s[—–])?\s(?:is\s)?(?:a|an|the|ein|eine|une?|el|la|o|il|een)\s(?P<words>(?:[\w-]+\s?){1,5})")
 _MONEY_WORD = re.compile(
     r"(?i)^(?:millions?|billions?|trillions?|mio|mrd|millionen|milliarden|billionen|milliards?|millones|"
     r"billones|milhões|bilhões|miljoen|miljard|bn|mn|tn)\.?$")

@@ -39,6 +39,9 @@ _CJK_STOP = re.compile(r"[。！？；]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3})\s*")
 
 
+_COMMA_LEGAL = re.compile(r"(?<=\w),(?=\s(?:S\.A\.S?|S\.L\.U?|S\.p\.A|S\.r\.l|Lda|Ltda|SAS|SARL|B\.V|N\.V)\.?(?!\w))")
+
+
 def normalize(text: str) -> str:
     """NFC, no control characters, single spaces, repaired split decimals."""
     if not text:
@@ -55,6 +58,9 @@ def normalize(text: str) -> str:
     if "—" in text or "–" in text:  # the look-behind pattern tries every offset: only when needed
         # "platform—Keep": apposition, not a clause break
         text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)
+    if ", " in text and _COMMA_LEGAL.search(text):
+        # "Caravela Tech, S.A. anunciou": the legal form is the name's last word, not a clause of its own
+        text = _COMMA_LEGAL.sub("", text)
     if "///" in text:  # a ticker's items run together with "///" between them: one line each
         text = re.sub(r"(?<=[^\s:])\s*///+\s*(?=\S)", "\n", text)  # never "file:///"
     if "--" in text:  # wire datelines: "BOSTON--(BUSINESS WIRE)--Kivano, ..." keep the name a word of its own
