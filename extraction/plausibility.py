@@ -86,6 +86,7 @@ _PREPOSITION = {
 }
 # "Sunday, a French startup", and between dashes: "A Ponte – a fintech que ... – acaba de levantar"
 _APPOSITION = re.compile(r"(?:,|\s[—–])?\s(?:is\s)?(?:a|an|the|ein|eine|une?|el|la|o|il|een)\s(?P<words>(?:[\w-]+\s?){1,5})")
+_BARE_APPOSITION = re.compile(r",\s([\w-]+)\s(?:de|da|do|del|di|della|para|per|pour|que|che|qui)\s")
 _MONEY_WORD = re.compile(
     r"(?i)^(?:millions?|billions?|trillions?|mio|mrd|millionen|milliarden|billionen|milliards?|millones|"
     r"billones|milhões|bilhões|miljoen|miljard|bn|mn|tn)\.?$")
@@ -252,6 +253,10 @@ def described(name: str, doc: _Article, lang: str) -> bool:
             return True
         apposition = _APPOSITION.match(text, i + len(name))
         if apposition and any(is_descriptor(w) for w in apposition.group("words").split()):
+            return True
+        # Romance appositions drop the article: "A Varanda, marketplace de arrendamento, angariou"
+        bare = _BARE_APPOSITION.match(text, i + len(name))
+        if bare and lang in ("es", "pt", "it", "fr") and is_descriptor(bare.group(1)):
             return True
         # "Nachtschicht aus Berlin baut ...": a town after a name, no article before it, places a company
         town = _FROM_TOWN.match(text, i + len(name))
