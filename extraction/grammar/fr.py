@@ -9,7 +9,9 @@ from extraction.grammar import Grammar, register, rx
 _NAMES_END = (
     r"[.;:!?$€£]|\s\d+(?:[.,]\d+)?\s?(?:millions?|milliards?|M€)|\s(?:pour|afin|qui|dont|lui|"
     r"leur|en \d{4}|ont|a|avait|sont|est|complètent|complète|participent|dans le cadre|"
-    r"permettra|permet|et d'autres|entre autres|notamment|aux côtés)\b|,\s(?:qui|dont|afin|pour|ce qui)\b"
+    r"permettra|permet|et d'autres|entre autres|notamment|aux côtés)\b|,\s(?:qui|dont|afin|pour|ce qui)\b|"
+    # "mené par Partech, rejoint par Bpifrance, via son fonds X": the lead's list ends where others join
+    r",?\s(?:rejointe?s? par|suivie?s? par|via (?:son|sa|leur|ses) (?:fonds|véhicule))\b"
 )
 
 GRAMMAR = register(Grammar(
@@ -63,7 +65,8 @@ GRAMMAR = register(Grammar(
     anaphora=rx(
         r"\b(?:la|cette|l['’])\s?(?:[\w-]+\s){0,3}?(?:start-?up|entreprise|société|jeune pousse|"
         # "la startup parisienne": French adjectives follow their noun
-        r"pépite|plateforme|scale-?up)(?:\s(?-i:[a-zéèêàç][\w-]*)){0,2}\s*$",
+        # "la fintech parisienne", "la medtech strasbourgeoise": a sector word names the kind too
+        r"pépite|plateforme|scale-?up|licorne|spin-?off|\w*tech)(?:\s(?-i:[a-zéèêàç][\w-]*)){0,2}\s*$",
         r"^(?:elle|il)$",
     ),
     skip_before=rx(
@@ -96,7 +99,8 @@ GRAMMAR = register(Grammar(
         r"les (?:start-?ups?|jeunes pousses|entreprises|sociétés) (?:[\w-]+ ){0,2}?(?:ont|avaient) (?:levé|récolté|obtenu|attiré|bouclé))\b",
     ),
     valuation_before=rx(r"\b(?:valoris\w+|valeur de|évaluée?)\W+(?:\w+\W+){0,5}$"),
-    cumulative_after=rx(r"^\W{0,3}(?:[\w'’-]+\W+){0,4}?(?:depuis (?:sa|son) (?:création|lancement|fondation)|"
+    # "avait levé 48 millions d'euros au total auprès de ...": the sum of every round
+    cumulative_after=rx(r"^\W{0,3}(?:[\w'’-]+\W+){0,4}?(?:depuis (?:sa|son) (?:création|lancement|fondation)|au total|"
                         r"depuis (?:ses débuts|(?:19|20)\d\d))\b"),
     cumulative=rx(r"\b(?:au total|depuis (?:sa|son) (?:création|lancement)|jusqu['’]ici|à ce jour|en tout)\b"),
     reported=rx(r"\b(?:selon (?:nos informations|les échos|bloomberg|reuters)|d['’]après nos informations|"
@@ -117,6 +121,7 @@ GRAMMAR = register(Grammar(
         # "Cette rallonge est apportée par X, ..., ainsi que par Y"
         rx(r"\b(?:apportée?s?|souscrite?s?|financée?s?) par (?:le |la |les |l['’])?(?:fonds )?"),
         rx(r"\bainsi que (?:par |de |d['’])(?:le |la |les |l['’])?"),
+        rx(r"\brejointe?s? par (?:le |la |les |l['’])?"),
     ],
     investors_before=[rx(r"\s(?:ont|a) (?:tous |également |aussi )?(?:participé|pris part|remis au pot)\b"),
                       # "Ses investisseurs historiques, X et Y, remettraient également au pot / participent également"
@@ -150,7 +155,9 @@ GRAMMAR = register(Grammar(
                # "Contactée, la société n'a pas souhaité commenter": a participle about the press, no name
                r"(?:contacté|interrogé|sollicité|joint)e?s?|également|aussi|alors|ensuite|actuellement|récemment|déjà|"
                r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b[\s,]*"),
-    apposition=rx(r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
+    apposition=rx(# "La start-up nantaise, qui produit des protéines ..., annonce": a relative clause between subject and verb
+                  r",\s*qui\s[^,;:]{1,150},\s*$",
+                  r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
                   r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?(?:qui\s*)?$",  # "X, spécialisée dans ..., qui a levé"
                   # "X, spécialiste de la logistique urbaine, boucle ...": a noun that says what the company is
                   r",\s*(?:(?:le|la|l['’]|un|une)\s*)?(?:spécialiste|leader|pionnier|pionnière|acteur|actrice|éditeur|"
