@@ -11,7 +11,7 @@ _NAMES_END = (
     r"leur|en \d{4}|ont|a|avait|sont|est|complètent|complète|participent|dans le cadre|"
     r"permettra|permet|et d'autres|entre autres|notamment|aux côtés)\b|,\s(?:qui|dont|afin|pour|ce qui)\b|"
     # "mené par Partech, rejoint par Bpifrance, via son fonds X": the lead's list ends where others join
-    r",?\s(?:rejointe?s? par|suivie?s? par|via (?:son|sa|leur|ses) (?:fonds|véhicule))\b"
+    r",?\s(?:rejointe?s? par|suivie?s? par|via (?:son|sa|leur|ses) (?:fonds|véhicule)|avec la participation|avec le soutien)\b"
 )
 
 GRAMMAR = register(Grammar(
@@ -22,7 +22,7 @@ GRAMMAR = register(Grammar(
         r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
         r"injecte|apporte|apporté|tour de table|financement|série|amorçage|investisseurs|"
         r"parvenue?s? à (?:lever|récolter|boucler|réunir)|vient d['’](?:obtenir|empocher)|escarcelle|"
-        r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|"
+        r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|s['’]apprête\w* à|"
         # the participles' other forms: "600 millions fraîchement levés", "les fonds récoltés"
         r"levés|bouclés|récoltés|récoltées|obtenus|injectés|collecté|collectés|collectée|levait|bouclait|"
         r"récoltait|obtenait|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*|en poche)\b",
@@ -44,6 +44,8 @@ GRAMMAR = register(Grammar(
         r"(?:est |sont )?parvenue?s? à (?:lever|récolter|boucler|réunir)|"
         # a round in talks, its size told: "X serait en passe de lever 60 millions d'euros"
         r"(?:est|serait|sont|seraient) (?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|"
+        # "Kaleido s'apprête à lever 80 millions d'euros": about to, so in talks
+        r"s['’]apprêt(?:e|ent|erait|eraient) à (?:lever|boucler|finaliser|récolter|conclure|annoncer (?:une|un) (?:levée|tour))|"
         # round-ups: "X arrive deuxième, avec une opération à 6 millions", "grâce à une levée de fonds de"
         # (not a sentence's opening "Avec un tour de table à 9 millions, X conclut", read as fronted)
         # a ranking verb before it belongs to the chain ("X prend la troisième position grâce à une levée")
@@ -105,7 +107,8 @@ GRAMMAR = register(Grammar(
     cumulative=rx(r"\b(?:au total|depuis (?:sa|son) (?:création|lancement)|jusqu['’]ici|à ce jour|en tout)\b"),
     reported=rx(r"\b(?:selon (?:nos informations|les échos|bloomberg|reuters)|d['’]après nos informations|"
                 r"aurait|auraient)\b"),
-    in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|serait sur le point|chercherait à lever)\b"),
+    in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|serait sur le point|chercherait à lever|"
+                r"s['’]apprêt(?:e|ent|erait|eraient) à)\b"),
     past=rx(r"\b(?:(?<!fondée )(?<!fondé )(?<!créée )(?<!créé )en (?:19|20)\d\d|l['’]an dernier|l['’]année dernière|en (?:janvier|février|mars|avril|mai|"
             r"juin|juillet|août|septembre|octobre|novembre|décembre) dernier|précédente?|auparavant|"
             r"la première|la seconde|déjà réalisé|"
