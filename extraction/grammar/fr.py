@@ -17,7 +17,7 @@ _NAMES_END = (
 GRAMMAR = register(Grammar(
     code="fr",
     funding_cue=rx(
-        r"\b(?:lève|lèvent|levé|lever|levée|levées|boucle|bouclé|bouclée|récolte|récolté|réalise|"
+        r"\b(?:lève|lèvent|levé|lever|levée|levées|boucle|bouclé|bouclée|clôt|clôture|clôturé|récolte|récolté|réalise|"
         r"réalisé|réaliser|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|finalise|"
         r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
         r"injecte|apporte|apporté|tour de table|financement|série|amorçage|investisseurs|"
@@ -34,6 +34,8 @@ GRAMMAR = register(Grammar(
         r"indique|fait savoir|confirme|précise)(?: [\w'’-]+){0,5}? (?:avoir|qu['’](?:il|elle)s? (?:a|ont|avait|vient de|viennent de)) "
         r"(?:levé|bouclé|récolté|obtenu|réalisé|finalisé|sécurisé|conclu|lever|boucler|réaliser|finaliser)|"
         r"lève|lèvent|levé|boucle|bouclé|"
+        # Swiss and Québec usage: "Horlogix ... clôt une ronde d'amorçage de 3 millions CHF"
+        r"clôt|clôture|a clôturé|"
         r"récolte|récolté|réalise|réalisé|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|"
         r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
         # an extension: "X étend sa série A à 15 millions", "prolonge son tour de table de 5 millions"
