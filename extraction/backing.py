@@ -70,6 +70,8 @@ _ARTICLES = {"het", "de", "la", "el", "il", "lo", "a", "o", "le", "l'"}
 
 def _subject(before: str, g: Grammar) -> str | None:
     before = re.split(r"[:;—–]\s", before)[-1]  # "Investment: Lumeno erhält ...": the clause's own subject
+    if g.apposition is not None:  # "Havenkat, een Rotterdamse startup die ..., heeft een ronde afgerond"
+        before = g.apposition.sub(" ", before)
     return _de_subject(before) if g.code == "de" or g.verb_second else _en_subject(before)
 
 

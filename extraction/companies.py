@@ -225,7 +225,9 @@ def _founders_company(before: str) -> str | None:
     return (name_from_phrase(m.group("name"), tail=True) or m.group("name")) if m else None
 
 
-_SEAT_AFTER = re.compile(r"\s+(?:mit (?:Sitz|Hauptsitz|Standort) in|aus)\s+[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?$")
+# ... and in Dutch: "Noordkaap Energy uit Groningen zou ...", "Zorgplatform Mantel uit Hasselt haalt ..."
+_SEAT_AFTER = re.compile(r"\s+(?:mit (?:Sitz|Hauptsitz|Standort) in|aus|uit|met (?:vestiging|hoofdkantoor) in)"
+                         r"\s+[A-ZÄÖÜ][\w-]*(?:\s+[A-ZÄÖÜ][\w-]*)?$")
 # "Eighteen months after leaving university, the startup X raised": a time phrase opening the sentence
 _TIME_SPAN = re.compile(r"(?i)(?:\d+|[a-z]+|a few|several)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|on)\b")
 _DASH_ASIDE_END = re.compile(r"\s*[—–][^—–]{1,150}[—–]\s*$")

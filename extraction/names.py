@@ -149,6 +149,11 @@ def _name_like(token: str) -> bool:
     return bool(_TOKEN_NAME.match(t)) or ("." in t[1:-1] and t[0].isalnum())
 
 
+# "la start-up nantaise", "healthtech goiana", "la empresa madrileña": a Romance adjective of origin
+# after the descriptor, not a name written in lower case ("platform smallcase")
+_DEMONYM = re.compile(r"(?:aise|oise|ienne|eñ[ao]|ense|es[ae]|an[ao]|in[ao])s?$")
+
+
 def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = False,
                      tail: bool = False) -> str | None:
     """The proper name a descriptive noun phrase ends with (or starts with, `first`), or None.
@@ -183,7 +188,7 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
     end = len(tokens)
     while end and not _name_like(tokens[end - 1]):
         if allow_lower_last and end == len(tokens) and re.fullmatch(r"[a-z][a-z0-9.]{2,}", tokens[-1]) \
-                and len(tokens) > 1 and is_descriptor(tokens[-2]):
+                and len(tokens) > 1 and is_descriptor(tokens[-2]) and not _DEMONYM.search(tokens[-1]):
             break  # "platform smallcase"
         if tail and tokens[end - 1].lower() not in _TRAILING_OK:
             return None
@@ -226,7 +231,9 @@ _DATE_TOKEN = re.compile(
 
 def town_adjective(token: str) -> bool:
     low = token.lower()
-    return (low.endswith("se") and low[:-2] in places()) or (low.endswith("er") and low[:-2] in places())
+    # Dutch towns in -en drop it before the adjective's -se: "Groningse" (Groningen), "Leidse", "Wageningse"
+    return (low.endswith("se") and (low[:-2] in places() or low[:-2] + "en" in places())) \
+        or (low.endswith("er") and low[:-2] in places())
 
 
 _BACKED_BY_WORD = re.compile(r"\w-(?:backed|owned|powered|funded|led|run|incubated|supported)$", re.I)

@@ -84,7 +84,9 @@ _PREPOSITION = {
     "pt": r"em|com|para|desde|segundo|após|no|na|nos|nas",
     "nl": r"in|met|van|voor|bij|uit|volgens|na",
 }
-_APPOSITION = re.compile(r",?\s(?:is\s)?(?:a|an|the|ein|eine|une?|el|la|o|il|een)\s(?P<words>(?:[\w-]+\s?){1,5})")
+# "Sunday, a French startup", and between dashes: "A Ponte – a fintech que ... – acaba de levantar"
+_APPOSITION = re.compile(r"(?:,|\s[—–])?\s(?:is\s)?(?:a|an|the|ein|eine|une?|el|la|o|il|een)\s(?P<words>(?:[\w-]+\s?){1,5})")
+_BARE_APPOSITION = re.compile(r",\s([\w-]+)\s(?:de|da|do|del|di|della|para|per|pour|que|che|qui)\s")
 _MONEY_WORD = re.compile(
     r"(?i)^(?:millions?|billions?|trillions?|mio|mrd|millionen|milliarden|billionen|milliards?|millones|"
     r"billones|milhões|bilhões|miljoen|miljard|bn|mn|tn)\.?$")
@@ -252,6 +254,10 @@ def described(name: str, doc: _Article, lang: str) -> bool:
         apposition = _APPOSITION.match(text, i + len(name))
         if apposition and any(is_descriptor(w) for w in apposition.group("words").split()):
             return True
+        # Romance appositions drop the article: "A Varanda, marketplace de arrendamento, angariou"
+        bare = _BARE_APPOSITION.match(text, i + len(name))
+        if bare and lang in ("es", "pt", "it", "fr") and is_descriptor(bare.group(1)):
+            return True
         # "Nachtschicht aus Berlin baut ...": a town after a name, no article before it, places a company
         town = _FROM_TOWN.match(text, i + len(name))
         if town and town.group(1).lower() in places() and not _ARTICLE_BEFORE.search(text, max(0, i - 5), i):
@@ -359,7 +365,7 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
         return NameCheck(False, "a descriptor")
     last = tokens[-1].split("-")[-1]
-    if lang == "de" and "-" in tokens[-1] and last[1:].islower() and (
+    if lang in ("de", "nl") and "-" in tokens[-1] and last[1:].islower() and (
             zipf(last, lang) >= COMMON or _everyday_compound(last, lang)):
         # "Direct-Air-Capture-Technologie", "Social-Media-Gigant", "Sport-Analysesoftware"
         return NameCheck(False, "a descriptor")

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extraction.names import COLUMN_NAME, is_descriptor, name_from_phrase
+from extraction.names import COLUMN_NAME, is_descriptor, name_from_phrase, town_adjective
 from extraction.plausibility import COMMON, article_words, check_name, zipf
 
 # runs of capitalised tokens (with the connectors names use), e.g. "Black Forest Labs", "N26"
@@ -76,9 +76,10 @@ def _candidates(chunk: str, lang: str) -> list[str]:
             words = words[1:]
         while words and _edge_word(words[-1], lang):
             words = words[:-1]
-        # "Berliner Fintech Raisin": descriptors and everyday words before the name fall away
+        # "Berliner Fintech Raisin": descriptors and everyday words before the name fall away, and a
+        # town's adjective the language's word list does not know ("Groningse Wolkje")
         while len(words) > 1 and (is_descriptor(words[0]) or words[0].endswith("er") and words[0][:1].isupper()
-                                  and words[0][1:].islower() and len(words[0]) > 5):
+                                  and words[0][1:].islower() and len(words[0]) > 5 or town_adjective(words[0])):
             words = words[1:]
         name = " ".join(words)
         if len(name) >= 2:

@@ -42,6 +42,9 @@ _CJK_STOP = re.compile(r"[。！？；]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3}|(?:\d{1,2}\ufe0f?\u20e3|[👉🔹🔸🔷🔶✅▶➡🟢🚀💰]\ufe0f?)+)\s*")
 
 
+_COMMA_LEGAL = re.compile(r"(?<=\w),(?=\s(?:S\.A\.S?|S\.L\.U?|S\.p\.A|S\.r\.l|Lda|Ltda|SAS|SARL|B\.V|N\.V)\.?(?!\w))")
+
+
 def normalize(text: str) -> str:
     """NFC, no control characters, single spaces, repaired split decimals."""
     if not text:
@@ -58,6 +61,9 @@ def normalize(text: str) -> str:
     if "—" in text or "–" in text:  # the look-behind pattern tries every offset: only when needed
         # "platform—Keep": apposition, not a clause break
         text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)
+    if ", " in text and _COMMA_LEGAL.search(text):
+        # "Caravela Tech, S.A. anunciou": the legal form is the name's last word, not a clause of its own
+        text = _COMMA_LEGAL.sub("", text)
     if "///" in text:  # a ticker's items run together with "///" between them: one line each
         text = re.sub(r"(?<=[^\s:])\s*///+\s*(?=\S)", "\n", text)  # never "file:///"
     if "--" in text:  # wire datelines: "BOSTON--(BUSINESS WIRE)--Kivano, ..." keep the name a word of its own

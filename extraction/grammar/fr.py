@@ -9,18 +9,20 @@ from extraction.grammar import Grammar, register, rx
 _NAMES_END = (
     r"[.;:!?$€£]|\s\d+(?:[.,]\d+)?\s?(?:millions?|milliards?|M€)|\s(?:pour|afin|qui|dont|lui|"
     r"leur|en \d{4}|ont|a|avait|sont|est|complètent|complète|participent|dans le cadre|"
-    r"permettra|permet|et d'autres|entre autres|notamment|aux côtés)\b|,\s(?:qui|dont|afin|pour|ce qui)\b"
+    r"permettra|permet|et d'autres|entre autres|notamment|aux côtés)\b|,\s(?:qui|dont|afin|pour|ce qui)\b|"
+    # "mené par Partech, rejoint par Bpifrance, via son fonds X": the lead's list ends where others join
+    r",?\s(?:rejointe?s? par|suivie?s? par|via (?:son|sa|leur|ses) (?:fonds|véhicule)|avec la participation|avec le soutien)\b"
 )
 
 GRAMMAR = register(Grammar(
     code="fr",
     funding_cue=rx(
-        r"\b(?:lève|lèvent|levé|lever|levée|levées|boucle|bouclé|bouclée|récolte|récolté|réalise|"
+        r"\b(?:lève|lèvent|levé|lever|levée|levées|boucle|bouclé|bouclée|clôt|clôture|clôturé|récolte|récolté|réalise|"
         r"réalisé|réaliser|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|finalise|"
         r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
         r"injecte|apporte|apporté|tour de table|financement|série|amorçage|investisseurs|"
         r"parvenue?s? à (?:lever|récolter|boucler|réunir)|vient d['’](?:obtenir|empocher)|escarcelle|"
-        r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|"
+        r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|s['’]apprête\w* à|"
         # the participles' other forms: "600 millions fraîchement levés", "les fonds récoltés"
         r"levés|bouclés|récoltés|récoltées|obtenus|injectés|collecté|collectés|collectée|levait|bouclait|"
         r"récoltait|obtenait|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*|en poche)\b",
@@ -32,6 +34,8 @@ GRAMMAR = register(Grammar(
         r"indique|fait savoir|confirme|précise)(?: [\w'’-]+){0,5}? (?:avoir|qu['’](?:il|elle)s? (?:a|ont|avait|vient de|viennent de)) "
         r"(?:levé|bouclé|récolté|obtenu|réalisé|finalisé|sécurisé|conclu|lever|boucler|réaliser|finaliser)|"
         r"lève|lèvent|levé|boucle|bouclé|"
+        # Swiss and Québec usage: "Horlogix ... clôt une ronde d'amorçage de 3 millions CHF"
+        r"clôt|clôture|a clôturé|"
         r"récolte|récolté|réalise|réalisé|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|"
         r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
         # an extension: "X étend sa série A à 15 millions", "prolonge son tour de table de 5 millions"
@@ -42,6 +46,8 @@ GRAMMAR = register(Grammar(
         r"(?:est |sont )?parvenue?s? à (?:lever|récolter|boucler|réunir)|"
         # a round in talks, its size told: "X serait en passe de lever 60 millions d'euros"
         r"(?:est|serait|sont|seraient) (?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|"
+        # "Kaleido s'apprête à lever 80 millions d'euros": about to, so in talks
+        r"s['’]apprêt(?:e|ent|erait|eraient) à (?:lever|boucler|finaliser|récolter|conclure|annoncer (?:une|un) (?:levée|tour))|"
         # round-ups: "X arrive deuxième, avec une opération à 6 millions", "grâce à une levée de fonds de"
         # (not a sentence's opening "Avec un tour de table à 9 millions, X conclut", read as fronted)
         # a ranking verb before it belongs to the chain ("X prend la troisième position grâce à une levée")
@@ -63,7 +69,8 @@ GRAMMAR = register(Grammar(
     anaphora=rx(
         r"\b(?:la|cette|l['’])\s?(?:[\w-]+\s){0,3}?(?:start-?up|entreprise|société|jeune pousse|"
         # "la startup parisienne": French adjectives follow their noun
-        r"pépite|plateforme|scale-?up)(?:\s(?-i:[a-zéèêàç][\w-]*)){0,2}\s*$",
+        # "la fintech parisienne", "la medtech strasbourgeoise": a sector word names the kind too
+        r"pépite|plateforme|scale-?up|licorne|spin-?off|\w*tech)(?:\s(?-i:[a-zéèêàç][\w-]*)){0,2}\s*$",
         r"^(?:elle|il)$",
     ),
     skip_before=rx(
@@ -91,15 +98,19 @@ GRAMMAR = register(Grammar(
         # "mené par Racine, le fonds d'investissement de ...": an apposition that describes a backer
         r"(?<!, le )(?<!, un )fonds d['’]investissement|institutionnels|écosystème|"
         # a market's total over a period: "La French Tech a levé 7 milliards sur les neuf premiers mois"
-        r"la french tech|(?:\w+ )?premiers mois|premier semestre|second semestre|sur l['’]ensemble de)\b",
+        r"la french tech|(?:\w+ )?premiers mois|premier semestre|second semestre|sur l['’]ensemble de|"
+        # companies in the plural as the subject tell a market's sum: "les start-up africaines ont levé 3,5 milliards"
+        r"les (?:start-?ups?|jeunes pousses|entreprises|sociétés) (?:[\w-]+ ){0,2}?(?:ont|avaient) (?:levé|récolté|obtenu|attiré|bouclé))\b",
     ),
     valuation_before=rx(r"\b(?:valoris\w+|valeur de|évaluée?)\W+(?:\w+\W+){0,5}$"),
-    cumulative_after=rx(r"^\W{0,3}(?:[\w'’-]+\W+){0,4}?(?:depuis (?:sa|son) (?:création|lancement|fondation)|"
+    # "avait levé 48 millions d'euros au total auprès de ...": the sum of every round
+    cumulative_after=rx(r"^\W{0,3}(?:[\w'’-]+\W+){0,4}?(?:depuis (?:sa|son) (?:création|lancement|fondation)|au total|"
                         r"depuis (?:ses débuts|(?:19|20)\d\d))\b"),
     cumulative=rx(r"\b(?:au total|depuis (?:sa|son) (?:création|lancement)|jusqu['’]ici|à ce jour|en tout)\b"),
     reported=rx(r"\b(?:selon (?:nos informations|les échos|bloomberg|reuters)|d['’]après nos informations|"
                 r"aurait|auraient)\b"),
-    in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|serait sur le point|chercherait à lever)\b"),
+    in_talks=rx(r"\b(?:en discussions?|en négociations?|serait en passe|serait sur le point|chercherait à lever|"
+                r"s['’]apprêt(?:e|ent|erait|eraient) à)\b"),
     past=rx(r"\b(?:(?<!fondée )(?<!fondé )(?<!créée )(?<!créé )en (?:19|20)\d\d|l['’]an dernier|l['’]année dernière|en (?:janvier|février|mars|avril|mai|"
             r"juin|juillet|août|septembre|octobre|novembre|décembre) dernier|précédente?|auparavant|"
             r"la première|la seconde|déjà réalisé|"
@@ -115,6 +126,7 @@ GRAMMAR = register(Grammar(
         # "Cette rallonge est apportée par X, ..., ainsi que par Y"
         rx(r"\b(?:apportée?s?|souscrite?s?|financée?s?) par (?:le |la |les |l['’])?(?:fonds )?"),
         rx(r"\bainsi que (?:par |de |d['’])(?:le |la |les |l['’])?"),
+        rx(r"\brejointe?s? par (?:le |la |les |l['’])?"),
     ],
     investors_before=[rx(r"\s(?:ont|a) (?:tous |également |aussi )?(?:participé|pris part|remis au pot)\b"),
                       # "Ses investisseurs historiques, X et Y, remettraient également au pot / participent également"
@@ -148,7 +160,9 @@ GRAMMAR = register(Grammar(
                # "Contactée, la société n'a pas souhaité commenter": a participle about the press, no name
                r"(?:contacté|interrogé|sollicité|joint)e?s?|également|aussi|alors|ensuite|actuellement|récemment|déjà|"
                r"en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre))\b[\s,]*"),
-    apposition=rx(r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
+    apposition=rx(# "La start-up nantaise, qui produit des protéines ..., annonce": a relative clause between subject and verb
+                  r",\s*qui\s[^,;:]{1,150},\s*$",
+                  r",\s*(?:fondée?s?|créée?s?|basée?s?|installée?s?|née?s?|lancée?s?|issue?s?|"
                   r"spécialisée?s?|implantée?s?)\b[^,;:]{0,80}(?:,\s*)?(?:qui\s*)?$",  # "X, spécialisée dans ..., qui a levé"
                   # "X, spécialiste de la logistique urbaine, boucle ...": a noun that says what the company is
                   r",\s*(?:(?:le|la|l['’]|un|une)\s*)?(?:spécialiste|leader|pionnier|pionnière|acteur|actrice|éditeur|"

@@ -107,8 +107,9 @@ def build_grammar(code: str) -> Grammar:
             r"(?!(?:(?:la|el|los|las|lo|o|a|os|as|il|le|i|gli)\s+)?(?:que|qual|quale|quali|cual|cuales|cui|waarin|waarbij)\b)"
             # ... nor the subject's own things: "invierte 3 millones en su nueva fábrica de Valencia"
             r"(?!(?:(?:il|la|i|le|o|a|os|as)\s+)?(?:su|sus|seu|sua|seus|suas|suo|suoi|sue|zijn|haar|hun|nuestra|nuestro)\b)"
-            # ... but never a round's own words: "em uma rodada Série A" names no company
-            rf"(?:(?!{round_nouns}\b)(?-i:[a-zà-ÿ][\w-]*)\s){{0,5}}?(?:(?-i:[a-zà-ÿ][\w-]*),\s{articles}\s)?"
+            # ... but never a round's own words: "em uma rodada Série A" names no company, nor does
+            # "em equity crowdfunding na plataforma Seedrs" (the channel of the subject's round)
+            rf"(?:(?!{round_nouns}\b|crowdfunding\b)(?-i:[a-zà-ÿ][\w-]*)\s){{0,5}}?(?:(?-i:[a-zà-ÿ][\w-]*),\s{articles}\s)?"
             # "nel nuovo stabilimento di Torino": a name after "di"/"de" completes a noun (a place, an
             # owner); the described company follows its description directly
             r"(?<!\sdi\s)(?<!\sde\s)(?<!\sda\s)(?<!\sdo\s)(?<!\sdel\s)(?<!\sdella\s)(?<!\sdo\s)(?-i:(?=[A-ZÀ-Ý]))"),
