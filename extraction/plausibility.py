@@ -333,6 +333,10 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a round label")
     if not _DIGIT.search(bare) and any(_SUM_WORD.fullmatch(t) for t in tokens):
         return NameCheck(False, "a sum")  # "Milliarde Euro", "Millionen Dollar": money, not a name
+    if lang == "de" and any(_SUM_COMPOUND.fullmatch(t) for t in tokens):
+        return NameCheck(False, "a sum")  # "erhält Millionenbetrag", "Millionenförderung für ...": money told in a word
+    if lang == "de" and _ROUND_COMPOUND.fullmatch(tokens[0]):
+        return NameCheck(False, "a round label")  # "in der Finanzierungsrunde 2021"
     if len(tokens) >= 2 and _PROGRAMME.fullmatch(tokens[-1]):
         return NameCheck(False, "a programme")  # "GCE Grants", "Horizon Programme": money's source, not a company
     # "CFO René Griemens", "Gründer Max Muster"; but "Founder Collective" is a firm
@@ -420,6 +424,9 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
 
 _SUM_WORD = re.compile(r"(?i)millionen?|milliarden?|mio\.?|mrd\.?|millions?|billions?|milliards?|millones|"
                        r"milhões|milioni|miljoen|euros?|dollars?|us-dollar|franken|pfund")
+# German compounds of a sum or a round: "Millionenbetrag", "Milliardenfinanzierung", "Kapitalrunde"
+_SUM_COMPOUND = re.compile(r"(?i)(?:millionen|milliarden)[a-zäöüß-]{4,}")
+_ROUND_COMPOUND = re.compile(r"(?i)[\w-]*(?:finanzierungs|kapital|investment|investitions|wachstums|seed-?|series-?)runde")
 _PROGRAMME = re.compile(r"(?i)grants?|programmes?|programs?|initiative|awards?|prizes?|challenges?|"
                         r"förderprogramm|förderpreis|wettbewerb|stipendium|concours|programa")
 _EMPLOYER = re.compile(r"[^,;.]{0,40}?\b(?:of|at|von|bei|de|du|del|chez)\s+(?:the\s+)?"

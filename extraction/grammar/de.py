@@ -134,6 +134,9 @@ GRAMMAR = register(Grammar(
         r"entfiel|entfielen|waren es|sind es|es waren|es sind|es war|auf platz|bereitgestellt|fördertopf|programm|"
         # "in die Nähe des Einhorn-Status (eine Milliarde Dollar)", "die Schwelle von einer Milliarde"
         r"einhorn|unicorn|schwelle|marke|auftrag|aufträge|großauftrag|rahmenvertrag|vertrag)\W+(?:\w+\W+){0,3}$",
+        # a clause opened by "nach" compares with an earlier figure: "Die Bewertung fiele auf 90 Mio. Euro
+        # – nach 700 Mio. Euro im Jahr 2021", "nach zuletzt 2 Mrd. Dollar"
+        r"^\s*nach (?:zuletzt |noch |einst |damals |früher )?$",
     ),
     skip_after=rx(
         # never the source of the money: "4 Mio. Euro vom Nordkap Fonds" is a round from a fund
