@@ -164,7 +164,10 @@ GRAMMAR = register(Grammar(
         # a company's own spending planned: "will ein neues Werk bauen und dafür 500 Mio. Euro investieren"
         r"(?:will|wollen|plant|planen)\b[^.;:]{0,100}\b(?:dafür|darin|dort)\b[^.;:]{0,60}\binvestieren|"
         r"investier\w*\s+(?:\S+\s+){1,5}?in\s+(?:(?:ein|einen|eine|das|den|die|sein|seinen|seine)\s+)?(?:neues?n?\s+|zweites?n?\s+)?"
-        r"(?:[\w-]+\s+)?(?:werk|fabrik|produktionsstätte|standort|anlage|rechenzentrum|lager|logistikzentrum)\b|"
+        r"(?:[\w-]+\s+)?(?:werk|fabrik|produktionsstätte|standort|anlage|rechenzentrum|lager|logistikzentrum|"
+        # compounds of a building: "in eine neue Produktionshalle", "in die Montagehalle" ("-werk" stays
+        # whole: "Kranwerk" is as likely a start-up's name)
+        r"[\w-]*(?:halle|fabrik|gebäude)|produktions[\w-]+)\b|"
         r"\bin\s+(?:(?:ein|einen|eine|das|den|die|sein|seinen|seine)\s+)?(?:neue[nsr]?\s+)?(?:[\w-]+\s+)?"
         r"(?:werk|fabrik|halle|produktionsstätte|standort|anlage|rechenzentrum|lager|logistikzentrum)\s+"
         r"(?:gesteckt|investiert|stecken|investieren)\b|"
