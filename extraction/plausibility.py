@@ -215,6 +215,7 @@ def _only_after_place_words(word: str, doc: "_Article") -> bool:
     return bool(spots) and all(_PLACE_WORD_BEFORE.search(doc.text, max(0, i - 12), i) for i in spots)
 
 
+_LEGAL_FORM_AFTER = re.compile(r" (?:GmbH|AG|UG|SE|KG|Inc\.|Ltd\.|LLC|SAS|S\.A\.|B\.V\.)(?![\w-])")
 _FROM_TOWN = re.compile(r" (?:aus|from) ([A-ZÄÖÜ][\w-]+)")
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:der|die|das|den|dem|the) $")
 _EVIDENCE_CHARS = 30_000  # a name's evidence is in the article's first pages
@@ -251,6 +252,9 @@ def described(name: str, doc: _Article, lang: str) -> bool:
             return True
         apposition = _APPOSITION.match(text, i + len(name))
         if apposition and any(is_descriptor(w) for w in apposition.group("words").split()):
+            return True
+        # "Die Leipziger Kartenhaus GmbH": a legal form after the word makes it a company's name
+        if _LEGAL_FORM_AFTER.match(text, i + len(name)):
             return True
         # "Nachtschicht aus Berlin baut ...": a town after a name, no article before it, places a company
         town = _FROM_TOWN.match(text, i + len(name))
