@@ -117,6 +117,10 @@ GRAMMAR = register(Grammar(
         r"\b(?:das|die|der|dem|den|dieses|diese|dieser)\s(?:[\w-]+\s){0,4}?(?:unternehmen|startup|"
         r"start-up|firma|jungunternehmen|jungfirma|fintech|plattform|anbieter|app)\s*$",
         r"^(?:es|sie|er)$",
+        # "Die Ausgründung der TU München", "das Spin-off des Universitätsklinikums Jena": the company
+        # told by where it comes from; the name after the article is its origin, not itself
+        r"^(?:das|die|der|dem|den|diese|dieses|eine|ein)\s(?:[\w-]+\s)?(?:ausgründung|spin-?off)\s(?:der|des|von|vom|aus)\s"
+        r"[^,;:]{2,60}$",
     ),
     skip_before=rx(
         r"\b(?:übernahme|übernimmt|übernommen|gekauft|kauft|kaufpreis|verkauf\w*|zahlte|zahlt|"
