@@ -394,6 +394,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     if len(tokens) >= 4 and sum(f >= COMMON for f in freqs) * 2 >= len(tokens) and any(
             f >= 6.0 and t[:1].isupper() for t, f in zip(tokens[1:], freqs[1:])):
         return NameCheck(False, "a headline")  # "Top VCs Raise Concerns About Valuations"
+    if lang == "de" and len(tokens) == 1 and bare.endswith("ungen") and max(freqs) >= 2.5:
+        return NameCheck(False, "an everyday word")  # "Förderprogramm für Gründungen": a plural of "-ung", no brand
     compound = len(tokens) == 1 and _everyday_compound(bare, lang)
     # a name of several words may hold everyday ones ("Black Forest Labs") but not only those
     common = min(freqs) >= COMMON or compound
