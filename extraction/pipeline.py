@@ -729,6 +729,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             background = True  # "Also read:" and the link headlines under it
         elif background and not _is_headline(sentence):
             background = False
+        if background:
+            state.setdefault("links", set()).add(idx)
         _read_sentence(idx, sentence, g, lang, drafts, pending_val, background, state)
     if not drafts:
         return []  # no round told: the subject, names and mentions below would serve nothing
@@ -790,6 +792,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             d.confidence -= 0.1
         resolved.append(d)
     resolved = _plausible_drafts(resolved, lang, body, head or None, subject.name if subject else None)
+    # "Lesen Sie auch: Hamburger Logistiker investiert ...": a link's headline tells another
+    # article's round; the company it leaves unnamed is never this article's subject
+    resolved = [d for d in resolved if not (d.sentence in state.get("links", ()) and (d.substituted or d.how == "anaphora"))]
     for idx, val in pending_val:
         near = [d for d in resolved if 0 <= idx - d.sentence <= 6]
         if not near or near[-1].valuation is not None:

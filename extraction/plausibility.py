@@ -217,6 +217,7 @@ def _only_after_place_words(word: str, doc: "_Article") -> bool:
     return bool(spots) and all(_PLACE_WORD_BEFORE.search(doc.text, max(0, i - 12), i) for i in spots)
 
 
+_LEGAL_FORM_AFTER = re.compile(r" (?:GmbH|AG|UG|SE|KG|Inc\.|Ltd\.|LLC|SAS|S\.A\.|B\.V\.)(?![\w-])")
 _FROM_TOWN = re.compile(r" (?:aus|from) ([A-ZÄÖÜ][\w-]+)")
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:der|die|das|den|dem|the) $")
 _EVIDENCE_CHARS = 30_000  # a name's evidence is in the article's first pages
@@ -257,6 +258,9 @@ def described(name: str, doc: _Article, lang: str) -> bool:
         # Romance appositions drop the article: "A Varanda, marketplace de arrendamento, angariou"
         bare = _BARE_APPOSITION.match(text, i + len(name))
         if bare and lang in ("es", "pt", "it", "fr") and is_descriptor(bare.group(1)):
+            return True
+        # "Die Leipziger Kartenhaus GmbH": a legal form after the word makes it a company's name
+        if _LEGAL_FORM_AFTER.match(text, i + len(name)):
             return True
         # "Nachtschicht aus Berlin baut ...": a town after a name, no article before it, places a company
         town = _FROM_TOWN.match(text, i + len(name))
@@ -339,6 +343,10 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a round label")
     if not _DIGIT.search(bare) and any(_SUM_WORD.fullmatch(t) for t in tokens):
         return NameCheck(False, "a sum")  # "Milliarde Euro", "Millionen Dollar": money, not a name
+    if lang == "de" and any(_SUM_COMPOUND.fullmatch(t) for t in tokens):
+        return NameCheck(False, "a sum")  # "erhält Millionenbetrag", "Millionenförderung für ...": money told in a word
+    if lang == "de" and _ROUND_COMPOUND.fullmatch(tokens[0]):
+        return NameCheck(False, "a round label")  # "in der Finanzierungsrunde 2021"
     if len(tokens) >= 2 and _PROGRAMME.fullmatch(tokens[-1]):
         return NameCheck(False, "a programme")  # "GCE Grants", "Horizon Programme": money's source, not a company
     # "CFO René Griemens", "Gründer Max Muster"; but "Founder Collective" is a firm
@@ -392,6 +400,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     if len(tokens) >= 4 and sum(f >= COMMON for f in freqs) * 2 >= len(tokens) and any(
             f >= 6.0 and t[:1].isupper() for t, f in zip(tokens[1:], freqs[1:])):
         return NameCheck(False, "a headline")  # "Top VCs Raise Concerns About Valuations"
+    if lang == "de" and len(tokens) == 1 and bare.endswith("ungen") and max(freqs) >= 2.5:
+        return NameCheck(False, "an everyday word")  # "Förderprogramm für Gründungen": a plural of "-ung", no brand
     compound = len(tokens) == 1 and _everyday_compound(bare, lang)
     # a name of several words may hold everyday ones ("Black Forest Labs") but not only those
     common = min(freqs) >= COMMON or compound
@@ -426,6 +436,9 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
 
 _SUM_WORD = re.compile(r"(?i)millionen?|milliarden?|mio\.?|mrd\.?|millions?|billions?|milliards?|millones|"
                        r"milhões|milioni|miljoen|euros?|dollars?|us-dollar|franken|pfund")
+# German compounds of a sum or a round: "Millionenbetrag", "Milliardenfinanzierung", "Kapitalrunde"
+_SUM_COMPOUND = re.compile(r"(?i)(?:millionen|milliarden)[a-zäöüß-]{4,}")
+_ROUND_COMPOUND = re.compile(r"(?i)[\w-]*(?:finanzierungs|kapital|investment|investitions|wachstums|seed-?|series-?)runde")
 _PROGRAMME = re.compile(r"(?i)grants?|programmes?|programs?|initiative|awards?|prizes?|challenges?|"
                         r"förderprogramm|förderpreis|wettbewerb|stipendium|concours|programa")
 _EMPLOYER = re.compile(r"[^,;.]{0,40}?\b(?:of|at|von|bei|de|du|del|chez)\s+(?:the\s+)?"

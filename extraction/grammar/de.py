@@ -117,6 +117,10 @@ GRAMMAR = register(Grammar(
         r"\b(?:das|die|der|dem|den|dieses|diese|dieser)\s(?:[\w-]+\s){0,4}?(?:unternehmen|startup|"
         r"start-up|firma|jungunternehmen|jungfirma|fintech|plattform|anbieter|app)\s*$",
         r"^(?:es|sie|er)$",
+        # "Die Ausgründung der TU München", "das Spin-off des Universitätsklinikums Jena": the company
+        # told by where it comes from; the name after the article is its origin, not itself
+        r"^(?:das|die|der|dem|den|diese|dieses|eine|ein)\s(?:[\w-]+\s)?(?:ausgründung|spin-?off)\s(?:der|des|von|vom|aus)\s"
+        r"[^,;:]{2,60}$",
     ),
     skip_before=rx(
         r"\b(?:übernahme|übernimmt|übernommen|gekauft|kauft|kaufpreis|verkauf\w*|zahlte|zahlt|"
@@ -134,6 +138,9 @@ GRAMMAR = register(Grammar(
         r"entfiel|entfielen|waren es|sind es|es waren|es sind|es war|auf platz|bereitgestellt|fördertopf|programm|"
         # "in die Nähe des Einhorn-Status (eine Milliarde Dollar)", "die Schwelle von einer Milliarde"
         r"einhorn|unicorn|schwelle|marke|auftrag|aufträge|großauftrag|rahmenvertrag|vertrag)\W+(?:\w+\W+){0,3}$",
+        # a clause opened by "nach" compares with an earlier figure: "Die Bewertung fiele auf 90 Mio. Euro
+        # – nach 700 Mio. Euro im Jahr 2021", "nach zuletzt 2 Mrd. Dollar"
+        r"^\s*nach (?:zuletzt |noch |einst |damals |früher )?$",
     ),
     skip_after=rx(
         # never the source of the money: "4 Mio. Euro vom Nordkap Fonds" is a round from a fund
@@ -161,7 +168,10 @@ GRAMMAR = register(Grammar(
         # a company's own spending planned: "will ein neues Werk bauen und dafür 500 Mio. Euro investieren"
         r"(?:will|wollen|plant|planen)\b[^.;:]{0,100}\b(?:dafür|darin|dort)\b[^.;:]{0,60}\binvestieren|"
         r"investier\w*\s+(?:\S+\s+){1,5}?in\s+(?:(?:ein|einen|eine|das|den|die|sein|seinen|seine)\s+)?(?:neues?n?\s+|zweites?n?\s+)?"
-        r"(?:[\w-]+\s+)?(?:werk|fabrik|produktionsstätte|standort|anlage|rechenzentrum|lager|logistikzentrum)\b|"
+        r"(?:[\w-]+\s+)?(?:werk|fabrik|produktionsstätte|standort|anlage|rechenzentrum|lager|logistikzentrum|"
+        # compounds of a building: "in eine neue Produktionshalle", "in die Montagehalle" ("-werk" stays
+        # whole: "Kranwerk" is as likely a start-up's name)
+        r"[\w-]*(?:halle|fabrik|gebäude)|produktions[\w-]+)\b|"
         r"\bin\s+(?:(?:ein|einen|eine|das|den|die|sein|seinen|seine)\s+)?(?:neue[nsr]?\s+)?(?:[\w-]+\s+)?"
         r"(?:werk|fabrik|halle|produktionsstätte|standort|anlage|rechenzentrum|lager|logistikzentrum)\s+"
         r"(?:gesteckt|investiert|stecken|investieren)\b|"
