@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from extraction import lowercase, sieve
 from extraction.attach import RELATIVE_ASIDE, attach_investors
+from extraction.bracketed import bracketed_names
 from extraction.backing import funded_companies, read_backing
 from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
 from extraction.confidence import OTHER_MONEY, calibrated, signals
@@ -195,6 +196,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     prev_amount_end = 0  # where the sentence's previous amount ends (money_role)
     totals = _split_totals(sentence, [p for p, _ in pairs])
     respective = respective_names(sentence, [p for p, _ in pairs])
+    # "followed by X ($40 Mn), Y ($32 Mn) and Z ($20 Mn)": a round-up's bracketed list, one round each
+    bracketed = bracketed_names(sentence, [p for p, _ in pairs], g, state["before"]) if not respective else {}
+    respective.update(bracketed)
     listed = state.get("deal_lines", {}).get(idx)
     label = item_label(sentence, lang)
     item = state.get("items", {}).get(idx)  # "Kivano — La start-up ...": a round-up item's heading
@@ -237,6 +241,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         headline_name = _headline_recipient(sentence, primary, lang, state) if role == "skip" else None
         if headline_name:
             role = "round"  # "6 Millionen Euro für Voltaro": a headline's amount for a rare name
+        if role == "skip" and id(primary) in bracketed:
+            role = "round"  # the list's funding verb stood in the sentence before
         if role != "round":
             prev_end = last
             continue

@@ -102,7 +102,8 @@ GRAMMAR = register(Grammar(
         r"(?:previous|prior|predecessor|earlier|debut|inaugural|maiden|flagship|first|second|third|fourth|"
         r"fifth|sixth|seventh|eighth|ninth|tenth|latest|newest|last) (?:[\w-]+ ){0,2}?fund\b|"
         r"fund (?:i{1,3}|iv|v|vi{1,3}|ix|x|\d{1,2})\b|"
-        r"startups (?:raised|have raised|secured|attracted)|start-ups (?:raised|secured)|"
+        # "24 Indian startups collectively raised $287 million": an adverb may stand between
+        r"start-?ups (?:(?:have |had )?(?:collectively|together|cumulatively|jointly|altogether) )?(?:raised|have raised|secured|attracted)|"
         r"companies (?:raised|have raised)|raised by (?:start-?ups|companies|firms)|ecosystem|\d+ deals|"
         r"across \d+|estimated to be|fundraising environment|compared (?:to|with)|year-(?:on|over)-year|"
         r"in q[1-4]\b|in h[12]\b|per cent|percent|"
