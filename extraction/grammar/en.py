@@ -86,6 +86,8 @@ GRAMMAR = register(Grammar(
         r"revenue|in revenue|in sales|in annual|a year|per year|per month|a month|annually|"
         r"in market value|market cap|combined|in total|in funding (?:this|last) (?:week|month|year|quarter)|"
         r"across|spread across|in losses|in profit|worth of|in assets|of assets|greenshoe|"
+        # a cash balance, not a raise: "more than $60 million in the bank"
+        r"in the bank|in reserves|on (?:its|the) balance sheet|of runway|in cash reserves|"
         r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout|contracts?|orders?|tender|"
         r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|(?<!pre-)ipo|offering)\b|"
         r"^\W{0,3}(?:in|during) (?:the )?(?:first|second|third|fourth|last|past) (?:quarter|half|six months)\b",
@@ -115,6 +117,10 @@ GRAMMAR = register(Grammar(
         # the offering to raise"
         r"runners?-up|(?:first|second|third|grand|top) prize|prize money|pitch competition|"
         r"bankers expect|underwriters|the offering to raise|"
+        # a crypto token sold to the public is no investor round: "its ARCW public token sale raised $42M",
+        # "plans a public sale of its governance token, aiming to raise $15 million"
+        r"token (?:sale|offering|generation event)|(?:public|community) sale of (?:its |the |a )?(?:[\w-]+ ){0,3}?tokens?|"
+        r"initial coin offering|\bico\b|"
         # an investor's money going out: "plans to deploy $500M into startups", "checks of $2M to $6M"
         r"(?:checks|cheques|tickets|check sizes?) (?:of|between|from|ranging)|"
         r"(?:deploy|invest)(?:s|ing)? [^.;]{0,30}\b(?:in|into|across) (?:[\w-]+ ){0,3}?(?:startups|start-ups|companies|founders)|"
