@@ -86,7 +86,9 @@ _POST_RE = (
     r"ringgit|reais|real|dólares|dolares|dollari|dólar|won|baht|pesos|lira|shekels|NIS|rand|kronor|złoty|zloty|zł|SFr\.|Fr\."
 )
 _WORDS = r"[A-Za-zÄÖÜäöüßéèàíóúñç]+(?:[ -][A-Za-zÄÖÜäöüßéèàíóúñç]+){0,2}"
-_NUM = (r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|"
+_NUM = (# Indian grouping in lakhs: "INR 1,84,900", "Rs 1,20,000 crore"
+        r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|"
+        r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|"
         # "500 000 Euro": thousands grouped by spaces, only right before a currency
         r"\d{1,3}(?: \d{3})+(?![\d.,])(?=\s?(?:€|euro|eur\b|dollar|us-dollar|usd|franken|chf|francs?\b|\$))|\d+(?:[.,]\d+)?")
 

@@ -305,6 +305,8 @@ _ADJECTIVE_COMPOUND = re.compile(
 _HYPHENATED_WORD = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _DIGITS = re.compile(r"\d+")
 _FIGURE = re.compile(r"[\d.,%$€£ -]+")
+# an amount cut from its digits: "INR 1" of "INR 1,84,900", "CAD 2"
+_CODE_FIGURE = re.compile(r"(?:[A-Z]{3}|Rs\.?|RM|US\$|S\$|A\$|C\$)\s?[\d.,]+")
 _LABEL = re.compile(r"(?i)(?:series|serie)[- ][a-k]\b|[a-k]-runde|q[1-4]\b|h[12]\b")
 
 
@@ -323,7 +325,7 @@ def valid_name(name: str | None) -> bool:
     if " " not in name and (low.strip(_QUOTES) in _descriptors()[0] or
                             ("-" not in name and is_descriptor(name) and name[1:].islower())):
         return False
-    if _FIGURE.fullmatch(name):
+    if _FIGURE.fullmatch(name) or _CODE_FIGURE.fullmatch(name):
         return False
     if _LABEL.match(name):
         return False
