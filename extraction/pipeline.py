@@ -421,6 +421,7 @@ _RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s
 _OWNER_OF_ROUND = re.compile(r"(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,2})['’]s\s+(?:(?:new|latest|first|"
                              r"recent|oversubscribed|upsized)\s+)?$")
 _OF = re.compile(r"\s+(?:de|del|da|do|di|della|van)\s+", re.I)
+_EARLIER_RAISE = re.compile(r"(?i)\b(?:last|previously|had|once|had previously|had last)\s+(?:raised|closed|secured)\s+(?:an?|its)\s")
 
 
 def _funding_round_noun(sentence: str, g: Grammar) -> re.Match[str] | None:
@@ -492,6 +493,8 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         name = name_from_phrase(owner.group("np"), tail=True)
         found = Found(name, "possessive") if name else None
     elif g.subject_verbs.search(sentence[:start]):
+        if _EARLIER_RAISE.search(sentence, 0, start):
+            return  # "Kitebird last raised a Series B": a past round named in passing, no news of its own
         found = find_company(sentence, pseudo, g)
         if found and found.how not in ("subject", "anaphora"):
             found = None
