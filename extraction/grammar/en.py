@@ -83,7 +83,7 @@ GRAMMAR = register(Grammar(
     skip_after=rx(
         # "from Lakeside Health Fund" names a backer, not a fund being raised
         r"^\W{0,3}(?!(?:from|by)\s(?-i:[A-Z]))(?:\w+[- ]){0,3}?(?:funds?|vehicle|fund-of-funds|programme|program|budget|market|"
-        r"revenue|in revenue|in sales|in annual|a year|per year|per month|a month|annually|"
+        r"revenue|in revenue|in sales|in annual|(?:funding |grant )?(?:window|call for proposals)|a year|per year|per month|a month|annually|"
         r"in market value|market cap|combined|in total|in funding (?:this|last) (?:week|month|year|quarter)|"
         r"across|spread across|in losses|in profit|worth of|in assets|of assets|greenshoe|"
         # a cash balance, not a raise: "more than $60 million in the bank"
