@@ -50,8 +50,9 @@ GRAMMAR = register(Grammar(
         r"\bin\W{0,2}(?:advanced |early |final )?(?:talks|discussions)\W{0,2} (?:with (?:new |potential )?investors )?"
         r"(?:for|to raise|about|over)\b|"
         # round-ups: "Orbix led the list with $50 million in debt funding", "Ruvido topped the chart with"
-        r"\b(?:led|leads|topped|tops|headed|heads)(?: the (?:list|chart|charts|pack|tally|ranking|rankings|table|"
-        r"leaderboard))? with\b",
+        # "Ziva Foods led the funding charts this week with its $60 Mn Series C round"
+        r"\b(?:led|leads|topped|tops|headed|heads)(?: the (?:funding |weekly |deal )?(?:list|chart|charts|pack|tally|ranking|rankings|table|"
+        r"leaderboard)(?: this (?:week|month|quarter))?)? with\b",
     ),
     fronted_verbs=rx(r"^\s*(?:went|goes|go) (?:to|into)\s+"),
     object_link=rx(
