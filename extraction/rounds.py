@@ -88,6 +88,8 @@ _KEYS = tuple({k for _, _, keys in _PATTERNS for k in keys})
 EXTENSION_RE = re.compile(
     r"\bextension\b|\bextended\b|\bextends\b|\btop[- ]?up\b|\bsecond clos(?:e|ing)\b|\berweiter(?:ung|t)\b|"
     r"\badd(?:s|ed)?\b[^.;]{0,40}\bto (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round)\b|"
+    r"\b(?:expand(?:s|ed)?|upsize[sd]?) (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round)\b|"
+    r"\btack(?:s|ed)?\b[^.;]{0,40}\bon(?:to)? (?:its |the |their )?(?:[\w-]+ ){0,2}(?:series|seed|round)\b|"
     r"\baufgestockt\b|\baufstock|\bstockt\b.{0,80}\bauf\b|\bzweiten closing\b",
     re.IGNORECASE,
 )

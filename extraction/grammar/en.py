@@ -26,7 +26,10 @@ GRAMMAR = register(Grammar(
         r"top(?:s|ped)? up|infuse[sd]?|fundrais\w*|war chest)\b",
         # an extension: "Kivora adds $10M to its Series A", "extends its seed round with $2M"
         r"\badd(?:s|ed)?\b[^.;]{0,40}\bto (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round|funding)\b|"
-        r"\bextend(?:s|ed)? (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round)\b",
+        r"\bextend(?:s|ed)? (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round)\b|"
+        # "has expanded its Series B with another $45 million", "tacks $45M onto Series B"
+        r"\b(?:expand(?:s|ed)?|upsize[sd]?) (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round)\b|"
+        r"\btack(?:s|ed)?\b[^.;]{0,40}\bon(?:to)? (?:its |the |their )?(?:[\w-]+ ){0,2}(?:series|seed|round)\b",
         r"\b(?:funding|financing|round|investment|invest(?:s|ed|ing)?|backing|injection|led|leads?|"
         r"leading|co-led|backed|backs|capital|seed|series|pour(?:s|ed)?|pump(?:s|ed)?|inject(?:s|ed)?|"
         # grants to a named company are rounds too: "has been awarded a EUR 2.5M grant"
@@ -42,7 +45,7 @@ GRAMMAR = register(Grammar(
         r"pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|took in|takes in|"
         r"locked in|locks in|locked up|locks up|raked in|rakes in|hauled in|hauls in|reeled in|reels in|"
         r"scored|scores|clinched|clinches|wrapped up|wraps up|notched|notches|garnered|garners|obtains|"
-        r"topped up|tops up|adds|added|extends|extended|"
+        r"topped up|tops up|adds|added|extends|extended|expanded|expands|upsized|upsizes|tacks|tacked|tacks on|tacked on|"
         r"announced|announces|drew|draws|won|wins|(?:has been |have been |was |were )?awarded|in talks to raise|set to raise|looking to raise|"
         r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
         r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
