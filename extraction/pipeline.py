@@ -793,6 +793,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             d.money = replace(d.money, currency=seen.most_common(1)[0][0] if seen else own_currency)
             d.confidence -= 0.1
         m = d.money = local_dollar(d.money, f"{head}\n{body}", lang)  # "$" in a Canadian outlet: C$
+        d.valuation = local_dollar(d.valuation, f"{head}\n{body}", lang)  # and its valuation's "$" too
         events.append(FundingEvent(
             company=d.company,
             amount=m.amount if m else None,
