@@ -73,7 +73,7 @@ GRAMMAR = register(Grammar(
         r"(?<!pre-)(?<!pre )ipo|initial public offering|listing|revenue|revenues|sales|turnover|profit|loss|losses|"
         r"ebitda|arr|gmv|market (?:cap|value|size)|budget|spend(?:s|ing)?|costs?|prices?|salary|"
         r"wages|damages|fine|settlement|allocation|allocated|facilitated|approved|disbursed|"
-        r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )(?<!raise of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
+        r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )(?<!raise of )(?<!series [a-k] of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
         r"a total|totalling|totaling|combined|together|altogether|average|median|record|"
         r"assets under management|aum|volume|size of|esops?|stake worth|paid|pay|pays|"
         r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap)\W+(?:\w+\W+){0,3}$",
