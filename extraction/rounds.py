@@ -53,8 +53,10 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
      r"\bwachstumsrunde\b", "growth", ("growth", "wachstums")),
     (r"\bgrants?\b|\bf[öo]rdert\b|\bf[öo]rderte\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention|"
      r"\bf[öo]rderbescheid\w*|\bzuwendungsbescheid\w*|\bf[öo]rderzusage\w*|"
-     r"\bnon-dilutive (?:funding|financing|capital)\b", "grant",
-     ("grant", "zusch", "förder", "forder", "subvention", "stipendi", "non-dilutive")),
+     r"\bnon-dilutive (?:funding|financing|capital)\b|"
+     # Canadian agencies' grants: "a $1.5 million non-repayable contribution from ACOA"
+     r"\bnon-repayable (?:contribution|funding|investment|grant)s?\b", "grant",
+     ("grant", "zusch", "förder", "forder", "subvention", "stipendi", "non-dilutive", "non-repayable")),
     # "via Crowdcube", "on Birchal": an equity crowdfunding platform named as the channel
     (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b|\bfinancement participatif\b|"
      r"\b(?:on|via|through|using) (?:Crowdcube|Seedrs|Birchal|Wefunder|StartEngine|Equitise|Companisto|Seedmatch)\b",
