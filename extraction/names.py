@@ -149,6 +149,11 @@ def _name_like(token: str) -> bool:
     return bool(_TOKEN_NAME.match(t)) or ("." in t[1:-1] and t[0].isalnum())
 
 
+# Central European legal forms written in lower case with dots ("Bankito sp. z o.o.", "Datera s.r.o.",
+# "Kovix d.o.o."): dropped, as "GmbH" is kept, so that the dots end no name
+_DOTTED_LEGAL = re.compile(r"(?<=\w)\s+(?:[Ss]p\. z o\.o\.?|s\.r\.o\.?|d\.o\.o\.?|a\.s\.)(?=\s*(?:[,;]|$))")
+
+
 def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = False,
                      tail: bool = False) -> str | None:
     """The proper name a descriptive noun phrase ends with (or starts with, `first`), or None.
@@ -159,6 +164,8 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
     'Medwing'
     """
     phrase = _PAREN.sub(" ", phrase)
+    if ". " in phrase or phrase.endswith("."):
+        phrase = _DOTTED_LEGAL.sub("", phrase)
     if sieve.may_match(_BACKED, phrase):  # the pattern itself tries every offset of every phrase
         phrase = _BACKED.sub(" ", phrase)
     phrase = (_TAIL.sub("", phrase) if sieve.may_match(_TAIL, phrase) else phrase).strip(" ,;:-–—" + _QUOTES)
