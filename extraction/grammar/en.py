@@ -61,7 +61,9 @@ GRAMMAR = register(Grammar(
     object_link=rx(
         # never across a purpose infinitive: "$20M to build its first factory in Ohio"
         r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?!to\s)[\w+-]+\s){0,5}?(?:round |funding |financing |investment |"
-        r"raise |injection |deal )?(?:in|into|for) (?=\S)"
+        r"raise |injection |deal )?(?:in|into|for) (?=\S)|"
+        # "we've led the €5M seed round of Fjord ApS": the round's owner after "of", a name
+        r"^\s*(?:[\w+-]+\s){0,2}?(?:round|financing) of (?=(?-i:[A-Z])(?!eries\b)[\w.&-]+)"
     ),
     anaphora=rx(
         r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:company|startup|start-up|firm|business|platform|"
