@@ -94,6 +94,8 @@ GRAMMAR = register(Grammar(
         r"across|spread across|in losses|in profit|worth of|in assets|of assets|greenshoe|"
         # a cash balance, not a raise: "more than $60 million in the bank"
         r"in the bank|in reserves|on (?:its|the) balance sheet|of runway|in cash reserves|"
+        # several awards summed: "has previously secured $14 million in cost-share awards from the DOE"
+        r"in (?:[\w-]+ ){0,2}?awards|"
         r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout|contracts?|orders?|tender|"
         r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|(?<!pre-)ipo|offering)\b|"
         r"^\W{0,3}(?:in|during) (?:the )?(?:first|second|third|fourth|last|past) (?:quarter|half|six months)\b",
