@@ -62,7 +62,7 @@ _GENERIC = {
 }
 _SPLIT_LIST = re.compile(
     r"\s*(?:,\s*(?:and|und|sowie|as well as|plus|et)\s+|,\s*|\s+(?:and|und|sowie|as well as|along with|et|"
-    r"zusammen mit|together with|plus|&)\s+|;\s*)",
+    r"zusammen mit|together with|plus)\s+|;\s*)",
 )
 _PAREN = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _TAIL = re.compile(
