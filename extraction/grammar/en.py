@@ -5,7 +5,11 @@ from __future__ import annotations
 from extraction.grammar import Grammar, register, rx
 
 _NAMES_END = (
-    r"[.;:!?$€£₹]|\s(?:about |around |over )?\d+(?:[.,]\d+)?\s?(?:mn|m|bn|b|million|billion|crore)\b|\s(?:with participation|with|to|for|in order|which|who|that|while|as part|at a|at an|"
+    # a dot inside a name ("Sauce.vc", "Maki.vc") ends nothing
+    r"\.(?!(?-i:[a-z]{2,}))|[;:!?$€£₹]|"
+    # people, not firms, close a list: "Gaingels and a group of operators including former executives of Bill.com"
+    r"\s(?:a (?:group|handful|clutch|number|host|slew|roster) of|former (?:executives|employees|founders|leaders))\b|"
+    r"\s(?:about |around |over )?\d+(?:[.,]\d+)?\s?(?:mn|m|bn|b|million|billion|crore)\b|\s(?:with participation|with|to|for|in order|which|who|that|while|as part|at a|at an|"
     r"on|after|before|bringing|valuing|to help|among others|and others|and other|among|amid|"
     r"according|alongside existing|in|at|into|it|its|their|has|have|had|"
     r"was|were|is|are|also|said|says|will|would|earlier|last|this)\b|,?\sand including|,?\s(?:and\s)?(?:alongside|together with|along with|joined by|followed by)\b|,?\s(?:and\s)?(?:included|includes|saw|drew|"
