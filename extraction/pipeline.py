@@ -401,6 +401,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         # "una nueva ronda de despidos liderada por ...": the sentence's own round is no funding round
         other_kind = bool(g.round_nouns is not None and g.round_nouns.search(sentence)
                           and _funding_round_noun(sentence, g) is None)
+        # "The round was led by X, with ... a €800k participative loan": a sentence that opens on the
+        # round itself backs it, whatever part-amount it names later
+        orphan = orphan and not _ROUND_LED_OPENS.match(sentence)
         blocked = orphan or other_round or other_kind or state.get("foreign") == idx - 1
         attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
     if unused and not new and sieve.search(g.skip_clause, sentence):
@@ -421,6 +424,8 @@ _RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s
 _OWNER_OF_ROUND = re.compile(r"(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,2})['’]s\s+(?:(?:new|latest|first|"
                              r"recent|oversubscribed|upsized)\s+)?$")
 _OF = re.compile(r"\s+(?:de|del|da|do|di|della|van)\s+", re.I)
+_ROUND_LED_OPENS = re.compile(r"(?i)\s*(?:the|this) (?:[\w-]+ )?(?:round|financing|raise|investment) (?:was|is|has been) "
+                              r"(?:co-)?led by\b")
 _EARLIER_RAISE = re.compile(r"(?i)\b(?:last|previously|had|once|had previously|had last)\s+(?:raised|closed|secured)\s+(?:an?|its)\s")
 
 
