@@ -306,6 +306,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         hi = pairs[k + 1][0].span[0] if k + 1 < len(pairs) else len(sentence)
         if sentence[:primary.span[0]].rstrip().endswith("("):
             hi = primary.span[0]  # "entre capital (6 M€) y deuda (2,5 M€)": a bracketed part's label precedes it
+        lo, hi = _headline_item(sentence, primary.span[0], lo, hi)
         rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
@@ -371,7 +372,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             past = any(not (w0 + m.start() > d.pos and re.search(r"(?i)(?:after|before)$", m.group(0)))
                        and not (m.group(0).lower().endswith("after") and "," in sentence[w0 + m.end():d.pos])
                        for m in g.past.finditer(sentence[w0:min(c1, d.pos + 70)]))
-            d.status = status
+            d.status = _status(sentence[slice(*_headline_item(sentence, d.pos, 0, len(sentence)))], g) \
+                if _HEADLINE_ITEMS.search(sentence) and _is_headline(sentence) else status
             d.main = not (past or background)
             d.evidence = sentence[:400]
         drafts.extend(new)
@@ -573,6 +575,20 @@ def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list
     if first[1] > 0 or (first[0] > 0 and lines[first[0] - 1] == line):
         return None  # the paragraph must open with the name, as its first sentence's subject
     return first[2]
+
+
+# a digest's headline of several items: "Today in startups: Glint raises $60M, Ovenbird in talks, Yardsale seed"
+_HEADLINE_ITEMS = re.compile(r",\s(?-i:[A-Z])(?!(?:eries|eed|re-|ound|ed by|alued|aluation)\b)")
+
+
+def _headline_item(sentence: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """In a headline listing items by commas, the bounds of the item holding `pos` (within lo, hi):
+    the round label or the talks of one item are not another's."""
+    if not _is_headline(sentence) or not _HEADLINE_ITEMS.search(sentence):
+        return lo, hi
+    before = max((m.end() for m in _HEADLINE_ITEMS.finditer(sentence, 0, pos)), default=0) - 1
+    after = next((m.start() for m in _HEADLINE_ITEMS.finditer(sentence, pos)), len(sentence))
+    return max(lo, before, 0), min(hi, after)
 
 
 def _is_headline(sentence: str) -> bool:
