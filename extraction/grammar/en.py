@@ -50,6 +50,7 @@ GRAMMAR = register(Grammar(
         r"locked in|locks in|locked up|locks up|raked in|rakes in|hauled in|hauls in|reeled in|reels in|"
         r"scored|scores|clinched|clinches|wrapped up|wraps up|notched|notches|garnered|garners|obtains|"
         r"topped up|tops up|adds|added|extends|extended|expanded|expands|upsized|upsizes|tacks|tacked|tacks on|tacked on|"
+        r"(?:is|was|forms|formed|comes as|came as) (?:a )?part of (?:a|an|the|its) (?:wider |larger |broader |bigger )?(?=[\w$€£])|"
         r"announced|announces|drew|draws|won|wins|(?:has been |have been |was |were )?awarded|in talks to raise|set to raise|looking to raise|"
         r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
         r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
@@ -73,6 +74,8 @@ GRAMMAR = register(Grammar(
         r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:company|startup|start-up|firm|business|platform|"
         r"app|maker|provider|developer)\s*$",
         r"^(?:it|they|its)$",
+        # "The investment is part of a wider PLN 40 million Series A extension": the round just told
+        r"^(?:the|this) (?:strategic )?(?:investment|stake)$",
     ),
     skip_before=rx(
         r"\b(?:acqui\w*|bought|buy(?:s|ing)?|purchase[sd]?|takeover of|sold|sells|sale of|merger|"
@@ -100,6 +103,8 @@ GRAMMAR = register(Grammar(
         r"in the bank|in reserves|on (?:its|the) balance sheet|of runway|in cash reserves|"
         # several awards summed: "has previously secured $14 million in cost-share awards from the DOE"
         r"in (?:[\w-]+ ){0,2}?awards|"
+        # a company's own outlay: "part of a wider €12 million spending plan"
+        r"(?:spending|investment|capex|expansion|infrastructure) (?:plan|programme|program)|"
         r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout|contracts?|orders?|tender|"
         r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|(?<!pre-)ipo|offering)\b|"
         r"^\W{0,3}(?:in|during) (?:the )?(?:first|second|third|fourth|last|past) (?:quarter|half|six months)\b",
