@@ -37,7 +37,7 @@ GRAMMAR = register(Grammar(
         r"\b(?:funding|financing|round|investment|invest(?:s|ed|ing)?|backing|injection|led|leads?|"
         r"leading|co-led|backed|backs|capital|seed|series|pour(?:s|ed)?|pump(?:s|ed)?|inject(?:s|ed)?|"
         # grants to a named company are rounds too: "has been awarded a EUR 2.5M grant"
-        r"grants?|awarded)\b",
+        r"grants?|awarded|(?:debt|credit|loan|warehouse) (?:facility|line))\b",
     ),
     subject_verbs=rx(
         r"\b(?:has|have|had|is|was|were|are)?\s*(?:just |now |recently |also |officially |reportedly |"
@@ -85,8 +85,11 @@ GRAMMAR = register(Grammar(
         r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )(?<!raise of )(?<!series [a-k] of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
         r"a total|totalling|totaling|combined|together|altogether|average|median|record|"
         r"assets under management|aum|volume|size of|esops?|stake worth|paid|pay|pays|"
-        r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap)\W+(?:\w+\W+){0,3}$",
+        # a listed company's revolver: "upsized its revolving credit facility to $400 million"
+        r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap|revolving|revolver)\W+(?:\w+\W+){0,3}$",
         r"\b(?:in|for) (?:the )?(?:first|second|third|fourth|last) (?:quarter|half)\b.{0,40}$",
+        # the old figure of a resize: "to $400 million from $250 million"
+        r"\bto\W+[\d.,]+\s?(?:million|billion|bn|mn|m|b)?\s+from\W+$",
         r"\b(?:sold|sells|selling|sale of)\b[^,;]{0,50}\b(?:for|at)\W+$",  # "sold the company to Siemens for $300M"
         # "..., bringing its total funding to $14M": the running total, not the round
         r"\b(?:bringing|brings|brought|taking|takes|lifting|pushing)\s+(?:its|the|their|his|her)\s+"
