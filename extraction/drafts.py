@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from extraction.money import Money
 from extraction.names import same_company
+from extraction.parts import PART_OPENING
 
 
 @dataclass
@@ -125,6 +126,12 @@ def drop_totals_of_parts(drafts: list[Draft]) -> list[Draft]:
         if sized and any(sum(1 for o in drafts if o is not d and o.sentence == i and o.money and same_company(
                 o.company, d.company)) >= 2 and abs(parts_sum(d, i) - d.money.amount) <= 0.03 * d.money.amount
                 for i in sentences):
+            continue
+        # "... $18 million in a mix of equity and debt. The equity portion, a $6 million Series A, ...
+        # The remaining $12 million is a debt facility": parts told one sentence each right after it
+        told = [o for o in drafts if o.money and 0 < o.sentence - d.sentence <= 12 and same_company(o.company, d.company)
+                and PART_OPENING.match(o.evidence)]
+        if sized and len(told) >= 2 and abs(sum(o.money.amount for o in told) - d.money.amount) <= 0.03 * d.money.amount:
             continue
         out.append(d)
     return out

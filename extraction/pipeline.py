@@ -15,6 +15,7 @@ from dataclasses import replace
 from extraction import lowercase, sieve
 from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.bracketed import bracketed_names
+from extraction.parts import part_owner
 from extraction.backing import funded_companies, read_backing
 from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
 from extraction.confidence import OTHER_MONEY, calibrated, signals
@@ -280,6 +281,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                                   or _other_kind_alongside(sentence, prev_end, primary, new[-1].round)):
             found = Found(new[-1].company, "subject")  # "raised $100M in equity and $150M in debt"
         prev_end = last
+        if not found and not new:  # "The equity portion, a $6 million Series A, ...": a part of the total before
+            owner = part_owner(sentence, primary.span[0], [(d.sentence, d.company) for d in drafts if d.money], idx)
+            found = Found(owner, "anaphora") if owner else None
         if not found and not new:
             # no sentence pattern fits: the one name the evidence marks as the company takes it
             # (a second amount of a sentence that told a round is a part of it: "Rewe at €50M")
