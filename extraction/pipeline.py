@@ -16,6 +16,7 @@ from extraction import lowercase, sieve
 from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.bracketed import bracketed_names
 from extraction.parts import part_owner
+from extraction.grants import grant_giver
 from extraction.backing import funded_companies, read_backing
 from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
 from extraction.confidence import OTHER_MONEY, calibrated, signals
@@ -244,6 +245,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             role = "round"  # "6 Millionen Euro für Voltaro": a headline's amount for a rare name
         if role == "skip" and id(primary) in bracketed:
             role = "round"  # the list's funding verb stood in the sentence before
+        giver = grant_giver(sentence, primary.span[0], (alts[-1] if alts else primary).span[1]) if g.code == "en" else None
+        if giver and role == "skip":
+            role = "round"  # "SDTC also provided a $2 million grant": the company just told gets it
         if role != "round":
             prev_end = last
             continue
@@ -257,7 +261,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                 new.append(draft)
             prev_end = last
             continue
-        if headline_name:
+        owner = next((d.company for d in reversed(drafts) if 0 < idx - d.sentence <= 2), None) if giver else None
+        if owner:
+            found = Found(owner, "anaphora")  # the company whose round the sentence before told
+        elif headline_name:
             found = Found(headline_name, "object")
         elif id(primary) in respective:  # "A, B and C raised $30M, $26M and $10M, respectively"
             found = Found(respective[id(primary)], "subject")
@@ -313,6 +320,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         lo, hi = _headline_item(sentence, primary.span[0], lo, hi)
         rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
+        draft.investors = [giver] if giver else []
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         if found.how == "evidence":
             draft.confidence -= 0.15  # no sentence pattern vouches for the company: weighed evidence only
