@@ -29,3 +29,29 @@ def grant_giver(sentence: str, start: int, end: int) -> str | None:
     if m is None or not _GRANT_AFTER.match(sentence[end:]):
         return None
     return m.group("giver")
+
+
+# "The Government of Canada is contributing $2.5 million to Ottawa's Kanata Quantum through the
+# Strategic Innovation Fund": a body's money handed to a named company
+_HANDS = re.compile(r"(?i)\b(?:is |are |has |have |will )?(?:contribut(?:es|ed|ing|e)|provid(?:es|ed|ing|e)|"
+                    r"award(?:s|ed|ing)?|grant(?:s|ed|ing)?|commit(?:s|ted|ting)?)\s+(?:an? )?(?:additional |further )?$")
+_TO_COMPANY = re.compile(r"\s+(?:(?i:in (?:grant |non-repayable )?funding|in grants?|in non-repayable funding)\s+)?to\s+"
+                         r"(?:[A-Z][\w-]*['’]s\s+)?(?P<name>[A-Z][\w.&-]*(?:\s[A-Z][\w.&-]*){0,3})"
+                         r"(?=\s+(?:through|via|under|from|to|for)\b|[,.;]|$)")
+_BACKER_AFTER = re.compile(r"\s+(?:through|via|under) (?:the |its )?(?P<name>[A-Z][\w&-]*(?:\s(?:of\s)?[A-Z][\w&-]*){0,5})")
+
+
+# the giver is a public body: "The Government of Canada", "the provincial agency", "the EU"
+_PUBLIC = re.compile(r"(?i)\b(?:government|ministry|minister|department|agency|authority|council|commission|"
+                     r"province|provincial|federal|state of|city of|european union|innovate uk)\b|\bEU\b")
+
+
+def handed_to(sentence: str, start: int, end: int) -> tuple[str, str | None] | None:
+    """(company, programme) for "<body> is contributing $N to [Place's] X [through Y]", or None."""
+    if not _HANDS.search(sentence[max(0, start - 40):start]) or not _PUBLIC.search(sentence[:start]):
+        return None  # a company paying a partner or a charity gives no grant
+    m = _TO_COMPANY.match(sentence, end)
+    if m is None:
+        return None
+    via = _BACKER_AFTER.match(sentence, m.end())
+    return m.group("name"), via.group("name") if via else None

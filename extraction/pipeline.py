@@ -16,7 +16,7 @@ from extraction import lowercase, sieve
 from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.bracketed import bracketed_names
 from extraction.parts import part_owner
-from extraction.grants import grant_giver
+from extraction.grants import grant_giver, handed_to
 from extraction.backing import funded_companies, read_backing
 from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
 from extraction.confidence import OTHER_MONEY, calibrated, signals
@@ -248,6 +248,12 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         giver = grant_giver(sentence, primary.span[0], (alts[-1] if alts else primary).span[1]) if g.code == "en" else None
         if giver and role == "skip":
             role = "round"  # "SDTC also provided a $2 million grant": the company just told gets it
+        handed = handed_to(sentence, primary.span[0], (alts[-1] if alts else primary).span[1]) \
+            if g.code == "en" and role == "skip" and not giver else None
+        if handed and plausible_name(handed[0], lang, state["body"], state["head"]):
+            role = "round"  # "The Government of Canada is contributing $2.5 million to Ottawa's Kanata Quantum"
+        else:
+            handed = None
         if role != "round":
             prev_end = last
             continue
@@ -264,6 +270,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         owner = next((d.company for d in reversed(drafts) if 0 < idx - d.sentence <= 2), None) if giver else None
         if owner:
             found = Found(owner, "anaphora")  # the company whose round the sentence before told
+        elif handed:
+            found = Found(handed[0], "object")
         elif headline_name:
             found = Found(headline_name, "object")
         elif id(primary) in respective:  # "A, B and C raised $30M, $26M and $10M, respectively"
@@ -320,7 +328,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         lo, hi = _headline_item(sentence, primary.span[0], lo, hi)
         rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
-        draft.investors = [giver] if giver else []
+        draft.investors = [giver] if giver else [handed[1]] if handed and handed[1] else []
+        if handed and draft.round == "unknown":
+            draft.round = "grant"  # a public body's money handed to a company
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         if found.how == "evidence":
             draft.confidence -= 0.15  # no sentence pattern vouches for the company: weighed evidence only
