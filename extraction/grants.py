@@ -12,6 +12,9 @@ other money.
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
+
+from extraction.plausibility import plausible_name
 
 # "[Separately, ][the ]Agency Name [also ]provided a"
 _GIVER = re.compile(
@@ -55,3 +58,23 @@ def handed_to(sentence: str, start: int, end: int) -> tuple[str, str | None] | N
         return None
     via = _BACKER_AFTER.match(sentence, m.end())
     return m.group("name"), via.group("name") if via else None
+
+
+class PublicGrant(NamedTuple):
+    company: str
+    backer: str | None
+    how: str
+
+
+def read_public_grant(sentence: str, start: int, end: int, skipped: bool, recent: list[str], lang: str,
+                      body: str, head: str | None) -> PublicGrant | None:
+    """A public body's grant at `start:end` and the company it goes to: the one named after "to",
+    or (no recipient in the sentence) the latest of `recent`, the companies of the rounds told in
+    the two sentences before. `skipped`: the sentence grammar read the amount as other money."""
+    giver = grant_giver(sentence, start, end)
+    if giver:
+        return PublicGrant(recent[-1], giver, "anaphora") if recent else None
+    handed = handed_to(sentence, start, end) if skipped else None
+    if handed and plausible_name(handed[0], lang, body, head):
+        return PublicGrant(handed[0], handed[1], "object")
+    return None

@@ -14,10 +14,8 @@ from dataclasses import replace
 
 from extraction import lowercase, sieve
 from extraction.attach import RELATIVE_ASIDE, attach_investors
-from extraction.bracketed import bracketed_names
-from extraction.parts import part_owner
-from extraction.grants import grant_giver, handed_to
 from extraction.backing import funded_companies, read_backing
+from extraction.bracketed import bracketed_names
 from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
 from extraction.confidence import OTHER_MONEY, calibrated, signals
 from extraction.dollars import local_dollar
@@ -25,6 +23,7 @@ from extraction.drafts import Draft, drop_totals_of_parts, merge, unsized
 from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
+from extraction.grants import read_public_grant
 from extraction.investors import find_investors
 from extraction.items import item_headings, keeps_own_name
 from extraction.labels import Label, amount_for_item, item_label, label_takes
@@ -34,6 +33,7 @@ from extraction.mentions import MONEY_FOR, backer_at, company_mentions
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
 from extraction.names import FUND_ENDINGS, LABEL, is_descriptor, name_from_phrase, same_company
+from extraction.parts import part_owner
 from extraction.plausibility import (
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
@@ -245,15 +245,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             role = "round"  # "6 Millionen Euro für Voltaro": a headline's amount for a rare name
         if role == "skip" and id(primary) in bracketed:
             role = "round"  # the list's funding verb stood in the sentence before
-        giver = grant_giver(sentence, primary.span[0], (alts[-1] if alts else primary).span[1]) if g.code == "en" else None
-        if giver and role == "skip":
-            role = "round"  # "SDTC also provided a $2 million grant": the company just told gets it
-        handed = handed_to(sentence, primary.span[0], (alts[-1] if alts else primary).span[1]) \
-            if g.code == "en" and role == "skip" and not giver else None
-        if handed and plausible_name(handed[0], lang, state["body"], state["head"]):
-            role = "round"  # "The Government of Canada is contributing $2.5 million to Ottawa's Kanata Quantum"
-        else:
-            handed = None
+        # "SDTC also provided a $2 million grant", "The Government of Canada is contributing $2.5 million to X"
+        grant = read_public_grant(sentence, primary.span[0], last, role == "skip", [
+            d.company for d in drafts if 0 < idx - d.sentence <= 2], lang, state["body"], state["head"]) \
+            if g.code == "en" else None
+        role = "round" if grant else role
         if role != "round":
             prev_end = last
             continue
@@ -267,11 +263,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                 new.append(draft)
             prev_end = last
             continue
-        owner = next((d.company for d in reversed(drafts) if 0 < idx - d.sentence <= 2), None) if giver else None
-        if owner:
-            found = Found(owner, "anaphora")  # the company whose round the sentence before told
-        elif handed:
-            found = Found(handed[0], "object")
+        if grant:
+            found = Found(grant.company, grant.how)
         elif headline_name:
             found = Found(headline_name, "object")
         elif id(primary) in respective:  # "A, B and C raised $30M, $26M and $10M, respectively"
@@ -328,9 +321,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         lo, hi = _headline_item(sentence, primary.span[0], lo, hi)
         rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
-        draft.investors = [giver] if giver else [handed[1]] if handed and handed[1] else []
-        if handed and draft.round == "unknown":
-            draft.round = "grant"  # a public body's money handed to a company
+        if grant:  # the body (or its programme) backs it
+            draft.investors = [grant.backer] if grant.backer else []
+            draft.round = "grant" if draft.round == "unknown" else draft.round
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         if found.how == "evidence":
             draft.confidence -= 0.15  # no sentence pattern vouches for the company: weighed evidence only
