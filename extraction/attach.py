@@ -40,6 +40,7 @@ def attach_investors(idx: int, sentence: str, g: Grammar, recent: list[Draft], r
                 pool = [d for d in recent if d.round == cue.round]
                 if not pool:
                     continue
+            pool = _by_part(sentence, pool)
             mains = [d for d in pool if d.main]
             target = (mains or pool)[-1]
             if not mention.lead and idx - target.sentence > 6:
@@ -78,3 +79,17 @@ def _led_another_round(sentence: str, pos: int, current: str) -> bool:
     labels = [c.round for c in find_rounds(obj) if c.round != "unknown"]
     return bool(_EARLIER.search(obj)) or bool(labels and current != "unknown" and current not in labels) or (
         bool(labels) and current == "unknown" and bool(re.search(r"(?i)(?:['’]s|\bits|\btheir)\s", obj)))
+
+
+# "$35M Series B equity round and a $25M debt facility. The equity round was led by X": the part the
+# sentence names picks the round among several told together
+_EQUITY_PART = re.compile(r"(?i)\s*the (?:equity|venture) (?:round|portion|part|component|tranche|raise)\b")
+_DEBT_PART = re.compile(r"(?i)\s*the (?:debt|credit|loan) (?:portion|part|component|tranche|facility|line)\b")
+
+
+def _by_part(sentence: str, pool: list[Draft]) -> list[Draft]:
+    if _EQUITY_PART.match(sentence):
+        return [d for d in pool if d.round not in ("debt", "grant")] or pool
+    if _DEBT_PART.match(sentence):
+        return [d for d in pool if d.round == "debt"] or pool
+    return pool

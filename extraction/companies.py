@@ -749,7 +749,9 @@ _JOINED_CLAUSE = re.compile(r"(?i),\s+(?:and|while|whereas|but|und|während|doch
 _HAS_RAISED = re.compile(r"(?i)\b(?:has|have|had)\s+(?:now\s+|so far\s+|already\s+|previously\s+)?raised\s+"
                          r"(about\s+|some\s+|roughly\s+|around\s+|nearly\s+|more than\s+|over\s+)?$")
 _NAMED_ROUND = re.compile(r"(?i)\b(?:round|series|seed|led|latest|new|fresh)\b")
-_FRESH_ROUND = re.compile(r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest")
+# "has raised US$8 million in a mix of equity and debt": one deal's make-up, not a sum of rounds
+_FRESH_ROUND = re.compile(r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest|"
+                          r"\ba (?:mix|combination|blend) of\b")
 
 
 def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: bool = False,

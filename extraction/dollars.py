@@ -34,6 +34,10 @@ _US = re.compile(r"\b(?:U\.S\.|US(?![$\w])|USA|United States|Americans?|Silicon 
 # the writer names a dollar: "US$", "USD", "U.S. dollars", "NZ$", "C$", "A$"
 _MARKED = re.compile(r"US\$|U\.S\.\$|\bUSD\b|U\.S\. dollars|\b(?:NZ|A|AU|C|CA|S|HK)\$|\b(?:CAD|AUD|NZD)\b")
 _SPECIFIC = {"CAD", "AUD", "NZD"}
+# America as a market the company moves into ("would be used to launch in the US Midwest", "plans to
+# expand into the US"): the home press names it so, and its dollars stay the home ones
+_EXPANSION_BEFORE = re.compile(r"(?i)\b(?:launch|expand|expansion|enter|entry|move|push|grow|scale)\w*\b[^.]{0,25}?"
+                               r"\b(?:in|into|to|across) (?:the )?$")
 
 
 @lru_cache(maxsize=64)
@@ -45,7 +49,7 @@ def home_dollar(text: str) -> str | None:
     cur, n = max(counts.items(), key=lambda kv: kv[1])
     if n < 3 or sorted(counts.values())[-2] * 2 > n:
         return None
-    us = len(_US.findall(text))
+    us = sum(1 for m in _US.finditer(text) if not _EXPANSION_BEFORE.search(text, max(0, m.start() - 60), m.start()))
     if us * 2 > n:
         return None
     marked = bool(_MARKED.search(text))

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from extraction.money import Money
-from extraction.names import same_company
+from extraction.names import is_descriptor, same_company
+from extraction.parts import PART_OPENING
 
 
 @dataclass
@@ -66,11 +67,9 @@ def merge(drafts: list[Draft]) -> list[Draft]:
         twin.extension = twin.extension or d.extension
         twin.main = twin.main or d.main
         for name in d.leads:
-            if not any(same_company(name, n) for n in twin.leads):
-                twin.leads.append(name)
+            _add_name(twin.leads, name)
         for name in d.investors:
-            if not any(same_company(name, n) for n in twin.investors):
-                twin.investors.append(name)
+            _add_name(twin.investors, name)
         twin.valuation = twin.valuation or d.valuation
         twin.confidence = min(0.95, max(twin.confidence, d.confidence) + 0.05)
         twin.reports += 1
@@ -80,7 +79,31 @@ def merge(drafts: list[Draft]) -> list[Draft]:
             twin.how = d.how
         if len(d.company) > len(twin.company) and d.company.lower().startswith(twin.company.lower()):
             twin.company = d.company
+        elif _kind_before(twin.company, d.company):
+            twin.company = d.company  # the headline's title case "Lending Tech Startup Kosh.ai" is the body's "Kosh.ai"
+    names = {d.company for d in out}
+    for d in out:  # and so is the company of its other rounds ("the startup raised INR 32 Cr in 2022")
+        d.company = next((n for n in names if _kind_before(d.company, n)), d.company)
     return out
+
+
+def _kind_before(longer: str, name: str) -> bool:
+    """`longer` is `name` after words that end in a kind of company ("Lending Tech Startup")."""
+    if not longer.endswith(" " + name):
+        return False
+    kind = longer[:-len(name)].split()
+    return bool(kind) and is_descriptor(kind[-1])
+
+
+def _add_name(bucket: list[str], name: str) -> None:
+    """Add a backer once; the headline's short "Lightspeed" gives way to the body's full
+    "Lightspeed India Partners"."""
+    for i, n in enumerate(bucket):
+        if same_company(name, n):
+            if len(name) > len(n) and name.lower().startswith(n.lower() + " "):
+                bucket[i] = name
+            return
+    bucket.append(name)
 
 
 def _talks_before(a: Draft, b: Draft) -> bool:
@@ -125,6 +148,12 @@ def drop_totals_of_parts(drafts: list[Draft]) -> list[Draft]:
         if sized and any(sum(1 for o in drafts if o is not d and o.sentence == i and o.money and same_company(
                 o.company, d.company)) >= 2 and abs(parts_sum(d, i) - d.money.amount) <= 0.03 * d.money.amount
                 for i in sentences):
+            continue
+        # "... $18 million in a mix of equity and debt. The equity portion, a $6 million Series A, ...
+        # The remaining $12 million is a debt facility": parts told one sentence each right after it
+        told = [o for o in drafts if o.money and 0 < o.sentence - d.sentence <= 12 and same_company(o.company, d.company)
+                and PART_OPENING.match(o.evidence)]
+        if sized and len(told) >= 2 and abs(sum(o.money.amount for o in told) - d.money.amount) <= 0.03 * d.money.amount:
             continue
         out.append(d)
     return out

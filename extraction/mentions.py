@@ -88,6 +88,8 @@ _ARTICLE_LEGAL = re.compile(r"(?:^|[–—]\s)(?:Die|Der|Das)\s+(?P<name>[A-ZÄ�
 
 # "Angeführt werde die Runde von X", "Beteiligt haben sich Y und Z": a fronted participle opens the sentence
 _FRONTED_PARTICIPLE = re.compile(r"(?i)(?:angeführt|geleitet|investiert|beteiligt|unterstützt|begleitet|finanziert)\s")
+_TITLE_INSIDE = re.compile(r"\s(?:CEO|CTO|CFO|COO|CSO|Co-?[Ff]ounder|Founder|Chief|President|Chair(?:man|woman)?)\s"
+                           r"(?-i:[A-Z])")
 
 
 def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
@@ -97,6 +99,9 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
     if not _ARTICLE_START.match(head) \
             and not _PREP_START.match(head) and not _DE_TIME.match(head) and not _FRONTED_PARTICIPLE.match(head) and not _QUOTE_START.match(head):  # a quote names no subject
         name = name_from_phrase(head, first=True)
+        # "Tidewater Bio CEO Marguerite LeBlanc told ...": the company ends where the person's title starts
+        title = _TITLE_INSIDE.search(name) if name else None
+        name = name[:title.start()] if title else name
         # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
         who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))
         # "Quand un polytechnicien ...", "Cette transaction ...": a very common word opens the sentence

@@ -41,6 +41,9 @@ _PRE = {
     # Latin American pesos by their codes: "COP 6.000 millones", "MXN 40 millones"
     "mxn": "MXN", "cop": "COP", "clp": "CLP", "ars": "ARS",
     "nis": "ILS", "ils": "ILS", "₪": "ILS",  # Israeli press: "NIS 22 million ($6 million)"
+    # Asian and African press: "PHP 280 million", "KSh 500 million", "R45 million" (rand, a capital R
+    # right before the digits)
+    "php": "PHP", "₱": "PHP", "kes": "KES", "ksh": "KES", "egp": "EGP", "r": "ZAR",
 }
 _POST = {
     "us-dollar": "USD", "us-$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
@@ -76,7 +79,7 @@ _SCALE_RE = "|".join(f"(?:{p})" for p, _ in _SCALES)
 _SCALES_COMPILED = [(re.compile(p), value) for p, value in _SCALES]
 
 # "Fr. 5 Mio.", "5 Mio. Fr.", "SFr. 5 Mio.": Swiss francs as the Swiss press writes them
-_PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|NT\$|TWD|PLN|A\$|AU\$|AUD|C\$|CA\$|CAD\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|SFr\.?|Fr\.|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR|MXN|COP|CLP|ARS|NIS|ILS|₪"
+_PRE_RE = r"US\$|U\.S\.\$|USD|S\$|SGD|HK\$|HKD|NT\$|TWD|PLN|A\$|AU\$|AUD|C\$|CA\$|CAD\$|CAD|NZ\$|R\$|BRL|\$|€|EUR|£|GBP|CHF|SFr\.?|Fr\.|Rs\.?|INR|₹|RMB|CNY|¥|JPY|RM|MYR|SEK|NOK|DKK|IDR|Rp|₩|KRW|₦|NGN|ZAR|MXN|COP|CLP|ARS|NIS|ILS|₪|PHP|₱|KES|KSh|EGP|(?-i:R)(?=\d[\d.,]*\s?(?:million|billion|bn|mn|m|k)\b)"
 _POST_RE = (
     r"US-Dollar|US-\$|Dollars?|dollars?|USD|Euros?|euros?|EUR|€|\$|Schweizer Franken|Franken|CHF|Swiss francs|"
     r"francs suisses|franchi svizzeri|francos suizos|francos suíços|Zwitserse frank(?:en)?|"
@@ -86,7 +89,9 @@ _POST_RE = (
     r"ringgit|reais|real|dólares|dolares|dollari|dólar|won|baht|pesos|lira|shekels|NIS|rand|kronor|złoty|zloty|zł|SFr\.|Fr\."
 )
 _WORDS = r"[A-Za-zÄÖÜäöüßéèàíóúñç]+(?:[ -][A-Za-zÄÖÜäöüßéèàíóúñç]+){0,2}"
-_NUM = (r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|"
+_NUM = (# Indian grouping in lakhs: "INR 1,84,900", "Rs 1,20,000 crore"
+        r"\d{1,2}(?:,\d\d)+,\d{3}(?![\d,])|"
+        r"\d{1,3}(?P<sep>[.,'’])\d{3}(?:(?P=sep)\d{3})*(?:[.,]\d+)?(?!\d)|"
         # "500 000 Euro": thousands grouped by spaces, only right before a currency
         r"\d{1,3}(?: \d{3})+(?![\d.,])(?=\s?(?:€|euro|eur\b|dollar|us-dollar|usd|franken|chf|francs?\b|\$))|\d+(?:[.,]\d+)?")
 

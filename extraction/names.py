@@ -62,7 +62,7 @@ _GENERIC = {
 }
 _SPLIT_LIST = re.compile(
     r"\s*(?:,\s*(?:and|und|sowie|as well as|plus|et)\s+|,\s*|\s+(?:and|und|sowie|as well as|along with|et|"
-    r"zusammen mit|together with|plus|&)\s+|;\s*)",
+    r"zusammen mit|together with|plus)\s+|;\s*)",
 )
 _PAREN = re.compile(r"\([^()]*\)|\[[^\]]*\]")
 _TAIL = re.compile(
@@ -152,6 +152,9 @@ def _name_like(token: str) -> bool:
 # "la start-up nantaise", "healthtech goiana", "la empresa madrileña": a Romance adjective of origin
 # after the descriptor, not a name written in lower case ("platform smallcase")
 _DEMONYM = re.compile(r"(?:aise|oise|ienne|eñ[ao]|ense|es[ae]|an[ao]|in[ao])s?$")
+# Central European legal forms written in lower case with dots ("Bankito sp. z o.o.", "Datera s.r.o.",
+# "Kovix d.o.o."): dropped, as "GmbH" is kept, so that the dots end no name
+_DOTTED_LEGAL = re.compile(r"(?<=\w)\s+(?:[Ss]p\. z o\.o\.?|s\.r\.o\.?|d\.o\.o\.?|a\.s\.)(?=\s*(?:[,;]|$))")
 
 
 def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = False,
@@ -164,6 +167,8 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
     'Medwing'
     """
     phrase = _PAREN.sub(" ", phrase)
+    if ". " in phrase or phrase.endswith("."):
+        phrase = _DOTTED_LEGAL.sub("", phrase)
     if sieve.may_match(_BACKED, phrase):  # the pattern itself tries every offset of every phrase
         phrase = _BACKED.sub(" ", phrase)
     phrase = (_TAIL.sub("", phrase) if sieve.may_match(_TAIL, phrase) else phrase).strip(" ,;:-–—" + _QUOTES)
@@ -312,6 +317,8 @@ _ADJECTIVE_COMPOUND = re.compile(
 _HYPHENATED_WORD = re.compile(r"[A-Z][a-z]+-[a-z]+")
 _DIGITS = re.compile(r"\d+")
 _FIGURE = re.compile(r"[\d.,%$€£ -]+")
+# an amount cut from its digits: "INR 1" of "INR 1,84,900", "CAD 2"
+_CODE_FIGURE = re.compile(r"(?:[A-Z]{3}|Rs\.?|RM|US\$|S\$|A\$|C\$)\s?[\d.,]+")
 _LABEL = re.compile(r"(?i)(?:series|serie)[- ][a-k]\b|[a-k]-runde|q[1-4]\b|h[12]\b")
 
 
@@ -330,7 +337,7 @@ def valid_name(name: str | None) -> bool:
     if " " not in name and (low.strip(_QUOTES) in _descriptors()[0] or
                             ("-" not in name and is_descriptor(name) and name[1:].islower())):
         return False
-    if _FIGURE.fullmatch(name):
+    if _FIGURE.fullmatch(name) or _CODE_FIGURE.fullmatch(name):
         return False
     if _LABEL.match(name):
         return False

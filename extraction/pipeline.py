@@ -15,6 +15,7 @@ from dataclasses import replace
 from extraction import lowercase, sieve
 from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.backing import funded_companies, read_backing
+from extraction.bracketed import bracketed_names
 from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
 from extraction.confidence import OTHER_MONEY, calibrated, signals
 from extraction.dollars import local_dollar
@@ -22,6 +23,7 @@ from extraction.drafts import Draft, drop_totals_of_parts, merge, unsized
 from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
+from extraction.grants import read_public_grant
 from extraction.investors import find_investors
 from extraction.items import item_headings, keeps_own_name
 from extraction.labels import Label, amount_for_item, item_label, label_takes
@@ -31,6 +33,7 @@ from extraction.mentions import MONEY_FOR, backer_at, company_mentions
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
 from extraction.names import COLUMN_NAME, FUND_ENDINGS, LABEL, is_descriptor, name_from_phrase, same_company
+from extraction.parts import part_owner
 from extraction.plausibility import (
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
@@ -222,6 +225,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     prev_amount_end = 0  # where the sentence's previous amount ends (money_role)
     totals = _split_totals(sentence, [p for p, _ in pairs])
     respective = respective_names(sentence, [p for p, _ in pairs])
+    # "followed by X ($40 Mn), Y ($32 Mn) and Z ($20 Mn)": a round-up's bracketed list, one round each
+    bracketed = bracketed_names(sentence, [p for p, _ in pairs], g, state["before"]) if not respective else {}
+    respective.update(bracketed)
     listed = state.get("deal_lines", {}).get(idx)
     label = item_label(sentence, lang)
     item = state.get("items", {}).get(idx)  # "Kivano — La start-up ...": a round-up item's heading
@@ -265,6 +271,13 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         headline_name = _headline_recipient(sentence, primary, lang, state) if role == "skip" else None
         if headline_name:
             role = "round"  # "6 Millionen Euro für Voltaro": a headline's amount for a rare name
+        if role == "skip" and id(primary) in bracketed:
+            role = "round"  # the list's funding verb stood in the sentence before
+        # "SDTC also provided a $2 million grant", "The Government of Canada is contributing $2.5 million to X"
+        grant = read_public_grant(sentence, primary.span[0], last, role == "skip", [
+            d.company for d in drafts if 0 < idx - d.sentence <= 2], lang, state["body"], state["head"]) \
+            if g.code == "en" else None
+        role = "round" if grant else role
         if role != "round":
             prev_end = last
             continue
@@ -278,7 +291,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                 new.append(draft)
             prev_end = last
             continue
-        if headline_name:
+        if grant:
+            found = Found(grant.company, grant.how)
+        elif headline_name:
             found = Found(headline_name, "object")
         elif id(primary) in respective:  # "A, B and C raised $30M, $26M and $10M, respectively"
             found = Found(respective[id(primary)], "subject")
@@ -304,6 +319,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                                   or _other_kind_alongside(sentence, prev_end, primary, new[-1].round)):
             found = Found(new[-1].company, "subject")  # "raised $100M in equity and $150M in debt"
         prev_end = last
+        if not found and not new:  # "The equity portion, a $6 million Series A, ...": a part of the total before
+            owner = part_owner(sentence, primary.span[0], [(d.sentence, d.company) for d in drafts if d.money], idx)
+            found = Found(owner, "anaphora") if owner else None
         if not found and not new:
             # no sentence pattern fits: the one name the evidence marks as the company takes it
             # (a second amount of a sentence that told a round is a part of it: "Rewe at €50M")
@@ -330,8 +348,12 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         hi = pairs[k + 1][0].span[0] if k + 1 < len(pairs) else len(sentence)
         if sentence[:primary.span[0]].rstrip().endswith("("):
             hi = primary.span[0]  # "entre capital (6 M€) y deuda (2,5 M€)": a bracketed part's label precedes it
+        lo, hi = _headline_item(sentence, primary.span[0], lo, hi)
         rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
+        if grant:  # the body (or its programme) backs it
+            draft.investors = [grant.backer] if grant.backer else []
+            draft.round = "grant" if draft.round == "unknown" else draft.round
         draft.confidence = 0.55 + (0.15 if rounds else 0) + (0.1 if found.how == "subject" else 0)
         if found.how == "evidence":
             draft.confidence -= 0.15  # no sentence pattern vouches for the company: weighed evidence only
@@ -395,7 +417,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             past = any(not (w0 + m.start() > d.pos and re.search(r"(?i)(?:after|before)$", m.group(0)))
                        and not (m.group(0).lower().endswith("after") and "," in sentence[w0 + m.end():d.pos])
                        for m in g.past.finditer(sentence[w0:min(c1, d.pos + 70)]))
-            d.status = status
+            d.status = _status(sentence[slice(*_headline_item(sentence, d.pos, 0, len(sentence)))], g) \
+                if _HEADLINE_ITEMS.search(sentence) and _is_headline(sentence) else status
             d.main = not (past or background)
             d.evidence = sentence[:400]
         if whole_before is not None and sum(1 for d in new if d.company == whole_before.company) >= 2:
@@ -427,6 +450,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         # "una nueva ronda de despidos liderada por ...": the sentence's own round is no funding round
         other_kind = bool(g.round_nouns is not None and g.round_nouns.search(sentence)
                           and _funding_round_noun(sentence, g) is None)
+        # "The round was led by X, with ... a €800k participative loan": a sentence that opens on the
+        # round itself backs it, whatever part-amount it names later
+        orphan = orphan and not _ROUND_LED_OPENS.match(sentence)
         blocked = orphan or other_round or other_kind or state.get("foreign") == idx - 1
         attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
     if unused and not new and sieve.search(g.skip_clause, sentence):
@@ -447,6 +473,9 @@ _RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s
 _OWNER_OF_ROUND = re.compile(r"(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,2})['’]s\s+(?:(?:new|latest|first|"
                              r"recent|oversubscribed|upsized)\s+)?$")
 _OF = re.compile(r"\s+(?:de|del|da|do|di|della|van)\s+", re.I)
+_ROUND_LED_OPENS = re.compile(r"(?i)\s*(?:the|this) (?:[\w-]+ )?(?:round|financing|raise|investment) (?:was|is|has been) "
+                              r"(?:co-)?led by\b")
+_EARLIER_RAISE = re.compile(r"(?i)\b(?:last|previously|had|once|had previously|had last)\s+(?:raised|closed|secured)\s+(?:an?|its)\s")
 
 
 def _funding_round_noun(sentence: str, g: Grammar) -> re.Match[str] | None:
@@ -518,6 +547,8 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         name = name_from_phrase(owner.group("np"), tail=True)
         found = Found(name, "possessive") if name else None
     elif g.subject_verbs.search(sentence[:start]):
+        if _EARLIER_RAISE.search(sentence, 0, start):
+            return  # "Kitebird last raised a Series B": a past round named in passing, no news of its own
         found = find_company(sentence, pseudo, g)
         if found and found.how not in ("subject", "anaphora"):
             found = None
@@ -591,6 +622,20 @@ def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list
     if first[1] > 0 or (first[0] > 0 and lines[first[0] - 1] == line):
         return None  # the paragraph must open with the name, as its first sentence's subject
     return first[2]
+
+
+# a digest's headline of several items: "Today in startups: Glint raises $60M, Ovenbird in talks, Yardsale seed"
+_HEADLINE_ITEMS = re.compile(r",\s(?-i:[A-Z])(?!(?:eries|eed|re-|ound|ed by|alued|aluation)\b)")
+
+
+def _headline_item(sentence: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
+    """In a headline listing items by commas, the bounds of the item holding `pos` (within lo, hi):
+    the round label or the talks of one item are not another's."""
+    if not _is_headline(sentence) or not _HEADLINE_ITEMS.search(sentence):
+        return lo, hi
+    before = max((m.end() for m in _HEADLINE_ITEMS.finditer(sentence, 0, pos)), default=0) - 1
+    after = next((m.start() for m in _HEADLINE_ITEMS.finditer(sentence, pos)), len(sentence))
+    return max(lo, before, 0), min(hi, after)
 
 
 def _is_headline(sentence: str) -> bool:
@@ -826,6 +871,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             d.money = replace(d.money, currency=seen.most_common(1)[0][0] if seen else own_currency)
             d.confidence -= 0.1
         m = d.money = local_dollar(d.money, f"{head}\n{body}", lang)  # "$" in a Canadian outlet: C$
+        d.valuation = local_dollar(d.valuation, f"{head}\n{body}", lang)  # and its valuation's "$" too
         events.append(FundingEvent(
             company=d.company,
             amount=m.amount if m else None,

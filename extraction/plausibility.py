@@ -90,6 +90,9 @@ _BARE_APPOSITION = re.compile(r",\s([\w-]+)\s(?:de|da|do|del|di|della|para|per|p
 _MONEY_WORD = re.compile(
     r"(?i)^(?:millions?|billions?|trillions?|mio|mrd|millionen|milliarden|billionen|milliards?|millones|"
     r"billones|milhões|bilhões|miljoen|miljard|bn|mn|tn)\.?$")
+# a name that starts with digits: "8VC", "42CAP", "500px" (letters the figure cannot be read as: no
+# ordinal, scale or unit such as "3rd", "5Mn", "20km")
+_DIGIT_LED_NAME = re.compile(r"(?i)\d+(?!(?:st|nd|rd|th|mn|bn|km|kg|pm|am|ms|hz|gb|mb|tb|kw|mw|gw)\b)[a-z]{2,}\w*")
 _LEGAL = re.compile(r"(?i)\s+(?:inc|ltd|gmbh|ag|se|sa|sas|llc|corp|plc|bv|nv|ug|kg)\.?$")
 
 
@@ -381,7 +384,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "an everyday word")  # "about", "which": a lower-case word of the language
     if _CONTRACTION.search(bare):
         return NameCheck(False, "not a name")  # "Gov’t", "Don't"
-    if all(t[:1].isdigit() for t in tokens) or any(_MONEY_WORD.match(t) for t in tokens):
+    if all(t[:1].isdigit() and not _DIGIT_LED_NAME.fullmatch(t) for t in tokens) or any(
+            _MONEY_WORD.match(t) for t in tokens):
         return NameCheck(False, "a number")
     if len(tokens) == 1 and bare in _CURRENCY_CODES:
         return NameCheck(False, "a currency")  # "$22 million CAD (about $16 million USD)"

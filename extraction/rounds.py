@@ -53,8 +53,10 @@ _PATTERNS: list[tuple[str, str, tuple[str, ...]]] = [
      r"\bwachstumsrunde\b", "growth", ("growth", "wachstums")),
     (r"\bgrants?\b|\bf[öo]rdert\b|\bf[öo]rderte\b|\bzusch[uü]ss(?:e)?\b|\bf[öo]rdermittel\b|\bf[öo]rderung\b|\bf[öo]rderprogramm\w*|\w*stipendi(?:um|en)\b|\bf[öo]rdergeld(?:er)?\b|\bsubvention|"
      r"\bf[öo]rderbescheid\w*|\bzuwendungsbescheid\w*|\bf[öo]rderzusage\w*|"
-     r"\bnon-dilutive (?:funding|financing|capital)\b", "grant",
-     ("grant", "zusch", "förder", "forder", "subvention", "stipendi", "non-dilutive")),
+     r"\bnon-dilutive (?:funding|financing|capital)\b|"
+     # Canadian agencies' grants: "a $1.5 million non-repayable contribution from ACOA"
+     r"\bnon-repayable (?:contribution|funding|investment|grant)s?\b", "grant",
+     ("grant", "zusch", "förder", "forder", "subvention", "stipendi", "non-dilutive", "non-repayable")),
     (r"\bcrowd[- ]?(?:funding|investing|finanzierung)\b|\bequity crowdfunding\b|\bfinancement participatif\b|"
      # "via Crowdcube", "on Birchal": an equity crowdfunding platform named as the channel
      r"\b(?:on|via|through|using) (?:Crowdcube|Seedrs|Birchal|Wefunder|StartEngine|Equitise|Companisto|Seedmatch)\b|"
@@ -94,6 +96,8 @@ _KEYS = tuple({k for _, _, keys in _PATTERNS for k in keys})
 EXTENSION_RE = re.compile(
     r"\bextension\b|\bextended\b|\bextends\b|\btop[- ]?up\b|\bsecond clos(?:e|ing)\b|\berweiter(?:ung|t)\b|"
     r"\badd(?:s|ed)?\b[^.;]{0,40}\bto (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round)\b|"
+    r"\b(?:expand(?:s|ed)?|upsize[sd]?) (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round)\b|"
+    r"\btack(?:s|ed)?\b[^.;]{0,40}\bon(?:to)? (?:its |the |their )?(?:[\w-]+ ){0,2}(?:series|seed|round)\b|"
     r"\baufgestockt\b|\baufstock|\bstockt\b.{0,80}\bauf\b|\bzweiten closing\b",
     re.IGNORECASE,
 )

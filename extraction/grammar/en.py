@@ -5,7 +5,11 @@ from __future__ import annotations
 from extraction.grammar import Grammar, register, rx
 
 _NAMES_END = (
-    r"[.;:!?$€£₹]|\s(?:about |around |over )?\d+(?:[.,]\d+)?\s?(?:mn|m|bn|b|million|billion|crore)\b|\s(?:with participation|with|to|for|in order|which|who|that|while|as part|at a|at an|"
+    # a dot inside a name ("Sauce.vc", "Maki.vc") ends nothing
+    r"\.(?!(?-i:[a-z]{2,}))|[;:!?$€£₹]|"
+    # people, not firms, close a list: "Gaingels and a group of operators including former executives of Bill.com"
+    r"\s(?:a (?:group|handful|clutch|number|host|slew|roster) of|former (?:executives|employees|founders|leaders))\b|"
+    r"\s(?:about |around |over )?\d+(?:[.,]\d+)?\s?(?:mn|m|bn|b|million|billion|crore)\b|\s(?:with participation|with|to|for|in order|which|who|that|while|as part|at a|at an|"
     r"on|after|before|bringing|valuing|to help|among others|and others|and other|among|amid|"
     r"according|alongside existing|in|at|into|it|its|their|has|have|had|"
     r"was|were|is|are|also|said|says|will|would|earlier|last|this)\b|,?\sand including|,?\s(?:and\s)?(?:alongside|together with|along with|joined by|followed by)\b|,?\s(?:and\s)?(?:included|includes|saw|drew|"
@@ -26,11 +30,14 @@ GRAMMAR = register(Grammar(
         r"top(?:s|ped)? up|infuse[sd]?|fundrais\w*|war chest)\b",
         # an extension: "Kivora adds $10M to its Series A", "extends its seed round with $2M"
         r"\badd(?:s|ed)?\b[^.;]{0,40}\bto (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round|funding)\b|"
-        r"\bextend(?:s|ed)? (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round)\b",
+        r"\bextend(?:s|ed)? (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round)\b|"
+        # "has expanded its Series B with another $45 million", "tacks $45M onto Series B"
+        r"\b(?:expand(?:s|ed)?|upsize[sd]?) (?:its|the|their) (?:[\w-]+ ){0,2}(?:series|seed|round)\b|"
+        r"\btack(?:s|ed)?\b[^.;]{0,40}\bon(?:to)? (?:its |the |their )?(?:[\w-]+ ){0,2}(?:series|seed|round)\b",
         r"\b(?:funding|financing|round|investment|invest(?:s|ed|ing)?|backing|injection|led|leads?|"
         r"leading|co-led|backed|backs|capital|seed|series|pour(?:s|ed)?|pump(?:s|ed)?|inject(?:s|ed)?|"
         # grants to a named company are rounds too: "has been awarded a EUR 2.5M grant"
-        r"grants?|awarded)\b",
+        r"grants?|awarded|(?:debt|credit|loan|warehouse) (?:facility|line))\b",
     ),
     subject_verbs=rx(
         r"\b(?:has|have|had|is|was|were|are)?\s*(?:just |now |recently |also |officially |reportedly |"
@@ -42,7 +49,8 @@ GRAMMAR = register(Grammar(
         r"pulled in|pulls in|collected|collects|obtained|netted|nets|grabbed|grabs|took in|takes in|"
         r"locked in|locks in|locked up|locks up|raked in|rakes in|hauled in|hauls in|reeled in|reels in|"
         r"scored|scores|clinched|clinches|wrapped up|wraps up|notched|notches|garnered|garners|obtains|"
-        r"topped up|tops up|adds|added|extends|extended|"
+        r"topped up|tops up|adds|added|extends|extended|expanded|expands|upsized|upsizes|tacks|tacked|tacks on|tacked on|"
+        r"(?:is|was|forms|formed|comes as|came as) (?:a )?part of (?:a|an|the|its) (?:wider |larger |broader |bigger )?(?=[\w$€£])|"
         r"announced|announces|drew|draws|won|wins|(?:has been |have been |was |were )?awarded|in talks to raise|set to raise|looking to raise|"
         r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
         r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
@@ -50,30 +58,38 @@ GRAMMAR = register(Grammar(
         r"\bin\W{0,2}(?:advanced |early |final )?(?:talks|discussions)\W{0,2} (?:with (?:new |potential )?investors )?"
         r"(?:for|to raise|about|over)\b|"
         # round-ups: "Orbix led the list with $50 million in debt funding", "Ruvido topped the chart with"
-        r"\b(?:led|leads|topped|tops|headed|heads)(?: the (?:list|chart|charts|pack|tally|ranking|rankings|table|"
-        r"leaderboard))? with\b",
+        # "Ziva Foods led the funding charts this week with its $60 Mn Series C round"
+        r"\b(?:led|leads|topped|tops|headed|heads)(?: the (?:funding |weekly |deal )?(?:list|chart|charts|pack|tally|ranking|rankings|table|"
+        r"leaderboard)(?: this (?:week|month|quarter))?)? with\b",
     ),
     fronted_verbs=rx(r"^\s*(?:went|goes|go) (?:to|into)\s+"),
     object_link=rx(
         # never across a purpose infinitive: "$20M to build its first factory in Ohio"
         r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?!to\s)[\w+-]+\s){0,5}?(?:round |funding |financing |investment |"
-        r"raise |injection |deal )?(?:in|into|for) (?=\S)"
+        r"raise |injection |deal )?(?:in|into|for) (?=\S)|"
+        # "we've led the €5M seed round of Fjord ApS": the round's owner after "of", a name
+        r"^\s*(?:[\w+-]+\s){0,2}?(?:round|financing) of (?=(?-i:[A-Z])(?!eries\b)[\w.&-]+)"
     ),
     anaphora=rx(
         r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:company|startup|start-up|firm|business|platform|"
         r"app|maker|provider|developer)\s*$",
         r"^(?:it|they|its)$",
+        # "The investment is part of a wider PLN 40 million Series A extension": the round just told
+        r"^(?:the|this) (?:strategic )?(?:investment|stake)$",
     ),
     skip_before=rx(
         r"\b(?:acqui\w*|bought|buy(?:s|ing)?|purchase[sd]?|takeover of|sold|sells|sale of|merger|"
         r"(?<!pre-)(?<!pre )ipo|initial public offering|listing|revenue|revenues|sales|turnover|profit|loss|losses|"
         r"ebitda|arr|gmv|market (?:cap|value|size)|budget|spend(?:s|ing)?|costs?|prices?|salary|"
         r"wages|damages|fine|settlement|allocation|allocated|facilitated|approved|disbursed|"
-        r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )(?<!raise of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
+        r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )(?<!raise of )(?<!series [a-k] of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
         r"a total|totalling|totaling|combined|together|altogether|average|median|record|"
         r"assets under management|aum|volume|size of|esops?|stake worth|paid|pay|pays|"
-        r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap)\W+(?:\w+\W+){0,3}$",
+        # a listed company's revolver: "upsized its revolving credit facility to $400 million"
+        r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap|revolving|revolver)\W+(?:\w+\W+){0,3}$",
         r"\b(?:in|for) (?:the )?(?:first|second|third|fourth|last) (?:quarter|half)\b.{0,40}$",
+        # the old figure of a resize: "to $400 million from $250 million"
+        r"\bto\W+[\d.,]+\s?(?:million|billion|bn|mn|m|b)?\s+from\W+$",
         r"\b(?:sold|sells|selling|sale of)\b[^,;]{0,50}\b(?:for|at)\W+$",  # "sold the company to Siemens for $300M"
         # "..., bringing its total funding to $14M": the running total, not the round
         r"\b(?:bringing|brings|brought|taking|takes|lifting|pushing)\s+(?:its|the|their|his|her)\s+"
@@ -83,9 +99,15 @@ GRAMMAR = register(Grammar(
     skip_after=rx(
         # "from Lakeside Health Fund" names a backer, not a fund being raised
         r"^\W{0,3}(?!(?:from|by)\s(?-i:[A-Z]))(?:\w+[- ]){0,3}?(?:funds?|vehicle|fund-of-funds|programme|program|budget|market|"
-        r"revenue|in revenue|in sales|in annual|a year|per year|per month|a month|annually|"
+        r"revenue|in revenue|in sales|in annual|(?:funding |grant )?(?:window|call for proposals)|a year|per year|per month|a month|annually|"
         r"in market value|market cap|combined|in total|in funding (?:this|last) (?:week|month|year|quarter)|"
         r"across|spread across|in losses|in profit|worth of|in assets|of assets|greenshoe|"
+        # a cash balance, not a raise: "more than $60 million in the bank"
+        r"in the bank|in reserves|on (?:its|the) balance sheet|of runway|in cash reserves|"
+        # several awards summed: "has previously secured $14 million in cost-share awards from the DOE"
+        r"in (?:[\w-]+ ){0,2}?awards|"
+        # a company's own outlay: "part of a wider €12 million spending plan"
+        r"(?:spending|investment|capex|expansion|infrastructure) (?:plan|programme|program)|"
         r"in approved|in loans|acquisition|deal to (?:buy|acquire)|buyout|contracts?|orders?|tender|"
         r"penalty|fine|settlement|lawsuit|compensation|award|in damages|bonus|salary|(?<!pre-)ipo|offering)\b|"
         r"^\W{0,3}(?:in|during) (?:the )?(?:first|second|third|fourth|last|past) (?:quarter|half|six months)\b",
@@ -102,7 +124,8 @@ GRAMMAR = register(Grammar(
         r"(?:previous|prior|predecessor|earlier|debut|inaugural|maiden|flagship|first|second|third|fourth|"
         r"fifth|sixth|seventh|eighth|ninth|tenth|latest|newest|last) (?:[\w-]+ ){0,2}?fund\b|"
         r"fund (?:i{1,3}|iv|v|vi{1,3}|ix|x|\d{1,2})\b|"
-        r"startups (?:raised|have raised|secured|attracted)|start-ups (?:raised|secured)|"
+        # "24 Indian startups collectively raised $287 million": an adverb may stand between
+        r"start-?ups (?:(?:have |had )?(?:collectively|together|cumulatively|jointly|altogether) )?(?:raised|have raised|secured|attracted)|"
         r"companies (?:raised|have raised)|raised by (?:start-?ups|companies|firms)|ecosystem|\d+ deals|"
         r"across \d+|estimated to be|fundraising environment|compared (?:to|with)|year-(?:on|over)-year|"
         r"in q[1-4]\b|in h[12]\b|per cent|percent|"
@@ -114,6 +137,10 @@ GRAMMAR = register(Grammar(
         # the offering to raise"
         r"runners?-up|(?:first|second|third|grand|top) prize|prize money|pitch competition|"
         r"bankers expect|underwriters|the offering to raise|"
+        # a crypto token sold to the public is no investor round: "its ARCW public token sale raised $42M",
+        # "plans a public sale of its governance token, aiming to raise $15 million"
+        r"token (?:sale|offering|generation event)|(?:public|community) sale of (?:its |the |a )?(?:[\w-]+ ){0,3}?tokens?|"
+        r"initial coin offering|\bico\b|"
         # an investor's money going out: "plans to deploy $500M into startups", "checks of $2M to $6M"
         r"(?:checks|cheques|tickets|check sizes?) (?:of|between|from|ranging)|"
         r"(?:deploy|invest)(?:s|ing)? [^.;]{0,30}\b(?:in|into|across) (?:[\w-]+ ){0,3}?(?:startups|start-ups|companies|founders)|"
