@@ -60,6 +60,8 @@ class Reader:
                            verb_final = true: Korean and Japanese end with the verb)
     topic_first            (true/false) a name not in the amount's clause is the sentence's
                            topic ("Xは、…、N億円を調達"), not the nearest name
+    topic_markers          the topic particle ("は"): when the topic is sought, a name before it
+                           wins over an earlier one marked otherwise ("Yが近い…を運営するXは")
     markers                what follows a company's name: verbs ("宣布"), particles ("が", "이")
     name_chars, spaced     characters of a name; spaced: words are separated by spaces (Korean)
     descriptors, name_head, name_tail, particles, not_names, never_in_names
@@ -91,6 +93,7 @@ class Reader:
     funding: re.Pattern[str]
     verb_final: bool
     topic_first: bool
+    topic_marker: re.Pattern[str]
     markers: re.Pattern[str]
     name_run: re.Pattern[str]
     spaced: bool
@@ -151,6 +154,7 @@ def reader(code: str) -> Reader:
         currencies=currencies, default_currency=d.get("default_currency"),
         undisclosed=rx("undisclosed"), funding=rx("funding"), verb_final=bool(d.get("verb_final")),
         topic_first=bool(d.get("topic_first")),
+        topic_marker=rx("topic_markers"),
         markers=rx("markers"),
         # the name is the run of name characters that ends at the marker
         name_run=re.compile(rf"{chars}(?:{chars}| (?=[A-Za-z0-9]))*$"),
@@ -315,6 +319,10 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
     before = _quoted(r.code).sub(r"，\1", before)
     before = _PAREN.sub("", before)
     markers = list(r.markers.finditer(before))
+    if first:
+        # a relative clause may mark its own subject before the topic ("賞味期限が近い食品を…運営するXは"):
+        # names before the topic particle are tried first
+        markers.sort(key=lambda m: not r.topic_marker.fullmatch(m.group(0)))
     # the nearest name before the amount, or with `first` the sentence's topic ("Xは…、Y氏…による資金調達")
     for marker in markers if first else reversed(markers):
         if r.investor_after.match(before, marker.end()):
@@ -652,7 +660,9 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
             continue
         # else the clauses before: "X表示，完成A轮融资，涉资...", or the topic of "Xは、…により、N円を調達"
         company = _subject(sentence[c0:start], r) or (
-            _subject(sentence[max(c0 - (120 if r.topic_first else 60), 0):c0], r, first=r.topic_first) if c0 else None)
+            # (the topic opens the sentence, however long the clauses after it: "Xは、…をリード投資家とし、
+            # A、Bを引受先とする第三者割当増資により、総額5億円の資金調達")
+            _subject(sentence[0 if r.topic_first else max(c0 - 60, 0):c0], r, first=r.topic_first) if c0 else None)
         after = r.subject_after.search(sentence, end, c1) if company is None else None
         if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after its round
             company = _clean_name(after.group("name"), r)
