@@ -339,11 +339,17 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
     return None
 
 
+_STAGES = ("pre_seed", "seed", "angel", "series")
+
+
 def _round(text: str, r: Reader) -> tuple[str, bool]:
     best = None
     for regex, kind in r.rounds:
         m = regex.search(text)
-        if m and (best is None or m.start() < best[0].start()):
+        # "J-KISS型新株予約権でシード1億円": the stage named beside the instrument is the round
+        staged = best is not None and kind in _STAGES and best[1] == "convertible"
+        if m and (best is None or m.start() < best[0].start() or staged) and not (
+                kind == "convertible" and best is not None and best[1] in _STAGES):
             best = (m, kind)
     if not best:
         return "unknown", False
@@ -432,7 +438,8 @@ def _headed_row(heading: str, body: str, r: Reader) -> FundingEvent | None:
     """The round of an item told under a heading that is only its company's name, or None.
     A body that is a row of its own, or names its own subject before a marker, is not the heading's."""
     m = _HEADING.match(heading)
-    if not m or _ROW.match(body) or _HEADING.match(body) or r.funding.search(heading):
+    # ("■今後の展望\n当社は…": a body opening with "the company" tells the article's company, under a section heading)
+    if not m or _ROW.match(body) or _HEADING.match(body) or r.funding.search(heading) or r.anaphora.match(body):
         return None
     return _row(f"・{m.group('name')}:{body.strip()}", r)
 
@@ -608,7 +615,9 @@ def _same_company(a: str, b: str, text: str) -> bool:
     one as the other's Latin form in brackets ("「森林數據」(Forestdata)")."""
     if a in b or b in a:
         return True
-    return any(re.search(rf"{re.escape(x)}[」』”]?\(\s*{re.escape(y)}\s*[,、)]", text) for x, y in ((a, b), (b, a)))
+    # (a legal form may stand between: "クオンタムリンク株式会社(QuantumLink Inc.)")
+    return any(re.search(rf"{re.escape(x)}(?:株式会社|㈱)?[」』”]?\(\s*{re.escape(y)}\s*[,、)]", text)
+               for x, y in ((a, b), (b, a)))
 
 
 def _breaks(sentence: str, r: Reader) -> list[re.Match[str]]:
