@@ -386,7 +386,8 @@ def _names(text: str, r: Reader, marked: bool = False) -> list[str]:
     for k, (a, b) in enumerate(zip(starts, ends)):
         part = text[a:b]
         # a part cut off by a joining particle ("퓨처플레이와 디캠프") ends with its name, no particle
-        joined = k < len(cuts) and r.spaced and bool(re.search(r"[\uac00-\ud7af]", cuts[k].group(0)))
+        # (so does one cut off by a comma: "퓨처플레이, 신용보증기금이" - only the list's last name carries the particle)
+        joined = k < len(cuts) and r.spaced
         name = _clean_name(part, r, investor=True, marked=joined or (marked and k == len(cuts)))
         if name and name not in out:
             out.append(name)
@@ -401,8 +402,8 @@ def _investors(event: FundingEvent, text: str, r: Reader) -> None:
                     event.lead_investors.append(name)
     for regex in r.participants:
         for m in sieve.finditer(regex, text):
-            # "퓨처플레이로부터": the pattern took the particle after the list's last name
-            cut = r.spaced and bool(re.match(r"\s?(?:으로부터|로부터)", text[m.end("names"):]))
+            # "퓨처플레이로부터", "미래플레이가 후속 투자": the pattern took the particle after the list's last name
+            cut = r.spaced and bool(re.match(r"\s?(?:으로부터|로부터)|(?:이|가|도)\s", text[m.end("names"):]))
             for name in _names(m.group("names"), r, marked=cut):
                 if name not in event.investors and name not in event.lead_investors and name != event.company:
                     event.investors.append(name)
