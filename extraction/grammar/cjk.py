@@ -348,7 +348,9 @@ def _round(text: str, r: Reader) -> tuple[str, bool]:
         m = regex.search(text)
         # "J-KISS型新株予約権でシード1億円": the stage named beside the instrument is the round
         staged = best is not None and kind in _STAGES and best[1] == "convertible"
-        if m and (best is None or m.start() < best[0].start() or staged) and not (
+        # (at one position the longer pattern is the more telling: "시리즈B 전 브릿지" is a bridge)
+        longer = best is not None and m is not None and m.start() == best[0].start() and m.end() > best[0].end()
+        if m and (best is None or m.start() < best[0].start() or staged or longer) and not (
                 kind == "convertible" and best is not None and best[1] in _STAGES):
             best = (m, kind)
     if not best:
@@ -563,8 +565,12 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             elif events and idx - last_at <= 2:
                 _investors(events[-1], sentence, r)  # "...等老股東均有參與" in the next sentence
                 if events[-1].round == "unknown" and not r.past.search(sentence):
-                    # "YにX出資した。シリーズAラウンドで、…": the stage told just after
-                    events[-1].round, events[-1].extension = _round(sentence, r)
+                    # "YにX出資した。シリーズAラウンドで、…": the stage told just after (a backer's name is
+                    # no stage: "본엔젤스벤처파트너 참여")
+                    bare = sentence
+                    for name in events[-1].investors + events[-1].lead_investors:
+                        bare = bare.replace(name, " ")
+                    events[-1].round, events[-1].extension = _round(bare, r)
             continue
         recent = events[-1] if events and idx - last_at <= 3 else None
         found = _read(sentence, monies, undisclosed, r, recent, events[0].company if events else None)
