@@ -327,7 +327,9 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
     for marker in markers if first else reversed(markers):
         if r.investor_after.match(before, marker.end()):
             continue  # "Xが主導する…ラウンド": X leads, it does not raise
+        # (a Latin name is spaced from the verb after it: "新創 PawPal 完成")
         head = before[:marker.start()]
+        head = head.rstrip(" ") if re.search(r"[A-Za-z0-9] +$", head) else head
         run = r.name_run.search(head)
         if not run:
             continue
