@@ -477,6 +477,22 @@ def _row(sentence: str, r: Reader) -> FundingEvent | None:
     return event
 
 
+def _row_loan(sentence: str, row: FundingEvent, r: Reader) -> FundingEvent | None:
+    """A loan told on a round-up row's line after its round ("加えて日本政策金融公庫から2億円の融資を受けた"):
+    a debt round of the row's company, or None."""
+    if _round(sentence, r)[0] != "debt" or r.negative.search(sentence) or r.sentence_negative.search(sentence):
+        return None
+    money = next((m for m in r.money.finditer(sentence) if _value(m, r)[0]), None)
+    if money is None or _value(money, r)[0] == row.amount:
+        return None
+    amount, currency = _value(money, r)
+    # the lender is named before "から" ("Xから2億円の融資"); the investor patterns read no loan
+    lender = re.search(r"([^、。]{2,40}?)から", sentence[:money.start()])
+    return FundingEvent(company=row.company, amount=amount, currency=currency, round="debt", status=row.status,
+                        confidence=0.45, evidence=sentence.strip()[:300],
+                        investors=_names(lender.group(1), r, marked=True) if lender else [])
+
+
 def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     """Rounds in a CJK article: one per clause that names a company, an amount (or an
     undisclosed one) and a funding word."""
@@ -499,6 +515,9 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             if row is not None:
                 events.append(row)
             else:  # the row's line goes on: "…シリーズCで35億円。リードはX、Yが参加"
+                loan = _row_loan(sentence, events[-1], r)
+                if loan is not None:
+                    events.append(loan)
                 _investors(events[-1], sentence, r)
             row_line = not sentence.endswith("\n")
             last_at = idx
