@@ -60,6 +60,8 @@ class Reader:
                            verb_final = true: Korean and Japanese end with the verb)
     topic_first            (true/false) a name not in the amount's clause is the sentence's
                            topic ("Xは、…、N億円を調達"), not the nearest name
+    topic_markers          the topic particle ("は"): when the topic is sought, a name before it
+                           wins over an earlier one marked otherwise ("Yが近い…を運営するXは")
     markers                what follows a company's name: verbs ("宣布"), particles ("が", "이")
     name_chars, spaced     characters of a name; spaced: words are separated by spaces (Korean)
     descriptors, name_head, name_tail, particles, not_names, never_in_names
@@ -91,6 +93,7 @@ class Reader:
     funding: re.Pattern[str]
     verb_final: bool
     topic_first: bool
+    topic_marker: re.Pattern[str]
     markers: re.Pattern[str]
     name_run: re.Pattern[str]
     spaced: bool
@@ -151,6 +154,7 @@ def reader(code: str) -> Reader:
         currencies=currencies, default_currency=d.get("default_currency"),
         undisclosed=rx("undisclosed"), funding=rx("funding"), verb_final=bool(d.get("verb_final")),
         topic_first=bool(d.get("topic_first")),
+        topic_marker=rx("topic_markers"),
         markers=rx("markers"),
         # the name is the run of name characters that ends at the marker
         name_run=re.compile(rf"{chars}(?:{chars}| (?=[A-Za-z0-9]))*$"),
@@ -315,11 +319,17 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
     before = _quoted(r.code).sub(r"，\1", before)
     before = _PAREN.sub("", before)
     markers = list(r.markers.finditer(before))
+    if first:
+        # a relative clause may mark its own subject before the topic ("賞味期限が近い食品を…運営するXは"):
+        # names before the topic particle are tried first
+        markers.sort(key=lambda m: not r.topic_marker.fullmatch(m.group(0)))
     # the nearest name before the amount, or with `first` the sentence's topic ("Xは…、Y氏…による資金調達")
     for marker in markers if first else reversed(markers):
         if r.investor_after.match(before, marker.end()):
             continue  # "Xが主導する…ラウンド": X leads, it does not raise
+        # (a Latin name is spaced from the verb after it: "新創 PawPal 完成")
         head = before[:marker.start()]
+        head = head.rstrip(" ") if re.search(r"[A-Za-z0-9] +$", head) else head
         run = r.name_run.search(head)
         if not run:
             continue
@@ -331,11 +341,19 @@ def _subject(before: str, r: Reader, first: bool = False) -> str | None:
     return None
 
 
+_STAGES = ("pre_seed", "seed", "angel", "series")
+
+
 def _round(text: str, r: Reader) -> tuple[str, bool]:
     best = None
     for regex, kind in r.rounds:
         m = regex.search(text)
-        if m and (best is None or m.start() < best[0].start()):
+        # "J-KISS型新株予約権でシード1億円": the stage named beside the instrument is the round
+        staged = best is not None and kind in _STAGES and best[1] == "convertible"
+        # (at one position the longer pattern is the more telling: "시리즈B 전 브릿지" is a bridge)
+        longer = best is not None and m is not None and m.start() == best[0].start() and m.end() > best[0].end()
+        if m and (best is None or m.start() < best[0].start() or staged or longer) and not (
+                kind == "convertible" and best is not None and best[1] in _STAGES):
             best = (m, kind)
     if not best:
         return "unknown", False
@@ -372,7 +390,8 @@ def _names(text: str, r: Reader, marked: bool = False) -> list[str]:
     for k, (a, b) in enumerate(zip(starts, ends)):
         part = text[a:b]
         # a part cut off by a joining particle ("퓨처플레이와 디캠프") ends with its name, no particle
-        joined = k < len(cuts) and r.spaced and bool(re.search(r"[\uac00-\ud7af]", cuts[k].group(0)))
+        # (so does one cut off by a comma: "퓨처플레이, 신용보증기금이" - only the list's last name carries the particle)
+        joined = k < len(cuts) and r.spaced
         name = _clean_name(part, r, investor=True, marked=joined or (marked and k == len(cuts)))
         if name and name not in out:
             out.append(name)
@@ -387,8 +406,8 @@ def _investors(event: FundingEvent, text: str, r: Reader) -> None:
                     event.lead_investors.append(name)
     for regex in r.participants:
         for m in sieve.finditer(regex, text):
-            # "퓨처플레이로부터": the pattern took the particle after the list's last name
-            cut = r.spaced and bool(re.match(r"\s?(?:으로부터|로부터)", text[m.end("names"):]))
+            # "퓨처플레이로부터", "미래플레이가 후속 투자": the pattern took the particle after the list's last name
+            cut = r.spaced and bool(re.match(r"\s?(?:으로부터|로부터)|(?:이|가|도)\s", text[m.end("names"):]))
             for name in _names(m.group("names"), r, marked=cut):
                 if name not in event.investors and name not in event.lead_investors and name != event.company:
                     event.investors.append(name)
@@ -424,7 +443,8 @@ def _headed_row(heading: str, body: str, r: Reader) -> FundingEvent | None:
     """The round of an item told under a heading that is only its company's name, or None.
     A body that is a row of its own, or names its own subject before a marker, is not the heading's."""
     m = _HEADING.match(heading)
-    if not m or _ROW.match(body) or _HEADING.match(body) or r.funding.search(heading):
+    # ("■今後の展望\n当社は…": a body opening with "the company" tells the article's company, under a section heading)
+    if not m or _ROW.match(body) or _HEADING.match(body) or r.funding.search(heading) or r.anaphora.match(body):
         return None
     return _row(f"・{m.group('name')}:{body.strip()}", r)
 
@@ -457,6 +477,22 @@ def _row(sentence: str, r: Reader) -> FundingEvent | None:
     return event
 
 
+def _row_loan(sentence: str, row: FundingEvent, r: Reader) -> FundingEvent | None:
+    """A loan told on a round-up row's line after its round ("加えて日本政策金融公庫から2億円の融資を受けた"):
+    a debt round of the row's company, or None."""
+    if _round(sentence, r)[0] != "debt" or r.negative.search(sentence) or r.sentence_negative.search(sentence):
+        return None
+    money = next((m for m in r.money.finditer(sentence) if _value(m, r)[0]), None)
+    if money is None or _value(money, r)[0] == row.amount:
+        return None
+    amount, currency = _value(money, r)
+    # the lender is named before "から" ("Xから2億円の融資"); the investor patterns read no loan
+    lender = re.search(r"([^、。]{2,40}?)から", sentence[:money.start()])
+    return FundingEvent(company=row.company, amount=amount, currency=currency, round="debt", status=row.status,
+                        confidence=0.45, evidence=sentence.strip()[:300],
+                        investors=_names(lender.group(1), r, marked=True) if lender else [])
+
+
 def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     """Rounds in a CJK article: one per clause that names a company, an amount (or an
     undisclosed one) and a funding word."""
@@ -479,6 +515,9 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             if row is not None:
                 events.append(row)
             else:  # the row's line goes on: "…シリーズCで35億円。リードはX、Yが参加"
+                loan = _row_loan(sentence, events[-1], r)
+                if loan is not None:
+                    events.append(loan)
                 _investors(events[-1], sentence, r)
             row_line = not sentence.endswith("\n")
             last_at = idx
@@ -547,8 +586,12 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             elif events and idx - last_at <= 2:
                 _investors(events[-1], sentence, r)  # "...等老股東均有參與" in the next sentence
                 if events[-1].round == "unknown" and not r.past.search(sentence):
-                    # "YにX出資した。シリーズAラウンドで、…": the stage told just after
-                    events[-1].round, events[-1].extension = _round(sentence, r)
+                    # "YにX出資した。シリーズAラウンドで、…": the stage told just after (a backer's name is
+                    # no stage: "본엔젤스벤처파트너 참여")
+                    bare = sentence
+                    for name in events[-1].investors + events[-1].lead_investors:
+                        bare = bare.replace(name, " ")
+                    events[-1].round, events[-1].extension = _round(bare, r)
             continue
         recent = events[-1] if events and idx - last_at <= 3 else None
         found = _read(sentence, monies, undisclosed, r, recent, events[0].company if events else None)
@@ -600,7 +643,9 @@ def _same_company(a: str, b: str, text: str) -> bool:
     one as the other's Latin form in brackets ("「森林數據」(Forestdata)")."""
     if a in b or b in a:
         return True
-    return any(re.search(rf"{re.escape(x)}[」』”]?\(\s*{re.escape(y)}\s*[,、)]", text) for x, y in ((a, b), (b, a)))
+    # (a legal form may stand between: "クオンタムリンク株式会社(QuantumLink Inc.)")
+    return any(re.search(rf"{re.escape(x)}(?:株式会社|㈱)?[」』”]?\(\s*{re.escape(y)}\s*[,、)]", text)
+               for x, y in ((a, b), (b, a)))
 
 
 def _breaks(sentence: str, r: Reader) -> list[re.Match[str]]:
@@ -652,7 +697,9 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
             continue
         # else the clauses before: "X表示，完成A轮融资，涉资...", or the topic of "Xは、…により、N円を調達"
         company = _subject(sentence[c0:start], r) or (
-            _subject(sentence[max(c0 - (120 if r.topic_first else 60), 0):c0], r, first=r.topic_first) if c0 else None)
+            # (the topic opens the sentence, however long the clauses after it: "Xは、…をリード投資家とし、
+            # A、Bを引受先とする第三者割当増資により、総額5億円の資金調達")
+            _subject(sentence[0 if r.topic_first else max(c0 - 60, 0):c0], r, first=r.topic_first) if c0 else None)
         after = r.subject_after.search(sentence, end, c1) if company is None else None
         if after:  # "4500억원 시리즈C 투자 유치에 성공한 메가존클라우드는": named after its round
             company = _clean_name(after.group("name"), r)
