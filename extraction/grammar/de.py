@@ -163,6 +163,8 @@ GRAMMAR = register(Grammar(
         r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|[\w-]*barometer|"
         # a register's share capital ("das Stammkapital wurde von 31.250 Euro auf 38.100 Euro erhöht")
         r"stammkapital\w*|grundkapital\w*|"
+        # a prize by its rank is no round: "Den zweiten Platz und 10.000 Euro erhielt X", "Platz drei (5.000 Euro)"
+        r"(?:den|der|dem) (?:ersten|zweiten|dritten|vierten|fünften) platz|platz (?:eins|zwei|drei|vier|fünf)|"
         # a company spending its own money: "aus dem operativen Cashflow", "aus eigenen Mitteln"
         r"[\w-]*cashflow\w*|"
         # a company's own spending planned: "will ein neues Werk bauen und dafür 500 Mio. Euro investieren"
