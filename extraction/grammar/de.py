@@ -116,7 +116,8 @@ GRAMMAR = register(Grammar(
     anaphora=rx(
         r"\b(?:das|die|der|dem|den|dieses|diese|dieser)\s(?:[\w-]+\s){0,4}?(?:unternehmen|startup|"
         r"start-up|firma|jungunternehmen|jungfirma|fintech|plattform|anbieter|app)\s*$",
-        r"^(?:es|sie|er)$",
+        # ("Wir haben 2,4 Mio. Euro eingesammelt": a company's own blog post speaks of itself)
+        r"^(?:es|sie|er|wir)$",
         # "Die Ausgründung der TU München", "das Spin-off des Universitätsklinikums Jena": the company
         # told by where it comes from; the name after the article is its origin, not itself
         r"^(?:das|die|der|dem|den|diese|dieses|eine|ein)\s(?:[\w-]+\s)?(?:ausgründung|spin-?off)\s(?:der|des|von|vom|aus)\s"
