@@ -25,6 +25,11 @@ _DEFINITE_OPENING = re.compile(r"(?i)(?:das|die|der|the|la|le|el|il|a|o|de|het)\
 _SECTION_ZIPF = 3.8
 
 
+# page chrome that labels a link ("RELATED:", "Lesetipp:", "Auch interessant:")
+_LINK_LABEL = re.compile(r"(?i)related|lesetipps?|lesetipp der redaktion|auch interessant|siehe auch|see also|also read|"
+                         r"read more|read also|weiterlesen|mehr dazu|passend dazu")
+
+
 class Label(NamedTuple):
     name: str
     end: int  # where the item's text after the label starts
@@ -39,6 +44,8 @@ def item_label(sentence: str, lang: str) -> Label | None:
     if not m:
         return None
     name = m.group("name")
+    if _LINK_LABEL.fullmatch(name):
+        return None  # "RELATED: Kapsel Labs: ...": a link to another article, not an item's company
     if " " not in name and zipf(name, lang) >= _SECTION_ZIPF or name.lower() in places() or COLUMN_NAME.search(name):
         return None
     rest = sentence[m.end():]
