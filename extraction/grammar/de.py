@@ -162,6 +162,9 @@ GRAMMAR = register(Grammar(
         r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
         r"start-ups? (?:haben|erhielten)|heimische start-ups?|ökosystem|rekordsumme|"
         r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|[\w-]*barometer|"
+        # market figures: "Nach einer Auswertung von EY flossen 1,4 Mrd. Euro in junge Unternehmen"
+        r"auswertung|(?:in|an) (?:junge|deutsche|heimische|europäische|österreichische|schweizer) "
+        r"(?:unternehmen|start-?ups|firmen)|"
         # a register's share capital ("das Stammkapital wurde von 31.250 Euro auf 38.100 Euro erhöht")
         r"stammkapital\w*|grundkapital\w*|"
         # a prize by its rank is no round: "Den zweiten Platz und 10.000 Euro erhielt X", "Platz drei (5.000 Euro)"
