@@ -183,6 +183,9 @@ GRAMMAR = register(Grammar(
         r"(?:gesteckt|investiert|stecken|investieren)\b|"
         r"(?:ein|einen|der|den|neuen|seinen|ihren) (?:\w+ )?fonds|beteiligungsfonds|"
         r"fondsvolumen|beitrittsrunde|zukunftsfonds|förderprogramm|haushalt|"
+        # a programme's call opening: "Neue Förderrunde startet mit 30 Mio. Euro", "startet die dritte Ausschreibungsrunde"
+        r"[\w-]*(?:förder|ausschreibungs|bewerbungs)runde (?:startet|beginnt|läuft)|"
+        r"(?:startet|starten|beginnt|eröffnet) (?:die |eine )?(?:neue |nächste |zweite |dritte |vierte )?[\w-]*(?:förder|ausschreibungs|bewerbungs)runde|"
         r"entlassen|insolvenz|pleite|umsatz|erlöse|provisionserlöse|marktkapitalisierung|die stadt|"
         r"das land|der bund|die bundesregierung|die regierung|das ministerium|die eu|die kommune|"
         r"der staat|der freistaat|der senat)\b",
