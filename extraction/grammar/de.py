@@ -16,7 +16,8 @@ def rx(*parts: str):
 
 
 _NAMES_END = (
-    r"[.;:!?$€£]|\s(?:rund |etwa |über |knapp )?\d+(?:[.,]\d+)?\s?(?:mio|millionen|mrd|milliarden|million|billion)|\s(?:an der|an dem|in der|in die|in das|im|bei|(?<!zusammen )mit|um|zu|für|sowie weitere|"
+    # (" – Details folgen": a dash ends the list)
+    r"[.;:!?$€£]|\s[–—]\s(?!darunter|unter anderem|u\.a\.|etwa|allen voran)|\s(?:rund |etwa |über |knapp )?\d+(?:[.,]\d+)?\s?(?:mio|millionen|mrd|milliarden|million|billion)|\s(?:an der|an dem|in der|in die|in das|im|bei|(?<!zusammen )mit|um|zu|für|sowie weitere|"
     r"und weitere|und andere|und anderen|und mehrere|u\.a\.|unter anderem|hat|haben|ist|sind|war|waren|wird|werden|wurde|wurden|stocken|stockt|investierten|"
     r"investiert|beteiligten|beteiligte|beteiligt|als|sich|nach|erneut|ebenfalls|auch|noch|allerdings|neu)\b|"
     r",\s(?:der|die|das|dem|den|außerdem|zudem|daneben|dazu|ferner|sowie|wobei|womit|was|so|wie|heißt)\b|"
