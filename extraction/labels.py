@@ -15,7 +15,7 @@ from typing import NamedTuple
 
 from extraction.companies import ANAPHORA, Found
 from extraction.evidence import CHANNEL_BEFORE
-from extraction.names import COLUMN_NAME, LABEL, describes_company, is_descriptor, places, town_adjective
+from extraction.names import BACKER_KIND, COLUMN_NAME, LABEL, describes_company, is_descriptor, places, town_adjective
 from extraction.plausibility import plausible_name, zipf
 
 # a dash after a bracketed town ends a deal line's name field ("Kivano (Berlin) – 3 Mio. Euro")
@@ -23,6 +23,11 @@ _PLAIN_LABEL_END = re.compile(r" \([^()]{1,30}\)(?: [–—-]| ?:) ")
 _DEFINITE_OPENING = re.compile(r"(?i)(?:das|die|der|the|la|le|el|il|a|o|de|het)\s")
 # a section word ("Fazit:", "Update:", "Hintergrund:") is common; a company's name is not
 _SECTION_ZIPF = 3.8
+
+
+# page chrome that labels a link ("RELATED:", "Lesetipp:", "Auch interessant:")
+_LINK_LABEL = re.compile(r"(?i)related|lesetipps?|lesetipp der redaktion|auch interessant|siehe auch|see also|also read|"
+                         r"read more|read also|weiterlesen|mehr dazu|passend dazu")
 
 
 class Label(NamedTuple):
@@ -39,6 +44,8 @@ def item_label(sentence: str, lang: str) -> Label | None:
     if not m:
         return None
     name = m.group("name")
+    if _LINK_LABEL.fullmatch(name):
+        return None  # "RELATED: Kapsel Labs: ...": a link to another article, not an item's company
     if " " not in name and zipf(name, lang) >= _SECTION_ZIPF or name.lower() in places() or COLUMN_NAME.search(name):
         return None
     rest = sentence[m.end():]
@@ -46,7 +53,20 @@ def item_label(sentence: str, lang: str) -> Label | None:
         return None  # "Leoben – Das Montanuni-Spin-off Grüngas Technik GmbH, das ...": a dateline
     # "Tonspur.ai (Berlin) – 3 Mio. Euro Seed für KI-Synchronisation": an item opened by its amount
     opened_by_amount = rest[:1].isdigit() and _PLAIN_LABEL_END.match(sentence, m.end("name"))
-    return Label(name, m.end(), bool(describes_company(rest, lang) or opened_by_amount))
+    return Label(name, m.end(), bool(describes_company(rest, lang) or opened_by_amount or _placed_and_referred(sentence, m, rest)))
+
+
+# "Pflegeplan (Hannover): Die Software für ...", "VitaMed AG (Basel): Die Baselerin sammelt ...":
+# a round-up's item whose name carries its bracketed town, and whose text opens with an article and a
+# noun, refers to the item's company by any noun (a product, a demonym), not only by a descriptor's
+_ARTICLE_NOUN = re.compile(r"(?:Das|Die|Der) (?-i:[A-ZÄÖÜ])[\w-]+\s")
+
+
+def _placed_and_referred(sentence: str, m: re.Match[str], rest: str) -> bool:
+    if not _PLAIN_LABEL_END.match(sentence, m.end("name")) or not _ARTICLE_NOUN.match(rest):
+        return False
+    noun = rest.split()[1]
+    return not BACKER_KIND.search(noun)
 
 
 # what follows an item's amount when the item's description is its recipient
@@ -60,6 +80,9 @@ def amount_for_item(sentence: str, label: Label, start: int, end: int) -> bool:
     """The item opens with the amount at start..end, given for its description: "Lagerlicht:
     750.000 Euro für das Dortmunder Logistik-Startup"."""
     return label.described and start == label.end and bool(_FOR_ITEM.match(sentence, end))
+
+
+_DEMONYM_OF_TOWN = re.compile(r"(\w{3,})(?:erin|erinnen)")
 
 
 def label_takes(found: Found | None, sentence: str, label: Label, lang: str, body: str,
@@ -76,6 +99,8 @@ def label_takes(found: Found | None, sentence: str, label: Label, lang: str, bod
         return True
     if found.name == label[0]:
         return False
+    if _DEMONYM_OF_TOWN.fullmatch(found.name) and _DEMONYM_OF_TOWN.fullmatch(found.name).group(1).lower() in places():
+        return True  # "Die Baselerin sammelt ...": the company called by its town, as a person would be
     at = sentence.find(found.name, label[1])
     if at > 0 and _IN_DESCRIPTION.search(sentence, label[1], at):
         return True  # the name completes the description: what the company offers, not who it is

@@ -92,10 +92,15 @@ _TITLE_INSIDE = re.compile(r"\s(?:CEO|CTO|CFO|COO|CSO|Co-?[Ff]ounder|Founder|Chi
                            r"(?-i:[A-Z])")
 
 
+# "09:40 Uhr: Plantbase streicht 40 Stellen", "06:10 – Salzkorn: ...": a ticker's or a podcast's
+# item opens with its time stamp; the subject follows it
+_TIME_STAMP = re.compile(r"(?i)^(?:(?:gestern|heute),?\s+)?\d{1,2}[:.]\d{2}(?:\s?uhr)?\s*[:–—-]\s*")
+
+
 def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
     """Names the sentence introduces as companies: its opening subject, "Startup X"."""
     out = []
-    head = _LEAD_IN.sub("", sentence[:80].strip())
+    head = _LEAD_IN.sub("", _TIME_STAMP.sub("", sentence[:80].strip()))
     if not _ARTICLE_START.match(head) \
             and not _PREP_START.match(head) and not _DE_TIME.match(head) and not _FRONTED_PARTICIPLE.match(head) and not _QUOTE_START.match(head):  # a quote names no subject
         name = name_from_phrase(head, first=True)

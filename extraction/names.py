@@ -423,7 +423,8 @@ LABEL_END = re.compile(r"(?: \([^()]{1,30}\))?(?: ?: +| [–—-] )(?=\S)")
 # an item's label: one to three capitalised words, after a list number ("3. (tie) ") or a
 # country column ("SINGAPORE | "), before short details ("Meridian Space, $90M, aerospace:")
 # and the label's end
-LABEL = re.compile(r"(?:[•▪►→*🔹🔸✅📌]\s*)?(?:\d{1,2}\.\s+)?(?:\([^()]{1,10}\)\s+)?(?:[A-ZÄÖÜ][A-ZÄÖÜ ]{2,20} \| )?"
+# ("06:10 – Salzkorn: ...": a podcast's or ticker's item may open with its time stamp)
+LABEL = re.compile(r"(?:[•▪►→*🔹🔸✅📌]\s*)?(?:\d{1,2}[:.]\d{2}(?: Uhr)?:?\s+[–—-]?\s*)?(?:\d{1,2}\.\s+)?(?:\([^()]{1,10}\)\s+)?(?:[A-ZÄÖÜ][A-ZÄÖÜ ]{2,20} \| )?"
                    r"(?P<name>[A-Z0-9ÄÖÜ][\w.&+'’-]*(?: [A-Z0-9ÄÖÜ&][\w.&+'’-]*){0,2})"
                    r"(?:,[^:,–—]{1,25}){0,2}" + LABEL_END.pattern)
 

@@ -638,6 +638,20 @@ def _headline_item(sentence: str, pos: int, lo: int, hi: int) -> tuple[int, int]
     return max(lo, before, 0), min(hi, after)
 
 
+# a company's own post ("Wir haben 2,4 Mio. Euro eingesammelt") ends with its boilerplate "Über Tinkerly"
+_FIRST_PERSON = re.compile(r"(?i)^\W*(?:wir|we)\b")
+_ABOUT_HEADING = re.compile(r"^(?:Über|About) (?P<name>[A-ZÄÖÜ][\w.&-]*(?: [A-ZÄÖÜ][\w.&-]*){0,2})$")
+
+
+def _first_person_author(sentences: list[str], idx: int) -> str | None:
+    """The author of a first-person round ("Wir haben ... eingesammelt"): the company its "About"
+    box names, when the page has one."""
+    if not _FIRST_PERSON.match(sentences[idx]):
+        return None
+    about = next((m for x in sentences[idx + 1:] if (m := _ABOUT_HEADING.match(x.strip()))), None)
+    return about.group("name") if about else None
+
+
 def _is_headline(sentence: str) -> bool:
     return len(sentence) < 120 and not sentence.rstrip().endswith((".", "!", "?", '"', "“", "”", "»"))
 
@@ -824,9 +838,12 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             near = [m for m in near if not any(same_company(m[2], f) for f in funds) and not (
                 m[0] != d.sentence and backer_at(sentences[m[0]], m[1], m[2], len(sentences[m[0]])))]
             name = max(near)[2] if near else strong or main_company
+            author = None if near else _first_person_author(sentences, d.sentence)
+            if author:
+                name = author
             if name and any(same_company(name, f) for f in funds):
                 continue  # "True Ventures has closed its second fund ... The firm had set a cap of $200M"
-            if not near and not strong and name and not any(name in x for x in sentences[:d.sentence + 1]):
+            if not near and not strong and not author and name and not any(name in x for x in sentences[:d.sentence + 1]):
                 continue  # "la start-up" cannot mean a company the article names only further down
             if _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
                 ahead = [m for m in mentions if 0 < m[0] - d.sentence <= 2]

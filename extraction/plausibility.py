@@ -310,6 +310,8 @@ def used_as_name(name: str, text: str, lang: str, title: str | None = None, stri
 _DIGIT = re.compile(r"\d")
 _SHORT_TITLE = re.compile(r"(?i)c[a-z]o$|dr|prof")
 _CONTRACTION = re.compile(r"[’']t$")
+_LINK_CHROME = re.compile(r"(?i)related|lesetipps?|weiterlesen|auch interessant|passend dazu")
+_CLOCK_TIME = re.compile(r"(?i)\d{1,2}[:.]\d{2}(?:\s?(?:uhr|h|am|pm))?")
 
 
 @lru_cache(maxsize=512)  # a pure judgement, asked again for the same name in the same article
@@ -342,6 +344,10 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     if any(_MONTHS.match(t.strip(",.")) for t in tokens) and all(
             _MONTHS.match(t.strip(",.")) or _PERIOD.match(t.strip(",.")) for t in tokens):
         return NameCheck(False, "a date")
+    if _CLOCK_TIME.fullmatch(bare):
+        return NameCheck(False, "a time")  # "09:40 Uhr": a ticker item's time stamp
+    if _LINK_CHROME.fullmatch(bare):
+        return NameCheck(False, "page chrome")  # "RELATED: X holt ...", "Lesetipp: ...": a link's label
     if _ROUND_WORD.match(bare):
         return NameCheck(False, "a round label")
     if not _DIGIT.search(bare) and any(_SUM_WORD.fullmatch(t) for t in tokens):

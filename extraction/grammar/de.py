@@ -16,7 +16,8 @@ def rx(*parts: str):
 
 
 _NAMES_END = (
-    r"[.;:!?$€£]|\s(?:rund |etwa |über |knapp )?\d+(?:[.,]\d+)?\s?(?:mio|millionen|mrd|milliarden|million|billion)|\s(?:an der|an dem|in der|in die|in das|im|bei|(?<!zusammen )mit|um|zu|für|sowie weitere|"
+    # (" – Details folgen": a dash ends the list)
+    r"[.;:!?$€£]|\s[–—]\s(?!darunter|unter anderem|u\.a\.|etwa|allen voran)|\s(?:rund |etwa |über |knapp )?\d+(?:[.,]\d+)?\s?(?:mio|millionen|mrd|milliarden|million|billion)|\s(?:an der|an dem|in der|in die|in das|im|bei|(?<!zusammen )mit|um|zu|für|sowie weitere|"
     r"und weitere|und andere|und anderen|und mehrere|u\.a\.|unter anderem|hat|haben|ist|sind|war|waren|wird|werden|wurde|wurden|stocken|stockt|investierten|"
     r"investiert|beteiligten|beteiligte|beteiligt|als|sich|nach|erneut|ebenfalls|auch|noch|allerdings|neu)\b|"
     r",\s(?:der|die|das|dem|den|außerdem|zudem|daneben|dazu|ferner|sowie|wobei|womit|was|so|wie|heißt)\b|"
@@ -116,7 +117,8 @@ GRAMMAR = register(Grammar(
     anaphora=rx(
         r"\b(?:das|die|der|dem|den|dieses|diese|dieser)\s(?:[\w-]+\s){0,4}?(?:unternehmen|startup|"
         r"start-up|firma|jungunternehmen|jungfirma|fintech|plattform|anbieter|app)\s*$",
-        r"^(?:es|sie|er)$",
+        # ("Wir haben 2,4 Mio. Euro eingesammelt": a company's own blog post speaks of itself)
+        r"^(?:es|sie|er|wir)$",
         # "Die Ausgründung der TU München", "das Spin-off des Universitätsklinikums Jena": the company
         # told by where it comes from; the name after the article is its origin, not itself
         r"^(?:das|die|der|dem|den|diese|dieses|eine|ein)\s(?:[\w-]+\s)?(?:ausgründung|spin-?off)\s(?:der|des|von|vom|aus)\s"
@@ -161,8 +163,13 @@ GRAMMAR = register(Grammar(
         r"fonds (?:i{1,3}|iv|v|vi{1,3}|\d{1,2})\b|"
         r"start-ups? (?:haben|erhielten)|heimische start-ups?|ökosystem|rekordsumme|"
         r"rekordjahr|finanzierungsbedarf|kapitalbedarf|umfrage|studie|ranking|[\w-]*barometer|"
+        # market figures: "Nach einer Auswertung von EY flossen 1,4 Mrd. Euro in junge Unternehmen"
+        r"auswertung|(?:in|an) (?:junge|deutsche|heimische|europäische|österreichische|schweizer) "
+        r"(?:unternehmen|start-?ups|firmen)|"
         # a register's share capital ("das Stammkapital wurde von 31.250 Euro auf 38.100 Euro erhöht")
         r"stammkapital\w*|grundkapital\w*|"
+        # a prize by its rank is no round: "Den zweiten Platz und 10.000 Euro erhielt X", "Platz drei (5.000 Euro)"
+        r"(?:den|der|dem) (?:ersten|zweiten|dritten|vierten|fünften) platz|platz (?:eins|zwei|drei|vier|fünf)|"
         # a company spending its own money: "aus dem operativen Cashflow", "aus eigenen Mitteln"
         r"[\w-]*cashflow\w*|"
         # a company's own spending planned: "will ein neues Werk bauen und dafür 500 Mio. Euro investieren"
@@ -177,6 +184,9 @@ GRAMMAR = register(Grammar(
         r"(?:gesteckt|investiert|stecken|investieren)\b|"
         r"(?:ein|einen|der|den|neuen|seinen|ihren) (?:\w+ )?fonds|beteiligungsfonds|"
         r"fondsvolumen|beitrittsrunde|zukunftsfonds|förderprogramm|haushalt|"
+        # a programme's call opening: "Neue Förderrunde startet mit 30 Mio. Euro", "startet die dritte Ausschreibungsrunde"
+        r"[\w-]*(?:förder|ausschreibungs|bewerbungs)runde (?:startet|beginnt|läuft)|"
+        r"(?:startet|starten|beginnt|eröffnet) (?:die |eine )?(?:neue |nächste |zweite |dritte |vierte )?[\w-]*(?:förder|ausschreibungs|bewerbungs)runde|"
         r"entlassen|insolvenz|pleite|umsatz|erlöse|provisionserlöse|marktkapitalisierung|die stadt|"
         r"das land|der bund|die bundesregierung|die regierung|das ministerium|die eu|die kommune|"
         r"der staat|der freistaat|der senat)\b",
