@@ -6,12 +6,19 @@
 
 The part sentences name no company: their subject is the part itself ("The equity portion", "The
 remaining $12 million"), so it is the company of the total told just before. The parts are the
-rounds; the total they add up to is none (`parts_of`).
+rounds; the total they add up to is none (`drafts.drop_totals_of_parts`). A sentence that opens as a breakdown
+("Davon sind 10 Mio. Euro Eigenkapital, die restlichen 15 Mio. Euro Fremdkapital") splits the
+round told just before in the same way (`whole_of_parts`).
 """
 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # drafts.py reads PART_OPENING from here
+    from extraction.drafts import Draft
+    from extraction.money import Money
 
 # "The equity portion, a $6 million Series A", "The debt tranche of $12 million", "The remaining $12 million"
 _PART_SUBJECT = re.compile(
@@ -30,3 +37,20 @@ def part_owner(sentence: str, start: int, recent: list[tuple[int, str]], idx: in
         return None
     near = [company for i, company in recent if 0 < idx - i <= 2]
     return near[-1] if near else None
+
+
+# "Davon sind 10 Mio. Euro Eigenkapital ..., die restlichen 15 Mio. Euro ... Fremdkapital": the sentence
+# breaks the amount told just before into parts
+_BREAKDOWN_OPENING = re.compile(r"(?i)^\W*(?:davon|hiervon|dabei|of this|of which)\b")
+
+
+def whole_of_parts(sentence: str, money: list[Money], drafts: list[Draft], idx: int) -> Draft | None:
+    """The draft of the sentence before whose amount this sentence's amounts add up to, when the
+    sentence opens as a breakdown ("Davon ..."); None otherwise."""
+    if len(money) < 2 or not drafts or not _BREAKDOWN_OPENING.match(sentence):
+        return None
+    prev = drafts[-1]
+    if prev.sentence != idx - 1 or prev.money is None or any(m.currency != prev.money.currency for m in money):
+        return None
+    total = sum(m.amount for m in money)
+    return prev if abs(total - prev.money.amount) <= 0.03 * prev.money.amount else None

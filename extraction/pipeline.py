@@ -33,7 +33,7 @@ from extraction.mentions import MONEY_FOR, backer_at, company_mentions
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
 from extraction.names import COLUMN_NAME, FUND_ENDINGS, LABEL, is_descriptor, name_from_phrase, same_company
-from extraction.parts import part_owner
+from extraction.parts import part_owner, whole_of_parts
 from extraction.plausibility import (
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
@@ -196,23 +196,6 @@ def _status(text: str, g: Grammar) -> str:
     return "announced"
 
 
-# "Davon sind 10 Mio. Euro Eigenkapital ..., die restlichen 15 Mio. Euro ... Fremdkapital": the sentence
-# breaks the amount told just before into parts
-_PARTS_OPENING = re.compile(r"(?i)^\W*(?:davon|hiervon|dabei|of this|of which)\b")
-
-
-def _whole_of_parts(sentence: str, money: list[Money], drafts: list[Draft], idx: int) -> Draft | None:
-    """The draft of the sentence before whose amount this sentence's amounts add up to, when the
-    sentence opens as a breakdown ("Davon ..."); None otherwise."""
-    if len(money) < 2 or not drafts or not _PARTS_OPENING.match(sentence):
-        return None
-    prev = drafts[-1]
-    if prev.sentence != idx - 1 or prev.money is None or any(m.currency != prev.money.currency for m in money):
-        return None
-    total = sum(m.amount for m in money)
-    return prev if abs(total - prev.money.amount) <= 0.03 * prev.money.amount else None
-
-
 def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[Draft],
                    pending_val: list[tuple[int, Money]], background: bool, state: dict) -> None:
     money = parse_money(sentence, lang)  # returns at once when no money cue (MONEY_HINT) is present
@@ -231,7 +214,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     listed = state.get("deal_lines", {}).get(idx)
     label = item_label(sentence, lang)
     item = state.get("items", {}).get(idx)  # "Kivano — La start-up ...": a round-up item's heading
-    whole_before = _whole_of_parts(sentence, [p for p, _ in pairs], drafts, idx)
+    whole_before = whole_of_parts(sentence, [p for p, _ in pairs], drafts, idx)
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
         draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
                        listed.round, False, how="subject", deal_line=True)
