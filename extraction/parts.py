@@ -1,14 +1,17 @@
-"""Parts of a total told one sentence each, right after it:
+"""A total and its parts: the parts are the rounds, the total they add up to is none.
 
-    Mkopo Capital has raised $18 million in a mix of equity and debt.
-    The equity portion, a $6 million Series A, was led by 4DX Ventures.
-    The remaining $12 million is a debt facility from Lendable.
+- In one sentence: "$50M, including a $30M Series B and a $20M credit facility" (`split_totals`).
+- One sentence each, right after the total (`part_owner`; the total is dropped by
+  `drafts.drop_totals_of_parts`):
 
-The part sentences name no company: their subject is the part itself ("The equity portion", "The
-remaining $12 million"), so it is the company of the total told just before. The parts are the
-rounds; the total they add up to is none (`drafts.drop_totals_of_parts`). A sentence that opens as a breakdown
-("Davon sind 10 Mio. Euro Eigenkapital, die restlichen 15 Mio. Euro Fremdkapital") splits the
-round told just before in the same way (`whole_of_parts`).
+      Mkopo Capital has raised $18 million in a mix of equity and debt.
+      The equity portion, a $6 million Series A, was led by 4DX Ventures.
+      The remaining $12 million is a debt facility from Lendable.
+
+  The part sentences name no company: their subject is the part itself ("The equity portion",
+  "The remaining $12 million"), so it is the company of the total told just before.
+- A sentence that opens as a breakdown ("Davon sind 10 Mio. Euro Eigenkapital, die restlichen
+  15 Mio. Euro Fremdkapital") splits the round told just before (`whole_of_parts`).
 """
 
 from __future__ import annotations
@@ -19,6 +22,35 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # drafts.py reads PART_OPENING from here
     from extraction.drafts import Draft
     from extraction.money import Money
+
+_PARTS_CUE = re.compile(r"(?i),?\s(?:including|comprising|consisting of|made up of|split (?:between|into)|"
+                        r"of which|in the form of|"
+                        # "cierra 8,5 millones entre capital (6 M€) y deuda", "R$ 35 milhões, sendo R$ 20 milhões
+                        # em equity", "€6 miljoen, waarvan €2 miljoen", "5,5 milioni tra equity (4 milioni)"
+                        r"entre|tra|fra|sendo|dos quais|das quais|de los cuales|de las cuales|di cui|dont|waarvan)\s")
+
+
+def split_totals(sentence: str, money: list[Money]) -> dict[int, tuple[int, Money]]:
+    """Amounts that the same sentence breaks into parts ("$50M, including a $30M Series B and a
+    $20M credit facility"): id -> (position of the parts, the amount). Only the parts are rounds."""
+    out: dict[int, tuple[int, Money]] = {}
+    for k, m in enumerate(money[:-2]):
+        cue = _PARTS_CUE.search(sentence, m.span[1], money[k + 1].span[0])
+        if not cue:
+            continue
+        # "cierra 8,5 millones entre capital (6 M€) y deuda (2,5 M€)": a sum without its currency
+        # takes its parts'
+        parts = [x for x in money[k + 1:] if x.currency == (m.currency or money[k + 1].currency)]
+        total = 0
+        for n, x in enumerate(parts):
+            total += x.amount
+            if n and abs(total - m.amount) <= 0.03 * m.amount:
+                out[id(m)] = (cue.start(), m)
+                break
+            if total > m.amount * 1.03:
+                break
+    return out
+
 
 # "The equity portion, a $6 million Series A", "The debt tranche of $12 million", "The remaining $12 million"
 _PART_SUBJECT = re.compile(

@@ -33,7 +33,7 @@ from extraction.mentions import MONEY_FOR, backer_at, company_mentions
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
 from extraction.names import COLUMN_NAME, FUND_ENDINGS, LABEL, is_descriptor, name_from_phrase, same_company
-from extraction.parts import part_owner, whole_of_parts
+from extraction.parts import part_owner, split_totals, whole_of_parts
 from extraction.plausibility import (
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
@@ -121,35 +121,6 @@ def _other_kind_alongside(sentence: str, prev_end: int, money: Money, prev_round
     return cue is not None and cue.round in ("grant", "debt", "convertible", "crowdfunding") and cue.round != prev_round
 
 
-_PARTS = re.compile(r"(?i),?\s(?:including|comprising|consisting of|made up of|split (?:between|into)|"
-                    r"of which|in the form of|"
-                    # "cierra 8,5 millones entre capital (6 M€) y deuda", "R$ 35 milhões, sendo R$ 20 milhões
-                    # em equity", "€6 miljoen, waarvan €2 miljoen", "5,5 milioni tra equity (4 milioni)"
-                    r"entre|tra|fra|sendo|dos quais|das quais|de los cuales|de las cuales|di cui|dont|waarvan)\s")
-
-
-def _split_totals(sentence: str, money: list[Money]) -> dict[int, tuple[int, Money]]:
-    """Amounts that the same sentence breaks into parts ("$50M, including a $30M Series B and a
-    $20M credit facility"): id -> (position of the parts, the amount). Only the parts are rounds."""
-    out: dict[int, tuple[int, Money]] = {}
-    for k, m in enumerate(money[:-2]):
-        cue = _PARTS.search(sentence, m.span[1], money[k + 1].span[0])
-        if not cue:
-            continue
-        # "cierra 8,5 millones entre capital (6 M€) y deuda (2,5 M€)": a sum without its currency
-        # takes its parts'
-        parts = [x for x in money[k + 1:] if x.currency == (m.currency or money[k + 1].currency)]
-        total = 0
-        for n, x in enumerate(parts):
-            total += x.amount
-            if n and abs(total - m.amount) <= 0.03 * m.amount:
-                out[id(m)] = (cue.start(), m)
-                break
-            if total > m.amount * 1.03:
-                break
-    return out
-
-
 # a byline or dateline of a page: "Von Jana Weller · 11. Oktober 2023", "Handwerk Digital · 23.08.2023"
 _BYLINE = re.compile(r"(?i)^(?:von|by|par|por|di|door)\s|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d\b|"
                      r"\b(?:19|20)\d\d-\d\d-\d\d\b|\s[·|•]\s")
@@ -206,7 +177,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     pairs = _pair_alternatives(sentence, money)
     valuations = 0  # amounts read as a valuation: "in talks to raise at a valuation of $2B" tells no size
     prev_amount_end = 0  # where the sentence's previous amount ends (money_role)
-    totals = _split_totals(sentence, [p for p, _ in pairs])
+    totals = split_totals(sentence, [p for p, _ in pairs])
     respective = respective_names(sentence, [p for p, _ in pairs])
     # "followed by X ($40 Mn), Y ($32 Mn) and Z ($20 Mn)": a round-up's bracketed list, one round each
     bracketed = bracketed_names(sentence, [p for p, _ in pairs], g, state["before"]) if not respective else {}
