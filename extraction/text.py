@@ -9,10 +9,14 @@ MAX_CHARS = 60_000  # articles are far shorter; a 5 MB blob is cut, never scanne
 MAX_SENTENCE = 700
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+")
-_SPACE = r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]"
+_SPACE = r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]"
 # runs of spaces other than one plain space (rewriting every plain space cost more than the rest)
 _SPACES = re.compile(rf" {_SPACE}+|(?! ){_SPACE}+")
-_WIDE_SPACE = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000]")  # _SPACE outside ASCII
+_WIDE_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACE outside ASCII
+# characters that print as nothing: news sites put soft hyphens and zero-width spaces inside long
+# words ("Finanzierungs\u00adrunde", "Mil\u00adlionen") so that browsers may break them; a word with
+# one inside is no word to a pattern, so they go (zero-width joiners and byte-order marks alike)
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # "4, 5 Milliarden" (machine translation) -> "4,5 Milliarden"
 _SPLIT_DECIMAL = re.compile(
     r"(?<![\d,.])(\d{1,3}), (\d{1,2})(?=\s?(?:Mrd|Milliard|Mio|Million|billion|million|bn\b|mn\b))"
@@ -53,6 +57,8 @@ def normalize(text: str) -> str:
         text = text[:MAX_CHARS]
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub(" ", text)
+    if not text.isascii() and _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     # a run to rewrite has two plain spaces, a tab or another space character: most texts have
     # none, and the pattern tries every offset to find that out
