@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 
@@ -17,6 +18,9 @@ _WIDE_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACE o
 # words ("Finanzierungs\u00adrunde", "Mil\u00adlionen") so that browsers may break them; a word with
 # one inside is no word to a pattern, so they go (zero-width joiners and byte-order marks alike)
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# HTML character references left in text (a feed that escapes twice, a page copied as source):
+# "5&nbsp;Mio.&nbsp;&euro;", "Ventures &amp; Partners"; only complete ones, with their semicolon
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 # "4, 5 Milliarden" (machine translation) -> "4,5 Milliarden"
 _SPLIT_DECIMAL = re.compile(
     r"(?<![\d,.])(\d{1,3}), (\d{1,2})(?=\s?(?:Mrd|Milliard|Mio|Million|billion|million|bn\b|mn\b))"
@@ -55,6 +59,8 @@ def normalize(text: str) -> str:
         return ""
     if len(text) > MAX_CHARS:
         text = text[:MAX_CHARS]
+    if "&" in text and _ENTITY.search(text):
+        text = _ENTITY.sub(lambda m: html.unescape(m.group(0)), text)
     text = unicodedata.normalize("NFC", text)
     text = _CONTROL.sub(" ", text)
     if not text.isascii() and _INVISIBLE.search(text):
