@@ -18,6 +18,12 @@ _WIDE_SPACE = re.compile(r"[\u00a0\u2000-\u200a\u202f\u205f\u3000]")  # _SPACE o
 # words ("Finanzierungs\u00adrunde", "Mil\u00adlionen") so that browsers may break them; a word with
 # one inside is no word to a pattern, so they go (zero-width joiners and byte-order marks alike)
 _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
+# a line broken inside a sentence (a hard-wrapped feed summary or e-mail, a <br> mid-sentence):
+# "raised $5\nmillion in a seed round". A line of running text (_WRAP_WIDTH characters or more)
+# that ends in a word, comma or amount and a next line that opens in lower case are one sentence;
+# a table's cells and list lines are short ("Seed" over "aws Gründungsfonds (Lead)")
+_WRAPPED = re.compile(r"(?<=[\w,$€£%)])\n(?=[a-zà-öø-ÿß])")
+_WRAP_WIDTH = 40
 # HTML character references left in text (a feed that escapes twice, a page copied as source):
 # "5&nbsp;Mio.&nbsp;&euro;", "Ventures &amp; Partners"; only complete ones, with their semicolon
 _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
@@ -66,6 +72,8 @@ def normalize(text: str) -> str:
     if not text.isascii() and _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" in text and _WRAPPED.search(text):
+        text = _WRAPPED.sub(lambda m: " " if m.start() - text.rfind("\n", 0, m.start()) > _WRAP_WIDTH else "\n", text)
     # a run to rewrite has two plain spaces, a tab or another space character: most texts have
     # none, and the pattern tries every offset to find that out
     if "  " in text or "\t" in text or not text.isascii() and _WIDE_SPACE.search(text):
