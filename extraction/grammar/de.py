@@ -172,6 +172,11 @@ GRAMMAR = register(Grammar(
         r"(?:den|der|dem) (?:ersten|zweiten|dritten|vierten|fünften) platz|platz (?:eins|zwei|drei|vier|fünf)|"
         # a company spending its own money: "aus dem operativen Cashflow", "aus eigenen Mitteln"
         r"[\w-]*cashflow\w*|"
+        # an investor's plan: "Techkonzern X will 500 Millionen in Hamburg investieren", "will in den
+        # nächsten Jahren 300 Mio. Euro in Fintechs investieren"; money going out, no round of the
+        # subject (a named start-up after "in" is its recipient and stays: "in das Startup Y investieren")
+        r"(?:will|wollen|plant|planen|möchte|möchten)\b[^.;:]{0,80}\bin\s+(?!(?:das|die|den|dem)\s+(?:[\w-]+\s+)?"
+        r"(?:start-?up|unternehmen|firma|jungunternehmen)\b)(?:[\w-]+\s+){1,6}?(?:investieren|stecken)\b|"
         # a company's own spending planned: "will ein neues Werk bauen und dafür 500 Mio. Euro investieren"
         r"(?:will|wollen|plant|planen)\b[^.;:]{0,100}\b(?:dafür|darin|dort)\b[^.;:]{0,60}\binvestieren|"
         r"investier\w*\s+(?:\S+\s+){1,5}?in\s+(?:(?:ein|einen|eine|das|den|die|sein|seinen|seine)\s+)?(?:neues?n?\s+|zweites?n?\s+)?"
