@@ -197,14 +197,10 @@ def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
 
 
 def _close(sentences: list[str], i: int, j: int) -> bool:
-    """Two list lines near enough to belong to one list (see `_reach`)."""
-    return 0 < abs(i - j) <= _reach(sentences, i, j)
-
-
-def _reach(sentences: list[str], i: int, j: int) -> int:
-    """How far apart two list lines may stand: two lines, or four when both are headings (no full
-    stop) over items of their own."""
-    return 4 if all(not sentences[k].rstrip().endswith(".") for k in (i, j)) else 2
+    """Two list lines near enough to belong to one list: two lines apart, or four when both are
+    headings (no full stop) over items of their own."""
+    reach = 4 if all(not sentences[k].rstrip().endswith(".") for k in (i, j)) else 2
+    return 0 < abs(i - j) <= reach
 
 
 def _whole_line_amount(line: str, lang: str) -> Money | None:

@@ -836,13 +836,14 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     # an article that names no currency at all: its language's, where it has one ("46 milioni": euros)
     own_currency = money_words(lang).get("default_currency")
     other_money = bool(merged) and bool(sieve.search(OTHER_MONEY, body[:5000]))  # one article, one answer
+    page = f"{head}\n{body}"  # where a bare "$" is told apart (extraction.dollars)
     for d in merged:
         if d.money and d.money.currency is None and (seen or own_currency):
             # "X lève 40,5 millions": the article's currency, as a reader would assume
             d.money = replace(d.money, currency=seen.most_common(1)[0][0] if seen else own_currency)
             d.confidence -= 0.1
-        m = d.money = local_dollar(d.money, f"{head}\n{body}", lang)  # "$" in a Canadian outlet: C$
-        d.valuation = local_dollar(d.valuation, f"{head}\n{body}", lang)  # and its valuation's "$" too
+        m = d.money = local_dollar(d.money, page, lang)  # "$" in a Canadian outlet: C$
+        d.valuation = local_dollar(d.valuation, page, lang)  # and its valuation's "$" too
         events.append(FundingEvent(
             company=d.company,
             amount=m.amount if m else None,
