@@ -35,6 +35,7 @@ from extraction.money import Money, parse_money
 from extraction.names import COLUMN_NAME, FUND_ENDINGS, LABEL, is_descriptor, name_from_phrase, same_company
 from extraction.parts import part_owner, split_totals, whole_of_parts
 from extraction.plausibility import (
+    described_as_investor,
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
 from extraction.recipients import recipient_lines, recipient_list
@@ -763,15 +764,20 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     main_company = _main_company([d for d in explicit if plausible_name(d.company, lang, body, head or None)],
                                  mentions, bool(head))
     resolved = []
-    # German reports (a grammar with an orphan_cue) call their company "das Start-up" all through;
+    # Reports (a grammar with an orphan_cue) call their company "das Start-up" all through;
     # a subject named up front and repeated stands for it (not in round-ups, and never a fund)
     strong = subject.name if g.orphan_cue is not None and subject and subject.strong and not _FUND_NAME.search(
         subject.name) else None
-    if strong and len({d.company for d in explicit if not same_company(d.company, strong)}) >= 2:
+    others = {d.company for d in explicit if not same_company(d.company, strong)} if strong else set()
+    # a round-up of several companies, or rounds told by name of another company only ("Accel has
+    # backed lumo, leading a €22M Series A"): the repeated name is no sure recipient
+    if strong and len(others) >= 2:
         strong = None
     if strong and " " not in strong and zipf(strong, lang) >= UNCOMMON and not described(
             strong, article_words(body, lang), lang):
         strong = None  # "Proteine": a known word is no sure subject unless the article calls it a company
+    if strong and described_as_investor(strong, article_words(f"{head}\n{body}", lang)):
+        strong = None  # "investment firm Kestrel Growth ... typical checks of $15M": the backer is no recipient
     funds = {m[2] for m in mentions if _FUND_NAME.search(m[2])}  # "True Ventures", and "True" with it
     for d in drafts:
         if d.company == ANAPHORA and d.how == "orphan":

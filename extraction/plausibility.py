@@ -240,6 +240,20 @@ def _lower_determiner_pattern(det: str) -> re.Pattern[str]:
     return re.compile(rf"(?=[{firsts}])\b(?:{det})\s+(\w+)(?:\s+(\w+))?")
 
 
+# the kind words an investor's name follows: "investment firm Kestrel Growth", "der Wagniskapitalgeber
+# Kornblum", "le fonds d'investissement Altis"
+_INVESTOR_KIND = re.compile(
+    r"(?i)(?:\b(?:investment|venture(?:[- ]capital)?|vc|private[- ]equity|growth(?:[- ]equity)?) (?:firm|fund|house|"
+    r"investor|manager)|\b(?:investor|geldgeber|kapitalgeber|risikokapitalgeber|wagniskapitalgeber|"
+    r"beteiligungsgesellschaft|vc-firma|vc-fonds|investisseur|fonds d['’]investissement|fondo(?: de inversi[oó]n)?|"
+    r"gestora|investidora)),?\s*$")
+
+
+def described_as_investor(name: str, doc: _Article) -> bool:
+    """"investment firm Kestrel Growth", "der Geldgeber Kornblum": the article calls the name a backer."""
+    return any(_INVESTOR_KIND.search(doc.text, max(0, i - 50), i) for i in doc.occurrences(name))
+
+
 @lru_cache(maxsize=8)
 def article_words(text: str, lang: str) -> _Article:
     """The article's own evidence about its words (cached: every check of one article shares it)."""

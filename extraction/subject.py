@@ -44,6 +44,9 @@ class Subject:
 
 _FIGURE = re.compile(r"[\d.,:/-]+")
 _POSSESSIVE_ENDS = ("’s", "'s")
+# legal forms a subject's name ends with, dots dropped ("S.L." is "sl")
+_LEGAL_ENDINGS = frozenset({"co", "ltd", "inc", "gmbh", "ag", "llc", "corp", "plc", "sa", "sas", "sl", "slu",
+                            "srl", "spa", "bv", "nv", "ug", "kg", "pvt", "ltda", "lda", "sarl"})
 
 
 @lru_cache(maxsize=65536)  # asked for every word of every capitalised run; a pure judgement
@@ -69,13 +72,19 @@ def _candidates(chunk: str, lang: str) -> list[str]:
                     runs, run = runs + ([run] if run else []), []
                 else:
                     run.append(w)
-            out += [" ".join(r) for r in runs + ([run] if run else []) if len(" ".join(r)) >= 2]
+            # a legal form alone ("S.L" of "Valencia-based Regadío Tech S.L.") names no one
+            out += [" ".join(r) for r in runs + ([run] if run else []) if len(" ".join(r)) >= 2
+                    and not all(w.lower().replace(".", "") in _LEGAL_ENDINGS for w in r)]
             continue
         # "2022-06 München Personio", "Haben 2019 Planted": datelines and sentence starts fall away
         while words and _edge_word(words[0], lang):
             words = words[1:]
-        while words and _edge_word(words[-1], lang):
+        # "Kulhad & Co", "Regadío Tech S.L.": a legal form ends the name; it is no everyday word
+        legal = len(words) > 1 and words[-1].lower().replace(".", "") in _LEGAL_ENDINGS
+        while words and _edge_word(words[-1], lang) and not legal:
             words = words[:-1]
+        while words and words[-1] == "&":
+            words = words[:-1]  # "Kulhad &": a connector cut from the word it joined ends nothing
         # "Berliner Fintech Raisin": descriptors and everyday words before the name fall away, and a
         # town's adjective the language's word list does not know ("Groningse Wolkje")
         while len(words) > 1 and (is_descriptor(words[0]) or words[0].endswith("er") and words[0][:1].isupper()

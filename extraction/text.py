@@ -102,6 +102,12 @@ def _last_word(before: str) -> str | None:
     return m.group(1)[::-1] if m else None
 
 
+# "mln." is no German "Mio." before a capitalised noun: the languages that write it ("€14 mln euro",
+# "5 mln di euro") put the currency in lower case, so a capitalised word after it starts a sentence
+# (its currency codes and names aside: "€14 mln. EUR", "mln. Euro")
+_NEW_SENTENCE_AFTER_MLN = re.compile(r"(?!(?:EUR|USD|GBP|CHF|Euro|Dollar|US-Dollar|Franken)\b)[A-ZÀ-Ý]")
+
+
 def _split_line(line: str) -> list[str]:
     pieces: list[str] = []
     start = 0
@@ -113,7 +119,9 @@ def _split_line(line: str) -> list[str]:
         if token is not None:
             token = token.lower()
             letter_round = len(token) == 1 and _LETTER_ROUND.search(before)
-            if not letter_round and (token in _ABBREV or len(token) == 1 or _INITIALS.fullmatch(token)):
+            if token == "mln" and _NEW_SENTENCE_AFTER_MLN.match(line, m.end()):
+                pass  # "naar €14 mln. In 2021 haalde ...": a sentence ends on the scale word
+            elif not letter_round and (token in _ABBREV or len(token) == 1 or _INITIALS.fullmatch(token)):
                 continue  # "J. Smith", "U.S." -- but "... in a Series A. Kestrel led" ends a sentence
             if _DAY.fullmatch(token):  # "am 10. November"
                 continue

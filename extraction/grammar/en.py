@@ -70,6 +70,9 @@ GRAMMAR = register(Grammar(
         # "we've led the €5M seed round of Fjord ApS": the round's owner after "of", a name
         r"^\s*(?:[\w+-]+\s){0,2}?(?:round|financing) of (?=(?-i:[A-Z])(?!eries\b)[\w.&-]+)"
     ),
+    # a round told without its company's name ("The round was led by X", "the startup has now raised
+    # $21M") is the article's sure subject's: named up front and repeated (see Grammar.orphan_cue)
+    # orphan_cue=rx(r"\b(?:round|investors)\b"),
     anaphora=rx(
         r"\b(?:the|this|that) (?:[\w-]+ ){0,3}?(?:company|startup|start-up|firm|business|platform|"
         r"app|maker|provider|developer)\s*$",
@@ -82,7 +85,7 @@ GRAMMAR = register(Grammar(
         r"(?<!pre-)(?<!pre )ipo|initial public offering|listing|revenue|revenues|sales|turnover|profit|loss|losses|"
         r"ebitda|arr|gmv|market (?:cap|value|size)|budget|spend(?:s|ing)?|costs?|prices?|salary|"
         r"wages|damages|fine|settlement|allocation|allocated|facilitated|approved|disbursed|"
-        r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )(?<!raise of )(?<!series [a-k] of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|worth|total(?:ling)? of|"
+        r"(?<!raise )(?<!raising )(?<!raises )(?<!round of )(?<!raise of )(?<!series [a-k] of )up to|between|ranging|cheque sizes?|check sizes?|tickets?|checks|cheques|worth|total(?:ling)? of|"
         r"a total|totalling|totaling|combined|together|altogether|average|median|record|"
         r"assets under management|aum|volume|size of|esops?|stake worth|paid|pay|pays|"
         # a listed company's revolver: "upsized its revolving credit facility to $400 million"

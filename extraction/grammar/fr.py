@@ -66,6 +66,9 @@ GRAMMAR = register(Grammar(
         r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:[\w-]+\s){0,3}?dans (?:l['’]escarcelle|les caisses) )?"
         r"(?:de|d['’]|pour|dans|chez)\s?(?=[A-ZÀ-Ý])",
     ),
+    # a round told without its company's name ("le tour de table est mené par X", "la start-up a levé")
+    # is the article's sure subject's: named up front and repeated (see Grammar.orphan_cue)
+    orphan_cue=rx(r"\b(?:tour de table|levée de fonds|(?:la|cette) (?:start-?up|société|jeune pousse|pépite|entreprise)|investisseurs)\b"),
     anaphora=rx(
         r"\b(?:la|cette|l['’])\s?(?:[\w-]+\s){0,3}?(?:start-?up|entreprise|société|jeune pousse|"
         # "la startup parisienne": French adjectives follow their noun
