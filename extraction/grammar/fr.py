@@ -20,7 +20,7 @@ GRAMMAR = register(Grammar(
         r"\b(?:lève|lèvent|levé|lever|levée|levées|boucle|bouclé|bouclée|clôt|clôture|clôturé|récolte|récolté|réalise|"
         r"réalisé|réaliser|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|finalise|"
         r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
-        r"injecte|apporte|apporté|tour de table|financement|série|amorçage|investisseurs|"
+        r"injecte|apporte|apporté|tour de table|financement|série|amorçage|seed|investisseurs|"
         r"parvenue?s? à (?:lever|récolter|boucler|réunir)|vient d['’](?:obtenir|empocher)|escarcelle|"
         r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|s['’]apprête\w* à|"
         # the participles' other forms: "600 millions fraîchement levés", "les fonds récoltés"
