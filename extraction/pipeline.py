@@ -26,6 +26,7 @@ from extraction.grammar.lexicon import money_words
 from extraction.grants import read_public_grant
 from extraction.investors import find_investors
 from extraction.items import item_headings, keeps_own_name
+from extraction.posts import first_person, post_author
 from extraction.labels import Label, amount_for_item, item_label, label_takes
 from extraction.language import detect_language
 from extraction.listings import column_blocks, deal_lines
@@ -282,6 +283,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             # (a second amount of a sentence that told a round is a part of it: "Rewe at €50M")
             name = named_recipient(told, primary.span[0], g, state["body"], state["head"])
             found = Found(name, "evidence") if name else None
+        if not found and state.get("author") and first_person(sentence):
+            found = Found(state["author"], "subject")  # a founder's post: "levantamos US$1,2M" is the author's company's
         if not found and g.orphan_cue is not None and g.orphan_cue.search(sentence):
             # "In der aktuellen Finanzierungsrunde kamen 65 Millionen Euro zusammen": a round
             # told without a name is the article's subject's, if it has a sure one
@@ -735,6 +738,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)
     state["items"] = item_headings(sentences, lang, body, head or None)
+    state["author"] = post_author(sentences)  # "CEO @ Kestrel Santé | ...": a founder's own post
     drafts: list[Draft] = []
     pending_val: list[tuple[int, Money]] = []
     background = False
