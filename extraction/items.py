@@ -15,6 +15,7 @@ import re
 from extraction.money import parse_money
 from extraction.names import is_descriptor, places
 from extraction.plausibility import UNCOMMON, plausible_name, zipf
+from extraction.rounds import find_rounds
 
 # a bullet may lead: arrows, dots, triangles, or a country's flag ("🇸🇳 Sénégal — Yaatal"), or an
 # emoji a newsletter uses as its bullet ("🟢 Tamborim — R$ 150 milhões", "🔹 Zolla – 7 milioni", "➡️", "📌")
@@ -145,7 +146,15 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
             if j > i + 1 and (_looks_like_heading(sentences[j]) or not _refers_back(sentences[j], name)):
                 break  # the next item, whose name the checks above did not take, or a new topic
             found[j] = name
+    if len({name for i, name in found.items() if _tells_a_deal(sentences[i], lang)}) < 2:
+        return {}  # "TECH MTL — Financement" over a byline ("Marie-Ève Tremblay"): page chrome, no round-up
     return found
+
+
+def _tells_a_deal(sentence: str, lang: str) -> bool:
+    """An item of a round-up tells a deal: an amount, a round's name, or its size withheld."""
+    return bool(any(m.currency or m.has_scale for m in parse_money(sentence, lang)) or find_rounds(sentence)
+                or re.search(r"(?i)\b(?:non|no|não|niet|not)\s+(?:communiqué|revelad|divulgad|comunicad|disclosed|bekend)", sentence))
 
 
 _ELIDED_DESCRIPTION = re.compile(r"^(?:L|D|l|d)['’](?-i:[a-zà-ÿ])")
