@@ -610,6 +610,16 @@ def _first_person_author(sentences: list[str], idx: int) -> str | None:
     return about.group("name") if about else None
 
 
+def _title_round(explicit: list[Draft], d: Draft, head: str | None) -> str | None:
+    """The company of the title's round of the same amount, when an unnamed round is a headline-like
+    line under it: a page restates its title with the name left out, or as a deck."""
+    if not head or d.money is None or d.sentence > 4:
+        return None
+    same = [x.company for x in explicit if x.sentence == 0 and x.money is not None
+            and x.money.amount == d.money.amount and x.money.currency == d.money.currency]
+    return same[0] if same else None
+
+
 def _is_headline(sentence: str) -> bool:
     return len(sentence) < 120 and not sentence.rstrip().endswith((".", "!", "?", '"', "“", "”", "»"))
 
@@ -809,7 +819,10 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
                 continue  # "True Ventures has closed its second fund ... The firm had set a cap of $200M"
             if not near and not strong and not author and name and not any(name in x for x in sentences[:d.sentence + 1]):
                 continue  # "la start-up" cannot mean a company the article names only further down
-            if _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
+            titled = _title_round(explicit, d, head)
+            if titled:  # the page's headline repeated without its name ("La pépite lyonnaise lève 12 millions")
+                name = titled
+            elif _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
                 ahead = [m for m in mentions if 0 < m[0] - d.sentence <= 2]
                 name = min(ahead)[2] if ahead else name
             if not name:
