@@ -388,6 +388,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a person with a job title")  # "Renner" of "Gründer Hanno Renner"
     if len(tokens) == 2 and not investor and any(sieve.search(_TITLE_BEFORE, before) for before, _ in spots):
         return NameCheck(False, "a person with a job title")  # "..., managing partner Claire Donovan said"
+    if len(tokens) == 2 and not investor and any(_FOUNDED_BY_BEFORE.search(before) for before, _ in spots):
+        return NameCheck(False, "a founder")  # "la plataforma fundada por Beatriz Olmo y Jaime Salcedo, ultima ..."
     # _MODIFIER_AFTER matches only where `after` opens with a space (`\s` is what str.isspace() says)
     if lang == "en" and any(after[:1].isspace() and sieve.match(_MODIFIER_AFTER, after)
                             and not before.endswith(("the ", "The "))
@@ -486,6 +488,10 @@ def employer(person: str, text: str) -> str | None:
 _TITLED_PERSON_BEFORE = re.compile(rf"(?i:\b(?:{LEADER_TITLES}|cfo|cto|vorstand))\s+[A-ZÄÖÜ][\w-]+\s+$")
 _TITLE_BEFORE = re.compile(rf"(?i:\b(?:{LEADER_TITLES}|cfo|cto|coo|(?:managing|general|founding) partner|"
                            r"spokes(?:wo)?man|spokesperson|vorstand|sprecher(?:in)?))\s+$")
+# "fundada por Beatriz Olmo y Jaime Salcedo", "founded by Ana Ruiz and ...": the founders, persons
+_FOUNDED_BY_BEFORE = re.compile(
+    r"(?i:\b(?:co-?founded|founded|co-?fundad[oa]s?|fundad[oa]s?|co-?fondée?s?|fondée?s?|fondat[oa]|opgericht|gegründet)"
+    r"\s+(?:by|por|par|da|door|von))\s+(?:[A-ZÀ-Ý][\w'’-]+\s+){0,3}?(?:(?:and|y|e|et|en|und)\s+)?$")
 _MODIFIER_AFTER = re.compile(
     r"\s+(?:startup|start-up|firm|company|unicorn)\s+(?:just\s+|has\s+|have\s+)?"
     r"(?:raised|landed|secured|closed|bagged|snagged|got|nabbed|received|raises|lands|secures)\b")
