@@ -610,6 +610,15 @@ def _first_person_author(sentences: list[str], idx: int) -> str | None:
     return about.group("name") if about else None
 
 
+def _currency_told_elsewhere(money: Money, body: str, lang: str) -> Money:
+    """A headline's "20 millones" takes the currency the page gives the same amount elsewhere
+    ("20 millones de euros"), when no round the reader kept names one."""
+    for m in parse_money(body[:5000], lang):
+        if m.currency and m.amount == money.amount:
+            return replace(money, currency=m.currency)
+    return money
+
+
 def _title_round(explicit: list[Draft], d: Draft, head: str | None) -> str | None:
     """The company of the title's round of the same amount, when an unnamed round is a headline-like
     line under it: a page restates its title with the name left out, or as a deck."""
@@ -861,6 +870,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     other_money = bool(merged) and bool(sieve.search(OTHER_MONEY, body[:5000]))  # one article, one answer
     page = f"{head}\n{body}"  # where a bare "$" is told apart (extraction.dollars)
     for d in merged:
+        if d.money and d.money.currency is None and not seen:
+            d.money = _currency_told_elsewhere(d.money, body, lang)
         if d.money and d.money.currency is None and (seen or own_currency):
             # "X lève 40,5 millions": the article's currency, as a reader would assume
             d.money = replace(d.money, currency=seen.most_common(1)[0][0] if seen else own_currency)
