@@ -115,8 +115,11 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
         # a bare heading of a list laid out so is its own evidence, if no everyday word
         if not (plausible_name(name, lang, body, head)
                 or i in loose and all(zipf(t, lang) < UNCOMMON for t in name.split())):
-            if m is not None and heads_body and sentence[m.end():].strip() and not alone:
-                weak[i] = name  # "🟢 Aula Solar — R$ 3,5 milhões": everyday words, kept if others head items alike
+            if m is not None and sentence[m.end():].strip() and not alone and (
+                    heads_body or _opens_with_amount(sentence[m.end():], lang)):
+                # "🟢 Aula Solar — R$ 3,5 milhões", "• Entrega Já (Recife) — US$ 3 milhões em seed da X":
+                # everyday words, kept if others head items alike
+                weak[i] = (name, heads_body)
             continue
         if name.isupper():  # "BIOPLUME": the spelling the article uses elsewhere, if any
             for text in (head or "", body):
@@ -136,9 +139,12 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
         return {}
     # a name of everyday words ("Aula Solar", "Cuida+") heads its item when two or more plausible
     # names head theirs with the same "Name — amount" layout: the list's layout vouches for it
-    if sum(1 for i in spans if _ITEM.match(sentences[i])) >= 2:
-        for i, name in weak.items():
-            found[i] = spans[i] = name
+    if sum(1 for i in found if (m := _ITEM.match(sentences[i])) and (
+            i in spans or _opens_with_amount(sentences[i][m.end():], lang))) >= 2:
+        for i, (name, heads) in weak.items():
+            found[i] = name
+            if heads:
+                spans[i] = name
     starts = sorted(found)
     for i, name in spans.items():
         nxt = next((j for j in starts if j > i), len(sentences))
@@ -149,6 +155,12 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
     if len({name for i, name in found.items() if _tells_a_deal(sentences[i], lang)}) < 2:
         return {}  # "TECH MTL — Financement" over a byline ("Marie-Ève Tremblay"): page chrome, no round-up
     return found
+
+
+def _opens_with_amount(tail: str, lang: str) -> bool:
+    """The item's text after its dash opens with its amount: "US$ 3 milhões em seed da X"."""
+    money = [m for m in parse_money(tail, lang) if m.currency or m.has_scale]
+    return bool(money) and not tail[:money[0].span[0]].strip()
 
 
 def _tells_a_deal(sentence: str, lang: str) -> bool:
