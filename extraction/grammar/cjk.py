@@ -193,9 +193,15 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒ�
 _ALT_FIGURE = re.compile(r"\s*\(\s*(?:约合|約合|约|約|合|약|約)?\s*(?:新台[币幣]|人民[币幣]|港[币幣]|台[币幣])?\s*$")
 
 
+_CIRCLED = re.compile(r"(?<![^\n])[\u2460-\u2473]", re.MULTILINE)
+
+
 def _fold(text: str) -> str:
     """Full-width digits, letters and brackets to their plain forms ("１﹒２" -> "1.2"), and
     without the pinyin some pages print after characters ("領(lǐng)投")."""
+    # a circled number ("①株式会社X|シリーズB|15億円") marks a list item: NFKC would leave a bare
+    # digit glued to the name, so it becomes "1." as other lists write it
+    text = _CIRCLED.sub(lambda m: f"{ord(m.group(0)) - 0x245F}.", text)
     return _PINYIN.sub("", unicodedata.normalize("NFKC", text).replace("﹒", "."))
 
 
@@ -380,10 +386,15 @@ def _rounds_in(text: str, r: Reader) -> list[tuple[str, bool]]:
     return stages if len(set(stages)) > 1 else []
 
 
+_QUOTED_ITEM = re.compile(r"[^、,，「『]*[「『]([^」』、,，]{2,40})[」』]")
+
+
 def _names(text: str, r: Reader, marked: bool = False) -> list[str]:
     """The investors named in a list."""
     out: list[str] = []
-    text = _PAREN.sub("", text)
+    # "KDDIのCVC「KDDI Open Innovation Fund」": a list item's name in corner brackets is the name,
+    # the words before it describe it (elsewhere bracketed words are asides and fall away)
+    text = _PAREN.sub("", _QUOTED_ITEM.sub(r"\1", text))
     cuts = list(r.list_split.finditer(text))
     starts = [0, *(m.end() for m in cuts)]
     ends = [*(m.start() for m in cuts), len(text)]
@@ -556,8 +567,10 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
                 head = sentence[c0:announced.start()]
                 quoted = _quoted(r.code).findall(head)  # "「极简碳」宣布连续完成…"
                 run = r.name_run.search(_PAREN.sub("", head))
-                company = (quoted[-1] if quoted and _clean_name(quoted[-1], r) else None) or (
-                    _clean_name(run.group(0), r) if run else None) or _subject(
+                # (an investor's name there takes the new shares: "「KDDI Fund」を引受先とする第三者割当増資を
+                # 実施" is the topic's round, so the next candidate is tried)
+                company = (quoted[-1] if quoted and _clean_name(quoted[-1], r) and not r.investor_name.search(
+                    quoted[-1]) else None) or (_clean_name(run.group(0), r) if run else None) or _subject(
                     sentence[:announced.start()], r, first=True)
             backer = None
             backed = None if announced or monies else r.backs.search(sentence)
