@@ -240,7 +240,7 @@ def _value(m: re.Match[str], r: Reader) -> tuple[int | None, str | None]:
 _SPACED_LEAD_IN = re.compile(r"^.*\S(?:인|은|는)\s")
 _SPACED_AND_OTHERS = re.compile(r"\s등(?:\s.*)?$")
 # (a date before the name ends the words before it too: "지난해 4월 퓨처플레이")
-_ENDS_PHRASE = re.compile(r"(?:가|이|은|는|을|를|고|며|와|과|의|도|로|에|서|다|\d+[년월일]|지난해|올해|작년)$")
+_ENDS_PHRASE = re.compile(r"(?:가|이|은|는|을|를|고|며|와|과|의|도|로|에|서|다|\d+[년월일]|지난해|올해|작년|최근|이번)$")
 
 
 def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = False) -> str | None:
@@ -612,7 +612,10 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             # with several rounds in one sentence, each takes the investors named up to the next
             upto = found[k + 1][0] if k + 1 < len(found) else len(sentence)
             _investors(event, sentence[pos if k else 0:upto], r)
-            event.main = not r.past.search(sentence[:200]) or idx == 0
+            # (two rounds in one sentence are told in two tenses: "2021년 … 5억원의 시드 투자를 받은 X는
+            # 최근 … 60억원을 유치했다"; each is read in its own stretch)
+            told = sentence[pos if k else 0:upto] if len(found) > 1 else sentence
+            event.main = not r.past.search(told[:200]) or idx == 0
             events.append(event)
             last_at = idx
     # "Flowlabo(フローラボ)は…": the name in kana is the same company as its Latin form before it
@@ -672,6 +675,18 @@ def _breaks(sentence: str, r: Reader) -> list[re.Match[str]]:
     return out
 
 
+def _nearest_round(sentence: str, lo: int, start: int, end: int, hi: int, r: Reader) -> tuple[str, bool] | None:
+    """The stage named nearest to the amount at start..end, looking no further than lo..hi, or None."""
+    best: tuple[int, str] | None = None
+    for rx, _ in r.rounds:
+        for m in rx.finditer(sentence, lo, hi):
+            if m.end() <= start or m.start() >= end:
+                gap = start - m.end() if m.end() <= start else m.start() - end
+                if best is None or gap < best[0]:
+                    best = (gap, m.group(0))
+    return _round(best[1], r) if best else None
+
+
 def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str] | None,
           r: Reader, recent: FundingEvent | None = None, topic: str | None = None) -> list[tuple[int, FundingEvent]]:
     """The rounds of one sentence: each amount (or undisclosed size) with a funding word in
@@ -726,7 +741,7 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
                                sentence) if r.invests_in.pattern else None
             if target:
                 backer, company = company, target.group(1)
-        if not company or any(e.company == company for _, e in out):
+        if not company:
             continue
         amount = currency = None
         if money is not None:
@@ -737,8 +752,21 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         if rnd == "unknown" and r.verb_final:
             # "X는 80억원, Y가 30억원의 시리즈A 투자를 유치했다": the verb's clause names the stage of both
             rnd, ext = _round(sentence[end:], r)
+        nxt = min([s for s, _, _ in spots if s > start] or [len(sentence)])
+        if len(spots) > 1 and (c0 < last_end or nxt < c1):
+            # two amounts in one clause ("5억원의 시드 투자를 받은 X는 … 시리즈A 라운드에서 60억원을 유치"):
+            # each takes the stage nearest to it, between the amounts beside it
+            rnd, ext = _nearest_round(sentence, last_end, start, end, nxt, r) or (rnd, ext)
+        # one company's rounds in one sentence are one, unless they are told as two stages in one clause,
+        # or in a language whose topic carries over the clauses ("同社は2021年のシリーズBで15億円、2019年の
+        # シリーズAで4億円を調達"; a Chinese sentence's "；另外，…" may pass to another company)
+        two_stages = (c0 < last_end or r.verb_final) and not any(
+            e.round == rnd or "unknown" in (e.round, rnd) for _, e in out if e.company == company)
+        if any(e.company == company for _, e in out) and not two_stages:
+            continue
         status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) else "announced"
-        out.append((c0, FundingEvent(company=company, amount=amount, currency=currency, round=rnd,
+        # (where the round's own words start: after the amount before it when both share a clause)
+        out.append((max(c0, last_end), FundingEvent(company=company, amount=amount, currency=currency, round=rnd,
                                      extension=ext, status=status, confidence=0.5, evidence=sentence[:300],
                                      investors=[backer] if backer else [])))
     return out
