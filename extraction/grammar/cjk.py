@@ -435,9 +435,11 @@ def _sentences(text: str) -> list[str]:
 
 # a round-up's row: a list mark, the company (an aside in brackets), then its deal after "|" or ":"
 # ("1. 曜石半导体 | A轮 | 1亿元 | X领投", "・宙翔テクノロジーズ(宇宙機向け推進系):シリーズCで35億円。")
-_ROW = re.compile(r"^\s*(?:\d{1,2}[.、)]|[・•●◆▪▌*\-])\s*(?P<name>[^|:。,，、]{2,40}?)\s*[|:]\s*(?P<rest>\S.*)$")
+# (a briefing's "▶ X — 시리즈A 80억원": an arrow marks the item, a dash stands for the bar)
+_ROW = re.compile(r"^\s*(?:\d{1,2}[.、)]|[・•●◆▪▌▶►▷■*\-])\s*(?P<name>[^|:。,，、—–]{2,40}?)\s*(?:[|:]|\s[—–])\s*(?P<rest>\S.*)$")
 # a round-up item whose heading line is the company alone, its deal on the next line
 # ("1. 株式会社ソラトモ(ドローン点検)\nシリーズBラウンドで総額15億円を調達。")
+_DASHED = re.compile(r"(?P<name>[^|:。,，、—–]{2,40}?)\s[—–]\s*(?P<rest>\S.*)$")
 _HEADING = re.compile(r"^\s*(?P<mark>\d{1,2}[.、)]|[・•●◆▪▌■*\-])\s*(?P<name>[^|:。,，、\n]{2,40}?)\s*\n$")
 _LATIN_FIRST = re.compile(r"^([A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9])\s+[^\x00-\x7f]")
 
@@ -465,8 +467,12 @@ def _row(sentence: str, r: Reader) -> FundingEvent | None:
     m = _ROW.match(sentence)
     if not m:
         return None
-    rest = m.group("rest").strip()
-    raw = _PAREN.sub("", m.group("name")).strip()
+    rest, raw = m.group("rest").strip(), m.group("name")
+    inner = _DASHED.match(rest)
+    if inner and not any(rx.search(inner.group("name")) for rx, _ in r.rounds) and not r.money.search(inner.group("name")):
+        # "▶ 모빌리티 | 달림모터스 — 시리즈B 150억 원": the first cell is the sector, the name stands before the dash
+        rest, raw = inner.group("rest").strip(), inner.group("name")
+    raw = _PAREN.sub("", raw).strip()
     latin = _LATIN_FIRST.match(raw)  # "Polaris Bio 星枢生物": the Latin form, as in other reports
     company = latin.group(1) if latin else _clean_name(raw, r)
     rnd, ext = _round(rest, r)
