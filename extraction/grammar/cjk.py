@@ -193,6 +193,7 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒ�
 _ALT_FIGURE = re.compile(r"\s*\(\s*(?:约合|約合|约|約|合|약|約)?\s*(?:新台[币幣]|人民[币幣]|港[币幣]|台[币幣])?\s*$")
 
 
+_DAY_INSIDE = re.compile(r"([今昨明本])\(\d{1,2}\)日")
 _CIRCLED = re.compile(r"(?<![^\n])[\u2460-\u2473]", re.MULTILINE)
 
 
@@ -202,7 +203,10 @@ def _fold(text: str) -> str:
     # a circled number ("①株式会社X|シリーズB|15億円") marks a list item: NFKC would leave a bare
     # digit glued to the name, so it becomes "1." as other lists write it
     text = _CIRCLED.sub(lambda m: f"{ord(m.group(0)) - 0x245F}.", text)
-    return _PINYIN.sub("", unicodedata.normalize("NFKC", text).replace("﹒", "."))
+    text = unicodedata.normalize("NFKC", text).replace("﹒", ".")
+    # "今(17)日宣布": Taiwanese papers put the day of the month inside "今日"; without it the word is
+    # the "today" a name's tail may hold, not a bracket between a name and its verb
+    return _PINYIN.sub("", _DAY_INSIDE.sub(r"\1日", text))
 
 
 # "新台幣3億元", "港幣5000萬元": a currency the lexicon names (never the bare "元") written before the
