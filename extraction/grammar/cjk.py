@@ -685,6 +685,11 @@ def _breaks(sentence: str, r: Reader) -> list[re.Match[str]]:
     return out
 
 
+def _holds(rx: re.Pattern[str], sentence: str, start: int, end: int) -> bool:
+    """Whether a match of `rx` spans the text at start..end."""
+    return any(m.start() <= start and m.end() >= end for m in rx.finditer(sentence, max(0, start - 40), end + 40))
+
+
 def _nearest_round(sentence: str, lo: int, start: int, end: int, hi: int, r: Reader) -> tuple[str, bool] | None:
     """The stage named nearest to the amount at start..end, looking no further than lo..hi, or None."""
     best: tuple[int, str] | None = None
@@ -717,7 +722,9 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         c1 = min([m.start() for m in breaks if m.start() >= end] or [len(sentence)])
         # Korean and Japanese put the verb last: "X는 80억원, Y가 30억원의 투자를 유치했다"
         reach = len(sentence) if r.verb_final else min(c1, end + 40)
-        if not (r.funding.search(sentence, end, reach) or r.funding.search(sentence, max(0, start - 40), start)):
+        # (a funding phrase may hold the amount: "VCなどから約30億円を調達")
+        if not (r.funding.search(sentence, end, reach) or r.funding.search(sentence, max(0, start - 40), start)
+                or _holds(r.funding, sentence, start, end)):
             continue
         clause = sentence[c0:c1]
         if money is not None and (r.valuation.search(sentence, max(c0, last_end), start)
