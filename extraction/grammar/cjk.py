@@ -514,6 +514,15 @@ def _row_loan(sentence: str, row: FundingEvent, r: Reader) -> FundingEvent | Non
                         investors=_names(lender.group(1), r, marked=True) if lender else [])
 
 
+def _told_loan(sentence: str, last: FundingEvent, r: Reader) -> FundingEvent | None:
+    """A loan told, without a subject of its own, right after a round ("…2億8000万円を調達した。併せて
+    日本政策金融公庫から5000万円の融資を受けた。"): a debt round of that round's company, or None."""
+    money = next((m for m in r.money.finditer(sentence) if _value(m, r)[0]), None)
+    if money is None or _subject(sentence[:money.start()], r, first=True) is not None:
+        return None
+    return _row_loan(sentence, last, r)
+
+
 def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     """Rounds in a CJK article: one per clause that names a company, an amount (or an
     undisclosed one) and a funding word."""
@@ -544,6 +553,11 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             last_at = idx
             continue
         row_line = False
+        loan = _told_loan(sentence, events[-1], r) if events and idx - last_at <= 2 and events[-1].main else None
+        if loan is not None:
+            events.append(loan)
+            last_at = idx
+            continue
         funding = r.funding.search(sentence)
         # the investor patterns only matter for a sentence without a funding word
         # the investor patterns start with a lazy run of any characters, tried at every offset:
