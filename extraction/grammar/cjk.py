@@ -193,10 +193,20 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒ�
 _ALT_FIGURE = re.compile(r"\s*\(\s*(?:约合|約合|约|約|合|약|約)?\s*(?:新台[币幣]|人民[币幣]|港[币幣]|台[币幣])?\s*$")
 
 
+_DAY_INSIDE = re.compile(r"([今昨明本])\(\d{1,2}\)日")
+_CIRCLED = re.compile(r"(?<![^\n])[\u2460-\u2473]", re.MULTILINE)
+
+
 def _fold(text: str) -> str:
     """Full-width digits, letters and brackets to their plain forms ("１﹒２" -> "1.2"), and
     without the pinyin some pages print after characters ("領(lǐng)投")."""
-    return _PINYIN.sub("", unicodedata.normalize("NFKC", text).replace("﹒", "."))
+    # a circled number ("①株式会社X|シリーズB|15億円") marks a list item: NFKC would leave a bare
+    # digit glued to the name, so it becomes "1." as other lists write it
+    text = _CIRCLED.sub(lambda m: f"{ord(m.group(0)) - 0x245F}.", text)
+    text = unicodedata.normalize("NFKC", text).replace("﹒", ".")
+    # "今(17)日宣布": Taiwanese papers put the day of the month inside "今日"; without it the word is
+    # the "today" a name's tail may hold, not a bracket between a name and its verb
+    return _PINYIN.sub("", _DAY_INSIDE.sub(r"\1日", text))
 
 
 # "新台幣3億元", "港幣5000萬元": a currency the lexicon names (never the bare "元") written before the
@@ -234,7 +244,7 @@ def _value(m: re.Match[str], r: Reader) -> tuple[int | None, str | None]:
 _SPACED_LEAD_IN = re.compile(r"^.*\S(?:인|은|는)\s")
 _SPACED_AND_OTHERS = re.compile(r"\s등(?:\s.*)?$")
 # (a date before the name ends the words before it too: "지난해 4월 퓨처플레이")
-_ENDS_PHRASE = re.compile(r"(?:가|이|은|는|을|를|고|며|와|과|의|도|로|에|서|다|\d+[년월일]|지난해|올해|작년)$")
+_ENDS_PHRASE = re.compile(r"(?:가|이|은|는|을|를|고|며|와|과|의|도|로|에|서|다|\d+[년월일]|지난해|올해|작년|최근|이번)$")
 
 
 def _clean_name(text: str, r: Reader, investor: bool = False, marked: bool = False) -> str | None:
@@ -380,10 +390,15 @@ def _rounds_in(text: str, r: Reader) -> list[tuple[str, bool]]:
     return stages if len(set(stages)) > 1 else []
 
 
+_QUOTED_ITEM = re.compile(r"[^、,，「『]*[「『]([^」』、,，]{2,40})[」』]")
+
+
 def _names(text: str, r: Reader, marked: bool = False) -> list[str]:
     """The investors named in a list."""
     out: list[str] = []
-    text = _PAREN.sub("", text)
+    # "KDDIのCVC「KDDI Open Innovation Fund」": a list item's name in corner brackets is the name,
+    # the words before it describe it (elsewhere bracketed words are asides and fall away)
+    text = _PAREN.sub("", _QUOTED_ITEM.sub(r"\1", text))
     cuts = list(r.list_split.finditer(text))
     starts = [0, *(m.end() for m in cuts)]
     ends = [*(m.start() for m in cuts), len(text)]
@@ -424,9 +439,11 @@ def _sentences(text: str) -> list[str]:
 
 # a round-up's row: a list mark, the company (an aside in brackets), then its deal after "|" or ":"
 # ("1. 曜石半导体 | A轮 | 1亿元 | X领投", "・宙翔テクノロジーズ(宇宙機向け推進系):シリーズCで35億円。")
-_ROW = re.compile(r"^\s*(?:\d{1,2}[.、)]|[・•●◆▪▌*\-])\s*(?P<name>[^|:。,，、]{2,40}?)\s*[|:]\s*(?P<rest>\S.*)$")
+# (a briefing's "▶ X — 시리즈A 80억원": an arrow marks the item, a dash stands for the bar)
+_ROW = re.compile(r"^\s*(?:\d{1,2}[.、)]|[・•●◆▪▌▶►▷■*\-])\s*(?P<name>[^|:。,，、—–]{2,40}?)\s*(?:[|:]|\s[—–])\s*(?P<rest>\S.*)$")
 # a round-up item whose heading line is the company alone, its deal on the next line
 # ("1. 株式会社ソラトモ(ドローン点検)\nシリーズBラウンドで総額15億円を調達。")
+_DASHED = re.compile(r"(?P<name>[^|:。,，、—–]{2,40}?)\s[—–]\s*(?P<rest>\S.*)$")
 _HEADING = re.compile(r"^\s*(?P<mark>\d{1,2}[.、)]|[・•●◆▪▌■*\-])\s*(?P<name>[^|:。,，、\n]{2,40}?)\s*\n$")
 _LATIN_FIRST = re.compile(r"^([A-Za-z][A-Za-z0-9&.\- ]*[A-Za-z0-9])\s+[^\x00-\x7f]")
 
@@ -454,8 +471,12 @@ def _row(sentence: str, r: Reader) -> FundingEvent | None:
     m = _ROW.match(sentence)
     if not m:
         return None
-    rest = m.group("rest").strip()
-    raw = _PAREN.sub("", m.group("name")).strip()
+    rest, raw = m.group("rest").strip(), m.group("name")
+    inner = _DASHED.match(rest)
+    if inner and not any(rx.search(inner.group("name")) for rx, _ in r.rounds) and not r.money.search(inner.group("name")):
+        # "▶ 모빌리티 | 달림모터스 — 시리즈B 150억 원": the first cell is the sector, the name stands before the dash
+        rest, raw = inner.group("rest").strip(), inner.group("name")
+    raw = _PAREN.sub("", raw).strip()
     latin = _LATIN_FIRST.match(raw)  # "Polaris Bio 星枢生物": the Latin form, as in other reports
     company = latin.group(1) if latin else _clean_name(raw, r)
     rnd, ext = _round(rest, r)
@@ -493,6 +514,15 @@ def _row_loan(sentence: str, row: FundingEvent, r: Reader) -> FundingEvent | Non
                         investors=_names(lender.group(1), r, marked=True) if lender else [])
 
 
+def _told_loan(sentence: str, last: FundingEvent, r: Reader) -> FundingEvent | None:
+    """A loan told, without a subject of its own, right after a round ("…2億8000万円を調達した。併せて
+    日本政策金融公庫から5000万円の融資を受けた。"): a debt round of that round's company, or None."""
+    money = next((m for m in r.money.finditer(sentence) if _value(m, r)[0]), None)
+    if money is None or _subject(sentence[:money.start()], r, first=True) is not None:
+        return None
+    return _row_loan(sentence, last, r)
+
+
 def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
     """Rounds in a CJK article: one per clause that names a company, an amount (or an
     undisclosed one) and a funding word."""
@@ -523,6 +553,11 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             last_at = idx
             continue
         row_line = False
+        loan = _told_loan(sentence, events[-1], r) if events and idx - last_at <= 2 and events[-1].main else None
+        if loan is not None:
+            events.append(loan)
+            last_at = idx
+            continue
         funding = r.funding.search(sentence)
         # the investor patterns only matter for a sentence without a funding word
         # the investor patterns start with a lazy run of any characters, tried at every offset:
@@ -556,8 +591,10 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
                 head = sentence[c0:announced.start()]
                 quoted = _quoted(r.code).findall(head)  # "「极简碳」宣布连续完成…"
                 run = r.name_run.search(_PAREN.sub("", head))
-                company = (quoted[-1] if quoted and _clean_name(quoted[-1], r) else None) or (
-                    _clean_name(run.group(0), r) if run else None) or _subject(
+                # (an investor's name there takes the new shares: "「KDDI Fund」を引受先とする第三者割当増資を
+                # 実施" is the topic's round, so the next candidate is tried)
+                company = (quoted[-1] if quoted and _clean_name(quoted[-1], r) and not r.investor_name.search(
+                    quoted[-1]) else None) or (_clean_name(run.group(0), r) if run else None) or _subject(
                     sentence[:announced.start()], r, first=True)
             backer = None
             backed = None if announced or monies else r.backs.search(sentence)
@@ -599,7 +636,10 @@ def extract(code: str, body: str, title: str | None) -> list[FundingEvent]:
             # with several rounds in one sentence, each takes the investors named up to the next
             upto = found[k + 1][0] if k + 1 < len(found) else len(sentence)
             _investors(event, sentence[pos if k else 0:upto], r)
-            event.main = not r.past.search(sentence[:200]) or idx == 0
+            # (two rounds in one sentence are told in two tenses: "2021년 … 5억원의 시드 투자를 받은 X는
+            # 최근 … 60억원을 유치했다"; each is read in its own stretch)
+            told = sentence[pos if k else 0:upto] if len(found) > 1 else sentence
+            event.main = not r.past.search(told[:200]) or idx == 0
             events.append(event)
             last_at = idx
     # "Flowlabo(フローラボ)は…": the name in kana is the same company as its Latin form before it
@@ -659,6 +699,23 @@ def _breaks(sentence: str, r: Reader) -> list[re.Match[str]]:
     return out
 
 
+def _holds(rx: re.Pattern[str], sentence: str, start: int, end: int) -> bool:
+    """Whether a match of `rx` spans the text at start..end."""
+    return any(m.start() <= start and m.end() >= end for m in rx.finditer(sentence, max(0, start - 40), end + 40))
+
+
+def _nearest_round(sentence: str, lo: int, start: int, end: int, hi: int, r: Reader) -> tuple[str, bool] | None:
+    """The stage named nearest to the amount at start..end, looking no further than lo..hi, or None."""
+    best: tuple[int, str] | None = None
+    for rx, _ in r.rounds:
+        for m in rx.finditer(sentence, lo, hi):
+            if m.end() <= start or m.start() >= end:
+                gap = start - m.end() if m.end() <= start else m.start() - end
+                if best is None or gap < best[0]:
+                    best = (gap, m.group(0))
+    return _round(best[1], r) if best else None
+
+
 def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str] | None,
           r: Reader, recent: FundingEvent | None = None, topic: str | None = None) -> list[tuple[int, FundingEvent]]:
     """The rounds of one sentence: each amount (or undisclosed size) with a funding word in
@@ -679,7 +736,9 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         c1 = min([m.start() for m in breaks if m.start() >= end] or [len(sentence)])
         # Korean and Japanese put the verb last: "X는 80억원, Y가 30억원의 투자를 유치했다"
         reach = len(sentence) if r.verb_final else min(c1, end + 40)
-        if not (r.funding.search(sentence, end, reach) or r.funding.search(sentence, max(0, start - 40), start)):
+        # (a funding phrase may hold the amount: "VCなどから約30億円を調達")
+        if not (r.funding.search(sentence, end, reach) or r.funding.search(sentence, max(0, start - 40), start)
+                or _holds(r.funding, sentence, start, end)):
             continue
         clause = sentence[c0:c1]
         if money is not None and (r.valuation.search(sentence, max(c0, last_end), start)
@@ -713,7 +772,7 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
                                sentence) if r.invests_in.pattern else None
             if target:
                 backer, company = company, target.group(1)
-        if not company or any(e.company == company for _, e in out):
+        if not company:
             continue
         amount = currency = None
         if money is not None:
@@ -724,8 +783,21 @@ def _read(sentence: str, monies: list[re.Match[str]], undisclosed: re.Match[str]
         if rnd == "unknown" and r.verb_final:
             # "X는 80억원, Y가 30억원의 시리즈A 투자를 유치했다": the verb's clause names the stage of both
             rnd, ext = _round(sentence[end:], r)
+        nxt = min([s for s, _, _ in spots if s > start] or [len(sentence)])
+        if len(spots) > 1 and (c0 < last_end or nxt < c1):
+            # two amounts in one clause ("5억원의 시드 투자를 받은 X는 … 시리즈A 라운드에서 60억원을 유치"):
+            # each takes the stage nearest to it, between the amounts beside it
+            rnd, ext = _nearest_round(sentence, last_end, start, end, nxt, r) or (rnd, ext)
+        # one company's rounds in one sentence are one, unless they are told as two stages in one clause,
+        # or in a language whose topic carries over the clauses ("同社は2021年のシリーズBで15億円、2019年の
+        # シリーズAで4億円を調達"; a Chinese sentence's "；另外，…" may pass to another company)
+        two_stages = (c0 < last_end or r.verb_final) and not any(
+            e.round == rnd or "unknown" in (e.round, rnd) for _, e in out if e.company == company)
+        if any(e.company == company for _, e in out) and not two_stages:
+            continue
         status = "in_talks" if r.in_talks.search(sentence) else "reported" if r.reported.search(sentence) else "announced"
-        out.append((c0, FundingEvent(company=company, amount=amount, currency=currency, round=rnd,
+        # (where the round's own words start: after the amount before it when both share a clause)
+        out.append((max(c0, last_end), FundingEvent(company=company, amount=amount, currency=currency, round=rnd,
                                      extension=ext, status=status, confidence=0.5, evidence=sentence[:300],
                                      investors=[backer] if backer else [])))
     return out
