@@ -168,6 +168,9 @@ GRAMMAR = register(Grammar(
         r"(?:unternehmen|start-?ups|firmen)|"
         # a register's share capital ("das Stammkapital wurde von 31.250 Euro auf 38.100 Euro erhöht")
         r"stammkapital\w*|grundkapital\w*|"
+        # a bank syndicate's loan or a promissory note is a corporation's borrowing, not a backer's
+        # round ("hat sich einen Konsortialkredit über 1 Mrd. Euro gesichert", "Schuldscheindarlehen")
+        r"[\w-]*konsortialkredit\w*|schuldschein\w*|bankenkonsortium\w*|"
         # a prize by its rank is no round: "Den zweiten Platz und 10.000 Euro erhielt X", "Platz drei (5.000 Euro)"
         r"(?:den|der|dem) (?:ersten|zweiten|dritten|vierten|fünften) platz|platz (?:eins|zwei|drei|vier|fünf)|"
         # a company spending its own money: "aus dem operativen Cashflow", "aus eigenen Mitteln"
