@@ -155,7 +155,7 @@ GRAMMAR = register(Grammar(
         r"(?:pro|je) (?:[\w-]*runde|start-?up|unternehmen|investment|beteiligung))\b",
     ),
     skip_clause=rx(
-        r"\b(?:übernimmt|übernahme|übernommen|fusioniert|fusion|gekauft|kauft|börsengang\w*|"
+        r"\b(?:übernimmt|übernahme|übernommen|fusioniert|fusion|gekauft|kauft|kaufpreis\w*|börsengang\w*|"
         r"(?<!pre-)ipo|börsendebüt|erstnotiz|(?:an die|an der) börse|börsennotiert\w*|ausgabepreis|"
         r"emissionspreis|je aktie|pro aktie|vorgängerfonds|bezugsrecht\w*|aktionär\w*|neuen? aktien|"
         r"(?:im|am) [\w-]+ (?:standard|markt|segment) notiert\w*|"
