@@ -39,7 +39,7 @@ from extraction.plausibility import (
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
 from extraction.recipients import recipient_lines, recipient_list
-from extraction.rounds import EXTENSION_RE, find_rounds
+from extraction.rounds import EXTENSION_RE, find_rounds, kind_of_rounds
 from extraction.shared_amounts import each_names, respective_names
 from extraction.tables import table_deals
 from extraction.subject import find_subject
@@ -489,6 +489,8 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
             return
     if cue is not None and cue.round == "unknown" and not undisclosed:
         return
+    if kind_of_rounds(sentence, rounds):
+        return  # "investiert vor allem in Seed- und Series-A-Runden": a kind of rounds, no one round
     start, end = (cue.start, cue.end) if cue else generic.span()
     pseudo = Money(0, None, False, (start, end))
     found = None
