@@ -338,7 +338,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
     if _is_headline(sentence) and len(sentence.split()) <= 4:
         state["item_head"] = idx
-    if not money and not listed and not new and opening:
+    # further down, a move naming the round's stage is this round's news too ("X führt die Series A
+    # bei Y an"); a recalled portfolio ("X, which has invested in Y") names none
+    if not money and not listed and not new and (opening or (rounds and rounds[0].round != "unknown" and not background)):
         backing = read_backing(sentence, g, item)  # "Kestrel Ventures has invested in Vemly"
         if backing:
             draft = unsized(backing.company, idx, rounds[0].round if rounds else "unknown",

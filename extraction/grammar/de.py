@@ -381,7 +381,12 @@ GRAMMAR = register(Grammar(
         r"\b(?:hat|haben|hatte|hatten)(?: sich)? (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|"
         r"strategisch) ){0,2}(?:(?:in|an) (?:das|den|die|dem)|in|am)\s(?=[^.;]{2,80}?\s(?:investiert|beteiligt)\b)",
         r"\b(?:ist|sind|war|waren) (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|strategisch) ){0,2}"
-        r"(?:beim|bei (?:dem|der|den)|bei)\s(?=[^.;]{2,80}?\seingestiegen\b)"),
+        r"(?:beim|bei (?:dem|der|den)|bei)\s(?=[^.;]{2,80}?\seingestiegen\b)",
+        # a backer leading a named company's round: "X führt die Series A bei Y an", "X leitet die
+        # Seed-Runde von Y"; the round belongs to the company after "bei"/"von"
+        r"\b(?:führ(?:t|te|en|ten)|leite(?:t|te|n|ten)) (?:(?:nun|jetzt|auch|bereits) )?(?:die|eine) "
+        r"(?:[\w-]+ ){0,2}?(?:[\w-]*(?:runde|finanzierung)|series[ -]?[a-h]|serie[ -]?[a-h]) "
+        r"(?:beim|bei (?:dem|der)|bei|vom|von (?:dem|der)|von)\s"),
     funded_subject=rx(
         # ("hat laut Firmenbuch frisches Geld ... bekommen": a source may stand before the money)
         r"\s(?:haben|hat|konnten|konnte) (?:laut [\w-]+ |nach eigenen angaben |offenbar )?"
