@@ -429,6 +429,11 @@ _RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s
 # "Kivora's Series A", "Kivora’s new seed round": the name that owns the round label right after it
 _OWNER_OF_ROUND = re.compile(r"(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,2})['’]s\s+(?:(?:new|latest|first|"
                              r"recent|oversubscribed|upsized)\s+)?$")
+# "die Seed-Runde von Wolkenbruch angeführt", "die Series A bei dem Kölner Startup X geleitet": a
+# backer's sentence names the round's owner after "von"/"bei"
+_DE_ROUND_OF = re.compile(r"(?i)(?:-?[\w]*runde|\s+[\w-]*(?:runde|finanzierung))?\s+(?:von|bei|beim)\s+"
+                          r"(?:(?:dem|der)\s+)?(?P<np>[^,.;]{2,80}?)\s+(?:angeführt|geleitet|geführt|an(?=\s*[,.;]|$))")
+_LEAD_VERB_DE = re.compile(r"(?i)\b(?:angeführt|geleitet|geführt|führ(?:t|te|en|ten)\b[^.;]{0,80}\ban)\b")
 _OF = re.compile(r"\s+(?:de|del|da|do|di|della|van)\s+", re.I)
 _ROUND_LED_OPENS = re.compile(r"(?i)\s*(?:the|this) (?:[\w-]+ )?(?:round|financing|raise|investment) (?:was|is|has been) "
                               r"(?:co-)?led by\b")
@@ -498,9 +503,14 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
     found = None
     by = _RAISED_BY.match(sentence[end:])
     owner = _OWNER_OF_ROUND.search(sentence, 0, start) if cue is not None and g.code == "en" else None
+    de_owner = _DE_ROUND_OF.match(sentence, end) if cue is not None and g.code == "de" and sieve.search(
+        _LEAD_VERB_DE, sentence) else None
     if by:
         name = name_from_phrase(by.group("np"))
         found = Found(name, "object") if name else None
+    elif de_owner:  # "Wir haben die Seed-Runde von Wolkenbruch angeführt": the round's owner, not the backer
+        name = name_from_phrase(de_owner.group("np"), tail=True)
+        found = Found(name, "possessive") if name else None
     elif owner and sieve.search(_INVESTOR_VERB, sentence[:owner.start()]):
         # "Accel leads Kivora's Series A", "Accel invested in Kivora's seed round": the round's owner
         name = name_from_phrase(owner.group("np"), tail=True)
@@ -529,7 +539,7 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         found = Found(item, "subject")  # "Girouette – montant non communiqué" / "L'éditeur ... boucle un tour"
     if label and start >= label[1] and label_takes(found, sentence, label, g.code, state["body"], state["head"]):
         found = Found(label[0], "subject")  # "Pflegio: Die Wiener Plattform ... holt sich einen sechsstelligen Betrag"
-    if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
+    if found and not de_owner and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
         found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it
     if found and _HYPOTHETICAL.search(sentence):
         found = None  # "ob wir eine große Series B machen oder verkaufen": a round weighed, not raised
