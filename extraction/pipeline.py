@@ -266,7 +266,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             # "Kivano hat frisches Geld eingesammelt: X und Y investieren 12 Mio. Euro": the clause
             # before the colon names the company
             found = find_company(sentence[:colon] + ", " + sentence[colon + 2:], primary, g, prev_end if new else 0)
-        if whole_before is not None and (not found or found.how in ("gapping", "orphan")):
+        # (a part's own clause may name its lender or backer, "stellt der Kreditgeber X ... bereit",
+        # or a word of its kind, "als Venture Debt": the parts of one sum are its company's)
+        if whole_before is not None and (not found or found.how in ("gapping", "orphan", "evidence")
+                                         or not plausible_name(found.name, lang, state["body"], state["head"])):
             found = Found(whole_before.company, "subject")  # "Davon sind 10 Mio. Euro Eigenkapital ...": a part
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
