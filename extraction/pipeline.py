@@ -435,8 +435,9 @@ _OWNER_OF_ROUND = re.compile(r"(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]
 # "die Seed-Runde von Wolkenbruch angeführt", "die Series A bei dem Kölner Startup X geleitet": a
 # backer's sentence names the round's owner after "von"/"bei"
 _DE_ROUND_OF = re.compile(r"(?i)(?:-?[\w]*runde|\s+[\w-]*(?:runde|finanzierung))?\s+(?:von|bei|beim)\s+"
-                          r"(?:(?:dem|der)\s+)?(?P<np>[^,.;]{2,80}?)\s+(?:angeführt|geleitet|geführt|an(?=\s*[,.;]|$))")
-_LEAD_VERB_DE = re.compile(r"(?i)\b(?:angeführt|geleitet|geführt|führ(?:t|te|en|ten)\b[^.;]{0,80}\ban)\b")
+                          r"(?:(?:dem|der)\s+)?(?P<np>[^,.;]{2,80}?)\s+(?:angeführt|geleitet|geführt)\b")
+# (the present "X führt die Series A bei Y an" is a backer's move, read with its backer by read_backing)
+_LEAD_VERB_DE = re.compile(r"(?i)\b(?:angeführt|geleitet|geführt)\b")
 _OF = re.compile(r"\s+(?:de|del|da|do|di|della|van)\s+", re.I)
 _ROUND_LED_OPENS = re.compile(r"(?i)\s*(?:the|this) (?:[\w-]+ )?(?:round|financing|raise|investment) (?:was|is|has been) "
                               r"(?:co-)?led by\b")
