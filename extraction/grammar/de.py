@@ -143,6 +143,11 @@ GRAMMAR = register(Grammar(
         # a clause opened by "nach" compares with an earlier figure: "Die Bewertung fiele auf 90 Mio. Euro
         # – nach 700 Mio. Euro im Jahr 2021", "nach zuletzt 2 Mrd. Dollar"
         r"^\s*nach (?:zuletzt |noch |einst |damals |früher )?$",
+        # a sum reached, round or all rounds: "Die Runde summiert sich damit auf nun 17 Mio. Euro", "Die
+        # Series A wächst damit auf 20 Mio. Euro", "beläuft sich damit insgesamt auf"
+        r"\bsummier(?:t|en|te|ten) sich\b[^.;]{0,40}$",
+        r"\b(?:wächst|wuchs|wachsen|beläuft sich|belief sich|erhöht sich|erhöhte sich|vergrößert sich)\s+"
+        r"(?:damit|nun|so|somit)\b[^.;]{0,30}\bauf\s+(?:(?:nun|jetzt|insgesamt|rund|knapp|über|gut|etwa)\s+)*$",
     ),
     skip_after=rx(
         # never the source of the money: "4 Mio. Euro vom Nordkap Fonds" is a round from a fund
