@@ -41,6 +41,13 @@ _MARKET_CLAUSE = re.compile(
     r"vergangenen jahr|letzten jahr|trimestre|semestre|année|año|anno|jaar|monat|month|woche|week)\b|"
     r"\b(?:quartal|quarter|halbjahr|trimestre)\b[^.;]{0,80}\b(?:startups|start-ups|jungunternehmen|"
     r"companies|firmen|entreprises|empresas)\b")
+# a class of companies' money summed: "Startups aus dem Bereich KI sammelten zusammen 1,1 Mrd. Euro
+# ein", "fintechs raised a combined $2B": a plural kind as the subject with "together" is a market
+# figure even without a period
+_COMBINED_CLAUSE = re.compile(
+    r"(?i)\b(?:startups|start-ups|jungunternehmen|jungfirmen|fintechs|companies|firms|firmen|"
+    r"entreprises|empresas|aziende|bedrijven)\b[^.;]{0,80}\b(?:zusammen|zusammengenommen|gemeinsam|"
+    r"(?:a |an )?combined|collectively|together|ensemble|en conjunto|juntas|insieme|samen)\b")
 # an investor's plan: "will 500 Millionen in Fintechs investieren", "plans to invest $1B in startups"
 _PLAN_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:[\w-]+\s+){0,3}?(?:in|into|en|dans|em|nel|nei)\s+[„“\"'«]?(?:[\w-]+\s+){0,2}?"
@@ -71,4 +78,10 @@ def is_aggregate(sentence: str, start: int, end: int, clause: tuple[int, int]) -
     # through the sieve: both patterns try every offset, and most clauses lack their words
     if sieve.search(_PERIOD_BEFORE, sentence[c_start:start]):
         return True
-    return bool(sieve.search(_MARKET_CLAUSE, sentence[c_start:c_end]))
+    return bool(sieve.search(_MARKET_CLAUSE, sentence[c_start:c_end])) or _combined_before(sentence[c_start:start])
+
+
+def _combined_before(before: str) -> bool:
+    """"Startups aus Bayern sammelten zusammen 900 Mio. Euro ein": the kind and "together" both
+    stand before the amount (after it, "gemeinsam mit X" names a co-investor)."""
+    return bool(_COMBINED_CLAUSE.search(before))

@@ -273,11 +273,18 @@ def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | Non
     return None
 
 
+# a fronted channel: "Über die Crowdinvesting-Plattform Seedmatch hat X ...", "Via Companisto sammelt X"
+# ("über" before a number is "more than", which _LEAD_IN strips: "Über 20 Angels haben ...")
+_CHANNEL_START = re.compile(r"(?i)^(?:über|via)\s+(?![\d.,]+\b)\S")
+
+
 def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | None:
     if (founded := _founders_company(before)) is not None:
         return founded
     segments = [s.strip() for s in before.split(",")]
     for seg in reversed(segments):
+        if _CHANNEL_START.match(seg):
+            continue  # "Über die Plattform Conda hat Kivano ...": the channel, the subject follows the verb
         # "... sammelt 3 Mio. ein und Pflanzpilot holt sich": the particle closes the previous clause
         seg = _LEAD_IN.sub("", re.sub(r"^(?:ein|auf|ab|an|zu|bekannt)\s+(?:und|sowie)\s+", "", seg))
         if not seg or (relative or _DE_RELATIVE).match(seg):

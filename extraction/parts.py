@@ -73,7 +73,16 @@ def part_owner(sentence: str, start: int, recent: list[tuple[int, str]], idx: in
 
 # "Davon sind 10 Mio. Euro Eigenkapital ..., die restlichen 15 Mio. Euro ... Fremdkapital": the sentence
 # breaks the amount told just before into parts
-_BREAKDOWN_OPENING = re.compile(r"(?i)^\W*(?:davon|hiervon|dabei|of this|of which)\b")
+_BREAKDOWN_OPENING = re.compile(
+    r"(?i)^\W*(?:davon|hiervon|dabei|of this|of which)\b|"
+    # a lead-in that says the sum splits, then the parts after its colon: "Die Summe setzt sich aus
+    # zwei Teilen zusammen: 12 Mio. Euro ..., weitere 8 Mio. Euro ...", "The funding is split into two parts:"
+    r"^\W*(?:die|der|das|the)\s+(?:[\w-]+\s+)?(?:summe|betrag|finanzierung|runde|geld|kapital|investment|"
+    r"sum|amount|funding|round|financing|money|capital)\s+(?:setzt sich|besteht|teilt sich|verteilt sich|gliedert sich|"
+    r"consists|comprises|is split|is made up|breaks down|splits)\b[^.:;]{0,60}:")
+
+
+_PARTS_REACH = 6  # sentences from a headline's sum to its breakdown (a byline and a photo credit stand between)
 
 
 def whole_of_parts(sentence: str, money: list[Money], drafts: list[Draft], idx: int) -> Draft | None:
@@ -81,8 +90,11 @@ def whole_of_parts(sentence: str, money: list[Money], drafts: list[Draft], idx: 
     sentence opens as a breakdown ("Davon ..."); None otherwise."""
     if len(money) < 2 or not drafts or not _BREAKDOWN_OPENING.match(sentence):
         return None
-    prev = drafts[-1]
-    if prev.sentence != idx - 1 or prev.money is None or any(m.currency != prev.money.currency for m in money):
+    # the latest sized round, told just before or (when the sentence before gave the sum as a total
+    # the money reader skips: "hat sich insgesamt 20 Mio. Euro gesichert") in the headline or lead
+    sized = [d for d in drafts if d.money is not None]
+    prev = sized[-1] if sized else None
+    if prev is None or not 0 < idx - prev.sentence <= _PARTS_REACH or any(m.currency != prev.money.currency for m in money):
         return None
     total = sum(m.amount for m in money)
     return prev if abs(total - prev.money.amount) <= 0.03 * prev.money.amount else None

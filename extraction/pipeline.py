@@ -40,7 +40,7 @@ from extraction.plausibility import (
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
 from extraction.recipients import recipient_lines, recipient_list
-from extraction.rounds import EXTENSION_RE, find_rounds
+from extraction.rounds import EXTENSION_RE, find_rounds, kind_of_rounds
 from extraction.shared_amounts import each_names, respective_names
 from extraction.tables import table_deals
 from extraction.subject import find_subject
@@ -267,7 +267,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             # "Kivano hat frisches Geld eingesammelt: X und Y investieren 12 Mio. Euro": the clause
             # before the colon names the company
             found = find_company(sentence[:colon] + ", " + sentence[colon + 2:], primary, g, prev_end if new else 0)
-        if whole_before is not None and (not found or found.how in ("gapping", "orphan")):
+        # (a part's own clause may name its lender or backer, "stellt der Kreditgeber X ... bereit",
+        # or a word of its kind, "als Venture Debt": the parts of one sum are its company's)
+        if whole_before is not None and (not found or found.how in ("gapping", "orphan", "evidence")
+                                         or not plausible_name(found.name, lang, state["body"], state["head"])):
             found = Found(whole_before.company, "subject")  # "Davon sind 10 Mio. Euro Eigenkapital ...": a part
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
@@ -341,7 +344,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
     if _is_headline(sentence) and len(sentence.split()) <= 4:
         state["item_head"] = idx
-    if not money and not listed and not new and opening:
+    # further down, a move naming the round's stage is this round's news too ("X führt die Series A
+    # bei Y an"); a recalled portfolio ("X, which has invested in Y") names none
+    if not money and not listed and not new and (opening or (rounds and rounds[0].round != "unknown" and not background)):
         backing = read_backing(sentence, g, item)  # "Kestrel Ventures has invested in Vemly"
         if backing:
             draft = unsized(backing.company, idx, rounds[0].round if rounds else "unknown",
@@ -430,6 +435,12 @@ _RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s
 # "Kivora's Series A", "Kivora’s new seed round": the name that owns the round label right after it
 _OWNER_OF_ROUND = re.compile(r"(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,2})['’]s\s+(?:(?:new|latest|first|"
                              r"recent|oversubscribed|upsized)\s+)?$")
+# "die Seed-Runde von Wolkenbruch angeführt", "die Series A bei dem Kölner Startup X geleitet": a
+# backer's sentence names the round's owner after "von"/"bei"
+_DE_ROUND_OF = re.compile(r"(?i)(?:-?[\w]*runde|\s+[\w-]*(?:runde|finanzierung))?\s+(?:von|bei|beim)\s+"
+                          r"(?:(?:dem|der)\s+)?(?P<np>[^,.;]{2,80}?)\s+(?:angeführt|geleitet|geführt)\b")
+# (the present "X führt die Series A bei Y an" is a backer's move, read with its backer by read_backing)
+_LEAD_VERB_DE = re.compile(r"(?i)\b(?:angeführt|geleitet|geführt)\b")
 _OF = re.compile(r"\s+(?:de|del|da|do|di|della|van)\s+", re.I)
 _ROUND_LED_OPENS = re.compile(r"(?i)\s*(?:the|this) (?:[\w-]+ )?(?:round|financing|raise|investment) (?:was|is|has been) "
                               r"(?:co-)?led by\b")
@@ -492,14 +503,21 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
             return
     if cue is not None and cue.round == "unknown" and not undisclosed:
         return
+    if kind_of_rounds(sentence, rounds):
+        return  # "investiert vor allem in Seed- und Series-A-Runden": a kind of rounds, no one round
     start, end = (cue.start, cue.end) if cue else generic.span()
     pseudo = Money(0, None, False, (start, end))
     found = None
     by = _RAISED_BY.match(sentence[end:])
     owner = _OWNER_OF_ROUND.search(sentence, 0, start) if cue is not None and g.code == "en" else None
+    de_owner = _DE_ROUND_OF.match(sentence, end) if cue is not None and g.code == "de" and sieve.search(
+        _LEAD_VERB_DE, sentence) else None
     if by:
         name = name_from_phrase(by.group("np"))
         found = Found(name, "object") if name else None
+    elif de_owner:  # "Wir haben die Seed-Runde von Wolkenbruch angeführt": the round's owner, not the backer
+        name = name_from_phrase(de_owner.group("np"), tail=True)
+        found = Found(name, "possessive") if name else None
     elif owner and sieve.search(_INVESTOR_VERB, sentence[:owner.start()]):
         # "Accel leads Kivora's Series A", "Accel invested in Kivora's seed round": the round's owner
         name = name_from_phrase(owner.group("np"), tail=True)
@@ -528,7 +546,7 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         found = Found(item, "subject")  # "Girouette – montant non communiqué" / "L'éditeur ... boucle un tour"
     if label and start >= label[1] and label_takes(found, sentence, label, g.code, state["body"], state["head"]):
         found = Found(label[0], "subject")  # "Pflegio: Die Wiener Plattform ... holt sich einen sechsstelligen Betrag"
-    if found and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
+    if found and not de_owner and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
         found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it
     if found and _HYPOTHETICAL.search(sentence):
         found = None  # "ob wir eine große Series B machen oder verkaufen": a round weighed, not raised

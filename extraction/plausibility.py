@@ -325,6 +325,9 @@ _DIGIT = re.compile(r"\d")
 _SHORT_TITLE = re.compile(r"(?i)c[a-z]o$|dr|prof")
 _CONTRACTION = re.compile(r"[’']t$")
 _LINK_CHROME = re.compile(r"(?i)related|lesetipps?|weiterlesen|auch interessant|passend dazu")
+# an episode's, issue's or week's number heading a page: "Folge 142", "Episode 12", "KW 12", "Teil 3"
+_NUMBERED_LABEL = re.compile(r"(?i)(?:folge|episode|ep\.?|ausgabe|teil|kapitel|staffel|nr\.?|nummer|kw|issue|part|"
+                             r"chapter|week|no\.?|vol\.?|volume|épisode|numéro|episodio|número|aflevering)\s?#?\d{1,4}")
 _CLOCK_TIME = re.compile(r"(?i)\d{1,2}[:.]\d{2}(?:\s?(?:uhr|h|am|pm))?")
 
 
@@ -358,6 +361,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
     if any(_MONTHS.match(t.strip(",.")) for t in tokens) and all(
             _MONTHS.match(t.strip(",.")) or _PERIOD.match(t.strip(",.")) for t in tokens):
         return NameCheck(False, "a date")
+    if _NUMBERED_LABEL.fullmatch(bare):
+        return NameCheck(False, "a numbered label")  # "Folge 142: X-Gründerin über ...": a podcast's episode
     if _CLOCK_TIME.fullmatch(bare):
         return NameCheck(False, "a time")  # "09:40 Uhr": a ticker item's time stamp
     if _LINK_CHROME.fullmatch(bare):

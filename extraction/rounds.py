@@ -179,3 +179,24 @@ def detect_round(sentence: str) -> tuple[str, bool]:
         return "unknown", bool(EXTENSION_RE.search(sentence))
     cue = cues[0]
     return cue.round, cue.extension or bool(EXTENSION_RE.search(sentence))
+
+
+# a round name followed by a plural round noun: "Seed-Runden", "Series A rounds", "rondas semilla"
+_PLURAL_NOUN_AFTER = re.compile(r"(?i)^-?\s?(?:[\w]+-)?(?:finanzierungs)?(?:runden|rounds|tours|rondas|rodadas|rondes)\b")
+_COORDINATED_AFTER = re.compile(r"(?i)^-?\s*(?:und|and|oder|or|bis|to|et|y|e|ou|o|en|of|,|/)\s*$")
+
+
+def kind_of_rounds(sentence: str, cues: list[RoundCue]) -> bool:
+    """Whether the sentence's round names all stand for a kind of rounds, in the plural: "will vor
+    allem in Seed- und Series-A-Runden investieren", "backs pre-seed and seed rounds". A fund's
+    focus or a market's share, not one company's round."""
+    if not cues:
+        return False
+    for k, cue in enumerate(cues):
+        after = sentence[cue.end:cue.end + 30]
+        if _PLURAL_NOUN_AFTER.match(after):
+            continue
+        nxt = cues[k + 1] if k + 1 < len(cues) else None
+        if nxt is None or not _COORDINATED_AFTER.match(sentence[cue.end:nxt.start]):
+            return False
+    return True

@@ -59,6 +59,15 @@ _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3}|(?:\d{1,2}
 _COMMA_LEGAL = re.compile(r"(?<=\w),(?=\s(?:S\.A\.S?|S\.L\.U?|S\.p\.A|S\.r\.l|Lda|Ltda|SAS|SARL|B\.V|N\.V)\.?(?!\w))")
 
 
+def _table_rows(text: str, at: int) -> bool:
+    """Whether the lines on both sides of the line break at `at` are rows of a table ("Alpwerk |
+    ZH | USD 15 Mio." / "koala.energy | TI | CHF 4 Mio."): a row opening in lower case starts a row
+    of its own, no wrapped continuation of the one above."""
+    end = text.find("\n", at + 1)
+    return text.count("|", text.rfind("\n", 0, at) + 1, at) >= 2 and \
+        text.count("|", at + 1, end if end >= 0 else len(text)) >= 2
+
+
 def normalize(text: str) -> str:
     """NFC, no control characters, single spaces, repaired split decimals."""
     if not text:
@@ -73,7 +82,8 @@ def normalize(text: str) -> str:
         text = _INVISIBLE.sub("", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\n" in text and _WRAPPED.search(text):
-        text = _WRAPPED.sub(lambda m: " " if m.start() - text.rfind("\n", 0, m.start()) > _WRAP_WIDTH else "\n", text)
+        text = _WRAPPED.sub(lambda m: " " if m.start() - text.rfind("\n", 0, m.start()) > _WRAP_WIDTH
+                            and not _table_rows(text, m.start()) else "\n", text)
     # a run to rewrite has two plain spaces, a tab or another space character: most texts have
     # none, and the pattern tries every offset to find that out
     if "  " in text or "\t" in text or not text.isascii() and _WIDE_SPACE.search(text):

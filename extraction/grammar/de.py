@@ -143,6 +143,11 @@ GRAMMAR = register(Grammar(
         # a clause opened by "nach" compares with an earlier figure: "Die Bewertung fiele auf 90 Mio. Euro
         # – nach 700 Mio. Euro im Jahr 2021", "nach zuletzt 2 Mrd. Dollar"
         r"^\s*nach (?:zuletzt |noch |einst |damals |früher )?$",
+        # a sum reached, round or all rounds: "Die Runde summiert sich damit auf nun 17 Mio. Euro", "Die
+        # Series A wächst damit auf 20 Mio. Euro", "beläuft sich damit insgesamt auf"
+        r"\bsummier(?:t|en|te|ten) sich\b[^.;]{0,40}$",
+        r"\b(?:wächst|wuchs|wachsen|beläuft sich|belief sich|erhöht sich|erhöhte sich|vergrößert sich)\s+"
+        r"(?:damit|nun|so|somit)\b[^.;]{0,30}\bauf\s+(?:(?:nun|jetzt|insgesamt|rund|knapp|über|gut|etwa)\s+)*$",
     ),
     skip_after=rx(
         # never the source of the money: "4 Mio. Euro vom Nordkap Fonds" is a round from a fund
@@ -155,7 +160,7 @@ GRAMMAR = register(Grammar(
         r"(?:pro|je) (?:[\w-]*runde|start-?up|unternehmen|investment|beteiligung))\b",
     ),
     skip_clause=rx(
-        r"\b(?:übernimmt|übernahme|übernommen|fusioniert|fusion|gekauft|kauft|börsengang\w*|"
+        r"\b(?:übernimmt|übernahme|übernommen|fusioniert|fusion|gekauft|kauft|kaufpreis\w*|börsengang\w*|"
         r"(?<!pre-)ipo|börsendebüt|erstnotiz|(?:an die|an der) börse|börsennotiert\w*|ausgabepreis|"
         r"emissionspreis|je aktie|pro aktie|vorgängerfonds|bezugsrecht\w*|aktionär\w*|neuen? aktien|"
         r"(?:im|am) [\w-]+ (?:standard|markt|segment) notiert\w*|"
@@ -168,6 +173,9 @@ GRAMMAR = register(Grammar(
         r"(?:unternehmen|start-?ups|firmen)|"
         # a register's share capital ("das Stammkapital wurde von 31.250 Euro auf 38.100 Euro erhöht")
         r"stammkapital\w*|grundkapital\w*|"
+        # a bank syndicate's loan or a promissory note is a corporation's borrowing, not a backer's
+        # round ("hat sich einen Konsortialkredit über 1 Mrd. Euro gesichert", "Schuldscheindarlehen")
+        r"[\w-]*konsortialkredit\w*|schuldschein\w*|bankenkonsortium\w*|"
         # a prize by its rank is no round: "Den zweiten Platz und 10.000 Euro erhielt X", "Platz drei (5.000 Euro)"
         r"(?:den|der|dem) (?:ersten|zweiten|dritten|vierten|fünften) platz|platz (?:eins|zwei|drei|vier|fünf)|"
         # a company spending its own money: "aus dem operativen Cashflow", "aus eigenen Mitteln"
@@ -378,7 +386,12 @@ GRAMMAR = register(Grammar(
         r"\b(?:hat|haben|hatte|hatten)(?: sich)? (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|"
         r"strategisch) ){0,2}(?:(?:in|an) (?:das|den|die|dem)|in|am)\s(?=[^.;]{2,80}?\s(?:investiert|beteiligt)\b)",
         r"\b(?:ist|sind|war|waren) (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|strategisch) ){0,2}"
-        r"(?:beim|bei (?:dem|der|den)|bei)\s(?=[^.;]{2,80}?\seingestiegen\b)"),
+        r"(?:beim|bei (?:dem|der|den)|bei)\s(?=[^.;]{2,80}?\seingestiegen\b)",
+        # a backer leading a named company's round: "X führt die Series A bei Y an", "X leitet die
+        # Seed-Runde von Y"; the round belongs to the company after "bei"/"von"
+        r"\b(?:führ(?:t|te|en|ten)|leite(?:t|te|n|ten)) (?:(?:nun|jetzt|auch|bereits) )?(?:die|eine) "
+        r"(?:[\w-]+ ){0,2}?(?:[\w-]*(?:runde|finanzierung)|series[ -]?[a-h]|serie[ -]?[a-h]) "
+        r"(?:beim|bei (?:dem|der)|bei|vom|von (?:dem|der)|von)\s"),
     funded_subject=rx(
         # ("hat laut Firmenbuch frisches Geld ... bekommen": a source may stand before the money)
         r"\s(?:haben|hat|konnten|konnte) (?:laut [\w-]+ |nach eigenen angaben |offenbar )?"
