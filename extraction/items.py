@@ -49,9 +49,15 @@ def _heading_only(tail: str, lang: str) -> bool:
     return len(money) == 1 and not (bare[:money[0].span[0]] + bare[money[0].span[1]:]).strip(" .")
 
 
+# compiled once: built and looked up in re's cache for every sentence, it cost more than its match
+_FLAG_HEADING = re.compile(_BULLET + r"(?P<place>[^—–]{2,40}?)\s[—–]\s+(?P<name>[^—–]{2,40})$")
+
+
 def _flag_heading(sentence: str, lang: str, body: str, head: str | None) -> str | None:
     """ "🇸🇳 Sénégal — Yaatal": a place, a dash, and the company's name, the heading of its item."""
-    m = re.match(_BULLET + r"(?P<place>[^—–]{2,40}?)\s[—–]\s+(?P<name>[^—–]{2,40})$", sentence.strip())
+    if "—" not in sentence and "–" not in sentence:
+        return None  # the heading needs its dash; most sentences have none
+    m = _FLAG_HEADING.match(sentence.strip())
     if not m:
         return None
     place = _TAIL_PAREN.sub("", m.group("place")).strip().lower()

@@ -63,10 +63,27 @@ def brands(title: str | None, text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for w in opens & slots:
         cap = w[0].upper() + w[1:]
-        if counts[w] < 2 and w not in labels or w in _lexicon_words() or re.search(r"(?<!\w)" + re.escape(cap) + r"(?!\w)", full):
+        if counts[w] < 2 and w not in labels or w in _lexicon_words() or _stands_alone(cap, full):
             continue
         out[w] = cap
     return out
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # re's \w
+
+
+def _stands_alone(word: str, text: str) -> bool:
+    r"""`re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", text)`, read at each place the word
+    stands (str.find) instead: a pattern led by a look-behind is tried at every offset of the
+    article, and was compiled anew for each word."""
+    start = 0
+    while (i := text.find(word, start)) >= 0:
+        start = i + 1
+        end = i + len(word)
+        if (i == 0 or not _is_word_char(text[i - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            return True
+    return False
 
 
 def capitalise(text: str | None, names: dict[str, str]) -> str | None:

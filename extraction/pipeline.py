@@ -770,7 +770,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         state["lead"] = 1
     # byline and date lines under the headline ("Handwerk Digital · 23.08.2023 · Redaktion") push the
     # article's opening down by as many sentences
-    state["chrome"] = sum(1 for x in sentences[state["lead"]:state["lead"] + 4] if _BYLINE.search(x) and len(x.split()) <= 12)
+    # (the word count first: most opening sentences are longer, and _BYLINE tries every offset)
+    state["chrome"] = sum(1 for x in sentences[state["lead"]:state["lead"] + 4] if len(x.split()) <= 12 and _BYLINE.search(x))
     # a table's rows, read by their header's columns, before the lists without one
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)

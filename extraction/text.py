@@ -22,7 +22,9 @@ _INVISIBLE = re.compile(r"[\u00ad\u200b-\u200d\u2060\ufeff]")
 # "raised $5\nmillion in a seed round". A line of running text (_WRAP_WIDTH characters or more)
 # that ends in a word, comma or amount and a next line that opens in lower case are one sentence;
 # a table's cells and list lines are short ("Seed" over "aws Gründungsfonds (Lead)")
-_WRAPPED = re.compile(r"(?<=[\w,$€£%)])\n(?=[a-zà-öø-ÿß])")
+# (the look-behind stands after the "\n", covering it too: led by a literal, the search skips
+# ahead to each line break instead of trying the look-behind at every offset; same matches)
+_WRAPPED = re.compile(r"\n(?<=[\w,$€£%)]\n)(?=[a-zà-öø-ÿß])")
 _WRAP_WIDTH = 40
 # HTML character references left in text (a feed that escapes twice, a page copied as source):
 # "5&nbsp;Mio.&nbsp;&euro;", "Ventures &amp; Partners"; only complete ones, with their semicolon
@@ -31,7 +33,9 @@ _ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,
 _SPLIT_DECIMAL = re.compile(
     r"(?<![\d,.])(\d{1,3}), (\d{1,2})(?=\s?(?:Mrd|Milliard|Mio|Million|billion|million|bn\b|mn\b))"
 )
-_DIGIT_COMMA_DIGIT = re.compile(r"\d, \d")  # what a split decimal needs, found much faster
+# what a split decimal needs ("\d, \d"), found much faster: led by the literal ", ", which `re`
+# skips ahead to, with the digit before it checked from there
+_DIGIT_COMMA_DIGIT = re.compile(r", (?<=\d, )\d")
 _ABBREV = {
     "mio", "mrd", "inc", "co", "corp", "ltd", "dr", "mr", "mrs", "ms", "prof", "st", "no", "nr",
     "vs", "etc", "bzw", "ca", "u.a", "z.b", "d.h", "jr", "sr", "rs", "tsd", "mill", "mln", "e.v",
@@ -56,7 +60,11 @@ _CJK_STOP = re.compile(r"[。！？；]")
 _BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3}|(?:\d{1,2}\ufe0f?\u20e3|[👉🔹🔸🔷🔶✅▶➡🟢🚀💰]\ufe0f?)+)\s*")
 
 
-_COMMA_LEGAL = re.compile(r"(?<=\w),(?=\s(?:S\.A\.S?|S\.L\.U?|S\.p\.A|S\.r\.l|Lda|Ltda|SAS|SARL|B\.V|N\.V)\.?(?!\w))")
+# "(?<=\w),(?=...)" led by its comma (the look-behind covers it): the search skips ahead to each
+# comma instead of trying the look-behind at every offset; same matches
+_COMMA_LEGAL = re.compile(r",(?<=\w,)(?=\s(?:S\.A\.S?|S\.L\.U?|S\.p\.A|S\.r\.l|Lda|Ltda|SAS|SARL|B\.V|N\.V)\.?(?!\w))")
+# "(?<=\w)[—–](?=\w)" led by the dash, for the same reason
+_WORD_DASH_WORD = re.compile(r"[—–](?<=\w[—–])(?=\w)")
 
 
 def _table_rows(text: str, at: int) -> bool:
@@ -90,7 +98,7 @@ def normalize(text: str) -> str:
         text = _SPACES.sub(" ", text)
     if "—" in text or "–" in text:  # the look-behind pattern tries every offset: only when needed
         # "platform—Keep": apposition, not a clause break
-        text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)
+        text = _WORD_DASH_WORD.sub(" ", text)
     if ", " in text and _COMMA_LEGAL.search(text):
         # "Caravela Tech, S.A. anunciou": the legal form is the name's last word, not a clause of its own
         text = _COMMA_LEGAL.sub("", text)
