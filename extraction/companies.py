@@ -233,6 +233,21 @@ _TIME_SPAN = re.compile(r"(?i)(?:\d+|[a-z]+|a few|several)\s+(?:days?|weeks?|mon
 _DASH_ASIDE_END = re.compile(r"\s*[—–][^—–]{1,150}[—–]\s*$")
 
 
+# "A Sheffield start-up that recovers lithium ...", "A Hobart startup turning seaweed into film":
+# an indefinite description names no company (the place is no name); the article's subject is meant
+_INDEFINITE_HEAD = re.compile(r"^(?:A|An)\s+(?P<np>(?:[\w&'’-]+\s+){0,4}?(?P<head>[\w-]+))"
+                              r"(?:\s+(?:that|which|who|(?-i:[a-z]+ing))\b.*)?$", re.S)
+
+
+def _unnamed_description(before: str) -> bool:
+    m = _INDEFINITE_HEAD.match(before.strip())
+    if not m or not m.group("head")[:1].islower() or not is_descriptor(m.group("head")):
+        return False
+    # every word before the head is a place or a lower-case qualifier, never a name of two words
+    words = m.group("np").split()[:-1]
+    return sum(w[:1].isupper() for w in words) <= 1
+
+
 def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | None:
     """"X, a startup that ..., raised" -> X; "Starling was among ... raising" -> Starling.
     `relative`: a comma segment that is a relative clause or apposition, never the subject."""
@@ -520,6 +535,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             before = _REPORTED_THAT.sub("", before)
             said = _SAID_IT.search(before)  # "Ridr announced on Wednesday that it had closed ..."
             before = before[:said.start()] if said else _SOURCES_SAID.sub("", before)  # "Sources said X is ..."
+            if g.code == "en" and _unnamed_description(before):
+                return Found(ANAPHORA, "anaphora")  # "A Sheffield start-up that recycles batteries has ..."
             name = _en_subject(before, g.relative or _RELATIVE)
             agent = _AGENT.search(before[:before.rfind(name)]) if name and g.relative is not None else None
             if agent:
