@@ -558,7 +558,9 @@ def _headline_recipient(sentence: str, money: Money, lang: str, state: dict) -> 
     return name if plausible_name(name, lang, state["body"], state["head"]) else None
 
 
-_HYPOTHETICAL = re.compile(r"(?i)\b(?:ob wir|ob sie|ob das unternehmen|whether (?:to|we|they|it)|if we|falls wir|wenn wir)\b")
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:ob wir|ob sie|ob das unternehmen|whether (?:to|we|they|it)|if we|falls wir|wenn wir|"
+                           # a wish without a size: "hopes to raise a seed round later next year"
+                           r"(?:hopes?|hoping|wants?|wanting|would like|intends?|aspires?) to raise)\b")
 # a news source telling of the round: "DealStreetAsia had first reported that the company ..."
 _SOURCE_AFTER = re.compile(r"\s+(?:had |has |have )?(?:first |earlier |previously )?"
                            r"(?:reported|wrote|berichtete|meldete|hatte berichtet)\b")
