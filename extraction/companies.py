@@ -202,6 +202,9 @@ def _np_until_plain_word(np: str) -> str:
 # have raised": founders raise money for their company, which is the subject in effect
 _REPORTED_THAT = re.compile(r"(?i)^.*\b(?:reported|reports|said|says|wrote|writes|noted|revealed|confirmed)\s+that\s+"
                             r"(?=(?-i:[A-Z]))")
+# a publication's own scoop: "Street Talk understands X ...", "The Ken has learned that X ..."
+_LEARNED = re.compile(r"(?i)^.*\b(?:understands|has (?:learned|learnt|heard)|can (?:reveal|report)|hears|is told)\s+"
+                      r"(?:that\s+)?(?=(?-i:[A-Z])|(?:the|this)\s)")
 _GAPPED_COMMA = re.compile(r"^\s*(?P<np>[^,;:]{2,60}?),\s*(?:with\s+|con\s+|com\s+|mit\s+|avec\s+|met\s+)?$")
 _SAID_THE = re.compile(
     r"(?:^|,\s)(?P<np>[^,]{2,60}?)\s(?:said|says|announced|confirmed|disclosed)\s(?:on \w+ |today )?(?:that\s)?"
@@ -533,6 +536,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                 before = g.openers.sub("", before)
             # "Magnitt and TechCrunch reported that Interswitch secured ...": the reporting clause names no subject
             before = _REPORTED_THAT.sub("", before)
+            learned = _LEARNED.match(before)
+            if learned:  # "Street Talk understands the company, which sells ..., has begun ...": the reporter is no subject
+                before = before[learned.end():]
+                if _is_anaphora(before.split(",")[0].strip(), g):
+                    return Found(ANAPHORA, "anaphora")
             said = _SAID_IT.search(before)  # "Ridr announced on Wednesday that it had closed ..."
             before = before[:said.start()] if said else _SOURCES_SAID.sub("", before)  # "Sources said X is ..."
             if g.code == "en" and _unnamed_description(before):

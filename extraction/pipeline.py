@@ -563,7 +563,8 @@ _HYPOTHETICAL = re.compile(r"(?i)\b(?:ob wir|ob sie|ob das unternehmen|whether (
                            r"(?:hopes?|hoping|wants?|wanting|would like|intends?|aspires?) to raise)\b")
 # a news source telling of the round: "DealStreetAsia had first reported that the company ..."
 _SOURCE_AFTER = re.compile(r"\s+(?:had |has |have )?(?:first |earlier |previously )?"
-                           r"(?:reported|wrote|berichtete|meldete|hatte berichtet)\b")
+                           r"(?:reported|wrote|berichtete|meldete|hatte berichtet|understands|learned|learnt|heard|hears|"
+                           r"can (?:reveal|report))\b")  # "Street Talk understands the company ...": a scoop's teller
 
 
 def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list[int]) -> str | None:
