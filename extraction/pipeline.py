@@ -562,6 +562,8 @@ _HYPOTHETICAL = re.compile(r"(?i)\b(?:ob wir|ob sie|ob das unternehmen|whether (
                            # a wish without a size: "hopes to raise a seed round later next year"
                            r"(?:hopes?|hoping|wants?|wanting|would like|intends?|aspires?) to raise)\b")
 # a news source telling of the round: "DealStreetAsia had first reported that the company ..."
+# "..., the company told The Bytes": the outlet told, no referent of "the company"
+_TOLD_TO = re.compile(r"(?i)\b(?:told|in an interview with)\s+(?:the\s+)?$")
 _SOURCE_AFTER = re.compile(r"\s+(?:had |has |have )?(?:first |earlier |previously )?"
                            r"(?:reported|wrote|berichtete|meldete|hatte berichtet|understands|learned|learnt|heard|hears|"
                            r"can (?:reveal|report))\b")  # "Street Talk understands the company ...": a scoop's teller
@@ -799,7 +801,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             # "Sequoia Capital has doubled down on X. The firm led the startup's Series B": a fund is
             # no referent of "the startup", whose rounds it backs
             near = [m for m in near if not any(same_company(m[2], f) for f in funds) and not (
-                m[0] != d.sentence and backer_at(sentences[m[0]], m[1], m[2], len(sentences[m[0]])))]
+                m[0] != d.sentence and backer_at(sentences[m[0]], m[1], m[2], len(sentences[m[0]])))
+                and not _TOLD_TO.search(sentences[m[0]], 0, m[1])]
             name = max(near)[2] if near else strong or main_company
             author = None if near else _first_person_author(sentences, d.sentence)
             if author:
