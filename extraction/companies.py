@@ -13,7 +13,7 @@ from extraction import sieve
 from extraction.aggregates import is_aggregate, spread_over_many
 from extraction.grammar import Grammar
 from extraction.money import Money
-from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, town_adjective, valid_name
+from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, places, town_adjective, valid_name
 from extraction.numbers import word_to_number
 
 ANAPHORA = "\x00anaphora"  # placeholder resolved to the company the text is about
@@ -162,6 +162,18 @@ def _object_name(text: str, g: Grammar) -> str | None:
     np = _cut_np(text)
     if not np or _POSS_START.match(np) or _RELATIVE_OBJECT.match(np.strip()):
         return None
+    joined = _JOINED_SECTORS.match(text, text.find(np) + len(np)) if g.code == "en" else None
+    if joined and is_descriptor(joined.group("head")):
+        # "Indonesian HR and payroll startup Gajiku": the sectors joined by "and" describe the name after them
+        name = name_from_phrase(joined.group("rest"), first=True)
+        if name and joined.group("rest").startswith(name):
+            return name
+    owned = _PLACE_POSSESSIVE.match(np)
+    if owned and owned.group("place").lower() in places():
+        # "leads $30m Series B in Indonesia's Gajiku": the place's company, never the place
+        name = name_from_phrase(owned.group("np"), first=True)
+        if name and owned.group("np").startswith(name):
+            return name
     if g.code == "de":  # "in die Kölner Marke Rheinhopfen gesteckt": the verb closes the clause
         np = _TRAILING_VERB.sub("", np) or np
     if _is_anaphora(np, g):
@@ -181,6 +193,8 @@ def _object_name(text: str, g: Grammar) -> str | None:
     return None
 
 
+_PLACE_POSSESSIVE = re.compile(r"^(?P<place>(?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)?)['’]s\s+(?P<np>(?-i:[A-Z]).*)$")
+_JOINED_SECTORS = re.compile(r"\s+(?:and|&)\s+(?!(?:its|their|the|a|an|other|his|her|rival|fellow)\s)(?:[\w-]+\s+){0,2}?(?P<head>(?-i:[a-z])[\w-]*)\s+(?P<rest>(?-i:[A-Z])[^,;]*)")
 _TRAILING_VERB = re.compile(r"(?:\s+(?-i:[a-zäöüß])[\w-]*)+\s*$")
 _CALLED = re.compile(r"(?i:\b(?:startup|start-up|company|firm|business|venture|platform|app) "
                      r"(?:called|named|dubbed|known as)) (?P<np>[A-Z][^,;]{0,60})")
