@@ -21,7 +21,7 @@ ANAPHORA = "\x00anaphora"  # placeholder resolved to the company the text is abo
 _NP_STOP = re.compile(
     r"[,.;:()!?]|\s(?:led|with|which|who|from|at|as|and|und|von|mit|um|zu|bei|wird|hat|ist|"
     r"angeführt|to|for|in|im|auf|nach|after|that|plus|sowie|bzw|soll|will|said|says|"
-    r"according|on|has|had|is|was|via|des|a|an|eine|einen|einer)\b",
+    r"according|on|has|had|is|was|via|through|during|des|a|an|eine|einen|einer)\b",
 )
 _LEAD_IN = re.compile(
     r"^(?:(?:insgesamt|rund|weitere|weiteren|nun|damit|auch|jetzt|zudem|außerdem|ebenfalls|"
