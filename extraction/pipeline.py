@@ -114,6 +114,12 @@ _ALONGSIDE = re.compile(r"(?i)\s*(?:in (?:[\w-]+ ){0,3}?[\w-]+\s*)?(?:from [^.;$
                         r"together with|in addition to|as well as|and|plus)\s+(?:(?:another|a further|an additional|a|an)\s+)?$")
 
 
+# "has received a $2.5M grant ..., weeks after closing a $3.2M seed round": the participle's subject
+# is the main clause's, its money another round of the same company
+_AFTER_OWN_RAISE = re.compile(r"(?i)\b(?:after|before|following|since)\s+(?:closing|raising|securing|landing|bagging|"
+                              r"completing|announcing)\s+(?:an?|its|their)\s+(?:[\w-]+\s+){0,2}?$")
+
+
 def _other_kind_alongside(sentence: str, prev_end: int, money: Money, prev_round: str) -> bool:
     if not _ALONGSIDE.match(sentence[prev_end:money.span[0]]):
         return False
@@ -271,6 +277,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
         if not found and new and (_SAME_SUBJECT.match(sentence[prev_end:primary.span[0]])
+                                  or _AFTER_OWN_RAISE.search(sentence, prev_end, primary.span[0])
                                   or _other_kind_alongside(sentence, prev_end, primary, new[-1].round)):
             found = Found(new[-1].company, "subject")  # "raised $100M in equity and $150M in debt"
         prev_end = last
