@@ -13,7 +13,7 @@ from extraction import sieve
 from extraction.aggregates import is_aggregate, spread_over_many
 from extraction.grammar import Grammar
 from extraction.money import Money
-from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, town_adjective, valid_name
+from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, places, town_adjective, valid_name
 from extraction.numbers import word_to_number
 
 ANAPHORA = "\x00anaphora"  # placeholder resolved to the company the text is about
@@ -21,7 +21,7 @@ ANAPHORA = "\x00anaphora"  # placeholder resolved to the company the text is abo
 _NP_STOP = re.compile(
     r"[,.;:()!?]|\s(?:led|with|which|who|from|at|as|and|und|von|mit|um|zu|bei|wird|hat|ist|"
     r"angeführt|to|for|in|im|auf|nach|after|that|plus|sowie|bzw|soll|will|said|says|"
-    r"according|on|has|had|is|was|via|des|a|an|eine|einen|einer)\b",
+    r"according|on|has|had|is|was|via|through|during|des|a|an|eine|einen|einer)\b",
 )
 _LEAD_IN = re.compile(
     r"^(?:(?:insgesamt|rund|weitere|weiteren|nun|damit|auch|jetzt|zudem|außerdem|ebenfalls|"
@@ -162,6 +162,18 @@ def _object_name(text: str, g: Grammar) -> str | None:
     np = _cut_np(text)
     if not np or _POSS_START.match(np) or _RELATIVE_OBJECT.match(np.strip()):
         return None
+    joined = _JOINED_SECTORS.match(text, text.find(np) + len(np)) if g.code == "en" else None
+    if joined and is_descriptor(joined.group("head")):
+        # "Indonesian HR and payroll startup Gajiku": the sectors joined by "and" describe the name after them
+        name = name_from_phrase(joined.group("rest"), first=True)
+        if name and joined.group("rest").startswith(name):
+            return name
+    owned = _PLACE_POSSESSIVE.match(np)
+    if owned and owned.group("place").lower() in places():
+        # "leads $30m Series B in Indonesia's Gajiku": the place's company, never the place
+        name = name_from_phrase(owned.group("np"), first=True)
+        if name and owned.group("np").startswith(name):
+            return name
     if g.code == "de":  # "in die Kölner Marke Rheinhopfen gesteckt": the verb closes the clause
         np = _TRAILING_VERB.sub("", np) or np
     if _is_anaphora(np, g):
@@ -181,6 +193,8 @@ def _object_name(text: str, g: Grammar) -> str | None:
     return None
 
 
+_PLACE_POSSESSIVE = re.compile(r"^(?P<place>(?-i:[A-Z])[\w-]+(?: (?-i:[A-Z])[\w-]+)?)['’]s\s+(?P<np>(?-i:[A-Z]).*)$")
+_JOINED_SECTORS = re.compile(r"\s+(?:and|&)\s+(?!(?:its|their|the|a|an|other|his|her|rival|fellow)\s)(?:[\w-]+\s+){0,2}?(?P<head>(?-i:[a-z])[\w-]*)\s+(?P<rest>(?-i:[A-Z])[^,;]*)")
 _TRAILING_VERB = re.compile(r"(?:\s+(?-i:[a-zäöüß])[\w-]*)+\s*$")
 _CALLED = re.compile(r"(?i:\b(?:startup|start-up|company|firm|business|venture|platform|app) "
                      r"(?:called|named|dubbed|known as)) (?P<np>[A-Z][^,;]{0,60})")
@@ -202,6 +216,9 @@ def _np_until_plain_word(np: str) -> str:
 # have raised": founders raise money for their company, which is the subject in effect
 _REPORTED_THAT = re.compile(r"(?i)^.*\b(?:reported|reports|said|says|wrote|writes|noted|revealed|confirmed)\s+that\s+"
                             r"(?=(?-i:[A-Z]))")
+# a publication's own scoop: "Street Talk understands X ...", "The Ken has learned that X ..."
+_LEARNED = re.compile(r"(?i)^.*\b(?:understands|has (?:learned|learnt|heard)|can (?:reveal|report)|hears|is told)\s+"
+                      r"(?:that\s+)?(?=(?-i:[A-Z])|(?:the|this)\s)")
 _GAPPED_COMMA = re.compile(r"^\s*(?P<np>[^,;:]{2,60}?),\s*(?:with\s+|con\s+|com\s+|mit\s+|avec\s+|met\s+)?$")
 _SAID_THE = re.compile(
     r"(?:^|,\s)(?P<np>[^,]{2,60}?)\s(?:said|says|announced|confirmed|disclosed)\s(?:on \w+ |today )?(?:that\s)?"
@@ -231,6 +248,21 @@ _SEAT_AFTER = re.compile(r"\s+(?:mit (?:Sitz|Hauptsitz|Standort) in|aus|uit|met 
 # "Eighteen months after leaving university, the startup X raised": a time phrase opening the sentence
 _TIME_SPAN = re.compile(r"(?i)(?:\d+|[a-z]+|a few|several)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|later|on)\b")
 _DASH_ASIDE_END = re.compile(r"\s*[—–][^—–]{1,150}[—–]\s*$")
+
+
+# "A Sheffield start-up that recovers lithium ...", "A Hobart startup turning seaweed into film":
+# an indefinite description names no company (the place is no name); the article's subject is meant
+_INDEFINITE_HEAD = re.compile(r"^(?:A|An)\s+(?P<np>(?:[\w&'’-]+\s+){0,4}?(?P<head>[\w-]+))"
+                              r"(?:\s+(?:that|which|who|(?-i:[a-z]+ing))\b.*)?$", re.S)
+
+
+def _unnamed_description(before: str) -> bool:
+    m = _INDEFINITE_HEAD.match(before.strip())
+    if not m or not m.group("head")[:1].islower() or not is_descriptor(m.group("head")):
+        return False
+    # every word before the head is a place or a lower-case qualifier, never a name of two words
+    words = m.group("np").split()[:-1]
+    return sum(w[:1].isupper() for w in words) <= 1
 
 
 def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | None:
@@ -525,8 +557,15 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                 before = g.openers.sub("", before)
             # "Magnitt and TechCrunch reported that Interswitch secured ...": the reporting clause names no subject
             before = _REPORTED_THAT.sub("", before)
+            learned = _LEARNED.match(before)
+            if learned:  # "Street Talk understands the company, which sells ..., has begun ...": the reporter is no subject
+                before = before[learned.end():]
+                if _is_anaphora(before.split(",")[0].strip(), g):
+                    return Found(ANAPHORA, "anaphora")
             said = _SAID_IT.search(before)  # "Ridr announced on Wednesday that it had closed ..."
             before = before[:said.start()] if said else _SOURCES_SAID.sub("", before)  # "Sources said X is ..."
+            if g.code == "en" and _unnamed_description(before):
+                return Found(ANAPHORA, "anaphora")  # "A Sheffield start-up that recycles batteries has ..."
             name = _en_subject(before, g.relative or _RELATIVE)
             agent = _AGENT.search(before[:before.rfind(name)]) if name and g.relative is not None else None
             if agent:

@@ -23,10 +23,12 @@ from extraction.money import Money, parse_money
 
 _HOMES = {
     "AUD": r"Australian?s?|Aussie|Sydney|Melbourne|Brisbane|Perth|Adelaide|Canberra|Hobart|Queensland|"
-           r"Victoria|New South Wales|ASX",
+           r"Victoria|New South Wales|ASX|NSW|Geelong|Tasmani(?:a|an|ans)|Gold Coast|Sunshine Coast|"
+           r"Wollongong|Ballarat|Bendigo|Cairns|Townsville|Fremantle|Launceston|Toowoomba",
     "CAD": r"Canad(?:a|ian|ians)|Toronto|Montr[eé]al|Vancouver|Calgary|Ottawa|Edmonton|Winnipeg|Halifax|"
-           r"Qu[eé]bec|Ontario|Alberta|British Columbia|Kitchener|Waterloo",
-    "NZD": r"New Zealand(?:ers?)?|Kiwis?|Auckland|Wellington|Christchurch",
+           r"Qu[eé]bec|Ontario|Alberta|British Columbia|Kitchener|Waterloo|Saskatoon|Saskatchewan|Manitoba|"
+           r"Nova Scotia|New Brunswick|Mississauga|Kelowna|Fredericton",
+    "NZD": r"New Zealand(?:ers?)?|Kiwis?|Auckland|Wellington|Christchurch|Dunedin|Tauranga|Queenstown",
 }
 _HOME_RES = {cur: re.compile(rf"\b(?:{words})\b") for cur, words in _HOMES.items()}
 _US = re.compile(r"\b(?:U\.S\.|US(?![$\w])|USA|United States|Americans?|Silicon Valley|San Francisco|New York|NYC|"

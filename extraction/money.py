@@ -326,7 +326,26 @@ def parse_money(text: str, lang: str | None = None) -> list[Money]:
 # reading finds them here. A few hundred entries hold one article's sentences.
 @lru_cache(maxsize=512)
 def _parse_money(text: str, lang: str | None) -> tuple[Money, ...]:
-    return tuple(_dollar_codes(text, _amounts(text, lang)))
+    return tuple(_dollar_codes(text, _ranges(text, _amounts(text, lang))))
+
+
+def _ranges(text: str, amounts: list[Money]) -> list[Money]:
+    """"$200-250 million": a range whose sign stands before its low end and whose scale follows its
+    high end is one amount, its low end at the high end's scale, approximate."""
+    out: list[Money] = []
+    for money in amounts:
+        prev = out[-1] if out else None
+        high = re.match(r"\d+(?:\.\d+)?", text[money.span[0]:money.span[1]])
+        low = re.search(r"\d+(?:\.\d+)?$", text[prev.span[0]:prev.span[1]]) if prev is not None else None
+        if prev is not None and high and low and prev.currency and not prev.has_scale \
+                and money.currency in (None, prev.currency) and money.has_scale \
+                and re.fullmatch(r"\s*[-–]\s*", text[prev.span[1]:money.span[0]]) \
+                and float(high.group(0)) > float(low.group(0)):
+            scale = money.amount / float(high.group(0))
+            out[-1] = Money(int(round(float(low.group(0)) * scale)), prev.currency, True, (prev.span[0], money.span[1]), True)
+            continue
+        out.append(money)
+    return out
 
 
 # "$22 million CAD (about $16 million USD)": the code after a dollar amount says which dollar

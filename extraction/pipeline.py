@@ -115,6 +115,12 @@ _ALONGSIDE = re.compile(r"(?i)\s*(?:in (?:[\w-]+ ){0,3}?[\w-]+\s*)?(?:from [^.;$
                         r"together with|in addition to|as well as|and|plus)\s+(?:(?:another|a further|an additional|a|an)\s+)?$")
 
 
+# "has received a $2.5M grant ..., weeks after closing a $3.2M seed round": the participle's subject
+# is the main clause's, its money another round of the same company
+_AFTER_OWN_RAISE = re.compile(r"(?i)\b(?:after|before|following|since)\s+(?:closing|raising|securing|landing|bagging|"
+                              r"completing|announcing)\s+(?:an?|its|their)\s+(?:[\w-]+\s+){0,2}?$")
+
+
 def _other_kind_alongside(sentence: str, prev_end: int, money: Money, prev_round: str) -> bool:
     if not _ALONGSIDE.match(sentence[prev_end:money.span[0]]):
         return False
@@ -275,6 +281,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if whole and (not found or found.how == "gapping"):
             found = find_company(sentence, whole[1], g)  # a part goes to the company of the total
         if not found and new and (_SAME_SUBJECT.match(sentence[prev_end:primary.span[0]])
+                                  or _AFTER_OWN_RAISE.search(sentence, prev_end, primary.span[0])
                                   or _other_kind_alongside(sentence, prev_end, primary, new[-1].round)):
             found = Found(new[-1].company, "subject")  # "raised $100M in equity and $150M in debt"
         prev_end = last
@@ -579,10 +586,15 @@ def _headline_recipient(sentence: str, money: Money, lang: str, state: dict) -> 
     return name if plausible_name(name, lang, state["body"], state["head"]) else None
 
 
-_HYPOTHETICAL = re.compile(r"(?i)\b(?:ob wir|ob sie|ob das unternehmen|whether (?:to|we|they|it)|if we|falls wir|wenn wir)\b")
+_HYPOTHETICAL = re.compile(r"(?i)\b(?:ob wir|ob sie|ob das unternehmen|whether (?:to|we|they|it)|if we|falls wir|wenn wir|"
+                           # a wish without a size: "hopes to raise a seed round later next year"
+                           r"(?:hopes?|hoping|wants?|wanting|would like|intends?|aspires?) to raise)\b")
 # a news source telling of the round: "DealStreetAsia had first reported that the company ..."
+# "..., the company told The Bytes": the outlet told, no referent of "the company"
+_TOLD_TO = re.compile(r"(?i)\b(?:told|in an interview with)\s+(?:the\s+)?$")
 _SOURCE_AFTER = re.compile(r"\s+(?:had |has |have )?(?:first |earlier |previously )?"
-                           r"(?:reported|wrote|berichtete|meldete|hatte berichtet)\b")
+                           r"(?:reported|wrote|berichtete|meldete|hatte berichtet|understands|learned|learnt|heard|hears|"
+                           r"can (?:reveal|report))\b")  # "Street Talk understands the company ...": a scoop's teller
 
 
 def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list[int]) -> str | None:
@@ -838,7 +850,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             # "Sequoia Capital has doubled down on X. The firm led the startup's Series B": a fund is
             # no referent of "the startup", whose rounds it backs
             near = [m for m in near if not any(same_company(m[2], f) for f in funds) and not (
-                m[0] != d.sentence and backer_at(sentences[m[0]], m[1], m[2], len(sentences[m[0]])))]
+                m[0] != d.sentence and backer_at(sentences[m[0]], m[1], m[2], len(sentences[m[0]])))
+                and not _TOLD_TO.search(sentences[m[0]], 0, m[1])]
             name = max(near)[2] if near else strong or main_company
             author = None if near else _first_person_author(sentences, d.sentence)
             if author:

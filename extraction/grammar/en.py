@@ -128,14 +128,15 @@ GRAMMAR = register(Grammar(
         r"fifth|sixth|seventh|eighth|ninth|tenth|latest|newest|last) (?:[\w-]+ ){0,2}?fund\b|"
         r"fund (?:i{1,3}|iv|v|vi{1,3}|ix|x|\d{1,2})\b|"
         # "24 Indian startups collectively raised $287 million": an adverb may stand between
-        r"start-?ups (?:(?:have |had )?(?:collectively|together|cumulatively|jointly|altogether) )?(?:raised|have raised|secured|attracted)|"
-        r"companies (?:raised|have raised)|raised by (?:start-?ups|companies|firms)|ecosystem|\d+ deals|"
+        r"start-?ups (?:(?:have |had )?(?:collectively|together|cumulatively|jointly|altogether) )?(?:raised|raise|have raised|secured|secure|attracted|attract)|"
+        r"companies (?:raised|have raised)|raised by (?:[\w-]+ ){0,2}?(?:start-?ups|companies|firms)(?! (?-i:[A-Z]))|ecosystem|\d+ deals|"
         r"across \d+|estimated to be|fundraising environment|compared (?:to|with)|year-(?:on|over)-year|"
         r"in q[1-4]\b|in h[12]\b|per cent|percent|"
         r"(?:its|their|a|the|new) (?:own )?(?:[\w-]+ ){0,3}fund\b|first close|final close|fund i+\b|"
         r"raises prices|price (?:of|for|rise|increase|hike)|subscription|layoffs?|laid off|lawsuit|sued|grants? program|government|ministry|"
         r"these startups|many startups|unicorns? (?:valued|are)|market size|is valued|was valued|"
-        r"(?:venture|vc|investment) firms (?:raised|have raised|closed|secured)|"
+        # "climate-focused venture funds raised about $9 billion globally": the asset class's money
+        r"(?:venture|vc|investment) (?:firms|funds) (?:raised|have raised|closed|secured)|"
         # prize money and listings: "Runners-up X and Y each received $250,000", "first prize", "bankers expect
         # the offering to raise"
         r"runners?-up|(?:first|second|third|grand|top) prize|prize money|pitch competition|"
