@@ -20,9 +20,22 @@ def plain_rules(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]+", " ", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _join_wrapped_lines(text)
     text = _ANY_SPACE_RUN.sub(" ", text)
     text = re.sub(r"(?<=\w)[—–](?=\w)", " ", text)
     return _SPLIT.sub(r"\1,\2", text)
+
+
+def _join_wrapped_lines(text: str) -> str:
+    """A line of running text (40 characters or more, ending in a word, comma or amount) and a
+    next line opening in lower case are one sentence (no table rows among these pieces)."""
+    lines = text.split("\n")
+    out = lines[0]
+    for prev, line in zip(lines, lines[1:]):
+        wrapped = len(prev) >= 40 and re.search(r"[\w,$€£%)]$", prev) \
+            and re.match(r"[a-zà-öø-ÿß]", line)
+        out += (" " if wrapped else "\n") + line
+    return out
 
 
 pieces = st.sampled_from([" ", "  ", "\t", "\u00a0", "\u2009", "\u3000", " \u00a0 ", "—", "–", "4",
