@@ -76,6 +76,21 @@ def _table_rows(text: str, at: int) -> bool:
         text.count("|", at + 1, end if end >= 0 else len(text)) >= 2
 
 
+# a capitalised sentence opener glued to the lower-case word before it (three letters at least, so
+# "LinkedIn", "iPhone" or "McLaren" stay whole: "In" and one-letter words are not among them)
+_GLUED_OPENING = re.compile(
+    r"(?<=[a-zäöüßàâçèéêëìîïòôùûúíóñ]{3})(?=(?:Der|Die|Das|Wie|Was|Laut|Nach|Auch|Seit|Mit|La|Le|Les|Il|Lo|El|Los|Las|"
+    r"Una|Une|Un|The|This|Het|Een|Uma|Um|Os|As)\s)")
+
+
+# a line of share and comment buttons with their counts ("Teilen0 Kommentare", "Condividi 3 Commenti",
+# "Share Tweet Email"): page chrome whose words would otherwise be read as a name
+_SHARE_WIDGET = re.compile(
+    r"(?im)^[ \t]*(?:(?:teilen|share|condividi|partager|compartir|compartilhar|delen|tweet|tweeten|e-?mail|drucken|print|"
+    r"whatsapp|facebook|linkedin|xing)[ \t]*\d*[ \t]*)+(?:\d+[ \t]*)?(?:kommentare?|comments?|commenti|commentaires?|"
+    r"comentarios?|comentários?|reacties)?[ \t]*$")
+
+
 def normalize(text: str) -> str:
     """NFC, no control characters, single spaces, repaired split decimals."""
     if not text:
@@ -102,6 +117,11 @@ def normalize(text: str) -> str:
     if ", " in text and _COMMA_LEGAL.search(text):
         # "Caravela Tech, S.A. anunciou": the legal form is the name's last word, not a clause of its own
         text = _COMMA_LEGAL.sub("", text)
+    # "Teilen0 KommentareWie aus Investorenkreisen ...", "Condividi0 CommentiLa startup ...": a page's
+    # blocks run together; a sentence's opening word glued to the chrome before it starts a block again
+    text = _GLUED_OPENING.sub("\n", text)
+    if _SHARE_WIDGET.search(text):  # "Teilen0 Kommentare", "Share Tweet Email": a widget's words, no sentence
+        text = _SHARE_WIDGET.sub("", text)
     if "///" in text:  # a ticker's items run together with "///" between them: one line each
         text = re.sub(r"(?<=[^\s:])\s*///+\s*(?=\S)", "\n", text)  # never "file:///"
     if "--" in text:  # wire datelines: "BOSTON--(BUSINESS WIRE)--Kivano, ..." keep the name a word of its own
