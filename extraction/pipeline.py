@@ -24,6 +24,7 @@ from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
 from extraction.grants import read_public_grant
+from extraction.headlines import HEADLINE_ITEMS, headline_item, headline_recipient, is_headline
 from extraction.investors import find_investors
 from extraction.items import item_headings, keeps_own_name
 from extraction.posts import first_person, post_author
@@ -214,10 +215,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         valuations += role == "valuation"
         told = sentence  # the text the amount's company is looked for in
         colon = sentence.rfind(": ", 0, primary.span[0])
-        if role == "round" and colon > 0 and _is_headline(sentence) and g.skip_clause is not None and \
+        if role == "round" and colon > 0 and is_headline(sentence) and g.skip_clause is not None and \
                 sieve.search(g.skip_clause, sentence[:colon]):
             role = "skip"  # "Börsengang: X nimmt 320 Millionen Euro ein": the topic tells what the money is
-        if role == "skip" and colon > 0 and not _is_headline(sentence):  # a headline's colon ends a topic
+        if role == "skip" and colon > 0 and not is_headline(sentence):  # a headline's colon ends a topic
             # "X hat eine Series-A-Runde abgeschlossen: Vier Millionen Euro gibt es von Y": what
             # follows a colon goes on with what precedes it (same length, so spans still hold)
             joined = sentence[:colon] + ", " + sentence[colon + 2:]
@@ -230,7 +231,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             continue
         if role == "skip" and label and amount_for_item(sentence, label, primary.span[0], last):
             role = "round"  # "Lagerlicht: 750.000 Euro für das Dortmunder Logistik-Startup"
-        headline_name = _headline_recipient(sentence, primary, lang, state) if role == "skip" else None
+        headline_name = headline_recipient(sentence, primary, lang, state) if role == "skip" else None
         if headline_name:
             role = "round"  # "6 Millionen Euro für Voltaro": a headline's amount for a rare name
         if role == "skip" and id(primary) in bracketed:
@@ -268,7 +269,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if money_for:  # "Frisches Kapital für Voltaro: Speedinvest investiert 6 Mio. Euro"
             name = name_from_phrase(money_for.group("name"), first=True)
             found = Found(name, "object") if name else None
-        if not found and colon > 0 and told is sentence and not _is_headline(sentence) and \
+        if not found and colon > 0 and told is sentence and not is_headline(sentence) and \
                 g.receive_verbs is not None and sieve.search(g.receive_verbs, sentence[:colon]):
             # "Kivano hat frisches Geld eingesammelt: X und Y investieren 12 Mio. Euro": the clause
             # before the colon names the company
@@ -316,7 +317,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         hi = pairs[k + 1][0].span[0] if k + 1 < len(pairs) else len(sentence)
         if sentence[:primary.span[0]].rstrip().endswith("("):
             hi = primary.span[0]  # "entre capital (6 M€) y deuda (2,5 M€)": a bracketed part's label precedes it
-        lo, hi = _headline_item(sentence, primary.span[0], lo, hi)
+        lo, hi = headline_item(sentence, primary.span[0], lo, hi)
         rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         if grant:  # the body (or its programme) backs it
@@ -349,7 +350,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     state["before"].append(sentence)
     # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
     opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
-    if _is_headline(sentence) and len(sentence.split()) <= 4:
+    if is_headline(sentence) and len(sentence.split()) <= 4:
         state["item_head"] = idx
     # further down, a move naming the round's stage is this round's news too ("X führt die Series A
     # bei Y an"); a recalled portfolio ("X, which has invested in Y") names none
@@ -387,8 +388,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             past = any(not (w0 + m.start() > d.pos and re.search(r"(?i)(?:after|before)$", m.group(0)))
                        and not (m.group(0).lower().endswith("after") and "," in sentence[w0 + m.end():d.pos])
                        for m in g.past.finditer(sentence[w0:min(c1, d.pos + 70)]))
-            d.status = _status(sentence[slice(*_headline_item(sentence, d.pos, 0, len(sentence)))], g) \
-                if _HEADLINE_ITEMS.search(sentence) and _is_headline(sentence) else status
+            d.status = _status(sentence[slice(*headline_item(sentence, d.pos, 0, len(sentence)))], g) \
+                if HEADLINE_ITEMS.search(sentence) and is_headline(sentence) else status
             d.main = not (past or background)
             d.evidence = sentence[:400]
         if whole_before is not None and sum(1 for d in new if d.company == whole_before.company) >= 2:
@@ -564,28 +565,6 @@ def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new
         new.append(draft)
 
 
-
-
-# "6 Millionen Euro für Voltaro", "5 Mio. für Kivano: Das Startup ...": a headline made of an
-# amount and the name it goes to; "50 Millionen Euro für Klimaschutz" names a theme, an everyday word
-_AMOUNT_FOR_NAME = re.compile(r"\s*(?:für|for|pour|para|per|voor)\s+(?P<name>(?-i:[A-ZÄÖÜ])[\w.&-]*(?:\s(?-i:[A-ZÄÖÜ])[\w.&-]*){0,2})"
-                             r"\s*(?::|$)")
-
-
-def _headline_recipient(sentence: str, money: Money, lang: str, state: dict) -> str | None:
-    if money.span[0] > 12 or not (_is_headline(sentence) or ": " in sentence[money.span[1]:money.span[1] + 60]):
-        return None
-    if sentence[:money.span[0]].strip(" \"'„“").count(" ") > 1:
-        return None  # the amount opens the line ("Rund 6 Mio. Euro für ...")
-    m = _AMOUNT_FOR_NAME.match(sentence, money.span[1])
-    if m is None:
-        return None
-    name = name_from_phrase(m.group("name"), first=True)
-    if not name or name != m.group("name") or any(zipf(t, lang) >= UNCOMMON for t in name.split()):
-        return None
-    return name if plausible_name(name, lang, state["body"], state["head"]) else None
-
-
 _HYPOTHETICAL = re.compile(r"(?i)\b(?:ob wir|ob sie|ob das unternehmen|whether (?:to|we|they|it)|if we|falls wir|wenn wir|"
                            # a wish without a size: "hopes to raise a seed round later next year"
                            r"(?:hopes?|hoping|wants?|wanting|would like|intends?|aspires?) to raise)\b")
@@ -610,20 +589,6 @@ def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list
     if first[1] > 0 or (first[0] > 0 and lines[first[0] - 1] == line):
         return None  # the paragraph must open with the name, as its first sentence's subject
     return first[2]
-
-
-# a digest's headline of several items: "Today in startups: Glint raises $60M, Ovenbird in talks, Yardsale seed"
-_HEADLINE_ITEMS = re.compile(r",\s(?-i:[A-Z])(?!(?:eries|eed|re-|ound|ed by|alued|aluation)\b)")
-
-
-def _headline_item(sentence: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """In a headline listing items by commas, the bounds of the item holding `pos` (within lo, hi):
-    the round label or the talks of one item are not another's."""
-    if not _is_headline(sentence) or not _HEADLINE_ITEMS.search(sentence):
-        return lo, hi
-    before = max((m.end() for m in _HEADLINE_ITEMS.finditer(sentence, 0, pos)), default=0) - 1
-    after = next((m.start() for m in _HEADLINE_ITEMS.finditer(sentence, pos)), len(sentence))
-    return max(lo, before, 0), min(hi, after)
 
 
 # a company's own post ("Wir haben 2,4 Mio. Euro eingesammelt") ends with its boilerplate "Über Tinkerly"
@@ -657,10 +622,6 @@ def _title_round(explicit: list[Draft], d: Draft, head: str | None) -> str | Non
     same = [x.company for x in explicit if x.sentence == 0 and x.money is not None
             and x.money.amount == d.money.amount and x.money.currency == d.money.currency]
     return same[0] if same else None
-
-
-def _is_headline(sentence: str) -> bool:
-    return len(sentence) < 120 and not sentence.rstrip().endswith((".", "!", "?", '"', "“", "”", "»"))
 
 
 def _main_company(explicit: list[Draft], mentions: list[tuple[int, int, str]], has_title: bool) -> str | None:
@@ -795,7 +756,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     for idx, sentence in enumerate(sentences):
         if _ALSO_READ.match(sentence):
             background = True  # "Also read:" and the link headlines under it
-        elif background and not _is_headline(sentence):
+        elif background and not is_headline(sentence):
             background = False
         if background:
             state.setdefault("links", set()).add(idx)
@@ -863,7 +824,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
             titled = _title_round(explicit, d, head)
             if titled:  # the page's headline repeated without its name ("La pépite lyonnaise lève 12 millions")
                 name = titled
-            elif _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
+            elif is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
                 ahead = [m for m in mentions if 0 < m[0] - d.sentence <= 2]
                 name = min(ahead)[2] if ahead else name
             if not name:
