@@ -16,7 +16,7 @@ from extraction import lowercase, sieve
 from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.backing import funded_companies, read_backing
 from extraction.bracketed import bracketed_names
-from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
+from extraction.companies import ANAPHORA, Found, clause_bounds, find_company, money_role
 from extraction.confidence import OTHER_MONEY, calibrated, signals
 from extraction.dollars import local_dollar
 from extraction.drafts import Draft, drop_totals_of_parts, merge, unsized
@@ -25,10 +25,9 @@ from extraction.grammar import Grammar, get_grammar
 from extraction.grammar.lexicon import money_words
 from extraction.grants import read_public_grant
 from extraction.headlines import HEADLINE_ITEMS, headline_item, headline_recipient, is_headline
-from extraction.investors import find_investors
 from extraction.items import item_headings, keeps_own_name
 from extraction.posts import first_person, post_author
-from extraction.labels import Label, amount_for_item, item_label, label_takes
+from extraction.labels import amount_for_item, item_label, label_takes
 from extraction.language import detect_language
 from extraction.listings import column_blocks, deal_lines
 from extraction.mentions import MONEY_FOR, backer_at, company_mentions
@@ -41,12 +40,13 @@ from extraction.plausibility import (
     COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
 )
 from extraction.recipients import recipient_lines, recipient_list
-from extraction.rounds import EXTENSION_RE, find_rounds, kind_of_rounds
+from extraction.rounds import EXTENSION_RE, find_rounds
 from extraction.shared_amounts import each_names, respective_names
 from extraction.tables import table_deals
 from extraction.subject import find_subject
 from extraction.talks import company_in_talks
 from extraction.text import normalize, split_lines_and_sentences
+from extraction.unsized import RAISED_BY, funding_round_noun, round_without_amount, undisclosed_clause
 
 MAX_SENTENCES = 400
 _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie auch|mehr zum thema|"
@@ -54,16 +54,6 @@ _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie
                         r"read more|most popular|more news|more stories|more in|trending|mehr aus|weitere (?:meldungen|artikel|"
                         r"nachrichten|news)|ähnliche artikel|lire aussi|"
                         r"à lire aussi|lee también|leia também|leggi anche|lees ook)\b")
-_UNDISCLOSED = re.compile(
-    r"(?i)\b(?:undisclosed (?:amount|sum|round|funding|financing|investment)|unspecified amount|"
-    r"(?:six|seven|eight|nine)[- ]figure (?:sum|amount|round|investment|deal|funding)|"
-    # "in nicht genannter Höhe", "einen ungenannten Betrag": the size is withheld, not absent
-    r"(?:nicht genannter|ungenannter|nicht bekannter|unbekannter|nicht (?:näher )?bezifferter) höhe|"
-    r"(?:nicht genannte|ungenannte|nicht (?:näher )?bezifferte)[nmrs]? (?:betrag|summe)|"
-    r"siebenstellig\w*|zweistellig\w* millionen\w*|"
-    r"dreistellig\w* millionen\w*|undisclosed seed|"
-    r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|mehrstellig\w*|"
-    r"einstellig\w* millionen\w*|millionenbereich)\b")
 _ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undisclosed|stellig|millionenbetrag|figure (?:sum|amount)|"
                        r"(?:frisches|neues|weiteres) kapital|spritze")
 # "Geldgeber investieren 2,5 Millionen in Kivano": an amount without currency that is invested in a
@@ -134,7 +124,6 @@ def _other_kind_alongside(sentence: str, prev_end: int, money: Money, prev_round
 _BYLINE = re.compile(r"(?i)^(?:von|by|par|por|di|door)\s|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d\b|"
                      r"\b(?:19|20)\d\d-\d\d-\d\d\b|\s[·|•]\s")
 _VALUATION_BACK = re.compile(r"(?i)\bdie bewertung\b")
-_TARGET_CUE = re.compile(r"(?i)\b(?:angepeilt|anvisiert|im gespräch (?:ist|sind))\b")  # a round's size as a target
 _GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschuss|zuschüsse|stipendi\w*)\b")
 
 
@@ -332,11 +321,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         new.append(unsized(name, idx, rounds[0].round if rounds else "unknown", "subject"))
     if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
-        _round_without_amount(idx, sentence, g, rounds, new, state, label)
-    tail = _undisclosed_clause(sentence, money, g) if money and new and not listed else None
+        round_without_amount(idx, sentence, g, rounds, new, state, label)
+    tail = undisclosed_clause(sentence, money, g) if money and new and not listed else None
     if tail is not None:  # "...; and spacetech startup Akashyan raised an undisclosed amount from Z"
         known = len(new)
-        _round_without_amount(idx, sentence[tail[0]:tail[1]], g, find_rounds(sentence[tail[0]:tail[1]]), new, state, None)
+        round_without_amount(idx, sentence[tail[0]:tail[1]], g, find_rounds(sentence[tail[0]:tail[1]]), new, state, None)
         for d in new[known:]:
             d.pos += tail[0]  # where in the whole sentence: investors go to the round nearest before them
     funded_line = state.get("funded_lines", {}).get(idx)
@@ -367,7 +356,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             new.append(unsized(talks[0], idx, rounds[0].round if rounds else "unknown",
                                 "anaphora" if talks[0] == ANAPHORA else "subject", talks[1], 0.4))
     for cue in rounds if money else []:
-        by = _RAISED_BY.match(sentence[cue.end:])
+        by = RAISED_BY.match(sentence[cue.end:])
         name = name_from_phrase(by.group("np")) if by else None
         if name:  # "... followed by a Series C round raised by chip-maker Horizon Robotics"
             draft = Draft(name, None, [], idx, cue.start, cue.round, cue.extension, how="object")
@@ -420,7 +409,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         # after a sentence about other money (a fund, a deal), "Backed by X" is about that money
         # "una nueva ronda de despidos liderada por ...": the sentence's own round is no funding round
         other_kind = bool(g.round_nouns is not None and g.round_nouns.search(sentence)
-                          and _funding_round_noun(sentence, g) is None)
+                          and funding_round_noun(sentence, g) is None)
         # "The round was led by X, with ... a €800k participative loan": a sentence that opens on the
         # round itself backs it, whatever part-amount it names later
         orphan = orphan and not _ROUND_LED_OPENS.match(sentence)
@@ -430,144 +419,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         state["foreign"] = idx
 
 
-_GENERIC_ROUND = re.compile(
-    r"(?i)\b(?:(?:funding|financing|investment) round|round of (?:funding|financing)|(?:[\w-]+ )?round|"
-    r"finanzierungsrunde|finanzierung|tour de table|levée de fonds|(?:frisches|neues|weiteres) kapital|"
-    r"finanzspritze|kapitalspritze)\b")
-# "hat eine Finanzierungsrunde abgeschlossen" (size undisclosed): the round itself is the news
-_CLOSED_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,3}?(?:abgeschlossen|erhalten|eingesammelt|eingeworben)\b")
-_NAMED_BACKER = re.compile(r"(?-i:\b(?:from|led by|von|vom|angeführt von|auprès de|menée? par)\s+(?:[a-z-]+\s){0,4}[A-Z])")
-_RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s+(?P<np>[^,.;]{2,80})", re.I)
-
-
-# "Kivora's Series A", "Kivora’s new seed round": the name that owns the round label right after it
-_OWNER_OF_ROUND = re.compile(r"(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,2})['’]s\s+(?:(?:new|latest|first|"
-                             r"recent|oversubscribed|upsized)\s+)?$")
-# "die Seed-Runde von Wolkenbruch angeführt", "die Series A bei dem Kölner Startup X geleitet": a
-# backer's sentence names the round's owner after "von"/"bei"
-_DE_ROUND_OF = re.compile(r"(?i)(?:-?[\w]*runde|\s+[\w-]*(?:runde|finanzierung))?\s+(?:von|bei|beim)\s+"
-                          r"(?:(?:dem|der)\s+)?(?P<np>[^,.;]{2,80}?)\s+(?:angeführt|geleitet|geführt)\b")
-# (the present "X führt die Series A bei Y an" is a backer's move, read with its backer by read_backing)
-_LEAD_VERB_DE = re.compile(r"(?i)\b(?:angeführt|geleitet|geführt)\b")
-_OF = re.compile(r"\s+(?:de|del|da|do|di|della|van)\s+", re.I)
 _ROUND_LED_OPENS = re.compile(r"(?i)\s*(?:the|this) (?:[\w-]+ )?(?:round|financing|raise|investment) (?:was|is|has been) "
                               r"(?:co-)?led by\b")
-_EARLIER_RAISE = re.compile(r"(?i)\b(?:last|previously|had|once|had previously|had last)\s+(?:raised|closed|secured)\s+(?:an?|its)\s")
 
 
-def _funding_round_noun(sentence: str, g: Grammar) -> re.Match[str] | None:
-    """A lexicon language's round noun that is about money: "ronda", "ronda de financiación",
-    "aporte de valor não divulgado", but never "ronda de negociaciones" or "rodada de demissões"
-    (what follows "de" is no funding word)."""
-    for m in g.round_nouns.finditer(sentence) if g.round_nouns is not None else ():
-        of = _OF.match(sentence, m.end())
-        if of is None or g.funding_cue.match(sentence, of.end()) or (
-                g.undisclosed is not None and g.undisclosed.match(sentence, of.end())):
-            return m  # "um aporte de valor não divulgado" too
-    return None
-
-
-_CLAUSE_BREAK = re.compile(r";\s+(?:and\s+)?|,\s+(?:and|while|whereas|but)\s+")
-
-
-def _undisclosed_clause(sentence: str, money: list[Money], g: Grammar) -> tuple[int, int] | None:
-    """A sentence listing deals may tell one without its size: "X raised $3M from Y; and Z raised
-    an undisclosed amount from W". The span of that one's clause (from the break before it to the
-    next break or amount), for the reader of rounds without an amount; None when there is none."""
-    und = sieve.search(_UNDISCLOSED, sentence) if g.code == "en" else None
-    if und is None:
-        return None
-    start = max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, und.start())), default=0)
-    if start == 0 or any(start <= m.span[0] < und.start() for m in money):
-        return None  # the clause tells an amount too, or it is the sentence's own subject's
-    nxt = _CLAUSE_BREAK.search(sentence, und.end())
-    later = [m.span[0] for m in money if m.span[0] > und.end()]
-    end = min([nxt.start() if nxt else len(sentence), *later])
-    if later and end == min(later):
-        # "... from Do Ventures, Philippine lender Kalye Bank is in talks to raise $30M": the next deal's
-        # subject stands after the last comma before its amount
-        comma = sentence.rfind(", ", und.end(), end)
-        end = comma if comma > 0 else end
-    return start, end
-
-
-def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[Draft], state: dict,
-                          label: Label | None) -> None:
-    """"X raised an undisclosed seed round", "X has raised a round of financing from Sequoia",
-    "a hefty Series C round raised by chip-maker Y": rounds whose size the text does not give."""
-    cue = rounds[0] if rounds else None
-    if cue is None and g.round_nouns is not None and g.round_nouns.search(sentence) \
-            and _funding_round_noun(sentence, g) is None:
-        return  # "un round di trattative", "una ronda de despidos": a round of something else
-    # a lexicon language's round nouns, lead and participant cues and undisclosed-amount words:
-    # "cerró una ronda de financiación liderada por Seaya", "aporte de valor não divulgado"
-    generic = sieve.search(_GENERIC_ROUND, sentence) or _funding_round_noun(sentence, g)
-    backed = generic and (_NAMED_BACKER.search(sentence[generic.end():]) or any(
-        p.search(sentence, generic.end()) for p in g.lead_after + g.investors_after if g.round_nouns))
-    undisclosed = sieve.search(_UNDISCLOSED, sentence) or (g.undisclosed.search(sentence) if g.undisclosed else None)
-    if cue is None and not (generic and (backed or _CLOSED_AFTER.match(sentence, generic.end()))):
-        generic = undisclosed  # "sammelt einen zweistelligen Millionenbetrag ein"
-        if generic is None:
-            return
-    if cue is not None and cue.round == "unknown" and not undisclosed:
-        return
-    if kind_of_rounds(sentence, rounds):
-        return  # "investiert vor allem in Seed- und Series-A-Runden": a kind of rounds, no one round
-    start, end = (cue.start, cue.end) if cue else generic.span()
-    pseudo = Money(0, None, False, (start, end))
-    found = None
-    by = _RAISED_BY.match(sentence[end:])
-    owner = _OWNER_OF_ROUND.search(sentence, 0, start) if cue is not None and g.code == "en" else None
-    de_owner = _DE_ROUND_OF.match(sentence, end) if cue is not None and g.code == "de" and sieve.search(
-        _LEAD_VERB_DE, sentence) else None
-    if by:
-        name = name_from_phrase(by.group("np"))
-        found = Found(name, "object") if name else None
-    elif de_owner:  # "Wir haben die Seed-Runde von Wolkenbruch angeführt": the round's owner, not the backer
-        name = name_from_phrase(de_owner.group("np"), tail=True)
-        found = Found(name, "possessive") if name else None
-    elif owner and sieve.search(_INVESTOR_VERB, sentence[:owner.start()]):
-        # "Accel leads Kivora's Series A", "Accel invested in Kivora's seed round": the round's owner
-        name = name_from_phrase(owner.group("np"), tail=True)
-        found = Found(name, "possessive") if name else None
-    elif g.subject_verbs.search(sentence[:start]):
-        if _EARLIER_RAISE.search(sentence, 0, start):
-            return  # "Kitebird last raised a Series B": a past round named in passing, no news of its own
-        found = find_company(sentence, pseudo, g)
-        if found and found.how not in ("subject", "anaphora"):
-            found = None
-    elif cue is None and undisclosed is not None and not sentence[:start].strip(" „\"'").count(" ") > 1:
-        # fronted: "Einen siebenstelligen Betrag sammelt das Kölner Fintech Pelvo ein"
-        noun = re.match(r"\s+(?:[\w-]*betrag|summe|[\w-]*investment)\b", sentence[end:], re.I)
-        found = find_company(sentence, Money(0, None, False, (start, end + (noun.end() if noun else 0))), g)
-        if found and found.how not in ("fronted", "anaphora"):
-            found = None
-    if found is None and cue is None and undisclosed is not None and g.orphan_cue is not None \
-            and _TARGET_CUE.search(sentence):
-        found = Found(ANAPHORA, "orphan")  # "Im Gespräch ist ein dreistelliger Millionenbetrag": the subject's round
-    if found is None and cue is None and undisclosed is not None:
-        # "In das Münchner Startup X fließt ein siebenstelliger Betrag": the name the article marks
-        name = named_recipient(sentence, start, g, state["body"], state["head"])
-        found = Found(name, "evidence") if name else None
-    item = state.get("items", {}).get(idx)
-    if found is None and item and (cue is not None or backed or undisclosed):
-        found = Found(item, "subject")  # "Girouette – montant non communiqué" / "L'éditeur ... boucle un tour"
-    if label and start >= label[1] and label_takes(found, sentence, label, g.code, state["body"], state["head"]):
-        found = Found(label[0], "subject")  # "Pflegio: Die Wiener Plattform ... holt sich einen sechsstelligen Betrag"
-    if found and not de_owner and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
-        found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it
-    if found and _HYPOTHETICAL.search(sentence):
-        found = None  # "ob wir eine große Series B machen oder verkaufen": a round weighed, not raised
-    if found:
-        draft = Draft(found.name, None, [], idx, start, cue.round if cue else "unknown",
-                       cue.extension if cue else False, how=found.how)
-        draft.confidence = 0.45
-        new.append(draft)
-
-
-_HYPOTHETICAL = re.compile(r"(?i)\b(?:ob wir|ob sie|ob das unternehmen|whether (?:to|we|they|it)|if we|falls wir|wenn wir|"
-                           # a wish without a size: "hopes to raise a seed round later next year"
-                           r"(?:hopes?|hoping|wants?|wanting|would like|intends?|aspires?) to raise)\b")
 # a news source telling of the round: "DealStreetAsia had first reported that the company ..."
 # "..., the company told The Bytes": the outlet told, no referent of "the company"
 _TOLD_TO = re.compile(r"(?i)\b(?:told|in an interview with)\s+(?:the\s+)?$")
