@@ -30,7 +30,7 @@ from extraction.posts import first_person, post_author
 from extraction.labels import amount_for_item, item_label, label_takes
 from extraction.language import detect_language
 from extraction.listings import column_blocks, deal_lines
-from extraction.mentions import MONEY_FOR, company_mentions
+from extraction.mentions import MONEY_FOR
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
 from extraction.names import FUND_NAME, is_descriptor, name_from_phrase, same_company
@@ -46,6 +46,7 @@ from extraction.tables import table_deals
 from extraction.subject import find_subject
 from extraction.talks import company_in_talks
 from extraction.text import normalize, split_lines_and_sentences
+from extraction.valuations import attach_valuations
 from extraction.unsized import RAISED_BY, funding_round_noun, round_without_amount, undisclosed_clause
 
 MAX_SENTENCES = 400
@@ -64,13 +65,6 @@ _BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|a
                       r"auprès|bei|with|mit|avec|ein|auf|ab|"
                       # "ottiene 4 milioni da 360 Capital", "capta 2 millones con Kibo": the backers follow
                       r"da|dal|dalla|dai|dagli|con|com|met|van|door)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
-_REFERS_BACK = re.compile(
-    r"(?i)\b(?:it|its|the company|the startup|the firm|das unternehmen|das startup|die firma|"
-    r"seine bewertung|ihre bewertung|es|damit|somit|nun|now|"
-    # "L'opération ... valoriserait la jeune pousse", "La operación valoraría la compañía": the round
-    # or its company told again in the Romance languages and Dutch
-    r"l['’]op[ée]ration|la operación|a operação|l['’]operazione|la (?:société|compañía|empresa|società|"
-    r"start-?up|jeune pousse)|a (?:empresa|startup|companhia)|l['’]entreprise|l['’]azienda|het bedrijf|de ronde)\b")
 _INVESTOR_CUE = re.compile(
     r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter|"
     r"\bfrom\b|\bvon\b|backed|kommt|stammt|steig|führt|führte|führen|führten|leitet|leitete|leiten|leiteten|"
@@ -123,7 +117,6 @@ def _other_kind_alongside(sentence: str, prev_end: int, money: Money, prev_round
 # a byline or dateline of a page: "Von Jana Weller · 11. Oktober 2023", "Handwerk Digital · 23.08.2023"
 _BYLINE = re.compile(r"(?i)^(?:von|by|par|por|di|door)\s|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d\b|"
                      r"\b(?:19|20)\d\d-\d\d-\d\d\b|\s[·|•]\s")
-_VALUATION_BACK = re.compile(r"(?i)\bdie bewertung\b")
 _GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschuss|zuschüsse|stipendi\w*)\b")
 
 
@@ -564,24 +557,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     # "Lesen Sie auch: Hamburger Logistiker investiert ...": a link's headline tells another
     # article's round; the company it leaves unnamed is never this article's subject
     resolved = [d for d in resolved if not (d.sentence in state.get("links", ()) and (d.substituted or d.how == "anaphora"))]
-    for idx, val in pending_val:
-        near = [d for d in resolved if 0 <= idx - d.sentence <= 6]
-        if not near or near[-1].valuation is not None:
-            continue
-        target = near[-1]
-        text_v = sentences[idx][:val.span[0]]
-        named = any(len(w) > 2 and w.lower() in text_v.lower() for w in target.company.split())
-        others = g.code == "en" and any(w not in target.company for w in re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text_v))
-        # "..., which values the company at": the clause itself points back to the round's company
-        back = g.code == "en" and _REFERS_BACK.search(text_v[text_v.rfind(",") + 1:])
-        if others and not named and not back:
-            continue  # "WeWork, which was valued at ..." is another company's valuation
-        unnamed = idx - target.sentence <= 1 and not company_mentions(text_v, body) and not (
-            g.code == "en" and re.search(r"(?<=[a-z,] )[A-Z][a-z]+", text_v))
-        # "Die Bewertung soll bei rund 60 Mio. Euro liegen": a valuation told a few sentences after the round, of no company named in its own sentence
-        told_after = idx - target.sentence <= 3 and _VALUATION_BACK.search(text_v) and not company_mentions(text_v, body)
-        if target.sentence == idx or named or _REFERS_BACK.search(text_v) or unnamed or told_after:
-            target.valuation = val
+    attach_valuations(pending_val, resolved, sentences, body, g)
     events = []
     seen = Counter(m.currency for d in resolved for m in ([d.money] if d.money else []) + d.alt if m.currency)
     merged = drop_totals_of_parts(merge(resolved))
