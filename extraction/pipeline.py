@@ -9,20 +9,16 @@ Reports of the same round in one text (headline and body) are merged.
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import replace
 
 from extraction import lowercase, sieve
 from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.backing import funded_companies, read_backing
 from extraction.bracketed import bracketed_names
 from extraction.companies import ANAPHORA, Found, clause_bounds, find_company, money_role
-from extraction.confidence import OTHER_MONEY, calibrated, signals
-from extraction.dollars import local_dollar
-from extraction.drafts import Draft, drop_totals_of_parts, merge, unsized
+from extraction.drafts import Draft, unsized
+from extraction.events import build_events, with_confidence
 from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
-from extraction.grammar.lexicon import money_words
 from extraction.grants import read_public_grant
 from extraction.headlines import HEADLINE_ITEMS, headline_item, headline_recipient, is_headline
 from extraction.items import item_headings, keeps_own_name
@@ -36,7 +32,7 @@ from extraction.money import Money, parse_money
 from extraction.names import FUND_NAME, is_descriptor, name_from_phrase, same_company
 from extraction.parts import part_owner, split_totals, whole_of_parts
 from extraction.plausibility import (
-    COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, employer, plausible_name, zipf,
+    COMMON, PLURAL_KIND, UNCOMMON, check_name, employer, plausible_name, zipf,
 )
 from extraction.recipients import recipient_lines, recipient_list
 from extraction.referents import article_mentions, resolve_referents
@@ -46,8 +42,8 @@ from extraction.tables import table_deals
 from extraction.subject import find_subject
 from extraction.talks import company_in_talks
 from extraction.text import normalize, split_lines_and_sentences
-from extraction.valuations import attach_valuations
 from extraction.unsized import RAISED_BY, funding_round_noun, round_without_amount, undisclosed_clause
+from extraction.valuations import attach_valuations
 
 MAX_SENTENCES = 400
 _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie auch|mehr zum thema|"
@@ -416,15 +412,6 @@ _ROUND_LED_OPENS = re.compile(r"(?i)\s*(?:the|this) (?:[\w-]+ )?(?:round|financi
                               r"(?:co-)?led by\b")
 
 
-def _currency_told_elsewhere(money: Money, body: str, lang: str) -> Money:
-    """A headline's "20 millones" takes the currency the page gives the same amount elsewhere
-    ("20 millones de euros"), when no round the reader kept names one."""
-    for m in parse_money(body[:5000], lang):
-        if m.currency and m.amount == money.amount:
-            return replace(money, currency=m.currency)
-    return money
-
-
 def _trim_descriptors(drafts: list[Draft], lang: str) -> None:
     """"Online Bank Qonto Raised $552M" beside "Qonto raised ...": a title-case headline capitalises
     its descriptors, so a name that ends with another round's name after everyday words is that name."""
@@ -491,20 +478,6 @@ def _plausible_drafts(drafts: list[Draft], lang: str, body: str, head: str | Non
     return out
 
 
-def _with_confidence(events: list[FundingEvent], body: str) -> list[FundingEvent]:
-    """Signals and calibrated confidence for events a language's own reader found (CJK)."""
-    for e in events:
-        e.signals = signals(
-            rule_confidence=max(0.0, min(1.0, e.confidence)), has_amount=e.amount is not None,
-            has_currency=bool(e.currency), has_round=e.round != "unknown", how="subject",
-            substituted=False, weak_name=False, reports=1, in_headline=False, sentence=0,
-            mentions=body.count(e.company), has_leads=bool(e.lead_investors),
-            has_investors=bool(e.investors), main=e.main, status=e.status,
-            events_in_article=len(events), is_subject=False, company=e.company)
-        e.confidence = calibrated(e.signals)
-    return events
-
-
 def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEvent]:
     body = normalize(text or "")
     head = normalize(title or "").replace("\n", " ").strip()
@@ -517,7 +490,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     lang = (lang or detect_language(sample)).lower()[:2]
     g = get_grammar(lang)
     if g.custom is not None:
-        return _with_confidence(g.custom(body, head or None), body)
+        return with_confidence(g.custom(body, head or None), body)
     sentences, lines = split_lines_and_sentences(body)
     sentences, lines = sentences[:MAX_SENTENCES], lines[:MAX_SENTENCES]
     # "lead": index of the body's first sentence, the news itself; "before": the sentences read so far
@@ -558,55 +531,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     # article's round; the company it leaves unnamed is never this article's subject
     resolved = [d for d in resolved if not (d.sentence in state.get("links", ()) and (d.substituted or d.how == "anaphora"))]
     attach_valuations(pending_val, resolved, sentences, body, g)
-    events = []
-    seen = Counter(m.currency for d in resolved for m in ([d.money] if d.money else []) + d.alt if m.currency)
-    merged = drop_totals_of_parts(merge(resolved))
-    words = article_words(body, lang)
-    # an article that names no currency at all: its language's, where it has one ("46 milioni": euros)
-    own_currency = money_words(lang).get("default_currency")
-    other_money = bool(merged) and bool(sieve.search(OTHER_MONEY, body[:5000]))  # one article, one answer
-    page = f"{head}\n{body}"  # where a bare "$" is told apart (extraction.dollars)
-    for d in merged:
-        if d.money and d.money.currency is None and not seen:
-            d.money = _currency_told_elsewhere(d.money, body, lang)
-        if d.money and d.money.currency is None and (seen or own_currency):
-            # "X lève 40,5 millions": the article's currency, as a reader would assume
-            d.money = replace(d.money, currency=seen.most_common(1)[0][0] if seen else own_currency)
-            d.confidence -= 0.1
-        m = d.money = local_dollar(d.money, page, lang)  # "$" in a Canadian outlet: C$
-        d.valuation = local_dollar(d.valuation, page, lang)  # and its valuation's "$" too
-        events.append(FundingEvent(
-            company=d.company,
-            amount=m.amount if m else None,
-            currency=m.currency if m else None,
-            round=d.round,
-            extension=d.extension,
-            status=d.status,
-            lead_investors=d.leads,
-            investors=[*d.leads, *[n for n in d.investors if not any(same_company(n, lead) for lead in d.leads)]],
-            # "une valorisation à 6 milliards" after a round in euros: the valuation is in the round's currency
-            valuation={"amount": d.valuation.amount, "currency": d.valuation.currency or (m.currency if m else None)}
-            if d.valuation and (d.valuation.currency or (m and m.currency)) else None,
-            main=d.main,
-            confidence=d.confidence,
-            evidence=d.evidence,
-            signals=signals(
-                rule_confidence=max(0.0, min(1.0, d.confidence)), has_amount=m is not None,
-                has_currency=bool(m and m.currency), has_round=d.round != "unknown", how=d.how,
-                substituted=d.substituted, weak_name=d.weak_name, reports=d.reports,
-                in_headline=bool(head) and d.sentence == 0, sentence=d.sentence,
-                mentions=sum(1 for _ in words.occurrences(d.company)), has_leads=bool(d.leads),
-                has_investors=bool(d.investors), main=d.main, status=d.status,
-                events_in_article=len(merged),
-                is_subject=bool(subject) and same_company(d.company, subject.name),
-                name_commonness=max((zipf(t, lang) for t in d.company.split()), default=0.0),
-                backer_elsewhere=any(same_company(d.company, n) for o in merged if o is not d
-                                     for n in o.leads + o.investors),
-                other_money_context=other_money, company=d.company),
-        ))
-    for e in events:
-        e.confidence = calibrated(e.signals)
-    return events
+    return build_events(resolved, subject, head, body, lang)
 
 
 def extract_events(text: str, title: str | None = None, lang: str | None = None,
