@@ -23,9 +23,9 @@ from extraction.grants import read_public_grant
 from extraction.headlines import HEADLINE_ITEMS, headline_item, headline_recipient, is_headline
 from extraction.items import item_headings, keeps_own_name
 from extraction.posts import first_person, post_author
-from extraction.labels import amount_for_item, item_label, label_takes
+from extraction.labels import Label, amount_for_item, item_label, label_takes
 from extraction.language import detect_language
-from extraction.listings import column_blocks, deal_lines
+from extraction.listings import DealLine, column_blocks, deal_lines
 from extraction.mentions import MONEY_FOR
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
@@ -173,15 +173,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     item = state.get("items", {}).get(idx)  # "Kivano — La start-up ...": a round-up item's heading
     whole_before = whole_of_parts(sentence, [p for p, _ in pairs], drafts, idx)
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
-        draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
-                       listed.round, False, how="subject", deal_line=True)
-        draft.confidence = 0.6 + (0.15 if listed.round != "unknown" else 0)
-        draft.leads, draft.investors = list(listed.leads), list(listed.investors)
-        new.append(draft)
-        for part, rnd in listed.more:  # "$10M in equity + $40M debt facility": two rounds
-            # put before the item's own round, which the backers named next ("Led by X") go to
-            new.insert(-1, Draft(listed.company, part, [], idx, part.span[0], rnd, False, how="subject", deal_line=True))
-            new[-2].confidence = draft.confidence
+        new.extend(_deal_line_drafts(listed, idx))
         pairs = []
     for primary, alts in pairs:
         if id(primary) in totals:
@@ -304,6 +296,50 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if found.how == "evidence":
             draft.confidence -= 0.15  # no sentence pattern vouches for the company: weighed evidence only
         new.append(draft)
+    _sizeless_rounds(idx, sentence, g, money, rounds, listed, new, state, label)
+    state["before"].append(sentence)
+    # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
+    opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
+    if is_headline(sentence) and len(sentence.split()) <= 4:
+        state["item_head"] = idx
+    _moves_and_talks(idx, sentence, g, money, rounds, listed, new, item, opening, background, valuations)
+    for d in new if item else []:
+        if not keeps_own_name(d.company, item, lang, state["body"], state["head"]):
+            d.company = item
+        d.heading = d.company == item
+    if new:
+        _date_and_status(new, sentence, g, background)
+        if whole_before is not None and sum(1 for d in new if d.company == whole_before.company) >= 2:
+            drafts.remove(whole_before)  # the parts are the rounds, their sum told before is none
+        drafts.extend(new)
+    if not drafts or idx - drafts[-1].sentence > 12:
+        if money and not new and sieve.search(g.skip_clause, sentence):
+            state["foreign"] = idx
+        return
+    recent = [d for d in drafts if idx - d.sentence <= 12]
+    _name_recent_round(idx, sentence, g, money, rounds, new, recent)
+    _read_backers(idx, sentence, g, money, rounds, new, recent, orphan, state)
+
+
+def _deal_line_drafts(listed: DealLine, idx: int) -> list[Draft]:
+    """The rounds of a line in a list of deals ("Kivo (Berlin): 5 Millionen Euro von Earlybird")."""
+    out: list[Draft] = []
+    draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
+                   listed.round, False, how="subject", deal_line=True)
+    draft.confidence = 0.6 + (0.15 if listed.round != "unknown" else 0)
+    draft.leads, draft.investors = list(listed.leads), list(listed.investors)
+    out.append(draft)
+    for part, rnd in listed.more:  # "$10M in equity + $40M debt facility": two rounds
+        # put before the item's own round, which the backers named next ("Led by X") go to
+        out.insert(-1, Draft(listed.company, part, [], idx, part.span[0], rnd, False, how="subject", deal_line=True))
+        out[-2].confidence = draft.confidence
+    return out
+
+
+def _sizeless_rounds(idx: int, sentence: str, g: Grammar, money: list[Money], rounds: list, listed: DealLine | None,
+                     new: list[Draft], state: dict, label: Label | None) -> None:
+    """Rounds the sentence tells without an amount of their own: companies said to be funded, a
+    round whose size is untold, a listed recipient of a grant."""
     funded = funded_companies(sentence, g) if not money and not listed else []
     for name in funded:  # "X and Y also secured funds this week": an amount-less round each
         new.append(unsized(name, idx, rounds[0].round if rounds else "unknown", "subject"))
@@ -324,11 +360,13 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         for name in recipient_list(sentence, state["before"], g):
             # "Zu den geförderten Start-ups gehören X, Y und Z": each got money, its size untold
             new.append(unsized(name, idx, _grant_or_unknown([*state["before"][-2:], sentence]), "listed"))
-    state["before"].append(sentence)
-    # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
-    opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
-    if is_headline(sentence) and len(sentence.split()) <= 4:
-        state["item_head"] = idx
+
+
+def _moves_and_talks(idx: int, sentence: str, g: Grammar, money: list[Money], rounds: list,
+                     listed: DealLine | None, new: list[Draft], item: str | None, opening: bool, background: bool,
+                     valuations: int) -> None:
+    """Rounds told by another's move: a backer's ("Kestrel Ventures has invested in Vemly"), talks
+    ("Kivano is in talks to raise a new round"), a round "raised by" a named company."""
     # further down, a move naming the round's stage is this round's news too ("X führt die Series A
     # bei Y an"); a recalled portfolio ("X, which has invested in Y") names none
     if not money and not listed and not new and (opening or (rounds and rounds[0].round != "unknown" and not background)):
@@ -350,33 +388,30 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             draft = Draft(name, None, [], idx, cue.start, cue.round, cue.extension, how="object")
             draft.confidence = 0.45
             new.append(draft)
-    for d in new if item else []:
-        if not keeps_own_name(d.company, item, lang, state["body"], state["head"]):
-            d.company = item
-        d.heading = d.company == item
-    if new:
-        status = _status(sentence, g)
-        for d in new:
-            c0, c1 = clause_bounds(sentence, d.pos, g)
-            w0 = max(c0, d.pos - 90)
-            # "X raised $665M, two years after it raised $200M": what follows "after" is the past
-            # and "Eighteen months after leaving university, X raised $14M": a fronted "after" phrase,
-            # closed by a comma, dates what came before the round
-            past = any(not (w0 + m.start() > d.pos and re.search(r"(?i)(?:after|before)$", m.group(0)))
-                       and not (m.group(0).lower().endswith("after") and "," in sentence[w0 + m.end():d.pos])
-                       for m in g.past.finditer(sentence[w0:min(c1, d.pos + 70)]))
-            d.status = _status(sentence[slice(*headline_item(sentence, d.pos, 0, len(sentence)))], g) \
-                if HEADLINE_ITEMS.search(sentence) and is_headline(sentence) else status
-            d.main = not (past or background)
-            d.evidence = sentence[:400]
-        if whole_before is not None and sum(1 for d in new if d.company == whole_before.company) >= 2:
-            drafts.remove(whole_before)  # the parts are the rounds, their sum told before is none
-        drafts.extend(new)
-    if not drafts or idx - drafts[-1].sentence > 12:
-        if money and not new and sieve.search(g.skip_clause, sentence):
-            state["foreign"] = idx
-        return
-    recent = [d for d in drafts if idx - d.sentence <= 12]
+
+
+def _date_and_status(new: list[Draft], sentence: str, g: Grammar, background: bool) -> None:
+    """The status of each new round (announced, reported, in talks), whether it is the article's
+    news or a past or background one, and the sentence it was read from."""
+    status = _status(sentence, g)
+    for d in new:
+        c0, c1 = clause_bounds(sentence, d.pos, g)
+        w0 = max(c0, d.pos - 90)
+        # "X raised $665M, two years after it raised $200M": what follows "after" is the past
+        # and "Eighteen months after leaving university, X raised $14M": a fronted "after" phrase,
+        # closed by a comma, dates what came before the round
+        past = any(not (w0 + m.start() > d.pos and re.search(r"(?i)(?:after|before)$", m.group(0)))
+                   and not (m.group(0).lower().endswith("after") and "," in sentence[w0 + m.end():d.pos])
+                   for m in g.past.finditer(sentence[w0:min(c1, d.pos + 70)]))
+        d.status = _status(sentence[slice(*headline_item(sentence, d.pos, 0, len(sentence)))], g) \
+            if HEADLINE_ITEMS.search(sentence) and is_headline(sentence) else status
+        d.main = not (past or background)
+        d.evidence = sentence[:400]
+
+
+def _name_recent_round(idx: int, sentence: str, g: Grammar, money: list[Money], rounds: list, new: list[Draft],
+                       recent: list[Draft]) -> None:
+    """A sentence that only names the stage of the round told just before gives it its kind."""
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
             and (re.search(r"(?i)runde|round|finanzierung|funding|financ|ronde|ronda|rodada", sentence) or re.search(
                 r"(?i)series|serie|seed", sentence)) and not g.past.search(sentence) and not money:
@@ -389,6 +424,16 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             recent[-1].round = cue.round
             recent[-1].extension = recent[-1].extension or cue.extension
 
+
+# "The round was led by X": a sentence that opens on the round itself
+_ROUND_LED_OPENS = re.compile(r"(?i)\s*(?:the|this) (?:[\w-]+ )?(?:round|financing|raise|investment) (?:was|is|has been) "
+                              r"(?:co-)?led by\b")
+
+
+def _read_backers(idx: int, sentence: str, g: Grammar, money: list[Money], rounds: list, new: list[Draft],
+                  recent: list[Draft], orphan: bool, state: dict) -> None:
+    """The investors a sentence names, given to the recent rounds; a sentence about other money
+    marks the next one's backers as that money's."""
     used = {id(d.money) for d in new if d.money is not None}
     unused = [m for m in money if id(m) not in used]
     other_round = any(re.match(r"\s*(?:[\w-]+\s)?(?:round|runde|finanzierungsrunde|tour de table)\b",
@@ -405,10 +450,6 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
     if unused and not new and sieve.search(g.skip_clause, sentence):
         state["foreign"] = idx
-
-
-_ROUND_LED_OPENS = re.compile(r"(?i)\s*(?:the|this) (?:[\w-]+ )?(?:round|financing|raise|investment) (?:was|is|has been) "
-                              r"(?:co-)?led by\b")
 
 
 def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEvent]:
