@@ -4,6 +4,12 @@ Sentences with money or round cues are read with the grammar of the article's
 language; each amount gets a role (round, valuation, or not a round), a company,
 a round, a status and the investors named in the same or the next sentences.
 Reports of the same round in one text (headline and body) are merged.
+
+This module reads the sentences and drives the steps after the reading; the readers of rounds
+whose size is untold (extraction.unsized) and of headlines (extraction.headlines), the company of
+a pronoun or orphan round (extraction.referents), the check of the names in company slots
+(extraction.name_slots), valuations (extraction.valuations) and the events themselves
+(extraction.events) have modules of their own.
 """
 
 from __future__ import annotations
@@ -452,19 +458,10 @@ def _read_backers(idx: int, sentence: str, g: Grammar, money: list[Money], round
         state["foreign"] = idx
 
 
-def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEvent]:
-    body = normalize(text or "")
-    head = normalize(title or "").replace("\n", " ").strip()
-    if not body and not head:
-        return []
-    sample = (head + " " + body[:1000])
-    letters = sum(map(str.isalpha, sample))
-    if letters < 0.4 * len(sample.strip() or "x"):
-        return []
-    lang = (lang or detect_language(sample)).lower()[:2]
-    g = get_grammar(lang)
-    if g.custom is not None:
-        return with_confidence(g.custom(body, head or None), body)
+def _article_sentences(body: str, head: str, g: Grammar, lang: str) -> tuple[list[str], list[int], dict]:
+    """The sentences to read (the title first, unless the body opens with it), the line of each, and
+    the state the reader of sentences shares: where the news opens, the rows of deal lists and
+    tables, the listed recipients, a round-up's item headings and a post's author."""
     sentences, lines = split_lines_and_sentences(body)
     sentences, lines = sentences[:MAX_SENTENCES], lines[:MAX_SENTENCES]
     # "lead": index of the body's first sentence, the news itself; "before": the sentences read so far
@@ -482,6 +479,12 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     state["funded_lines"] = recipient_lines(sentences, g)
     state["items"] = item_headings(sentences, lang, body, head or None)
     state["author"] = post_author(sentences)  # "CEO @ Kestrel Santé | ...": a founder's own post
+    return sentences, lines, state
+
+
+def _read_article(sentences: list[str], g: Grammar, lang: str, state: dict) -> tuple[list[Draft], list[tuple[int, Money]]]:
+    """Every sentence read in turn: the rounds it tells, and the valuations set aside for the rounds
+    they will be attached to; a link list's headlines under "Also read" are marked as background."""
     drafts: list[Draft] = []
     pending_val: list[tuple[int, Money]] = []
     background = False
@@ -493,6 +496,24 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
         if background:
             state.setdefault("links", set()).add(idx)
         _read_sentence(idx, sentence, g, lang, drafts, pending_val, background, state)
+    return drafts, pending_val
+
+
+def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEvent]:
+    body = normalize(text or "")
+    head = normalize(title or "").replace("\n", " ").strip()
+    if not body and not head:
+        return []
+    sample = (head + " " + body[:1000])
+    letters = sum(map(str.isalpha, sample))
+    if letters < 0.4 * len(sample.strip() or "x"):
+        return []
+    lang = (lang or detect_language(sample)).lower()[:2]
+    g = get_grammar(lang)
+    if g.custom is not None:
+        return with_confidence(g.custom(body, head or None), body)
+    sentences, lines, state = _article_sentences(body, head, g, lang)
+    drafts, pending_val = _read_article(sentences, g, lang, state)
     if not drafts:
         return []  # no round told: the subject, names and mentions below would serve nothing
 
