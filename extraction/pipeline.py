@@ -5,8 +5,9 @@ language; each amount gets a role (round, valuation, or not a round), a company,
 a round, a status and the investors named in the same or the next sentences.
 Reports of the same round in one text (headline and body) are merged.
 
-This module reads the sentences and drives the steps after the reading; the readers of rounds
-whose size is untold (extraction.unsized) and of headlines (extraction.headlines), the company of
+This module reads the sentences and drives the steps after the reading; the round label an
+amount takes (extraction.round_labels), the readers of rounds whose size is untold
+(extraction.unsized) and of headlines (extraction.headlines), the company of
 a pronoun or orphan round (extraction.referents), the check of the names in company slots
 (extraction.name_slots), valuations (extraction.valuations) and the events themselves
 (extraction.events) have modules of their own.
@@ -41,7 +42,8 @@ from extraction.parts import part_owner, split_totals, whole_of_parts
 from extraction.plausibility import plausible_name
 from extraction.recipients import recipient_lines, recipient_list
 from extraction.referents import article_mentions, resolve_referents
-from extraction.rounds import EXTENSION_RE, find_rounds
+from extraction.round_labels import round_for
+from extraction.rounds import find_rounds
 from extraction.shared_amounts import each_names, respective_names
 from extraction.tables import table_deals
 from extraction.subject import find_subject
@@ -126,31 +128,6 @@ def _grant_or_unknown(context: list[str]) -> str:
     return "grant" if _GRANTISH.search(" ".join(context)) else "unknown"
 
 
-_BEFORE_NEXT_DEAL = re.compile(r"(?i);|,\s+(?:and|while|whereas|but)\s|\bfollowed by\b")
-_ANGEL_SOURCE = re.compile(r"(?i)(?:from|von)\s")
-
-
-def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
-               verbs: re.Pattern[str] | None = None, end: int = 0) -> tuple[str, bool]:
-    """The round named nearest to an amount, never past a neighbouring amount nor, with `verbs`,
-    past the verb of another company ("X raises $220M to expand, Y closes a Series D")."""
-    cues = [c for c in find_rounds(sentence) if bounds[0] <= c.start < bounds[1]]
-    if verbs is not None:
-        cues = [c for c in cues if c.start < pos or not verbs.search(sentence, max(pos, end), c.start)]
-        # "X led with $70M in its Series C, followed by Y which raised Rs 250 crore": the round
-        # before a break and another company's verb is that company's
-        cues = [c for c in cues if c.start >= pos or not (_BEFORE_NEXT_DEAL.search(sentence, c.end, pos)
-                                                           and verbs.search(sentence, c.end, pos))]
-    if not cues:
-        return "unknown", bool(EXTENSION_RE.search(sentence))
-    best = min(cues, key=lambda c: abs(c.start - pos))
-    kinds = [c for c in cues if c.round != "angel"]
-    if best.round == "angel" and kinds and _ANGEL_SOURCE.match(sentence, best.start):
-        # "über ein Wandeldarlehen 600.000 Euro von Business Angels": who gave it, not the round's kind
-        best = min(kinds, key=lambda c: abs(c.start - pos))
-    return best.round, best.extension or bool(EXTENSION_RE.search(sentence))
-
-
 def _status(text: str, g: Grammar) -> str:
     if sieve.search(g.in_talks, text):
         return "in_talks"
@@ -222,7 +199,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         whole = next((t for t in totals.values() if t[0] < primary.span[0]), None)
         shared = each_names(told, primary, g)
         if shared:  # "Kivano, Orbix und Ruvido erhalten je 500.000 Euro": one round each
-            rnd, ext = _round_for(sentence, primary.span[0])
+            rnd, ext = round_for(sentence, primary.span[0])
             for name in shared:
                 draft = Draft(name, primary, alts, idx, primary.span[0], rnd, ext, how="subject")
                 draft.confidence = 0.55 + (0.15 if rounds else 0)
@@ -293,7 +270,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if sentence[:primary.span[0]].rstrip().endswith("("):
             hi = primary.span[0]  # "entre capital (6 M€) y deuda (2,5 M€)": a bracketed part's label precedes it
         lo, hi = headline_item(sentence, primary.span[0], lo, hi)
-        rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
+        rnd, ext = round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         if grant:  # the body (or its programme) backs it
             draft.investors = [grant.backer] if grant.backer else []
