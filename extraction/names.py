@@ -220,6 +220,8 @@ _LEGAL_FORMS = frozenset({"limited", "ltd", "inc", "gmbh", "ag", "llc", "corp", 
 
 # how an investor's own name ends ("Corviglia Capital", "Kibo Ventures"): a fund, not a round's company
 FUND_ENDINGS = ("capital", "ventures", "venture partners", "partners", "fund", "fonds", "investments", "equity", "vc")
+# a name that ends as a fund's does: "Corviglia Capital Fund", "True Ventures"
+FUND_NAME = re.compile(rf"(?i)\b(?:{'|'.join(FUND_ENDINGS)})$")
 
 
 # words that end an investment firm's name ("Hanriver Partners"): never a kind of company

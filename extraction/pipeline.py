@@ -4,48 +4,53 @@ Sentences with money or round cues are read with the grammar of the article's
 language; each amount gets a role (round, valuation, or not a round), a company,
 a round, a status and the investors named in the same or the next sentences.
 Reports of the same round in one text (headline and body) are merged.
+
+This module reads the sentences and drives the steps after the reading; the round label an
+amount takes (extraction.round_labels), the readers of rounds whose size is untold
+(extraction.unsized) and of headlines (extraction.headlines), the company of
+a pronoun or orphan round (extraction.referents), the check of the names in company slots
+(extraction.name_slots), valuations (extraction.valuations) and the events themselves
+(extraction.events) have modules of their own.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
-from dataclasses import replace
 
 from extraction import lowercase, sieve
 from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.backing import funded_companies, read_backing
 from extraction.bracketed import bracketed_names
-from extraction.companies import _INVESTOR_VERB, ANAPHORA, Found, clause_bounds, find_company, money_role
-from extraction.confidence import OTHER_MONEY, calibrated, signals
-from extraction.dollars import local_dollar
-from extraction.drafts import Draft, drop_totals_of_parts, merge, unsized
+from extraction.companies import ANAPHORA, Found, clause_bounds, find_company, money_role
+from extraction.drafts import Draft, unsized
+from extraction.events import build_events, with_confidence
 from extraction.evidence import named_recipient
 from extraction.grammar import Grammar, get_grammar
-from extraction.grammar.lexicon import money_words
 from extraction.grants import read_public_grant
-from extraction.investors import find_investors
+from extraction.headlines import HEADLINE_ITEMS, headline_item, headline_recipient, is_headline
 from extraction.items import item_headings, keeps_own_name
 from extraction.posts import first_person, post_author
 from extraction.labels import Label, amount_for_item, item_label, label_takes
 from extraction.language import detect_language
-from extraction.listings import column_blocks, deal_lines
-from extraction.mentions import MONEY_FOR, backer_at, company_mentions
+from extraction.listings import DealLine, column_blocks, deal_lines
+from extraction.mentions import MONEY_FOR
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
-from extraction.names import COLUMN_NAME, FUND_ENDINGS, LABEL, is_descriptor, name_from_phrase, same_company
+from extraction.name_slots import plausible_drafts
+from extraction.names import name_from_phrase
 from extraction.parts import part_owner, split_totals, whole_of_parts
-from extraction.plausibility import (
-    described_as_investor,
-    COMMON, PLURAL_KIND, UNCOMMON, article_words, check_name, described, employer, plausible_name, zipf,
-)
+from extraction.plausibility import plausible_name
 from extraction.recipients import recipient_lines, recipient_list
-from extraction.rounds import EXTENSION_RE, find_rounds, kind_of_rounds
+from extraction.referents import article_mentions, resolve_referents
+from extraction.round_labels import round_for
+from extraction.rounds import find_rounds
 from extraction.shared_amounts import each_names, respective_names
 from extraction.tables import table_deals
 from extraction.subject import find_subject
 from extraction.talks import company_in_talks
 from extraction.text import normalize, split_lines_and_sentences
+from extraction.unsized import RAISED_BY, funding_round_noun, round_without_amount, undisclosed_clause
+from extraction.valuations import attach_valuations
 
 MAX_SENTENCES = 400
 _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie auch|mehr zum thema|"
@@ -53,16 +58,6 @@ _ALSO_READ = re.compile(r"(?i)^(?:also read|read also|see also|related|lesen sie
                         r"read more|most popular|more news|more stories|more in|trending|mehr aus|weitere (?:meldungen|artikel|"
                         r"nachrichten|news)|ähnliche artikel|lire aussi|"
                         r"à lire aussi|lee también|leia também|leggi anche|lees ook)\b")
-_UNDISCLOSED = re.compile(
-    r"(?i)\b(?:undisclosed (?:amount|sum|round|funding|financing|investment)|unspecified amount|"
-    r"(?:six|seven|eight|nine)[- ]figure (?:sum|amount|round|investment|deal|funding)|"
-    # "in nicht genannter Höhe", "einen ungenannten Betrag": the size is withheld, not absent
-    r"(?:nicht genannter|ungenannter|nicht bekannter|unbekannter|nicht (?:näher )?bezifferter) höhe|"
-    r"(?:nicht genannte|ungenannte|nicht (?:näher )?bezifferte)[nmrs]? (?:betrag|summe)|"
-    r"siebenstellig\w*|zweistellig\w* millionen\w*|"
-    r"dreistellig\w* millionen\w*|undisclosed seed|"
-    r"achtstellig\w*|sechsstellig\w*|millionenbetrag|betrag im millionenbereich|mehrstellig\w*|"
-    r"einstellig\w* millionen\w*|millionenbereich)\b")
 _ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undisclosed|stellig|millionenbetrag|figure (?:sum|amount)|"
                        r"(?:frisches|neues|weiteres) kapital|spritze")
 # "Geldgeber investieren 2,5 Millionen in Kivano": an amount without currency that is invested in a
@@ -73,13 +68,6 @@ _BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|a
                       r"auprès|bei|with|mit|avec|ein|auf|ab|"
                       # "ottiene 4 milioni da 360 Capital", "capta 2 millones con Kibo": the backers follow
                       r"da|dal|dalla|dai|dagli|con|com|met|van|door)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
-_REFERS_BACK = re.compile(
-    r"(?i)\b(?:it|its|the company|the startup|the firm|das unternehmen|das startup|die firma|"
-    r"seine bewertung|ihre bewertung|es|damit|somit|nun|now|"
-    # "L'opération ... valoriserait la jeune pousse", "La operación valoraría la compañía": the round
-    # or its company told again in the Romance languages and Dutch
-    r"l['’]op[ée]ration|la operación|a operação|l['’]operazione|la (?:société|compañía|empresa|società|"
-    r"start-?up|jeune pousse)|a (?:empresa|startup|companhia)|l['’]entreprise|l['’]azienda|het bedrijf|de ronde)\b")
 _INVESTOR_CUE = re.compile(
     r"(?i)led|lead|particip|invest|beteilig|angeführt|backer|geldgeber|dabei|an bord|includ|darunter|"
     r"\bfrom\b|\bvon\b|backed|kommt|stammt|steig|führt|führte|führen|führten|leitet|leitete|leiten|leiteten|"
@@ -132,39 +120,12 @@ def _other_kind_alongside(sentence: str, prev_end: int, money: Money, prev_round
 # a byline or dateline of a page: "Von Jana Weller · 11. Oktober 2023", "Handwerk Digital · 23.08.2023"
 _BYLINE = re.compile(r"(?i)^(?:von|by|par|por|di|door)\s|\b\d{1,2}\.\s?\d{1,2}\.\s?(?:19|20)\d\d\b|"
                      r"\b(?:19|20)\d\d-\d\d-\d\d\b|\s[·|•]\s")
-_VALUATION_BACK = re.compile(r"(?i)\bdie bewertung\b")
-_TARGET_CUE = re.compile(r"(?i)\b(?:angepeilt|anvisiert|im gespräch (?:ist|sind))\b")  # a round's size as a target
 _GRANTISH = re.compile(r"(?i)\b(?:grants?|grantees|förder\w*|gefördert|zuschuss|zuschüsse|stipendi\w*)\b")
 
 
 def _grant_or_unknown(context: list[str]) -> str:
     """"grant" where the sentences around a list of funded companies speak of grants."""
     return "grant" if _GRANTISH.search(" ".join(context)) else "unknown"
-
-
-_BEFORE_NEXT_DEAL = re.compile(r"(?i);|,\s+(?:and|while|whereas|but)\s|\bfollowed by\b")
-_ANGEL_SOURCE = re.compile(r"(?i)(?:from|von)\s")
-
-
-def _round_for(sentence: str, pos: int, bounds: tuple[int, int] = (0, 10**9),
-               verbs: re.Pattern[str] | None = None, end: int = 0) -> tuple[str, bool]:
-    """The round named nearest to an amount, never past a neighbouring amount nor, with `verbs`,
-    past the verb of another company ("X raises $220M to expand, Y closes a Series D")."""
-    cues = [c for c in find_rounds(sentence) if bounds[0] <= c.start < bounds[1]]
-    if verbs is not None:
-        cues = [c for c in cues if c.start < pos or not verbs.search(sentence, max(pos, end), c.start)]
-        # "X led with $70M in its Series C, followed by Y which raised Rs 250 crore": the round
-        # before a break and another company's verb is that company's
-        cues = [c for c in cues if c.start >= pos or not (_BEFORE_NEXT_DEAL.search(sentence, c.end, pos)
-                                                           and verbs.search(sentence, c.end, pos))]
-    if not cues:
-        return "unknown", bool(EXTENSION_RE.search(sentence))
-    best = min(cues, key=lambda c: abs(c.start - pos))
-    kinds = [c for c in cues if c.round != "angel"]
-    if best.round == "angel" and kinds and _ANGEL_SOURCE.match(sentence, best.start):
-        # "über ein Wandeldarlehen 600.000 Euro von Business Angels": who gave it, not the round's kind
-        best = min(kinds, key=lambda c: abs(c.start - pos))
-    return best.round, best.extension or bool(EXTENSION_RE.search(sentence))
 
 
 def _status(text: str, g: Grammar) -> str:
@@ -195,15 +156,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     item = state.get("items", {}).get(idx)  # "Kivano — La start-up ...": a round-up item's heading
     whole_before = whole_of_parts(sentence, [p for p, _ in pairs], drafts, idx)
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
-        draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
-                       listed.round, False, how="subject", deal_line=True)
-        draft.confidence = 0.6 + (0.15 if listed.round != "unknown" else 0)
-        draft.leads, draft.investors = list(listed.leads), list(listed.investors)
-        new.append(draft)
-        for part, rnd in listed.more:  # "$10M in equity + $40M debt facility": two rounds
-            # put before the item's own round, which the backers named next ("Led by X") go to
-            new.insert(-1, Draft(listed.company, part, [], idx, part.span[0], rnd, False, how="subject", deal_line=True))
-            new[-2].confidence = draft.confidence
+        new.extend(_deal_line_drafts(listed, idx))
         pairs = []
     for primary, alts in pairs:
         if id(primary) in totals:
@@ -214,10 +167,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         valuations += role == "valuation"
         told = sentence  # the text the amount's company is looked for in
         colon = sentence.rfind(": ", 0, primary.span[0])
-        if role == "round" and colon > 0 and _is_headline(sentence) and g.skip_clause is not None and \
+        if role == "round" and colon > 0 and is_headline(sentence) and g.skip_clause is not None and \
                 sieve.search(g.skip_clause, sentence[:colon]):
             role = "skip"  # "Börsengang: X nimmt 320 Millionen Euro ein": the topic tells what the money is
-        if role == "skip" and colon > 0 and not _is_headline(sentence):  # a headline's colon ends a topic
+        if role == "skip" and colon > 0 and not is_headline(sentence):  # a headline's colon ends a topic
             # "X hat eine Series-A-Runde abgeschlossen: Vier Millionen Euro gibt es von Y": what
             # follows a colon goes on with what precedes it (same length, so spans still hold)
             joined = sentence[:colon] + ", " + sentence[colon + 2:]
@@ -230,7 +183,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             continue
         if role == "skip" and label and amount_for_item(sentence, label, primary.span[0], last):
             role = "round"  # "Lagerlicht: 750.000 Euro für das Dortmunder Logistik-Startup"
-        headline_name = _headline_recipient(sentence, primary, lang, state) if role == "skip" else None
+        headline_name = headline_recipient(sentence, primary, lang, state) if role == "skip" else None
         if headline_name:
             role = "round"  # "6 Millionen Euro für Voltaro": a headline's amount for a rare name
         if role == "skip" and id(primary) in bracketed:
@@ -246,7 +199,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         whole = next((t for t in totals.values() if t[0] < primary.span[0]), None)
         shared = each_names(told, primary, g)
         if shared:  # "Kivano, Orbix und Ruvido erhalten je 500.000 Euro": one round each
-            rnd, ext = _round_for(sentence, primary.span[0])
+            rnd, ext = round_for(sentence, primary.span[0])
             for name in shared:
                 draft = Draft(name, primary, alts, idx, primary.span[0], rnd, ext, how="subject")
                 draft.confidence = 0.55 + (0.15 if rounds else 0)
@@ -268,7 +221,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if money_for:  # "Frisches Kapital für Voltaro: Speedinvest investiert 6 Mio. Euro"
             name = name_from_phrase(money_for.group("name"), first=True)
             found = Found(name, "object") if name else None
-        if not found and colon > 0 and told is sentence and not _is_headline(sentence) and \
+        if not found and colon > 0 and told is sentence and not is_headline(sentence) and \
                 g.receive_verbs is not None and sieve.search(g.receive_verbs, sentence[:colon]):
             # "Kivano hat frisches Geld eingesammelt: X und Y investieren 12 Mio. Euro": the clause
             # before the colon names the company
@@ -316,8 +269,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         hi = pairs[k + 1][0].span[0] if k + 1 < len(pairs) else len(sentence)
         if sentence[:primary.span[0]].rstrip().endswith("("):
             hi = primary.span[0]  # "entre capital (6 M€) y deuda (2,5 M€)": a bracketed part's label precedes it
-        lo, hi = _headline_item(sentence, primary.span[0], lo, hi)
-        rnd, ext = _round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
+        lo, hi = headline_item(sentence, primary.span[0], lo, hi)
+        rnd, ext = round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
         if grant:  # the body (or its programme) backs it
             draft.investors = [grant.backer] if grant.backer else []
@@ -326,16 +279,60 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if found.how == "evidence":
             draft.confidence -= 0.15  # no sentence pattern vouches for the company: weighed evidence only
         new.append(draft)
+    _sizeless_rounds(idx, sentence, g, money, rounds, listed, new, state, label)
+    state["before"].append(sentence)
+    # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
+    opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
+    if is_headline(sentence) and len(sentence.split()) <= 4:
+        state["item_head"] = idx
+    _moves_and_talks(idx, sentence, g, money, rounds, listed, new, item, opening, background, valuations)
+    for d in new if item else []:
+        if not keeps_own_name(d.company, item, lang, state["body"], state["head"]):
+            d.company = item
+        d.heading = d.company == item
+    if new:
+        _date_and_status(new, sentence, g, background)
+        if whole_before is not None and sum(1 for d in new if d.company == whole_before.company) >= 2:
+            drafts.remove(whole_before)  # the parts are the rounds, their sum told before is none
+        drafts.extend(new)
+    if not drafts or idx - drafts[-1].sentence > 12:
+        if money and not new and sieve.search(g.skip_clause, sentence):
+            state["foreign"] = idx
+        return
+    recent = [d for d in drafts if idx - d.sentence <= 12]
+    _name_recent_round(idx, sentence, g, money, rounds, new, recent)
+    _read_backers(idx, sentence, g, money, rounds, new, recent, orphan, state)
+
+
+def _deal_line_drafts(listed: DealLine, idx: int) -> list[Draft]:
+    """The rounds of a line in a list of deals ("Kivo (Berlin): 5 Millionen Euro von Earlybird")."""
+    out: list[Draft] = []
+    draft = Draft(listed.company, listed.money, [], idx, listed.money.span[0] if listed.money else 0,
+                   listed.round, False, how="subject", deal_line=True)
+    draft.confidence = 0.6 + (0.15 if listed.round != "unknown" else 0)
+    draft.leads, draft.investors = list(listed.leads), list(listed.investors)
+    out.append(draft)
+    for part, rnd in listed.more:  # "$10M in equity + $40M debt facility": two rounds
+        # put before the item's own round, which the backers named next ("Led by X") go to
+        out.insert(-1, Draft(listed.company, part, [], idx, part.span[0], rnd, False, how="subject", deal_line=True))
+        out[-2].confidence = draft.confidence
+    return out
+
+
+def _sizeless_rounds(idx: int, sentence: str, g: Grammar, money: list[Money], rounds: list, listed: DealLine | None,
+                     new: list[Draft], state: dict, label: Label | None) -> None:
+    """Rounds the sentence tells without an amount of their own: companies said to be funded, a
+    round whose size is untold, a listed recipient of a grant."""
     funded = funded_companies(sentence, g) if not money and not listed else []
     for name in funded:  # "X and Y also secured funds this week": an amount-less round each
         new.append(unsized(name, idx, rounds[0].round if rounds else "unknown", "subject"))
     if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
             g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
-        _round_without_amount(idx, sentence, g, rounds, new, state, label)
-    tail = _undisclosed_clause(sentence, money, g) if money and new and not listed else None
+        round_without_amount(idx, sentence, g, rounds, new, state, label)
+    tail = undisclosed_clause(sentence, money, g) if money and new and not listed else None
     if tail is not None:  # "...; and spacetech startup Akashyan raised an undisclosed amount from Z"
         known = len(new)
-        _round_without_amount(idx, sentence[tail[0]:tail[1]], g, find_rounds(sentence[tail[0]:tail[1]]), new, state, None)
+        round_without_amount(idx, sentence[tail[0]:tail[1]], g, find_rounds(sentence[tail[0]:tail[1]]), new, state, None)
         for d in new[known:]:
             d.pos += tail[0]  # where in the whole sentence: investors go to the round nearest before them
     funded_line = state.get("funded_lines", {}).get(idx)
@@ -346,11 +343,13 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         for name in recipient_list(sentence, state["before"], g):
             # "Zu den geförderten Start-ups gehören X, Y und Z": each got money, its size untold
             new.append(unsized(name, idx, _grant_or_unknown([*state["before"][-2:], sentence]), "listed"))
-    state["before"].append(sentence)
-    # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
-    opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
-    if _is_headline(sentence) and len(sentence.split()) <= 4:
-        state["item_head"] = idx
+
+
+def _moves_and_talks(idx: int, sentence: str, g: Grammar, money: list[Money], rounds: list,
+                     listed: DealLine | None, new: list[Draft], item: str | None, opening: bool, background: bool,
+                     valuations: int) -> None:
+    """Rounds told by another's move: a backer's ("Kestrel Ventures has invested in Vemly"), talks
+    ("Kivano is in talks to raise a new round"), a round "raised by" a named company."""
     # further down, a move naming the round's stage is this round's news too ("X führt die Series A
     # bei Y an"); a recalled portfolio ("X, which has invested in Y") names none
     if not money and not listed and not new and (opening or (rounds and rounds[0].round != "unknown" and not background)):
@@ -366,39 +365,36 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             new.append(unsized(talks[0], idx, rounds[0].round if rounds else "unknown",
                                 "anaphora" if talks[0] == ANAPHORA else "subject", talks[1], 0.4))
     for cue in rounds if money else []:
-        by = _RAISED_BY.match(sentence[cue.end:])
+        by = RAISED_BY.match(sentence[cue.end:])
         name = name_from_phrase(by.group("np")) if by else None
         if name:  # "... followed by a Series C round raised by chip-maker Horizon Robotics"
             draft = Draft(name, None, [], idx, cue.start, cue.round, cue.extension, how="object")
             draft.confidence = 0.45
             new.append(draft)
-    for d in new if item else []:
-        if not keeps_own_name(d.company, item, lang, state["body"], state["head"]):
-            d.company = item
-        d.heading = d.company == item
-    if new:
-        status = _status(sentence, g)
-        for d in new:
-            c0, c1 = clause_bounds(sentence, d.pos, g)
-            w0 = max(c0, d.pos - 90)
-            # "X raised $665M, two years after it raised $200M": what follows "after" is the past
-            # and "Eighteen months after leaving university, X raised $14M": a fronted "after" phrase,
-            # closed by a comma, dates what came before the round
-            past = any(not (w0 + m.start() > d.pos and re.search(r"(?i)(?:after|before)$", m.group(0)))
-                       and not (m.group(0).lower().endswith("after") and "," in sentence[w0 + m.end():d.pos])
-                       for m in g.past.finditer(sentence[w0:min(c1, d.pos + 70)]))
-            d.status = _status(sentence[slice(*_headline_item(sentence, d.pos, 0, len(sentence)))], g) \
-                if _HEADLINE_ITEMS.search(sentence) and _is_headline(sentence) else status
-            d.main = not (past or background)
-            d.evidence = sentence[:400]
-        if whole_before is not None and sum(1 for d in new if d.company == whole_before.company) >= 2:
-            drafts.remove(whole_before)  # the parts are the rounds, their sum told before is none
-        drafts.extend(new)
-    if not drafts or idx - drafts[-1].sentence > 12:
-        if money and not new and sieve.search(g.skip_clause, sentence):
-            state["foreign"] = idx
-        return
-    recent = [d for d in drafts if idx - d.sentence <= 12]
+
+
+def _date_and_status(new: list[Draft], sentence: str, g: Grammar, background: bool) -> None:
+    """The status of each new round (announced, reported, in talks), whether it is the article's
+    news or a past or background one, and the sentence it was read from."""
+    status = _status(sentence, g)
+    for d in new:
+        c0, c1 = clause_bounds(sentence, d.pos, g)
+        w0 = max(c0, d.pos - 90)
+        # "X raised $665M, two years after it raised $200M": what follows "after" is the past
+        # and "Eighteen months after leaving university, X raised $14M": a fronted "after" phrase,
+        # closed by a comma, dates what came before the round
+        past = any(not (w0 + m.start() > d.pos and re.search(r"(?i)(?:after|before)$", m.group(0)))
+                   and not (m.group(0).lower().endswith("after") and "," in sentence[w0 + m.end():d.pos])
+                   for m in g.past.finditer(sentence[w0:min(c1, d.pos + 70)]))
+        d.status = _status(sentence[slice(*headline_item(sentence, d.pos, 0, len(sentence)))], g) \
+            if HEADLINE_ITEMS.search(sentence) and is_headline(sentence) else status
+        d.main = not (past or background)
+        d.evidence = sentence[:400]
+
+
+def _name_recent_round(idx: int, sentence: str, g: Grammar, money: list[Money], rounds: list, new: list[Draft],
+                       recent: list[Draft]) -> None:
+    """A sentence that only names the stage of the round told just before gives it its kind."""
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
             and (re.search(r"(?i)runde|round|finanzierung|funding|financ|ronde|ronda|rodada", sentence) or re.search(
                 r"(?i)series|serie|seed", sentence)) and not g.past.search(sentence) and not money:
@@ -411,6 +407,16 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             recent[-1].round = cue.round
             recent[-1].extension = recent[-1].extension or cue.extension
 
+
+# "The round was led by X": a sentence that opens on the round itself
+_ROUND_LED_OPENS = re.compile(r"(?i)\s*(?:the|this) (?:[\w-]+ )?(?:round|financing|raise|investment) (?:was|is|has been) "
+                              r"(?:co-)?led by\b")
+
+
+def _read_backers(idx: int, sentence: str, g: Grammar, money: list[Money], rounds: list, new: list[Draft],
+                  recent: list[Draft], orphan: bool, state: dict) -> None:
+    """The investors a sentence names, given to the recent rounds; a sentence about other money
+    marks the next one's backers as that money's."""
     used = {id(d.money) for d in new if d.money is not None}
     unused = [m for m in money if id(m) not in used]
     other_round = any(re.match(r"\s*(?:[\w-]+\s)?(?:round|runde|finanzierungsrunde|tour de table)\b",
@@ -419,7 +425,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         # after a sentence about other money (a fund, a deal), "Backed by X" is about that money
         # "una nueva ronda de despidos liderada por ...": the sentence's own round is no funding round
         other_kind = bool(g.round_nouns is not None and g.round_nouns.search(sentence)
-                          and _funding_round_noun(sentence, g) is None)
+                          and funding_round_noun(sentence, g) is None)
         # "The round was led by X, with ... a €800k participative loan": a sentence that opens on the
         # round itself backs it, whatever part-amount it names later
         orphan = orphan and not _ROUND_LED_OPENS.match(sentence)
@@ -429,349 +435,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         state["foreign"] = idx
 
 
-_GENERIC_ROUND = re.compile(
-    r"(?i)\b(?:(?:funding|financing|investment) round|round of (?:funding|financing)|(?:[\w-]+ )?round|"
-    r"finanzierungsrunde|finanzierung|tour de table|levée de fonds|(?:frisches|neues|weiteres) kapital|"
-    r"finanzspritze|kapitalspritze)\b")
-# "hat eine Finanzierungsrunde abgeschlossen" (size undisclosed): the round itself is the news
-_CLOSED_AFTER = re.compile(r"(?i)\s+(?:[\w-]+\s+){0,3}?(?:abgeschlossen|erhalten|eingesammelt|eingeworben)\b")
-_NAMED_BACKER = re.compile(r"(?-i:\b(?:from|led by|von|vom|angeführt von|auprès de|menée? par)\s+(?:[a-z-]+\s){0,4}[A-Z])")
-_RAISED_BY = re.compile(r"^\s*(?:round\s+)?(?:raised|secured|closed|landed) by\s+(?P<np>[^,.;]{2,80})", re.I)
-
-
-# "Kivora's Series A", "Kivora’s new seed round": the name that owns the round label right after it
-_OWNER_OF_ROUND = re.compile(r"(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,2})['’]s\s+(?:(?:new|latest|first|"
-                             r"recent|oversubscribed|upsized)\s+)?$")
-# "die Seed-Runde von Wolkenbruch angeführt", "die Series A bei dem Kölner Startup X geleitet": a
-# backer's sentence names the round's owner after "von"/"bei"
-_DE_ROUND_OF = re.compile(r"(?i)(?:-?[\w]*runde|\s+[\w-]*(?:runde|finanzierung))?\s+(?:von|bei|beim)\s+"
-                          r"(?:(?:dem|der)\s+)?(?P<np>[^,.;]{2,80}?)\s+(?:angeführt|geleitet|geführt)\b")
-# (the present "X führt die Series A bei Y an" is a backer's move, read with its backer by read_backing)
-_LEAD_VERB_DE = re.compile(r"(?i)\b(?:angeführt|geleitet|geführt)\b")
-_OF = re.compile(r"\s+(?:de|del|da|do|di|della|van)\s+", re.I)
-_ROUND_LED_OPENS = re.compile(r"(?i)\s*(?:the|this) (?:[\w-]+ )?(?:round|financing|raise|investment) (?:was|is|has been) "
-                              r"(?:co-)?led by\b")
-_EARLIER_RAISE = re.compile(r"(?i)\b(?:last|previously|had|once|had previously|had last)\s+(?:raised|closed|secured)\s+(?:an?|its)\s")
-
-
-def _funding_round_noun(sentence: str, g: Grammar) -> re.Match[str] | None:
-    """A lexicon language's round noun that is about money: "ronda", "ronda de financiación",
-    "aporte de valor não divulgado", but never "ronda de negociaciones" or "rodada de demissões"
-    (what follows "de" is no funding word)."""
-    for m in g.round_nouns.finditer(sentence) if g.round_nouns is not None else ():
-        of = _OF.match(sentence, m.end())
-        if of is None or g.funding_cue.match(sentence, of.end()) or (
-                g.undisclosed is not None and g.undisclosed.match(sentence, of.end())):
-            return m  # "um aporte de valor não divulgado" too
-    return None
-
-
-_CLAUSE_BREAK = re.compile(r";\s+(?:and\s+)?|,\s+(?:and|while|whereas|but)\s+")
-
-
-def _undisclosed_clause(sentence: str, money: list[Money], g: Grammar) -> tuple[int, int] | None:
-    """A sentence listing deals may tell one without its size: "X raised $3M from Y; and Z raised
-    an undisclosed amount from W". The span of that one's clause (from the break before it to the
-    next break or amount), for the reader of rounds without an amount; None when there is none."""
-    und = sieve.search(_UNDISCLOSED, sentence) if g.code == "en" else None
-    if und is None:
-        return None
-    start = max((b.end() for b in _CLAUSE_BREAK.finditer(sentence, 0, und.start())), default=0)
-    if start == 0 or any(start <= m.span[0] < und.start() for m in money):
-        return None  # the clause tells an amount too, or it is the sentence's own subject's
-    nxt = _CLAUSE_BREAK.search(sentence, und.end())
-    later = [m.span[0] for m in money if m.span[0] > und.end()]
-    end = min([nxt.start() if nxt else len(sentence), *later])
-    if later and end == min(later):
-        # "... from Do Ventures, Philippine lender Kalye Bank is in talks to raise $30M": the next deal's
-        # subject stands after the last comma before its amount
-        comma = sentence.rfind(", ", und.end(), end)
-        end = comma if comma > 0 else end
-    return start, end
-
-
-def _round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new: list[Draft], state: dict,
-                          label: Label | None) -> None:
-    """"X raised an undisclosed seed round", "X has raised a round of financing from Sequoia",
-    "a hefty Series C round raised by chip-maker Y": rounds whose size the text does not give."""
-    cue = rounds[0] if rounds else None
-    if cue is None and g.round_nouns is not None and g.round_nouns.search(sentence) \
-            and _funding_round_noun(sentence, g) is None:
-        return  # "un round di trattative", "una ronda de despidos": a round of something else
-    # a lexicon language's round nouns, lead and participant cues and undisclosed-amount words:
-    # "cerró una ronda de financiación liderada por Seaya", "aporte de valor não divulgado"
-    generic = sieve.search(_GENERIC_ROUND, sentence) or _funding_round_noun(sentence, g)
-    backed = generic and (_NAMED_BACKER.search(sentence[generic.end():]) or any(
-        p.search(sentence, generic.end()) for p in g.lead_after + g.investors_after if g.round_nouns))
-    undisclosed = sieve.search(_UNDISCLOSED, sentence) or (g.undisclosed.search(sentence) if g.undisclosed else None)
-    if cue is None and not (generic and (backed or _CLOSED_AFTER.match(sentence, generic.end()))):
-        generic = undisclosed  # "sammelt einen zweistelligen Millionenbetrag ein"
-        if generic is None:
-            return
-    if cue is not None and cue.round == "unknown" and not undisclosed:
-        return
-    if kind_of_rounds(sentence, rounds):
-        return  # "investiert vor allem in Seed- und Series-A-Runden": a kind of rounds, no one round
-    start, end = (cue.start, cue.end) if cue else generic.span()
-    pseudo = Money(0, None, False, (start, end))
-    found = None
-    by = _RAISED_BY.match(sentence[end:])
-    owner = _OWNER_OF_ROUND.search(sentence, 0, start) if cue is not None and g.code == "en" else None
-    de_owner = _DE_ROUND_OF.match(sentence, end) if cue is not None and g.code == "de" and sieve.search(
-        _LEAD_VERB_DE, sentence) else None
-    if by:
-        name = name_from_phrase(by.group("np"))
-        found = Found(name, "object") if name else None
-    elif de_owner:  # "Wir haben die Seed-Runde von Wolkenbruch angeführt": the round's owner, not the backer
-        name = name_from_phrase(de_owner.group("np"), tail=True)
-        found = Found(name, "possessive") if name else None
-    elif owner and sieve.search(_INVESTOR_VERB, sentence[:owner.start()]):
-        # "Accel leads Kivora's Series A", "Accel invested in Kivora's seed round": the round's owner
-        name = name_from_phrase(owner.group("np"), tail=True)
-        found = Found(name, "possessive") if name else None
-    elif g.subject_verbs.search(sentence[:start]):
-        if _EARLIER_RAISE.search(sentence, 0, start):
-            return  # "Kitebird last raised a Series B": a past round named in passing, no news of its own
-        found = find_company(sentence, pseudo, g)
-        if found and found.how not in ("subject", "anaphora"):
-            found = None
-    elif cue is None and undisclosed is not None and not sentence[:start].strip(" „\"'").count(" ") > 1:
-        # fronted: "Einen siebenstelligen Betrag sammelt das Kölner Fintech Pelvo ein"
-        noun = re.match(r"\s+(?:[\w-]*betrag|summe|[\w-]*investment)\b", sentence[end:], re.I)
-        found = find_company(sentence, Money(0, None, False, (start, end + (noun.end() if noun else 0))), g)
-        if found and found.how not in ("fronted", "anaphora"):
-            found = None
-    if found is None and cue is None and undisclosed is not None and g.orphan_cue is not None \
-            and _TARGET_CUE.search(sentence):
-        found = Found(ANAPHORA, "orphan")  # "Im Gespräch ist ein dreistelliger Millionenbetrag": the subject's round
-    if found is None and cue is None and undisclosed is not None:
-        # "In das Münchner Startup X fließt ein siebenstelliger Betrag": the name the article marks
-        name = named_recipient(sentence, start, g, state["body"], state["head"])
-        found = Found(name, "evidence") if name else None
-    item = state.get("items", {}).get(idx)
-    if found is None and item and (cue is not None or backed or undisclosed):
-        found = Found(item, "subject")  # "Girouette – montant non communiqué" / "L'éditeur ... boucle un tour"
-    if label and start >= label[1] and label_takes(found, sentence, label, g.code, state["body"], state["head"]):
-        found = Found(label[0], "subject")  # "Pflegio: Die Wiener Plattform ... holt sich einen sechsstelligen Betrag"
-    if found and not de_owner and any(same_company(found.name, n) for m in find_investors(sentence, g) for n in m.names):
-        found = None  # "Das PE-Haus X habe die Series-B-Runde angeführt": X backs the round, not raises it
-    if found and _HYPOTHETICAL.search(sentence):
-        found = None  # "ob wir eine große Series B machen oder verkaufen": a round weighed, not raised
-    if found:
-        draft = Draft(found.name, None, [], idx, start, cue.round if cue else "unknown",
-                       cue.extension if cue else False, how=found.how)
-        draft.confidence = 0.45
-        new.append(draft)
-
-
-
-
-# "6 Millionen Euro für Voltaro", "5 Mio. für Kivano: Das Startup ...": a headline made of an
-# amount and the name it goes to; "50 Millionen Euro für Klimaschutz" names a theme, an everyday word
-_AMOUNT_FOR_NAME = re.compile(r"\s*(?:für|for|pour|para|per|voor)\s+(?P<name>(?-i:[A-ZÄÖÜ])[\w.&-]*(?:\s(?-i:[A-ZÄÖÜ])[\w.&-]*){0,2})"
-                             r"\s*(?::|$)")
-
-
-def _headline_recipient(sentence: str, money: Money, lang: str, state: dict) -> str | None:
-    if money.span[0] > 12 or not (_is_headline(sentence) or ": " in sentence[money.span[1]:money.span[1] + 60]):
-        return None
-    if sentence[:money.span[0]].strip(" \"'„“").count(" ") > 1:
-        return None  # the amount opens the line ("Rund 6 Mio. Euro für ...")
-    m = _AMOUNT_FOR_NAME.match(sentence, money.span[1])
-    if m is None:
-        return None
-    name = name_from_phrase(m.group("name"), first=True)
-    if not name or name != m.group("name") or any(zipf(t, lang) >= UNCOMMON for t in name.split()):
-        return None
-    return name if plausible_name(name, lang, state["body"], state["head"]) else None
-
-
-_HYPOTHETICAL = re.compile(r"(?i)\b(?:ob wir|ob sie|ob das unternehmen|whether (?:to|we|they|it)|if we|falls wir|wenn wir|"
-                           # a wish without a size: "hopes to raise a seed round later next year"
-                           r"(?:hopes?|hoping|wants?|wanting|would like|intends?|aspires?) to raise)\b")
-# a news source telling of the round: "DealStreetAsia had first reported that the company ..."
-# "..., the company told The Bytes": the outlet told, no referent of "the company"
-_TOLD_TO = re.compile(r"(?i)\b(?:told|in an interview with)\s+(?:the\s+)?$")
-_SOURCE_AFTER = re.compile(r"\s+(?:had |has |have )?(?:first |earlier |previously )?"
-                           r"(?:reported|wrote|berichtete|meldete|hatte berichtet|understands|learned|learnt|heard|hears|"
-                           r"can (?:reveal|report))\b")  # "Street Talk understands the company ...": a scoop's teller
-
-
-def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list[int]) -> str | None:
-    """"Nachtschicht aus Berlin baut ... . Visionaries Club investiert 2 Mio. Euro in der
-    Seed-Runde": a round-up's paragraph is about the company its first sentence names, so a
-    round told there without a name is that company's."""
-    line = lines[d.sentence]
-    before = [m for m in mentions if m[0] < d.sentence and lines[m[0]] == line]
-    names = {m[2] for m in before}
-    if len(names) != 1 or any(m[0] == d.sentence for m in mentions if m[2] in names):
-        return None  # a paragraph of several companies tells no one whose the round is
-    first = min(before)
-    if first[1] > 0 or (first[0] > 0 and lines[first[0] - 1] == line):
-        return None  # the paragraph must open with the name, as its first sentence's subject
-    return first[2]
-
-
-# a digest's headline of several items: "Today in startups: Glint raises $60M, Ovenbird in talks, Yardsale seed"
-_HEADLINE_ITEMS = re.compile(r",\s(?-i:[A-Z])(?!(?:eries|eed|re-|ound|ed by|alued|aluation)\b)")
-
-
-def _headline_item(sentence: str, pos: int, lo: int, hi: int) -> tuple[int, int]:
-    """In a headline listing items by commas, the bounds of the item holding `pos` (within lo, hi):
-    the round label or the talks of one item are not another's."""
-    if not _is_headline(sentence) or not _HEADLINE_ITEMS.search(sentence):
-        return lo, hi
-    before = max((m.end() for m in _HEADLINE_ITEMS.finditer(sentence, 0, pos)), default=0) - 1
-    after = next((m.start() for m in _HEADLINE_ITEMS.finditer(sentence, pos)), len(sentence))
-    return max(lo, before, 0), min(hi, after)
-
-
-# a company's own post ("Wir haben 2,4 Mio. Euro eingesammelt") ends with its boilerplate "Über Tinkerly"
-_FIRST_PERSON = re.compile(r"(?i)^\W*(?:wir|we)\b")
-_ABOUT_HEADING = re.compile(r"^(?:Über|About) (?P<name>[A-ZÄÖÜ][\w.&-]*(?: [A-ZÄÖÜ][\w.&-]*){0,2})$")
-
-
-def _first_person_author(sentences: list[str], idx: int) -> str | None:
-    """The author of a first-person round ("Wir haben ... eingesammelt"): the company its "About"
-    box names, when the page has one."""
-    if not _FIRST_PERSON.match(sentences[idx]):
-        return None
-    about = next((m for x in sentences[idx + 1:] if (m := _ABOUT_HEADING.match(x.strip()))), None)
-    return about.group("name") if about else None
-
-
-def _currency_told_elsewhere(money: Money, body: str, lang: str) -> Money:
-    """A headline's "20 millones" takes the currency the page gives the same amount elsewhere
-    ("20 millones de euros"), when no round the reader kept names one."""
-    for m in parse_money(body[:5000], lang):
-        if m.currency and m.amount == money.amount:
-            return replace(money, currency=m.currency)
-    return money
-
-
-def _title_round(explicit: list[Draft], d: Draft, head: str | None) -> str | None:
-    """The company of the title's round of the same amount, when an unnamed round is a headline-like
-    line under it: a page restates its title with the name left out, or as a deck."""
-    if not head or d.money is None or d.sentence > 4:
-        return None
-    same = [x.company for x in explicit if x.sentence == 0 and x.money is not None
-            and x.money.amount == d.money.amount and x.money.currency == d.money.currency]
-    return same[0] if same else None
-
-
-def _is_headline(sentence: str) -> bool:
-    return len(sentence) < 120 and not sentence.rstrip().endswith((".", "!", "?", '"', "“", "”", "»"))
-
-
-def _main_company(explicit: list[Draft], mentions: list[tuple[int, int, str]], has_title: bool) -> str | None:
-    if explicit and (explicit[0].sentence == 0 and has_title):
-        return explicit[0].company
-    counts: dict[str, int] = {}
-    for _, _, name in mentions:
-        counts[name] = counts.get(name, 0) + 1
-    if counts:
-        best = max(counts, key=lambda n: counts[n])
-        if counts[best] >= 3:
-            return best
-    return explicit[0].company if explicit else None
-
-
-_FUND_NAME = re.compile(rf"(?i)\b(?:{'|'.join(FUND_ENDINGS)})$")
-
-
-def _trim_descriptors(drafts: list[Draft], lang: str) -> None:
-    """"Online Bank Qonto Raised $552M" beside "Qonto raised ...": a title-case headline capitalises
-    its descriptors, so a name that ends with another round's name after everyday words is that name."""
-    names = {d.company for d in drafts}
-    for d in drafts:
-        words = d.company.split()
-        for k in range(len(words) - 1, 0, -1):  # the shortest tail first: "Online Bank Qonto" is Qonto
-            tail = " ".join(words[k:])
-            # "AI Coding Startup Parallax" beside "Parallax AI": the same name with its legal or trade suffix
-            # (a tail that is an everyday word, "Robotics" of "Carbon Robotics", must be the other name)
-            others = [n for n in names if n != d.company and (n == tail or same_company(tail, n) and all(
-                zipf(w, lang) < UNCOMMON for w in tail.split()))]
-            if others and all(
-                    is_descriptor(w) or zipf(w, lang) >= COMMON for w in words[:k]):
-                d.company = tail
-                break
-
-
-def _plausible_drafts(drafts: list[Draft], lang: str, body: str, head: str | None,
-                      subject: str | None) -> list[Draft]:
-    """Rounds whose company slot holds no name ("Nachdem", "der Personalsoftware-Spezialist")
-    belong to the article's subject when it has one, and are dropped otherwise; investors
-    that are no names ("Zeiten", "US-Fonds") are dropped."""
-    out = []
-    checks = {d.company: check_name(d.company, lang, body, head) for d in drafts}
-    named = {name for name, check in checks.items() if check.plausible}
-    # a round-up names several companies: a nameless round there is no round of the subject,
-    # and a rarer word in a name slot among other names is a name too
-    names = {name for name, check in checks.items() if check.plausible or check.weak}
-    others = [n for n in names if not (subject and same_company(n, subject))]
-    roundup = len(names) >= 3 or len(others) >= 2
-    weak = {name for name, check in checks.items() if check.weak}
-    if roundup or not subject:  # with no better candidate, a rarer word in a name slot stays
-        named |= weak
-    for d in drafts:
-        if _FUND_NAME.search(d.company) and d.round == "unknown" and not (d.leads or d.investors):
-            continue  # "Corviglia Capital Fund raised $500M": an investor's own fund, not a round
-        if d.company in weak:
-            d.confidence -= 0.1
-            d.weak_name = True
-        works_at = employer(d.company, body) if checks[d.company].reason == "a person with a job title" else None
-        if works_at and plausible_name(works_at, lang, body, head):
-            d.company = works_at  # "Matt Jones, founder of Orbix, raised ...": Orbix raised
-            d.confidence -= 0.1
-        elif checks[d.company].reason == PLURAL_KIND:
-            continue  # "Deutsche Fintechs haben ... eingesammelt": a sector's total, nobody's round
-        elif d.deal_line and checks[d.company].reason == "an everyday word" or d.heading:
-            # "SERIES B • Honest • Undisclosed": a deal list's name field holds a name even when
-            # the name is an everyday word
-            d.weak_name = True
-            d.confidence -= 0.1
-        elif d.company not in named:
-            backers = d.leads + d.investors
-            if not subject or roundup or _FUND_NAME.search(subject) or any(same_company(subject, n) for n in backers):
-                continue
-            d.company = subject
-            d.confidence -= 0.15
-            d.substituted = True
-        d.leads = [n for n in d.leads if plausible_name(n, lang, body, head, investor=True)]
-        d.investors = [n for n in d.investors if plausible_name(n, lang, body, head, investor=True)
-                       and not same_company(n, d.company)]  # "Investoren glauben an Mavrik" names no backer
-        out.append(d)
-    _trim_descriptors(out, lang)
-    return out
-
-
-def _with_confidence(events: list[FundingEvent], body: str) -> list[FundingEvent]:
-    """Signals and calibrated confidence for events a language's own reader found (CJK)."""
-    for e in events:
-        e.signals = signals(
-            rule_confidence=max(0.0, min(1.0, e.confidence)), has_amount=e.amount is not None,
-            has_currency=bool(e.currency), has_round=e.round != "unknown", how="subject",
-            substituted=False, weak_name=False, reports=1, in_headline=False, sentence=0,
-            mentions=body.count(e.company), has_leads=bool(e.lead_investors),
-            has_investors=bool(e.investors), main=e.main, status=e.status,
-            events_in_article=len(events), is_subject=False, company=e.company)
-        e.confidence = calibrated(e.signals)
-    return events
-
-
-def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEvent]:
-    body = normalize(text or "")
-    head = normalize(title or "").replace("\n", " ").strip()
-    if not body and not head:
-        return []
-    sample = (head + " " + body[:1000])
-    letters = sum(map(str.isalpha, sample))
-    if letters < 0.4 * len(sample.strip() or "x"):
-        return []
-    lang = (lang or detect_language(sample)).lower()[:2]
-    g = get_grammar(lang)
-    if g.custom is not None:
-        return _with_confidence(g.custom(body, head or None), body)
+def _article_sentences(body: str, head: str, g: Grammar, lang: str) -> tuple[list[str], list[int], dict]:
+    """The sentences to read (the title first, unless the body opens with it), the line of each, and
+    the state the reader of sentences shares: where the news opens, the rows of deal lists and
+    tables, the listed recipients, a round-up's item headings and a post's author."""
     sentences, lines = split_lines_and_sentences(body)
     sentences, lines = sentences[:MAX_SENTENCES], lines[:MAX_SENTENCES]
     # "lead": index of the body's first sentence, the news itself; "before": the sentences read so far
@@ -789,159 +456,54 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     state["funded_lines"] = recipient_lines(sentences, g)
     state["items"] = item_headings(sentences, lang, body, head or None)
     state["author"] = post_author(sentences)  # "CEO @ Kestrel Santé | ...": a founder's own post
+    return sentences, lines, state
+
+
+def _read_article(sentences: list[str], g: Grammar, lang: str, state: dict) -> tuple[list[Draft], list[tuple[int, Money]]]:
+    """Every sentence read in turn: the rounds it tells, and the valuations set aside for the rounds
+    they will be attached to; a link list's headlines under "Also read" are marked as background."""
     drafts: list[Draft] = []
     pending_val: list[tuple[int, Money]] = []
     background = False
     for idx, sentence in enumerate(sentences):
         if _ALSO_READ.match(sentence):
             background = True  # "Also read:" and the link headlines under it
-        elif background and not _is_headline(sentence):
+        elif background and not is_headline(sentence):
             background = False
         if background:
             state.setdefault("links", set()).add(idx)
         _read_sentence(idx, sentence, g, lang, drafts, pending_val, background, state)
+    return drafts, pending_val
+
+
+def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEvent]:
+    body = normalize(text or "")
+    head = normalize(title or "").replace("\n", " ").strip()
+    if not body and not head:
+        return []
+    sample = (head + " " + body[:1000])
+    letters = sum(map(str.isalpha, sample))
+    if letters < 0.4 * len(sample.strip() or "x"):
+        return []
+    lang = (lang or detect_language(sample)).lower()[:2]
+    g = get_grammar(lang)
+    if g.custom is not None:
+        return with_confidence(g.custom(body, head or None), body)
+    sentences, lines, state = _article_sentences(body, head, g, lang)
+    drafts, pending_val = _read_article(sentences, g, lang, state)
     if not drafts:
         return []  # no round told: the subject, names and mentions below would serve nothing
 
     explicit = [d for d in drafts if d.company != ANAPHORA]
-    mentions: list[tuple[int, int, str]] = []
-    # only pronoun-like subjects need the mentions (an orphan round goes to the strong subject, or
-    # to the company its paragraph opens with)
-    if any(d.company == ANAPHORA for d in drafts):
-        mentions = [(i, pos, name) for i, sentence in enumerate(sentences)
-                    for pos, name in company_mentions(sentence, body, lang)]
-    mentions += [(d.sentence, d.pos, d.company) for d in explicit]
-    # an opener ("Así,", "Zo") is a sentence's first word but never a company
-    mentions = [m for m in mentions if plausible_name(m[2], lang, body, head or None)
-                and not (g.openers is not None and g.openers.fullmatch(m[2])) and not COLUMN_NAME.search(m[2])]
+    mentions = article_mentions(drafts, explicit, sentences, body, head or None, lang, g)
     subject = find_subject(sentences, lang, head or None, body)
-    main_company = _main_company([d for d in explicit if plausible_name(d.company, lang, body, head or None)],
-                                 mentions, bool(head))
-    resolved = []
-    # Reports (a grammar with an orphan_cue) call their company "das Start-up" all through;
-    # a subject named up front and repeated stands for it (not in round-ups, and never a fund)
-    strong = subject.name if g.orphan_cue is not None and subject and subject.strong and not _FUND_NAME.search(
-        subject.name) else None
-    others = {d.company for d in explicit if not same_company(d.company, strong)} if strong else set()
-    # a round-up of several companies, or rounds told by name of another company only ("Accel has
-    # backed lumo, leading a €22M Series A"): the repeated name is no sure recipient
-    if strong and len(others) >= 2:
-        strong = None
-    if strong and " " not in strong and zipf(strong, lang) >= UNCOMMON and not described(
-            strong, article_words(body, lang), lang):
-        strong = None  # "Proteine": a known word is no sure subject unless the article calls it a company
-    if strong and described_as_investor(strong, article_words(f"{head}\n{body}", lang)):
-        strong = None  # "investment firm Kestrel Growth ... typical checks of $15M": the backer is no recipient
-    funds = {m[2] for m in mentions if _FUND_NAME.search(m[2])}  # "True Ventures", and "True" with it
-    for d in drafts:
-        if d.company == ANAPHORA and d.how == "orphan":
-            topic = strong or _paragraph_topic(d, mentions, lines)
-            if not topic:
-                continue
-            d.company, d.substituted = topic, True
-            d.confidence -= 0.15 if strong else 0.2
-        elif d.company == ANAPHORA:
-            # "Nordkap Capital investiert 12 Mio. Euro in die Firma": the backer before the money is
-            # no referent of "die Firma"
-            near = [m for m in mentions if (m[0] == d.sentence and m[1] < d.pos and not backer_at(
-                sentences[m[0]], m[1], m[2], d.pos) and not _SOURCE_AFTER.match(sentences[m[0]], m[1] + len(m[2])))
-                # an item of its own ("Am Rande: ...") refers to nothing in the items before it
-                or 0 < d.sentence - m[0] <= 2 and not LABEL.match(sentences[d.sentence])]
-            # "Sequoia Capital has doubled down on X. The firm led the startup's Series B": a fund is
-            # no referent of "the startup", whose rounds it backs
-            near = [m for m in near if not any(same_company(m[2], f) for f in funds) and not (
-                m[0] != d.sentence and backer_at(sentences[m[0]], m[1], m[2], len(sentences[m[0]])))
-                and not _TOLD_TO.search(sentences[m[0]], 0, m[1])]
-            name = max(near)[2] if near else strong or main_company
-            author = None if near else _first_person_author(sentences, d.sentence)
-            if author:
-                name = author
-            if name and any(same_company(name, f) for f in funds):
-                continue  # "True Ventures has closed its second fund ... The firm had set a cap of $200M"
-            if not near and not strong and not author and name and not any(name in x for x in sentences[:d.sentence + 1]):
-                continue  # "la start-up" cannot mean a company the article names only further down
-            titled = _title_round(explicit, d, head)
-            if titled:  # the page's headline repeated without its name ("La pépite lyonnaise lève 12 millions")
-                name = titled
-            elif _is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
-                ahead = [m for m in mentions if 0 < m[0] - d.sentence <= 2]
-                name = min(ahead)[2] if ahead else name
-            if not name:
-                continue
-            d.company = name
-            d.confidence -= 0.1
-        resolved.append(d)
-    resolved = _plausible_drafts(resolved, lang, body, head or None, subject.name if subject else None)
+    resolved = resolve_referents(drafts, explicit, mentions, subject, sentences, lines, g, lang, body, head)
+    resolved = plausible_drafts(resolved, lang, body, head or None, subject.name if subject else None)
     # "Lesen Sie auch: Hamburger Logistiker investiert ...": a link's headline tells another
     # article's round; the company it leaves unnamed is never this article's subject
     resolved = [d for d in resolved if not (d.sentence in state.get("links", ()) and (d.substituted or d.how == "anaphora"))]
-    for idx, val in pending_val:
-        near = [d for d in resolved if 0 <= idx - d.sentence <= 6]
-        if not near or near[-1].valuation is not None:
-            continue
-        target = near[-1]
-        text_v = sentences[idx][:val.span[0]]
-        named = any(len(w) > 2 and w.lower() in text_v.lower() for w in target.company.split())
-        others = g.code == "en" and any(w not in target.company for w in re.findall(r"(?<=[a-z,] )[A-Z][\w-]+", text_v))
-        # "..., which values the company at": the clause itself points back to the round's company
-        back = g.code == "en" and _REFERS_BACK.search(text_v[text_v.rfind(",") + 1:])
-        if others and not named and not back:
-            continue  # "WeWork, which was valued at ..." is another company's valuation
-        unnamed = idx - target.sentence <= 1 and not company_mentions(text_v, body) and not (
-            g.code == "en" and re.search(r"(?<=[a-z,] )[A-Z][a-z]+", text_v))
-        # "Die Bewertung soll bei rund 60 Mio. Euro liegen": a valuation told a few sentences after the round, of no company named in its own sentence
-        told_after = idx - target.sentence <= 3 and _VALUATION_BACK.search(text_v) and not company_mentions(text_v, body)
-        if target.sentence == idx or named or _REFERS_BACK.search(text_v) or unnamed or told_after:
-            target.valuation = val
-    events = []
-    seen = Counter(m.currency for d in resolved for m in ([d.money] if d.money else []) + d.alt if m.currency)
-    merged = drop_totals_of_parts(merge(resolved))
-    words = article_words(body, lang)
-    # an article that names no currency at all: its language's, where it has one ("46 milioni": euros)
-    own_currency = money_words(lang).get("default_currency")
-    other_money = bool(merged) and bool(sieve.search(OTHER_MONEY, body[:5000]))  # one article, one answer
-    page = f"{head}\n{body}"  # where a bare "$" is told apart (extraction.dollars)
-    for d in merged:
-        if d.money and d.money.currency is None and not seen:
-            d.money = _currency_told_elsewhere(d.money, body, lang)
-        if d.money and d.money.currency is None and (seen or own_currency):
-            # "X lève 40,5 millions": the article's currency, as a reader would assume
-            d.money = replace(d.money, currency=seen.most_common(1)[0][0] if seen else own_currency)
-            d.confidence -= 0.1
-        m = d.money = local_dollar(d.money, page, lang)  # "$" in a Canadian outlet: C$
-        d.valuation = local_dollar(d.valuation, page, lang)  # and its valuation's "$" too
-        events.append(FundingEvent(
-            company=d.company,
-            amount=m.amount if m else None,
-            currency=m.currency if m else None,
-            round=d.round,
-            extension=d.extension,
-            status=d.status,
-            lead_investors=d.leads,
-            investors=[*d.leads, *[n for n in d.investors if not any(same_company(n, lead) for lead in d.leads)]],
-            # "une valorisation à 6 milliards" after a round in euros: the valuation is in the round's currency
-            valuation={"amount": d.valuation.amount, "currency": d.valuation.currency or (m.currency if m else None)}
-            if d.valuation and (d.valuation.currency or (m and m.currency)) else None,
-            main=d.main,
-            confidence=d.confidence,
-            evidence=d.evidence,
-            signals=signals(
-                rule_confidence=max(0.0, min(1.0, d.confidence)), has_amount=m is not None,
-                has_currency=bool(m and m.currency), has_round=d.round != "unknown", how=d.how,
-                substituted=d.substituted, weak_name=d.weak_name, reports=d.reports,
-                in_headline=bool(head) and d.sentence == 0, sentence=d.sentence,
-                mentions=sum(1 for _ in words.occurrences(d.company)), has_leads=bool(d.leads),
-                has_investors=bool(d.investors), main=d.main, status=d.status,
-                events_in_article=len(merged),
-                is_subject=bool(subject) and same_company(d.company, subject.name),
-                name_commonness=max((zipf(t, lang) for t in d.company.split()), default=0.0),
-                backer_elsewhere=any(same_company(d.company, n) for o in merged if o is not d
-                                     for n in o.leads + o.investors),
-                other_money_context=other_money, company=d.company),
-        ))
-    for e in events:
-        e.confidence = calibrated(e.signals)
-    return events
+    attach_valuations(pending_val, resolved, sentences, body, g)
+    return build_events(resolved, subject, head, body, lang)
 
 
 def extract_events(text: str, title: str | None = None, lang: str | None = None,

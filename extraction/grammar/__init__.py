@@ -76,7 +76,7 @@ class Grammar:
     # describe a company after "em"/"in" ("em uma rodada Série A" names no company)
     round_nouns: Pattern | None = None
     # words for a round whose amount is not told ("importe no revelado", "montant non communiqué"),
-    # beside pipeline._UNDISCLOSED's English and German ones
+    # beside unsized._UNDISCLOSED's English and German ones
     undisclosed: Pattern | None = None
     # what separates the items of a list of names, where the language has its own "and" ("Kaszek e
     # Itaú", "Seaya y Kibo", "Peak en Endeit"); None: the English, German and French separators
