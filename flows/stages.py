@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -246,13 +247,24 @@ def prepare_writer() -> None:
     in other currencies; the cycle's writer paid both after the first pages were
     read, while fetching waited on it. Polling is mostly waiting on the network,
     so done then they cost the cycle next to nothing. Results are unchanged:
-    these are caches and imports.
+    these are caches and imports. Safe to call from several threads and again:
+    a second call waits for the first, then returns at once (`fundwatch run`
+    calls it while Prefect's server starts, the cycle calls it again).
     """
-    from storage import events_fingerprint
-    from storage.identity import converter
+    global _writer_prepared
+    with _preparing_writer:
+        if _writer_prepared:
+            return
+        from storage import events_fingerprint
+        from storage.identity import converter
 
-    events_fingerprint.signature(" ".join(f"w{i}" for i in range(2 * events_fingerprint.MIN_SHINGLES)))
-    converter()
+        events_fingerprint.signature(" ".join(f"w{i}" for i in range(2 * events_fingerprint.MIN_SHINGLES)))
+        converter()
+        _writer_prepared = True
+
+
+_preparing_writer = threading.Lock()
+_writer_prepared = False
 
 
 # A made-up page for prepare_reader: a funding story of a few sentences.
