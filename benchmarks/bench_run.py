@@ -31,7 +31,10 @@ Measured (10x5x10, 100 ms, 2 cores shared, load average ~2-3): sequential 59.7 s
 22.9 s, `run --no-prefect` 16.4 s (medians of 4, interleaved with the commit before them:
 29.3 s and 20.7 s); 174-194 rounds from the 500 articles in these runs. With the store
 step's replay reading ahead: `run` 18.0 s, `run --no-prefect` 12.2 s (medians of 3, back to back
-with 20.8 s and 15.1 s for the code before).
+with 20.8 s and 15.1 s for the code before). One fsync per store batch and the one-time
+loading moved off the cycle (load average 3-6 from other jobs, `--compare` with the commit
+before, medians of 3): `run --no-prefect` 41.8 -> 23.6 s (CPU 21.3 -> 20.3 s), `run`
+52.7 -> 53.1 s (CPU 31.4 -> 29.7 s); at that load only the CPU figures are steady.
 """
 
 from __future__ import annotations
