@@ -119,6 +119,9 @@ async def _poll_fetch_store(config: Config, steps: Steps, report: CycleReport, l
                             local_read: Callable[[list], Awaitable[list]] | None = None) -> None:
     # The writer's one-time loading (stages.prepare_writer) runs while the feeds are polled.
     warming = asyncio.ensure_future(asyncio.to_thread(stages.prepare_writer))
+    # Its error, if any, is read here: a cycle that stops before the writer starts
+    # must not log "exception was never retrieved" (the first store fails anyway).
+    warming.add_done_callback(lambda f: f.cancelled() or f.exception())
     now = stages.utcnow()
     due = stages.due_feeds(config.db_path, config.feeds, now)
     report.feeds_due = len(due)
