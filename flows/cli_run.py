@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -58,7 +59,11 @@ def run_cycle_command(config_path: str | None, config: Config, use_prefect: bool
 
     server_ready = start_prefect_api(home, wait=False)
     from flows.monitor import run_once  # Prefect and the cycle's modules load while the server starts
+    from flows.stages import prepare_writer
 
+    # The server takes seconds more to answer, and this process would only wait:
+    # the store step's one-time loading is done meanwhile instead of during the cycle.
+    threading.Thread(target=prepare_writer, name="prepare-writer").start()
     server_ready()
     return run_once(_config_path_for_flow(config_path))
 

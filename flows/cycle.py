@@ -117,6 +117,11 @@ async def _settled(future: asyncio.Future) -> None:
 async def _poll_fetch_store(config: Config, steps: Steps, report: CycleReport, logger,
                             starting_reader: asyncio.Future | None,
                             local_read: Callable[[list], Awaitable[list]] | None = None) -> None:
+    # The writer's one-time loading (stages.prepare_writer) runs while the feeds are polled.
+    warming = asyncio.ensure_future(asyncio.to_thread(stages.prepare_writer))
+    # Its error, if any, is read here: a cycle that stops before the writer starts
+    # must not log "exception was never retrieved" (the first store fails anyway).
+    warming.add_done_callback(lambda f: f.cancelled() or f.exception())
     now = stages.utcnow()
     due = stages.due_feeds(config.db_path, config.feeds, now)
     report.feeds_due = len(due)
@@ -142,7 +147,7 @@ async def _poll_fetch_store(config: Config, steps: Steps, report: CycleReport, l
         # flight are read on time and new ones go out as slots free up, instead of
         # waiting for every stored batch (which once held the loop for minutes and
         # let page requests time out into feed text).
-        writer = StoreWriter(steps.store, config.db_path, report, logger)
+        writer = StoreWriter(steps.store, config.db_path, report, logger, ready=warming)
         writer.start()
         try:
             # Articles a dead cycle stored but did not tick off: finish them first.
@@ -268,8 +273,9 @@ class StoreWriter:
     """
 
     def __init__(self, store: Callable[..., Any], db_path, report: CycleReport, logger,
-                 backlog: int | None = None) -> None:
+                 backlog: int | None = None, ready: asyncio.Future | None = None) -> None:
         self._store, self._db_path, self._report, self._logger = store, db_path, report, logger
+        self._ready = ready  # ends when the writer's one-time loading is done; stores wait for it
         self._queue: _Backlog = _Backlog(maxsize=backlog or WRITER_BACKLOG)
         self._task: asyncio.Task | None = None
 
@@ -296,6 +302,10 @@ class StoreWriter:
     async def _run(self) -> None:
         stopping = False
         try:
+            if self._ready is not None:
+                # Loading twice at once would only cost more; should it have failed, the
+                # first store loads (and fails) by itself.
+                await _settled(self._ready)
             while not stopping and (item := await self._queue.get()) is not None:
                 # Batches that arrived (and were read) while the last one was being
                 # stored go as one: fewer store task runs (each costs Prefect's server

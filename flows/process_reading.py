@@ -112,8 +112,12 @@ def _serve() -> None:
     source = sys.stdin.buffer
     sink = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # a stray print must not corrupt the answers
-    from flows.stages import read_articles
+    from flows.stages import prepare_reader, read_articles
 
+    try:
+        prepare_reader()  # while the cycle polls the feeds, before the first batch comes
+    except Exception:  # noqa: BLE001 - only a head start: real pages are read all the same
+        pass
     while header := source.read(_LENGTH.size):
         if len(header) < _LENGTH.size:
             return

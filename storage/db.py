@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import os
 import sqlite3
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import sqlite_utils
@@ -126,3 +129,51 @@ def migrate(db: sqlite_utils.Database) -> None:
         db.execute("COMMIT")
 
     _retry_locked(apply_all)
+
+
+@contextlib.contextmanager
+def synced_once(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
+    """Commits inside are atomic as ever but not each flushed to disk; on leaving, once, all are.
+
+    In WAL mode SQLite's default (synchronous = FULL) fsyncs the WAL at every
+    commit: ~5 ms each, a tenth of the store step's time at one transaction per
+    article. With synchronous = NORMAL a commit is in the WAL (the OS's cache) at
+    once, so a killed process loses nothing committed, and a power cut can only
+    lose the latest commits, whole and in order (WAL frames are checksummed);
+    the fsync of the WAL on leaving makes every commit inside durable before the
+    caller moves on (alerts are delivered only after the batches that made them
+    were stored this way). Outside WAL (":memory:") it changes nothing.
+    """
+    wal = _wal_path(db)
+    if wal is None:
+        yield db
+        return
+    db.execute("PRAGMA synchronous = NORMAL")
+    try:
+        yield db
+    except BaseException:
+        with contextlib.suppress(OSError, sqlite3.Error):  # the error that stopped the batch says more
+            _sync_file(wal)
+            db.execute("PRAGMA synchronous = FULL")
+        raise
+    _sync_file(wal)
+    db.execute("PRAGMA synchronous = FULL")
+
+
+def _wal_path(db: sqlite_utils.Database) -> str | None:
+    if db.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+        return None
+    main = next((row[2] for row in db.execute("PRAGMA database_list") if row[1] == "main"), "")
+    return f"{main}-wal" if main else None
+
+
+def _sync_file(path: str) -> None:
+    """fsync `path` if it exists (no commit made it yet: nothing to flush)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except FileNotFoundError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
