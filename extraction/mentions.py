@@ -153,3 +153,28 @@ _TO_LEAD = re.compile(r"(?i)(?:is|are|was|were|will|would)\s+(?:[\w-]+\s+){0,4}?
 # "X und der Fonds Y investieren": the rest of a list of backers before their verb
 _LIST_GOES_ON = re.compile(r"(?:\s*(?:,|\bund\b|\band\b|\bsowie\b|&)\s+[^,.;:]{1,60}?)+?(?=\s+(?:invest|steck|pump|led\b|leads\b|backs\b|backed\b))",
                            re.IGNORECASE)
+
+
+# the words that put a backer's name right after them: "Förderung von aws und FFG", "led by Sequoia
+# Capital", "con la participación de Repsol", "op Symbid", "auprès de Breizh Up"
+_BACKER_CUE_BEFORE = re.compile(
+    # a passive's agent is often the company itself ("raised by X", "recaudados por X", "bouclés par
+    # X"): "by", "par", "por", "door", "da" count only after a word of leading or backing
+    r"(?i)\b(?:from|alongside|bei|beim|auprès|bij|op|via|"
+    r"(?:led|co-led|backed|funded|financed|joined)\s+by|(?:liderad|encabezad|financiad|respaldad|coliderad)[oa]s?\s+por|"
+    r"(?:mené|menée|conduit|conduite|co-?mené|co-?menée)s?\s+par|(?:geleid|aangevoerd|gefinancierd)\s+door|"
+    r"(?:guidat|finanziat|sostenut)[oai]\s+da(?:l|lla|i)?|"
+    # German "von" is also "of" ("die Aktionäre von X"): only after a word of giving or leading
+    r"(?:angeführt|geführt|geleitet|finanziert|unterstützt|gefördert)\s+(?:von|vom|durch)|"
+    r"(?:participation|participación|participação|partecipazione|deelname|beteiligung|förderung|investition|"
+    r"geld|kapital|zuschuss|darlehen|kredit|grant|loan|subvención|ayuda|subvenção|subvenzione|sovvenzione|"
+    r"subsidie)\s+(?:from|of|de|del|da|do|di|van|der|des|von|vom|durch))"
+    r"\s+(?:(?:the|der|die|dem|den|des|la|le|les|el|los|il|lo|het|de|o|a|os|as)\s+)?"
+    r"(?:[\w-]+\s+(?:und|and|y|e|et|en)\s+)?$")
+
+
+def named_as_backer(sentence: str, name: str) -> bool:
+    """The name stands where a backer is named ("Förderung von aws und FFG", "led by X", "op Symbid"):
+    the money's giver or channel, not the company that takes it."""
+    at = sentence.find(name)
+    return at > 0 and bool(_BACKER_CUE_BEFORE.search(sentence, max(0, at - 60), at))

@@ -33,7 +33,7 @@ from extraction.posts import first_person, post_author
 from extraction.labels import Label, amount_for_item, item_label, label_takes
 from extraction.language import detect_language
 from extraction.listings import DealLine, column_blocks, deal_lines
-from extraction.mentions import MONEY_FOR
+from extraction.mentions import MONEY_FOR, named_as_backer
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
 from extraction.name_slots import plausible_drafts
@@ -214,6 +214,8 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             found = Found(respective[id(primary)], "subject")
         else:
             found = find_company(told, primary, g, prev_end if new else 0)
+            if found and found.name != ANAPHORA and named_as_backer(told, found.name):
+                found = None  # "Luftfilter-Start-up erhält Förderung von aws und FFG": FFG gives, it does not raise
         if label and primary.span[0] >= label[1] and label_takes(
                 found, sentence, label, lang, state["body"], state["head"]):
             found = Found(label[0], "subject")  # "Nachtschicht: Die Berliner App ... erhält 2 Mio. Euro"
