@@ -203,7 +203,7 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
     start = end - 1
     while start > 0 and _name_like(tokens[start - 1]):
         start -= 1
-    if all(t.lower().strip(".,") in _LEGAL_FORMS for t in tokens[start:end]):
+    if all(t.lower().strip(".,") in LEGAL_FORMS for t in tokens[start:end]):
         # "Prosper fintech Limited": a legal form alone names no one; the name stands before it
         back = start
         while back > 0 and start - back < 2 and not _name_like(tokens[back - 1]):
@@ -214,8 +214,10 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
     return _finish(tokens[start:end])
 
 
-_LEGAL_FORMS = frozenset({"limited", "ltd", "inc", "gmbh", "ag", "llc", "corp", "corporation", "plc", "sa",
-                          "sas", "bv", "nv", "se", "ug", "kg", "co", "pvt", "private"})
+# legal forms a company's name ends with, lower case and without dots ("S.L." is "sl")
+LEGAL_FORMS = frozenset({"limited", "ltd", "inc", "gmbh", "ag", "llc", "corp", "corporation", "plc", "sa",
+                         "sas", "bv", "nv", "se", "ug", "kg", "co", "pvt", "private", "sl", "slu", "srl", "spa",
+                         "ltda", "lda", "sarl"})
 
 
 # how an investor's own name ends ("Corviglia Capital", "Kibo Ventures"): a fund, not a round's company

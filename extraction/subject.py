@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from extraction.names import COLUMN_NAME, is_descriptor, name_from_phrase, town_adjective
+from extraction.names import COLUMN_NAME, LEGAL_FORMS, is_descriptor, name_from_phrase, town_adjective
 from extraction.plausibility import COMMON, article_words, check_name, zipf
 
 # runs of capitalised tokens (with the connectors names use), e.g. "Black Forest Labs", "N26"
@@ -44,9 +44,6 @@ class Subject:
 
 _FIGURE = re.compile(r"[\d.,:/-]+")
 _POSSESSIVE_ENDS = ("’s", "'s")
-# legal forms a subject's name ends with, dots dropped ("S.L." is "sl")
-_LEGAL_ENDINGS = frozenset({"co", "ltd", "inc", "gmbh", "ag", "llc", "corp", "plc", "sa", "sas", "sl", "slu",
-                            "srl", "spa", "bv", "nv", "ug", "kg", "pvt", "ltda", "lda", "sarl"})
 
 
 @lru_cache(maxsize=65536)  # asked for every word of every capitalised run; a pure judgement
@@ -74,13 +71,13 @@ def _candidates(chunk: str, lang: str) -> list[str]:
                     run.append(w)
             # a legal form alone ("S.L" of "Valencia-based Regadío Tech S.L.") names no one
             out += [" ".join(r) for r in runs + ([run] if run else []) if len(" ".join(r)) >= 2
-                    and not all(w.lower().replace(".", "") in _LEGAL_ENDINGS for w in r)]
+                    and not all(w.lower().replace(".", "") in LEGAL_FORMS for w in r)]
             continue
         # "2022-06 München Personio", "Haben 2019 Planted": datelines and sentence starts fall away
         while words and _edge_word(words[0], lang):
             words = words[1:]
         # "Kulhad & Co", "Regadío Tech S.L.": a legal form ends the name; it is no everyday word
-        legal = len(words) > 1 and words[-1].lower().replace(".", "") in _LEGAL_ENDINGS
+        legal = len(words) > 1 and words[-1].lower().replace(".", "") in LEGAL_FORMS
         while words and _edge_word(words[-1], lang) and not legal:
             words = words[:-1]
         while words and words[-1] == "&":

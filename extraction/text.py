@@ -77,10 +77,22 @@ def _table_rows(text: str, at: int) -> bool:
 
 
 # a capitalised sentence opener glued to the lower-case word before it (three letters at least, so
-# "LinkedIn", "iPhone" or "McLaren" stay whole: "In" and one-letter words are not among them)
-_GLUED_OPENING = re.compile(
-    r"(?<=[a-zäöüßàâçèéêëìîïòôùûúíóñ]{3})(?=(?:Der|Die|Das|Wie|Was|Laut|Nach|Auch|Seit|Mit|La|Le|Les|Il|Lo|El|Los|Las|"
-    r"Una|Une|Un|The|This|Het|Een|Uma|Um|Os|As)\s)")
+# "LinkedIn", "iPhone" or "McLaren" stay whole: "In" and one-letter words are not among them). The
+# pattern is led by the opener's capital, which `re` skips ahead to; the letters before it are
+# checked where it stands (led by a look-behind, the search tried every offset: half of normalize)
+_GLUED_OPENER = re.compile(r"(?:Der|Die|Das|Wie|Was|Laut|Nach|Auch|Seit|Mit|La|Le|Les|Il|Lo|El|Los|Las|"
+                           r"Una|Une|Un|The|This|Het|Een|Uma|Um|Os|As)(?=\s)")
+_GLUED_BEFORE = re.compile(r"[a-zäöüßàâçèéêëìîïòôùûúíóñ]{3}")
+
+
+def _unglue_openings(text: str) -> str:
+    """A line break before each opener glued to a lower-case word ("KommentareDas" -> "Kommentare\nDas")."""
+    cuts = [m.start() for m in _GLUED_OPENER.finditer(text)
+            if m.start() >= 3 and _GLUED_BEFORE.fullmatch(text, m.start() - 3, m.start())]
+    if not cuts:
+        return text
+    pieces = [text[a:b] for a, b in zip([0, *cuts], [*cuts, len(text)])]
+    return "\n".join(pieces)
 
 
 # a line of share and comment buttons with their counts ("Teilen0 Kommentare", "Condividi 3 Commenti",
@@ -119,7 +131,7 @@ def normalize(text: str) -> str:
         text = _COMMA_LEGAL.sub("", text)
     # "Teilen0 KommentareWie aus Investorenkreisen ...", "Condividi0 CommentiLa startup ...": a page's
     # blocks run together; a sentence's opening word glued to the chrome before it starts a block again
-    text = _GLUED_OPENING.sub("\n", text)
+    text = _unglue_openings(text)
     if _SHARE_WIDGET.search(text):  # "Teilen0 Kommentare", "Share Tweet Email": a widget's words, no sentence
         text = _SHARE_WIDGET.sub("", text)
     if "///" in text:  # a ticker's items run together with "///" between them: one line each

@@ -82,3 +82,18 @@ def test_literal_checks_cover_every_match_of_their_patterns(text: str) -> None:
         ([m.span() for m in t._BOUNDARY.finditer(text, stop.end())] if stop else [])
     if not listings._FIELD_MARK.search(text):
         assert listings._FIELD_BREAK.search(text) is None
+
+
+_GLUED_PLAIN = re.compile(
+    r"(?<=[a-zäöüßàâçèéêëìîïòôùûúíóñ]{3})(?=(?:Der|Die|Das|Wie|Was|Laut|Nach|Auch|Seit|Mit|La|Le|Les|Il|Lo|El|"
+    r"Los|Las|Una|Une|Un|The|This|Het|Een|Uma|Um|Os|As)\s)")
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "ä", "ß", "x", "Der", "Das", "Un", "Una", "The", "A", "LinkedIn", " ",
+                                 "\n", "Os"]), max_size=25).map("".join))
+def test_unglued_openings_are_where_the_plain_rule_puts_them(text: str) -> None:
+    """A line break before each opener glued to three lower-case letters: "KommentareDas Start-up"."""
+    from extraction.text import _unglue_openings
+
+    assert _unglue_openings(text) == _GLUED_PLAIN.sub("\n", text)
