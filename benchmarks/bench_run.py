@@ -131,6 +131,12 @@ def main() -> None:
     if not modes or set(modes) - set(MODES):
         parser.error(f"--modes: choose from {', '.join(MODES)}")
 
+    if args.compare:
+        # each run starts in a temporary directory: a relative path would find no code there and
+        # quietly measure the installed code twice
+        args.compare = str(Path(args.compare).resolve())
+        if not (Path(args.compare) / "flows").is_dir():
+            parser.error(f"--compare {args.compare}: no checkout of this project there")
     farm_proc = subprocess.Popen(
         [sys.executable, str(HERE / "farm.py"), "--sites", str(args.sites), "--feeds", str(args.feeds),
          "--articles", str(args.articles), "--latency", str(args.latency)],

@@ -117,13 +117,16 @@ async def _settled(future: asyncio.Future) -> None:
 async def _poll_fetch_store(config: Config, steps: Steps, report: CycleReport, logger,
                             starting_reader: asyncio.Future | None,
                             local_read: Callable[[list], Awaitable[list]] | None = None) -> None:
-    # The writer's one-time loading (stages.prepare_writer) runs while the feeds are polled.
-    warming = asyncio.ensure_future(asyncio.to_thread(stages.prepare_writer))
-    # Its error, if any, is read here: a cycle that stops before the writer starts
-    # must not log "exception was never retrieved" (the first store fails anyway).
-    warming.add_done_callback(lambda f: f.cancelled() or f.exception())
     now = stages.utcnow()
     due = stages.due_feeds(config.db_path, config.feeds, now)
+    # The writer's one-time loading (stages.prepare_writer) runs while the feeds are polled;
+    # a cycle with no feed due (most of a frequent cron's) does not pay for it: articles left
+    # by an earlier cycle, if any, load the writer on their first store, as before.
+    warming = asyncio.ensure_future(asyncio.to_thread(stages.prepare_writer)) if due else None
+    if warming is not None:
+        # Its error, if any, is read here: a cycle that stops before the writer starts
+        # must not log "exception was never retrieved" (the first store fails anyway).
+        warming.add_done_callback(lambda f: f.cancelled() or f.exception())
     report.feeds_due = len(due)
     report.feeds_waiting = stages.feeds_waiting(config.db_path, now)
     logger.info("%d feeds due", len(due))

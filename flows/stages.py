@@ -280,18 +280,19 @@ _WARM_UP_PAGE = (
 )
 
 
-def prepare_reader() -> None:
+def prepare_reader() -> ReadDoc:
     """Read one made-up page, so a reading process pays its one-time costs before real pages come.
 
     The first page read compiled the extractor's patterns and loaded its word
     lists (~1 s): in a reading process that started with the cycle, that wait
     fell on the first batch, which the writer and so the whole cycle waited for.
-    Run while the feeds are polled, it costs nothing; its result is thrown away.
+    Run while the feeds are polled, it costs nothing; callers throw the page's
+    reading away (returned so that a test can see the extractor did run).
     """
     entry = FeedEntry(feed_id=0, entry_key="warm-up", url="https://example.com/warm-up", title="",
                       summary="", published=None, lang="en")
-    read_articles([FetchedPage(entry=entry, body=_WARM_UP_PAGE, final_url=entry.url,
-                               content_type="text/html; charset=utf-8")])
+    return read_articles([FetchedPage(entry=entry, body=_WARM_UP_PAGE, final_url=entry.url,
+                                      content_type="text/html; charset=utf-8")])[0]
 
 
 def extract(doc: ArticleDoc) -> list[dict]:

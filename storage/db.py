@@ -148,16 +148,21 @@ def synced_once(db: sqlite_utils.Database) -> Iterator[sqlite_utils.Database]:
     if wal is None:
         yield db
         return
+    # the connection's own setting comes back on leaving (FULL as opened, or what its owner set)
+    before = int(db.execute("PRAGMA synchronous").fetchone()[0])
     db.execute("PRAGMA synchronous = NORMAL")
     try:
         yield db
     except BaseException:
         with contextlib.suppress(OSError, sqlite3.Error):  # the error that stopped the batch says more
             _sync_file(wal)
-            db.execute("PRAGMA synchronous = FULL")
+        with contextlib.suppress(sqlite3.Error):
+            db.execute(f"PRAGMA synchronous = {before}")
         raise
-    _sync_file(wal)
-    db.execute("PRAGMA synchronous = FULL")
+    try:
+        _sync_file(wal)
+    finally:
+        db.execute(f"PRAGMA synchronous = {before}")
 
 
 def _wal_path(db: sqlite_utils.Database) -> str | None:
