@@ -42,15 +42,13 @@ UNSEEN = "data/unseen_events.jsonl"
 
 def labelled_events(cases: list[dict]) -> list[tuple[str, dict[str, float], bool, int]]:
     """(case id, signals, main, label) for every event the extractor finds in `cases`."""
-    from extraction.evaluation import NATIVE_SCRIPT_LANGS, match, norm_name, norm_name_native
+    from extraction.evaluation import real_rounds
     from extraction.pipeline import extract_events
 
     rows = []
     for case in cases:
         events = extract_events(case.get("text") or "", title=case.get("title"), lang=case.get("lang"))
-        # a real round is a real round in any script: kana and hangul names compared as written
-        norm = norm_name_native if case.get("lang") in NATIVE_SCRIPT_LANGS else norm_name
-        matched = {i for i, _ in match([e.as_dict() for e in events], case.get("events") or [], norm)}
+        matched = real_rounds([e.as_dict() for e in events], case.get("events") or [], case.get("lang"))
         for i, e in enumerate(events):
             rows.append((str(case["id"]), e.signals, e.main, int(i in matched)))
     return rows

@@ -6,7 +6,8 @@ descriptor), whether the name is a rare word or an everyday one, whether the hea
 how often the article repeats the company, whether a round label, a currency, investors
 come with it, and whether the article is a round-up. A logistic model weighs them; its weights
 live in `data/confidence.json`, which `python -m extraction.calibrate CASES.jsonl` rebuilds
-from a labelled corpus (the shared dev set), together with the alert threshold it implies.
+from a labelled corpus (the shared dev set) and the frozen events of news the rules were not
+written on (`data/unseen_events.jsonl`), together with the alert threshold it implies.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def signals(*, rule_confidence: float, has_amount: bool, has_currency: bool, has
             sentence: int, mentions: int, has_leads: bool, has_investors: bool, main: bool,
             status: str, events_in_article: int, is_subject: bool, name_commonness: float = 0.0,
             backer_elsewhere: bool = False, other_money_context: bool = False,
-            company: str = "") -> dict[str, float]:
+            company: str) -> dict[str, float]:
     """The model's inputs for one event, each a number in [0, 1]."""
     out = {
         # the name's shape: on news the rules never saw, a company name in lower case was mostly
@@ -79,6 +80,7 @@ def calibrated(features: dict[str, float]) -> float:
 
 
 def alert_threshold() -> float:
-    """The lowest confidence at which main events were real rounds >= 93 % of the time, out of
-    fold, on the events the model was fitted to; the default of `[alerts] min_confidence`."""
+    """The lowest confidence at which main events were real rounds at the model's target share
+    (`target_precision`, 93 % by default) of the time, out of fold, on the events the model was
+    fitted to; the default of `[alerts] min_confidence`."""
     return float(model()["alert_threshold"])

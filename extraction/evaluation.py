@@ -172,6 +172,14 @@ def _band(conf: float) -> str:
     return f"{lo:.1f}-{min(hi, 1.0):.1f}"
 
 
+def real_rounds(preds: list[dict], golds: list[dict], lang: str | None,
+                norm: Callable[[object], str] = norm_name) -> set[int]:
+    """The predictions that are real rounds: those matched to a labelled event by company name.
+    Whether a round is real does not depend on the script: a kana or hangul name, which the shared
+    normaliser drops, is compared as written (the confidence bands, the alerts, the calibration)."""
+    return {i for i, _ in match(preds, golds, norm_name_native if lang in NATIVE_SCRIPT_LANGS else norm)}
+
+
 def score(cases: list[dict], preds_by_id: dict[str, list[dict]], errors: list | None = None,
           threshold: float | None = None, norm: Callable[[object], str] = norm_name) -> dict:
     """Per-language and overall ("all") metrics; misses and false positives go to `errors`.
@@ -197,11 +205,7 @@ def score(cases: list[dict], preds_by_id: dict[str, list[dict]], errors: list | 
                 t["neg_cases"] += 1
                 t["neg_fp_cases"] += bool(pred)
         pairs = match(pred, golds, norm)
-        matched_preds = {i for i, _ in pairs}
-        if case.get("lang") in NATIVE_SCRIPT_LANGS:
-            # "is it a real round" does not depend on the script: a kana or hangul name that
-            # the shared normaliser drops is compared as written for the bands and alerts
-            matched_preds = {i for i, _ in match(pred, golds, norm_name_native)}
+        matched_preds = real_rounds(pred, golds, case.get("lang"), norm)
         for i, p in enumerate(pred):
             conf, real = float(p.get("confidence") or 0.0), i in matched_preds
             band = _band(conf)

@@ -6,7 +6,8 @@
 Round-ups add such a line under a company's round; the grant is that company's (the sentence
 reader resolves the reference), and the body is its backer. Only a grant word right after the
 amount counts: "provided a $2 million loan guarantee" or "approved a $5 million budget" is
-other money.
+other money. The same body handing money to a named company ("The Government of Canada is
+contributing $2.5 million to X through Y") names the recipient after "to" (`handed_to`).
 """
 
 from __future__ import annotations

@@ -62,9 +62,10 @@ def plausible_drafts(drafts: list[Draft], lang: str, body: str, head: str | None
             d.confidence -= 0.1
         elif checks[d.company].reason == PLURAL_KIND:
             continue  # "Deutsche Fintechs haben ... eingesammelt": a sector's total, nobody's round
-        elif d.deal_line and checks[d.company].reason == "an everyday word" or d.heading:
+        elif (d.deal_line and checks[d.company].reason == "an everyday word") or d.heading:
             # "SERIES B • Honest • Undisclosed": a deal list's name field holds a name even when
-            # the name is an everyday word
+            # the name is an everyday word; so does a round-up item's heading, whatever the check
+            # said of it (kept, but marked weak: either way no sentence vouched for the name)
             d.weak_name = True
             d.confidence -= 0.1
         elif d.company not in named:

@@ -10,7 +10,9 @@ amount takes (extraction.round_labels), the readers of rounds whose size is unto
 (extraction.unsized) and of headlines (extraction.headlines), the company of
 a pronoun or orphan round (extraction.referents), the check of the names in company slots
 (extraction.name_slots), valuations (extraction.valuations) and the events themselves
-(extraction.events) have modules of their own.
+(extraction.events) have modules of their own, as have totals and their parts (extraction.parts),
+bracketed round-up lists (extraction.bracketed), public grants (extraction.grants) and a
+founder's own post (extraction.posts).
 """
 
 from __future__ import annotations

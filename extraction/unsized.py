@@ -128,6 +128,7 @@ def round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new:
     found = None
     by = RAISED_BY.match(sentence[end:])
     owner = _OWNER_OF_ROUND.search(sentence, 0, start) if cue is not None and g.code == "en" else None
+    # (the sieve's look for the leading verb first is only a cheap pre-check: the pattern ends in it)
     de_owner = _DE_ROUND_OF.match(sentence, end) if cue is not None and g.code == "de" and sieve.search(
         _LEAD_VERB_DE, sentence) else None
     if by:
