@@ -785,6 +785,27 @@ def _after_receive_verb(before: str, g: Grammar) -> str:
     return before[last.start():] if last else before
 
 
+# the backers named after an amount: "raccoglie 900mila euro da Vertis SGR", "liderada pela Kaszek,
+# com participação da gestora Astella" (never "de", which also joins the currency and its purpose,
+# nor "por"/"par"/"pela": after "recaudados" they name who collects the money)
+_BACKERS_AFTER = re.compile(r"(?i)\b(?:auprès|bij|dal|dalla|dai|dagli)\b")
+_BACKERS_AFTER_IT = re.compile(r"(?i)\bda\b")
+
+
+def _telling_part(sentence: str, t_start: int, end: int, c_end: int, g: Grammar) -> str:
+    """The words of an amount's clause that tell what the money is: not the backers named after
+    the amount, which tell who they are ("levantou US$ 15 milhões ... com participação da gestora
+    Astella", "raccoglie 900mila euro da Vertis SGR"), not that the money is a fund's or a loan."""
+    if g.investor_cue is None:
+        return sentence[t_start:c_end]  # a grammar without words for backers reads the whole clause
+    hi = c_end
+    for pattern in (g.investor_cue, _BACKERS_AFTER, _BACKERS_AFTER_IT if g.code == "it" else None):
+        found = pattern.search(sentence, end, hi) if pattern is not None else None
+        if found:
+            hi = found.start()
+    return sentence[t_start:hi]
+
+
 _LOCAL_ROUND = re.compile(
     r"(?i)series|serie|seed|runde|round|angel|bridge|brücke|debt|grant|zuschuss|zuschüss|förderung|fördermittel|"
     r"wandeldarlehen|wandelanleihe|(?<!non-)(?<!non )convertible|"  # "non-convertible debentures" are debt paper
@@ -851,7 +872,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
             or (g.cumulative_after is not None and g.cumulative_after.match(after))) \
             and not local_round and not joint and not _GRANT_SUM.search(sentence, max(t_start, start - 160), start):
         return "skip"
-    skip = sieve.search(g.skip_clause, sentence[t_start:c_end]) if not local_round else None
+    skip = sieve.search(g.skip_clause, _telling_part(sentence, t_start, end, c_end, g)) if not local_round else None
     if skip and not _GRANT_TO_COMPANY.search(clause) and not (backers_into and "fonds" in skip.group(0).lower()):
         return "skip"
     if not local_round and is_aggregate(sentence, start, end, (t_start, c_end)):
