@@ -15,7 +15,8 @@ import re
 from extraction import sieve
 from extraction.companies import _DE_TIME, _INVESTOR_VERB, _LEAD_IN, _PREP_START
 from extraction.names import GERMAN_LEGAL_FORM, name_from_phrase
-from extraction.plausibility import LEADER_TITLES, zipf
+from extraction.grammar import get_grammar
+from extraction.plausibility import LEADER_TITLES, UNCOMMON, zipf
 
 
 _MENTION = re.compile(
@@ -97,10 +98,19 @@ _TITLE_INSIDE = re.compile(r"\s(?:CEO|CTO|CFO|COO|CSO|Co-?[Ff]ounder|Founder|Chi
 _TIME_STAMP = re.compile(r"(?i)^(?:(?:gestern|heute),?\s+)?\d{1,2}[:.]\d{2}(?:\s?uhr)?\s*[:–—-]\s*")
 
 
+def _without_name_article(head: str, lang: str | None) -> tuple[str, bool]:
+    """The sentence's opening without the article a company's name may take in the language ("A
+    Nanoplex produz grafeno", "O Nubank anunciou"), and whether one was taken off."""
+    articles = get_grammar(lang).name_articles if lang else None
+    found = articles.match(head) if articles is not None else None
+    return (head[found.end():], True) if found else (head, False)
+
+
 def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
     """Names the sentence introduces as companies: its opening subject, "Startup X"."""
     out = []
     head = _LEAD_IN.sub("", _TIME_STAMP.sub("", sentence[:80].strip()))
+    head, rare_only = _without_name_article(head, lang)
     if not _ARTICLE_START.match(head) \
             and not _PREP_START.match(head) and not _DE_TIME.match(head) and not _FRONTED_PARTICIPLE.match(head) and not _QUOTE_START.match(head):  # a quote names no subject
         name = name_from_phrase(head, first=True)
@@ -114,8 +124,10 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         # "Ruim 900 investeerders ...", "Más de 500 clientes ...": a count opens the sentence, not a name
         # ... or "Rund 600.000 Menschen nutzen die App": a number before a noun
         count = bool(name) and " " in name and any(re.fullmatch(r"\d[\d.,']*", w) for w in name.split()[::len(name.split()) - 1])
+        # after an article ("A Nanoplex", never "A Empresa") only a rare word is a name
+        common_after_article = rare_only and bool(name) and any(zipf(t, lang) >= UNCOMMON for t in name.split())
         if name and not who and _opening_ends(head, name.split()[0]) and not _COMMON_START.fullmatch(name) \
-                and not function_word and not count:
+                and not function_word and not count and not common_after_article:
             out.append((0, name))
     legal = _ARTICLE_LEGAL.search(sentence[:120])
     if legal:  # "Die Kesselgas Technik GmbH, ein Spin-off ...", also after a town's dateline

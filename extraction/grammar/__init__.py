@@ -98,6 +98,10 @@ class Grammar:
     # a passive after the amount names the company ("7,3 milioni di euro deliberato a fine aprile da
     # X", "5 millones recaudados este mes por X"): a (?P<np>) group, beside companies._RAISED_BY_AFTER
     passive_by: Pattern | None = None
+    # the articles a company's name may open a sentence with ("A Nanoplex produz ...", "O Nubank
+    # anunciou", "La Vendimia"): the name after one is the sentence's subject, a mention of the
+    # company; None where a sentence's capitalised article is no part of a company's mention
+    name_articles: Pattern | None = None
     # verb-second word order (Dutch, like German): after an opening adverb or a fronted amount the
     # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
     # such sentences with its German branch

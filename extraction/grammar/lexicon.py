@@ -154,6 +154,9 @@ def build_grammar(code: str) -> Grammar:
         apposition=rx(rf",\s*{_alt(w('anaphora.appositions'))}\b[^,;:]{{0,120}}(?:,\s*)?$")
         if w("anaphora.appositions") else None,
         verb_second=bool(lex.get("verb_second", False)),
+        # case-sensitive: "A Nanoplex", never "a empresa"
+        name_articles=re.compile(rf"^(?:{_alt(w('anaphora.name_articles'))})\s+(?=[A-ZÀ-Ý])")
+        if w("anaphora.name_articles") else None,
         reads_fronted=bool(w("funding.pocket")),
         # "la primera ronda de la marca de zapatillas X de un millón": never a round's own words
         # ("una ronda de financiación de", "ronda de Serie A de") in the owner's place
