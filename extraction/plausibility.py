@@ -225,6 +225,23 @@ def _only_after_place_words(word: str, doc: "_Article") -> bool:
     return bool(spots) and all(_PLACE_WORD_BEFORE.search(doc.text, max(0, i - 12), i) for i in spots)
 
 
+# German writes an everyday noun after an article or "per"/"via" ("in den Startlöchern", "per
+# Crowdinvesting"); a company's name stands bare at least once, or with its legal form or a
+# descriptor ("die Feldfreund GmbH", "das Start-up Feldfreund")
+_NOUN_ARTICLE_BEFORE = re.compile(r"(?:\b(?:[Dd]er|[Dd]ie|[Dd]as|[Dd]en|[Dd]em|[Dd]es|[Ee]in|[Ee]ine|[Ee]inen|[Ee]inem|[Ee]iner|"
+                                  r"[Ee]ines|im|am|zum|zur|vom|beim|per|via) )$")
+_NAME_GOES_ON = re.compile(r" [A-ZÄÖÜ&]")
+
+
+def _only_as_noun(word: str, doc: "_Article") -> bool:
+    """Every mention of `word` stands right after an article, none goes on with a capitalised word."""
+    spots = list(islice(doc.occurrences(word), _SPOTS))
+    text = doc.text
+    return bool(spots) and all(
+        _NOUN_ARTICLE_BEFORE.search(text, max(0, i - 8), i) and not _NAME_GOES_ON.match(text, i + len(word))
+        for i in spots)
+
+
 _LEGAL_FORM_AFTER = re.compile(r" (?:GmbH|AG|UG|SE|KG|Inc\.|Ltd\.|LLC|SAS|S\.A\.|B\.V\.)(?![\w-])")
 _FROM_TOWN = re.compile(r" (?:aus|from) ([A-ZÄÖÜ][\w-]+)")
 _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:der|die|das|den|dem|the) $")
@@ -359,6 +376,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a place")  # "Leoben" beside "das Leobener Startup": a town
     if len(tokens) == 1 and doc and _only_after_place_words(bare, doc) and not investor:
         return NameCheck(False, "a place")  # "die Kantinen-App aus Bielefeld": only ever where a town stands
+    if lang == "de" and len(tokens) == 1 and doc and not investor and _only_as_noun(bare, doc):
+        return NameCheck(False, "an everyday word")  # "in den Startlöchern", "per Crowdinvesting"
     # a match at the start of `after` starts with one of _BASED_AFTER_STARTS: a plain test skips the rest
     if any(after.startswith(_BASED_AFTER_STARTS) and sieve.match(_BASED_AFTER, after)
            for after in _afters(bare, evidence)):
@@ -394,6 +413,10 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, PLURAL_KIND)
     spots = [(doc.text[max(0, i - 60):i], doc.text[i + len(bare):i + len(bare) + 60])
              for i in islice(doc.occurrences(bare), _SPOTS)] if doc else []
+    if len(tokens) >= 2 and not investor and _HONORIFIC.fullmatch(tokens[0]):
+        return NameCheck(False, "a person")  # "Herr Brandt, Sie haben 3 Millionen Euro eingesammelt"
+    if len(tokens) == 1 and not investor and any(_HONORIFIC_BEFORE.search(before) for before, _ in spots):
+        return NameCheck(False, "a person")  # "Frau Nkemelu, Sie haben gerade 5 Mio. Euro eingesammelt"
     if len(tokens) == 1 and any(sieve.search(_TITLED_PERSON_BEFORE, before) for before, _ in spots):
         return NameCheck(False, "a person with a job title")  # "Renner" of "Gründer Hanno Renner"
     if len(tokens) == 2 and not investor and any(sieve.search(_TITLE_BEFORE, before) for before, _ in spots):
@@ -496,6 +519,11 @@ def employer(person: str, text: str) -> str | None:
 
 # context beside a name, matched on the few characters around each of its occurrences
 _TITLED_PERSON_BEFORE = re.compile(rf"(?i:\b(?:{LEADER_TITLES}|cfo|cto|vorstand))\s+[A-ZÄÖÜ][\w-]+\s+$")
+# "Frau Nkemelu", "Mr. Alvarez", "Madame Roux": an honorific names a person
+_HONORIFICS = (r"(?:Frau|Herr|Herrn|Mr\.|Mrs\.|Ms\.|Madame|Monsieur|Mme\.?|Señora?|Sra?\.|Signora?|Sig\.|"
+               r"Sig\.ra|Dhr\.|Mevr\.|Senhora?)")
+_HONORIFIC_BEFORE = re.compile(rf"\b{_HONORIFICS}\s+$")
+_HONORIFIC = re.compile(_HONORIFICS)
 _TITLE_BEFORE = re.compile(rf"(?i:\b(?:{LEADER_TITLES}|cfo|cto|coo|(?:managing|general|founding) partner|"
                            r"spokes(?:wo)?man|spokesperson|vorstand|sprecher(?:in)?))\s+$")
 # "fundada por Beatriz Olmo y Jaime Salcedo", "founded by Ana Ruiz and ...": the founders, persons

@@ -56,6 +56,23 @@ def test_german_nouns_need_more_than_a_capital() -> None:
     assert check_name("Kieselwerk", "de", described).plausible
 
 
+def test_a_german_word_only_ever_after_an_article_is_a_noun() -> None:
+    # "in den Startlöchern", "per Crowdinvesting": rare words, but written only where nouns stand
+    assert not check_name("Startlöchern", "de", "Nun stehen 30 Millionen Dollar in den Startlöchern.").plausible
+    assert not check_name("Crowdinvesting", "de", "Sie sammelte per Crowdinvesting 420.000 Euro.").plausible
+    # a name written with its article once, but also bare or with its legal form, stays a name
+    assert check_name("Kalkwerk", "de", "Die Kalkwerk GmbH baut Sensoren. Kalkwerk erhält Geld.").plausible
+    assert check_name("Kalkwerk", "de", "Die Kalkwerk GmbH baut Sensoren für Brücken.").plausible
+
+
+def test_an_honorific_names_a_person() -> None:
+    text = "Frau Nkemelu, Sie haben gerade 5 Mio. Euro von Investoren eingesammelt."
+    assert check_name("Nkemelu", "de", text).reason == "a person"
+    assert check_name("Herr Brandt", "de", "Herr Brandt, Sie haben 3 Millionen Euro eingesammelt.").reason == "a person"
+    # look-alike: the same surname as a company, with no honorific before it
+    assert check_name("Nkemelu", "de", "Die Firma Nkemelu hat 5 Mio. Euro eingesammelt.").plausible
+
+
 def test_subject_from_headline_colon_and_repetition() -> None:
     sentences = ["Das Start-up bekommt 5 Millionen Euro von bisherigen Investoren.",
                  "Zorvanta will damit wachsen.", "Zorvanta beschäftigt 40 Menschen."]
