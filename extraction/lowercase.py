@@ -43,11 +43,52 @@ def _lexicon_words() -> frozenset[str]:
 def brands(title: str | None, text: str) -> dict[str, str]:
     """Styled lower-case brand -> its capitalised form, for the article `title` + `text`."""
     full = (title or "") + "\n" + (text or "")
+    if _SPANNING in full:
+        return _brands_of(full, [(m.group(1), m.start(), m.end()) for m in _TOKEN.finditer(full)])
+    # a brand needs a name slot somewhere: only the few words that stand in one are followed
+    # further, each at its own places (str.find), instead of every lower-case word of the article
+    tokens = []
+    for word in _slot_words(full):
+        start = 0
+        while (i := full.find(word, start)) >= 0:
+            start = i + 1
+            m = _TOKEN.match(full, i)
+            if m is not None and m.end() == i + len(word):
+                tokens.append((word, i, m.end()))
+    return _brands_of(full, tokens)
+
+
+# the one character of the token class that is no word character: a token holding it may
+# enclose a shorter one, and the article is then read token by token
+_SPANNING = "\u00f7"
+
+
+def _in_token(ch: str) -> bool:
+    return "a" <= ch <= "z" or "\u00e0" <= ch <= "\u00ff" or "0" <= ch <= "9"  # _TOKEN's [a-zà-ÿ0-9]
+
+
+def _slot_words(full: str) -> set[str]:
+    """The words of `_TOKEN` that stand right before a name slot (a comma or a bracket), read
+    back from each slot: a token ends there only where its run of letters does."""
+    words: set[str] = set()
+    for slot in _SLOT.finditer(full):
+        end = start = slot.start()
+        while start > 0 and _in_token(full[start - 1]):
+            start -= 1
+        if end - start >= 3:
+            m = _TOKEN.match(full, start)
+            if m is not None and m.end() == end:
+                words.add(m.group(1))
+    return words
+
+
+def _brands_of(full: str, tokens: list[tuple[str, int, int]]) -> dict[str, str]:
+    """The brands among `tokens` (word, start, end): every token of a word that stands in a
+    name slot somewhere, or every token of the article."""
     counts: dict[str, int] = {}
     opens: set[str] = set()
     slots: set[str] = set()
     labels: set[str] = set()  # "kolo (Paris) : ...": a round-up item's label, enough on its own
-    tokens = [(m.group(1), m.start(), m.end()) for m in _TOKEN.finditer(full)]
     for w, start, end in tokens:
         counts[w] = counts.get(w, 0) + 1
         if _SLOT.match(full, end):
