@@ -84,7 +84,9 @@ def _candidates(chunk: str, lang: str) -> list[str]:
             words = words[:-1]  # "Kulhad &": a connector cut from the word it joined ends nothing
         # "Berliner Fintech Raisin": descriptors and everyday words before the name fall away, and a
         # town's adjective the language's word list does not know ("Groningse Wolkje")
-        while len(words) > 1 and (is_descriptor(words[0]) or words[0].endswith("er") and words[0][:1].isupper()
+        # ("Challenger-Bank N26": a compound whose last part is a descriptor is one too)
+        while len(words) > 1 and (is_descriptor(words[0]) or "-" in words[0] and is_descriptor(words[0].rsplit("-", 1)[-1])
+                                  or words[0].endswith("er") and words[0][:1].isupper()
                                   and words[0][1:].islower() and len(words[0]) > 5 or town_adjective(words[0])):
             words = words[1:]
         name = " ".join(words)

@@ -73,6 +73,17 @@ def test_an_honorific_names_a_person() -> None:
     assert check_name("Nkemelu", "de", "Die Firma Nkemelu hat 5 Mio. Euro eingesammelt.").plausible
 
 
+def test_a_descriptor_compound_before_the_subject_falls_away() -> None:
+    # "Die Challenger-Bank N26": a compound whose last part is a descriptor ("Bank") is one too
+    text = "Die Challenger-Bank N26 meldet eine neue Runde. Mehr Kunden als je zuvor nutzen das Konto."
+    subject = find_subject(text.split(". "), "de", None, text)
+    assert subject is not None and subject.name == "N26"
+    # look-alike: a hyphenated name whose last part is no descriptor keeps it
+    text = "Rhein-Neckar Robotics baut Roboter für Lager. Die Firma wächst."
+    subject = find_subject(text.split(". "), "de", None, text)
+    assert subject is not None and subject.name == "Rhein-Neckar Robotics"
+
+
 def test_subject_from_headline_colon_and_repetition() -> None:
     sentences = ["Das Start-up bekommt 5 Millionen Euro von bisherigen Investoren.",
                  "Zorvanta will damit wachsen.", "Zorvanta beschäftigt 40 Menschen."]
