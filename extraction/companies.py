@@ -717,7 +717,9 @@ _VALUATION_AFTER = re.compile(
 _TOTAL_TO = re.compile(
     r"(?i)\b(?:total (?:funding|financing|capital|investment|raised|raise)|funding total|gesamtfinanzierung|"
     r"gesamtsumme|financement total|levée totale)\s+(?:to|of|at|auf|von|à)\s+"
-    r"(?:about |around |more than |over |nearly |almost |rund |etwa |über |mehr als |près de |plus de )?$")
+    r"(?:about |around |more than |over |nearly |almost |rund |etwa |über |mehr als |près de |plus de )?$|"
+    # "eine Erweiterung der Serie-D-Runde (auf nun insgesamt 570 Millionen)": what the round now adds up to
+    r"\bauf (?:nun |jetzt |damit |nunmehr )?insgesamt (?:rund |etwa |über |mehr als )?$")
 # a minority stake bought is money into the company: "übernimmt vier Prozent des Unternehmens",
 # "acquires a 20% stake in X", "erwirbt 10 Prozent an X"; a majority is a takeover
 _STAKE_SHARE = re.compile(
