@@ -57,7 +57,14 @@ _DAY = re.compile(r"\d{1,2}")
 _CJK_BOUNDARY = re.compile(r"(?<=[。！？；])")
 _CJK_STOP = re.compile(r"[。！？；]")
 # also emoji bullets of social posts: keycap digits ("1️⃣"), arrows and markers ("👉", "🔹", "✅")
-_BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3}|(?:\d{1,2}\ufe0f?\u20e3|[👉🔹🔸🔷🔶✅▶➡🟢🚀💰]\ufe0f?)+)\s*")
+# a ranked list's place marks an item as a bullet does: "Platz 1: X mit 50 Mio.", "No. 3: X",
+# "#2 X (Dublin) – £4.5M", "1º lugar: X", "Al 2° posto: X", "3e : X". A word or an ordinal needs its
+# colon ("1º de março", "1° gennaio" are dates); "#2" and "2º" need the item's capital after them.
+_RANK = (r"(?:(?:Platz|Rang|Place|Rank|Puesto|Posición|Plaats|No|Nr|N[°º])\.?\s?\d{1,2}"
+         r"|(?:Al\s+)?\d{1,2}\s?(?:[º°ª]|e|er|ère|ème|st|nd|rd|th)(?:\s(?:lugar|posto|place|plaats|puesto))?)\s?:"
+         r"|#\d{1,2}\s(?=[A-ZÀ-Ý])|\d{1,2}[º°ª]\s(?=[A-ZÀ-Ý])")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪►–—]|\d{1,2}[.)]|\+{3}|" + _RANK
+                     + r"|(?:\d{1,2}\ufe0f?\u20e3|[👉🔹🔸🔷🔶✅▶➡🟢🚀💰]\ufe0f?)+)\s*")
 
 
 # "(?<=\w),(?=...)" led by its comma (the look-behind covers it): the search skips ahead to each
