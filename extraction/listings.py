@@ -71,6 +71,18 @@ _STATISTIC = re.compile(
 _COMMA_FIELD = re.compile(r",\s+(?![^()]*\))")  # a comma outside parentheses ("10,5 Mio." has no space)
 
 
+_WITH_AMOUNT = re.compile(r"(?P<name>[^,;:()\d]{2,40}?(?:\s\([^()]{1,30}\))?),?\s+(?:mit|with|avec|con|com|met)\s+"
+                          r"(?P<amount>\S.*?)[.]?")
+
+
+def _with_amount(field: str, money: list[Money], line: str) -> list[str]:
+    """A field "name with amount" as its two fields, where what follows "with" is an amount and nothing more."""
+    m = _WITH_AMOUNT.fullmatch(field) if money else None
+    if m and _whole_amount(m.group("amount"), money, line):
+        return [m.group("name"), m.group("amount")]
+    return [field]
+
+
 def _whole_amount(field: str, money: list[Money], line: str) -> bool:
     """The field is one of the line's amounts and nothing more ("10 Mio. Euro", "$5M")."""
     return any(line[m.span[0]:m.span[1]].strip() == field.strip() for m in money)
@@ -107,6 +119,9 @@ def _read_line(line: str, lang: str) -> DealLine | str | None:
     parts = _FIELD_BREAK.split(stripped) if _FIELD_MARK.search(stripped) else [stripped]
     fields = [f.strip(_FIELD_STRIP) for f in parts if f.strip(_FIELD_STRIP)]
     money = [m for m in parse_money(line, lang) if m.currency or m.has_scale]
+    # "Platz 1: Orbina mit 4,5 Mio. €", "Driftwood with $7M", "Pelvo, com R$ 3 milhões": a ranked
+    # list joins the name to its amount by "with"; that field is the two fields of a list line
+    fields = [g for f in fields for g in _with_amount(f, money, line)]
     commas = [f.strip() for f in _COMMA_FIELD.split(fields[0])] if fields else []
     if len(commas) >= 3 and any(_whole_amount(f, money, line) for f in commas):
         # "Sensory (Berlin), 10 Mio. Euro, Series A, Investoren: ...": commas part the fields
