@@ -47,7 +47,7 @@ _STAGE_LABEL = re.compile(r"(?i)^(?:late|early|growth|mid|later)[- ]stage$")
 _FUNDING_WORDS = re.compile(
     r"(?i)\b(?:deals?|funding|fundings|raised|raises|rounds?|finanzierung\w*|investments?|investitionen|"
     r"runden?|finanzierungsrunden|levées?|financements?|rondas?|inversiones|rodadas?|investimentos?|"
-    r"finanziamenti|investeringen|seed|series|serie)\b")
+    r"finanziamenti|investeringen|investering|financiering\w*|rondes?|seed|series|serie)\b")
 
 
 # a statistics line, not a deal: "Series A: £166.2M across 8 deals", "Average Deal Size: £1.6M"
