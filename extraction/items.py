@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from extraction.listings import read_line
 from extraction.money import parse_money
 from extraction.names import is_descriptor, places
 from extraction.plausibility import UNCOMMON, plausible_name, zipf
@@ -157,6 +158,12 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
         for j in range(i + 1, min(nxt, i + 1 + _BODY_SENTENCES)):
             if j > i + 1 and (_looks_like_heading(sentences[j]) or not _refers_back(sentences[j], name)):
                 break  # the next item, whose name the checks above did not take, or a new topic
+            if (listed := read_line(sentences[j], lang)) and listed.company.lower() != name.lower() and (
+                    plausible_name(listed.company, lang, body, head)
+                    and all(zipf(t, lang) < UNCOMMON for t in listed.company.split()) or j + 1 < len(sentences) and listed.company in sentences[j + 1]):
+                # "N°5 : Mistral avec 8 M€" under "4e : Fjordly (Paris) – 4,5 M€": the next item's own
+                # line, a name the text goes on about, unlike a field label ("Objetivo: 600.000 €")
+                break
             found[j] = name
     if len({name for i, name in found.items() if _tells_a_deal(sentences[i], lang)}) < 2:
         return {}  # "TECH MTL — Financement" over a byline ("Marie-Ève Tremblay"): page chrome, no round-up
