@@ -505,7 +505,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     resolved = plausible_drafts(resolved, lang, body, head or None, subject.name if subject else None)
     # "Lesen Sie auch: Hamburger Logistiker investiert ...": a link's headline tells another
     # article's round; the company it leaves unnamed is never this article's subject
-    resolved = [d for d in resolved if not (d.sentence in state.get("links", ()) and (d.substituted or d.how == "anaphora"))]
+    # (nor the last item of a list above it: "Related: The most active seed investors" names no company)
+    resolved = [d for d in resolved if not (d.sentence in state.get("links", ()) and (
+        d.substituted or d.how == "anaphora" or d.company not in sentences[d.sentence]))]
     attach_valuations(pending_val, resolved, sentences, body, g)
     return build_events(resolved, subject, head, body, lang)
 
