@@ -18,7 +18,8 @@ from extraction.plausibility import UNCOMMON, plausible_name, zipf
 
 # "6 Millionen Euro für Voltaro", "5 Mio. für Kivano: Das Startup ...": a headline made of an
 # amount and the name it goes to; "50 Millionen Euro für Klimaschutz" names a theme, an everyday word
-_AMOUNT_FOR_NAME = re.compile(r"\s*(?:für|for|pour|para|per|voor)\s+(?P<name>(?-i:[A-ZÄÖÜ])[\w.&-]*(?:\s(?-i:[A-ZÄÖÜ])[\w.&-]*){0,2})"
+# (Portuguese puts the article before a company's name: "R$ 8 milhões para a Tandem", "para o Kivo")
+_AMOUNT_FOR_NAME = re.compile(r"\s*(?:für|for|pour|para|per|voor)\s+(?:(?<=para\s)(?-i:a|o)\s+)?(?P<name>(?-i:[A-ZÄÖÜ])[\w.&-]*(?:\s(?-i:[A-ZÄÖÜ])[\w.&-]*){0,2})"
                              r"\s*(?::|$)")
 
 
