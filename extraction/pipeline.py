@@ -286,11 +286,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     _sizeless_rounds(idx, sentence, g, money, rounds, listed, new, state, label)
     state["before"].append(sentence)
     # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
-    lines = state["lines"]
-    # ... or a paragraph's first sentence, which opens a round-up's item as a heading does ("Elbe
-    # Ventures steigt bei Kivano ein. Das Stuttgarter Startup erhält ...")
-    opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) \
-        or bool(item) or (idx > 0 and lines[idx] != lines[idx - 1])
+    opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
     if is_headline(sentence) and len(sentence.split()) <= 4:
         state["item_head"] = idx
     _moves_and_talks(idx, sentence, g, money, rounds, listed, new, item, opening, background, valuations)
@@ -458,7 +454,6 @@ def _article_sentences(body: str, head: str, g: Grammar, lang: str) -> tuple[lis
     # byline and date lines under the headline ("Handwerk Digital · 23.08.2023 · Redaktion") push the
     # article's opening down by as many sentences
     # (the word count first: most opening sentences are longer, and _BYLINE tries every offset)
-    state["lines"] = lines
     state["chrome"] = sum(1 for x in sentences[state["lead"]:state["lead"] + 4] if len(x.split()) <= 12 and _BYLINE.search(x))
     # a table's rows, read by their header's columns, before the lists without one
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}

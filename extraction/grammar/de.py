@@ -380,8 +380,7 @@ GRAMMAR = register(Grammar(
         # "investiert eine sechsstellige Summe in X": a withheld amount is no figure the money reader sees
         # ... or "beteiligt sich mit einem siebenstelligen Betrag an dem Unternehmen"
         r"(?:(?:mit )?(?:eine|einen|einem|einer) (?:[\w-]+ ){0,2}(?:summe|betrag|millionenbetrag) )?"
-        # ... or the company's name itself, with no article ("steigt bei Calyra ein", "beteiligt sich an Kivano")
-        r"(?:(?:in|an) (?:das|den|die|dem)|in|am|beim|bei (?:dem|der|den)|(?:bei|an)(?= (?-i:[A-ZÄÖÜ])))\s",
+        r"(?:(?:in|an) (?:das|den|die|dem)|in|am|beim|bei (?:dem|der|den))\s",
         # perfect tense, the participle after the company: "X hat in das Start-up Y investiert",
         # "X hat sich an dem Insurtech Y beteiligt", "X ist beim Start-up Y eingestiegen"
         r"\b(?:hat|haben|hatte|hatten)(?: sich)? (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|"
