@@ -25,7 +25,7 @@ GRAMMAR = register(Grammar(
         r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|s['’]apprête\w* à|"
         # the participles' other forms: "600 millions fraîchement levés", "les fonds récoltés"
         r"levés|bouclés|récoltés|récoltées|obtenus|injectés|collecté|collectés|collectée|levait|bouclait|"
-        r"récoltait|obtenait|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*|en poche)\b",
+        r"récoltait|obtenait|été financée?s?|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*|en poche)\b",
     ),
     subject_verbs=rx(
         # "X annonce avoir bouclé ...": the whole chain is the verb, so its subject is X
@@ -40,6 +40,8 @@ GRAMMAR = register(Grammar(
         r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
         # an extension: "X étend sa série A à 15 millions", "prolonge son tour de table de 5 millions"
         r"(?:étend|a étendu|prolonge|a prolongé) (?:sa|son) (?:série|tour de table|levée|financement)|"
+        # the passive with its amount: "X a été financée à hauteur de 4 millions d'euros par Y"
+        r"(?:a|ont) été financée?s? (?:à hauteur de|avec|pour)|"
         r"a réussi|vient de (?:réaliser|boucler|lever|finaliser|clôturer|conclure|récolter|sécuriser)|"
         r"vient d['’](?:obtenir|empocher|annoncer|achever|officialiser)|"
         # "est parvenue à récolter 18 millions d'euros"
