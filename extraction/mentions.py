@@ -32,10 +32,15 @@ MONEY_FOR = re.compile(
     r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})")
 
 
+# the word between a title and its company: "founder of", "fundador de", "fondatore di", "fundador da",
+# "oprichter van" (every lexicon language's, so that "L'azienda" after "Il fondatore di X" finds X)
+_ROLE_OF_PREP = r"(?:of|at|von|bei|de|du|del|di|della|dello|da|do|van)"
+
+
 # "Matt Jones, founder of Orbix, said the company ...": the person's company is a mention;
 # "Wie Quantaro am Dienstag mitteilte, konnte das Startup ...": so is whoever announces
 _ROLE_OF = re.compile(
-    rf"(?i:{LEADER_TITLES})\s+(?:of|at|von|bei|de|du|del)\s+"
+    rf"(?i:{LEADER_TITLES})\s+{_ROLE_OF_PREP}\s+"
     r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})"
     r"|^(?:Wie|Nach Angaben von)\s+(?P<announcer>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})\s+"
     r"(?:\w+\s+){0,3}?(?:mitteilte|bekanntgab|bekannt gab|meldete|verkündete|mitteilt|bekannt gibt)"
@@ -48,7 +53,7 @@ _ROLE_OF = re.compile(
 # what each branch of _ROLE_OF needs: a title before "of"/"von"/..., a "Wie"/"Nach Angaben von"
 # opening, a colon. `re` tries the pattern's case-insensitive titles and its capitalised names
 # at every offset; few sentences hold any of these, and the rest go unsearched
-_ROLE_TITLE = re.compile(rf"(?i:{LEADER_TITLES})\s+(?:of|at|von|bei|de|du|del)\s+")
+_ROLE_TITLE = re.compile(rf"(?i:{LEADER_TITLES})\s+{_ROLE_OF_PREP}\s+")
 
 
 def _may_name_role(sentence: str) -> bool:

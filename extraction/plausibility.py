@@ -50,7 +50,9 @@ _TITLE = re.compile(
 # titles of people who speak for their own company ("founder of Orbix"; a governor or an
 # analyst does not): one vocabulary for the checks here and the mentions of the pipeline
 LEADER_TITLES = (r"(?:co-?)?founder|ceo|chief executive(?: officer)?|president|(?:mit)?gründer(?:in)?|"
-                 r"chef(?:in)?|geschäftsführer(?:in)?|(?:co-?)?fondat(?:eur|rice)|pdg|(?:co-?)?fundador(?:a)?")
+                 r"chef(?:in)?|geschäftsführer(?:in)?|(?:co-?)?fondat(?:eur|rice)|pdg|(?:co-?)?fundador(?:a)?|"
+                 # Italian and Dutch: "il fondatore di X", "de oprichter van X"
+                 r"(?:co-?)?fondat(?:ore|ori)|(?:mede-?)?oprichter")
 # "Matt Jones, founder of Orbix, said ...", "Anna Roth, Chefin des Start-ups": a name followed
 # by a comma and a job title (a few words may stand between: "co-founder and CEO") is a person
 _APPOSITIVE_TITLE = re.compile(
