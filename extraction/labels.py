@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from extraction.companies import ANAPHORA, Found
 from extraction.evidence import CHANNEL_BEFORE
+from extraction.headlines import is_headline
 from extraction.names import BACKER_KIND, COLUMN_NAME, LABEL, describes_company, is_descriptor, places, town_adjective
 from extraction.plausibility import plausible_name, zipf
 
@@ -34,6 +35,9 @@ class Label(NamedTuple):
     name: str
     end: int  # where the item's text after the label starts
     described: bool  # the text describes a company or opens with its amount: it may take a name's place
+    # a headline "Name: <amount> for <purpose>" ("Senzo: 5 millones para conquistar Europa"): no
+    # description vouches for the money, so the caller checks it is no revenue, fund or purchase
+    headline: bool = False
 
 
 def item_label(sentence: str, lang: str) -> Label | None:
@@ -53,7 +57,16 @@ def item_label(sentence: str, lang: str) -> Label | None:
         return None  # "Leoben – Das Montanuni-Spin-off Grüngas Technik GmbH, das ...": a dateline
     # "Tonspur.ai (Berlin) – 3 Mio. Euro Seed für KI-Synchronisation": an item opened by its amount
     opened_by_amount = rest[:1].isdigit() and _PLAIN_LABEL_END.match(sentence, m.end("name"))
-    return Label(name, m.end(), bool(describes_company(rest, lang) or opened_by_amount or _placed_and_referred(sentence, m, rest)))
+    described = bool(describes_company(rest, lang) or opened_by_amount or _placed_and_referred(sentence, m, rest))
+    # "Senzo: 5 millones de euros para conquistar Europa", "Senzo : 5 millions d'euros pour ...": a
+    # headline whose name before the colon takes the amount that opens what follows, given for a purpose
+    headline = not described and is_headline(sentence) and bool(_AMOUNT_OPENS.match(rest)) \
+        and not BACKER_KIND.search(name) and plausible_name(name, lang, sentence, sentence)
+    return Label(name, m.end(), described or headline, headline)
+
+
+# an amount first, with its currency sign before it: "5 millones", "$5 million", "R$ 5 milhões", "€5m"
+_AMOUNT_OPENS = re.compile(r"(?:(?:[A-Z]{1,3})?[$€£]\s?)?\d")
 
 
 # "Pflegeplan (Hannover): Die Software für ...", "VitaMed AG (Basel): Die Baselerin sammelt ...":
@@ -71,6 +84,8 @@ def _placed_and_referred(sentence: str, m: re.Match[str], rest: str) -> bool:
 
 # what follows an item's amount when the item's description is its recipient
 _FOR_ITEM = re.compile(r"\s+(?:für|gehen an|fließen an|fließen in|for|go to|goes to|pour|para|per|voor)\s")
+# ... and in a headline, the purpose it is for: "para conquistar Europa", "to take on Europe", "für die Expansion"
+_FOR_PURPOSE = re.compile(r"\s+(?:für|for|to|pour|para|per|voor)\s+(?:(?:die|das|den|the|la|le|l['’]|el|a|o|il|de|het)\s+)?(?-i:[a-zà-ÿ])")
 _FOR_BEFORE = re.compile(r"(?i)\b(?:für|for|pour|para|per|voor)\s+$")
 # a word of the item's description before a name: "Der Kieler Anbieter von Küstenschutz-Sensoren"
 _IN_DESCRIPTION = re.compile(r"(?i)\b(?:von|für|aus|mit|of|for|from|de|des|du|di|del|van|voor)\s+(?:[\w-]+\s+){0,2}$")
@@ -79,6 +94,8 @@ _IN_DESCRIPTION = re.compile(r"(?i)\b(?:von|für|aus|mit|of|for|from|de|des|du|d
 def amount_for_item(sentence: str, label: Label, start: int, end: int) -> bool:
     """The item opens with the amount at start..end, given for its description: "Lagerlicht:
     750.000 Euro für das Dortmunder Logistik-Startup"."""
+    if label.headline:
+        return start == label.end and bool(_FOR_PURPOSE.match(sentence, end))
     return label.described and start == label.end and bool(_FOR_ITEM.match(sentence, end))
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 from extraction import lowercase, sieve
+from extraction.aggregates import spread_over_many
 from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.backing import funded_companies, read_backing
 from extraction.bracketed import bracketed_names
@@ -130,6 +131,17 @@ def _grant_or_unknown(context: list[str]) -> str:
     return "grant" if _GRANTISH.search(" ".join(context)) else "unknown"
 
 
+def _other_money(sentence: str, money: Money, g: Grammar) -> bool:
+    """The grammar's negatives call the amount revenue, a fund, a purchase or a total ("Pexel: 5
+    millones de facturación para ...", "Kibo: 100 millones para su nuevo fondo"): a headline's amount
+    that no verb tells as raised is a round only when none of them is there."""
+    start, end = money.span
+    checks = ((g.skip_clause, sentence), (g.skip_before, sentence[max(0, start - 60):start]),
+              (g.skip_after, sentence[end:end + 45]), (g.cumulative, sentence))
+    return any(pattern is not None and sieve.search(pattern, text) for pattern, text in checks) \
+        or spread_over_many(sentence[end:])  # "... für drei Startups"
+
+
 def _status(text: str, g: Grammar) -> str:
     if sieve.search(g.in_talks, text):
         return "in_talks"
@@ -183,7 +195,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             pending_val.append((idx, primary))
             prev_end = last
             continue
-        if role == "skip" and label and amount_for_item(sentence, label, primary.span[0], last):
+        if role == "skip" and label and amount_for_item(sentence, label, primary.span[0], last) and not (
+                # (only the page's title: further down such a line is a link to another article, or a
+                # programme's item, "Venture Kick: 150'000 Franken für drei Startups")
+                label.headline and (idx > 0 or _other_money(sentence, primary, g))):
             role = "round"  # "Lagerlicht: 750.000 Euro für das Dortmunder Logistik-Startup"
         headline_name = headline_recipient(sentence, primary, lang, state) if role == "skip" else None
         if headline_name:
