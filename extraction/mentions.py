@@ -129,8 +129,9 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         # "Ruim 900 investeerders ...", "Más de 500 clientes ...": a count opens the sentence, not a name
         # ... or "Rund 600.000 Menschen nutzen die App": a number before a noun
         count = bool(name) and " " in name and any(re.fullmatch(r"\d[\d.,']*", w) for w in name.split()[::len(name.split()) - 1])
-        # after an article ("A Nanoplex", never "A Empresa") only a rare word is a name
-        common_after_article = rare_only and bool(name) and any(zipf(t, lang) >= UNCOMMON for t in name.split())
+        # after an article ("A Nanoplex", never "A Empresa", "O Governo Federal") a name opens with a
+        # rare word; the words after it may be common ones, as startups' names end ("A Orvanta Labs")
+        common_after_article = rare_only and bool(name) and zipf(name.split()[0], lang) >= UNCOMMON
         if name and not who and _opening_ends(head, name.split()[0]) and not _COMMON_START.fullmatch(name) \
                 and not function_word and not count and not common_after_article:
             out.append((0, name))
