@@ -338,6 +338,15 @@ def _deal_line_drafts(listed: DealLine, idx: int) -> list[Draft]:
     return out
 
 
+def _withheld_size(sentence: str, g: Grammar) -> bool:
+    """The lexicon's words for a withheld size tell a round without a round noun ("heeft een niet nader
+    genoemd bedrag opgehaald", "recibió una inversión por un importe no revelado"), unless the price
+    is a purchase's or a sale's ("overgenomen voor een niet nader genoemd bedrag")."""
+    withheld = g.undisclosed.search(sentence) if g.undisclosed is not None else None
+    return withheld is not None and not sieve.search(g.skip_clause, sentence) and not sieve.search(
+        g.skip_before, sentence[:withheld.start()])
+
+
 def _sizeless_rounds(idx: int, sentence: str, g: Grammar, money: list[Money], rounds: list, listed: DealLine | None,
                      new: list[Draft], state: dict, label: Label | None) -> None:
     """Rounds the sentence tells without an amount of their own: companies said to be funded, a
@@ -346,7 +355,8 @@ def _sizeless_rounds(idx: int, sentence: str, g: Grammar, money: list[Money], ro
     for name in funded:  # "X and Y also secured funds this week": an amount-less round each
         new.append(unsized(name, idx, rounds[0].round if rounds else "unknown", "subject"))
     if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
-            g.round_nouns and g.round_nouns.search(sentence))) and sieve.search(g.funding_cue, sentence):
+            g.round_nouns and g.round_nouns.search(sentence)) or _withheld_size(sentence, g)) \
+            and sieve.search(g.funding_cue, sentence):
         round_without_amount(idx, sentence, g, rounds, new, state, label)
     tail = undisclosed_clause(sentence, money, g) if money and new and not listed else None
     if tail is not None:  # "...; and spacetech startup Akashyan raised an undisclosed amount from Z"
