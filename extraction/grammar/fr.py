@@ -30,7 +30,8 @@ GRAMMAR = register(Grammar(
     subject_verbs=rx(
         # "X annonce avoir bouclé ...": the whole chain is the verb, so its subject is X
         # ("a annoncé le 20 septembre avoir levé", "annonce qu'elle a bouclé": a date or "that it" between)
-        r"\b(?:a |ont |avait )?(?:déjà |récemment |notamment )?(?:(?:annonce|annoncent|annoncé|affirme|"
+        # (the conditional of a reported round: "Selon nos informations, X aurait levé 30 millions")
+        r"\b(?:a |ont |avait |aurait |auraient )?(?:déjà |récemment |notamment )?(?:(?:annonce|annoncent|annoncé|affirme|"
         r"indique|fait savoir|confirme|précise)(?: [\w'’-]+){0,5}? (?:avoir|qu['’](?:il|elle)s? (?:a|ont|avait|vient de|viennent de)) "
         r"(?:levé|bouclé|récolté|obtenu|réalisé|finalisé|sécurisé|conclu|lever|boucler|réaliser|finaliser)|"
         r"lève|lèvent|levé|boucle|bouclé|"
@@ -48,6 +49,8 @@ GRAMMAR = register(Grammar(
         r"(?:est |sont )?parvenue?s? à (?:lever|récolter|boucler|réunir)|"
         # a round in talks, its size told: "X serait en passe de lever 60 millions d'euros"
         r"(?:est|serait|sont|seraient) (?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|"
+        # "X est en discussions pour lever 40 millions", "serait en négociations avancées afin de boucler"
+        r"(?:est|serait|sont|seraient) en (?:discussions?|négociations?)(?: avancées| exclusives)?(?: avec [^,.;]{1,60}?)? (?:pour|afin de) (?:lever|boucler|finaliser|récolter)|"
         # "Kaleido s'apprête à lever 80 millions d'euros": about to, so in talks
         r"s['’]apprêt(?:e|ent|erait|eraient) à (?:lever|boucler|finaliser|récolter|conclure|annoncer (?:une|un) (?:levée|tour))|"
         # round-ups: "X arrive deuxième, avec une opération à 6 millions", "grâce à une levée de fonds de"
