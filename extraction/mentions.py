@@ -152,7 +152,25 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         name = name_from_phrase(m.group("name"), first=True)
         if name:
             out.append((m.start("name"), name))
+    if not out and lang is not None:  # a product's owner, when the sentence introduces no company otherwise
+        for m in _OWNER_OF.finditer(sentence):
+            name = name_from_phrase(m.group("name"), first=True)
+            if name and all(zipf(t, lang) < _OWNER_ZIPF for t in name.split()):
+                out.append((m.start("name"), name))
     return out
+
+
+# "Cada vez más hospitales usan la plataforma de Zentrio. La startup ha levantado ...": the owner of
+# a product, of customers or a team is a company the next sentence's "la startup" may mean
+_OWNER_OF = re.compile(
+    r"(?i:platform|plattform|plataforma|plateforme|piattaforma|app|aplicación|aplicativo|applicazione|"
+    r"software|tecnología|tecnologia|technologie|technology|solución|solução|soluzione|solution|oplossing|"
+    r"(?:los |i |os |die |les )?(?:clientes|clients|clienti|klanten|kunden|customers)|producto|produto|prodotto|"
+    r"produit|product|produkt)\s+(?:of|von|de|del|da|do|di|della|du|van)\s+"
+    r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})")
+# ... only a word the language does not know: a known one is a big firm whose product the
+# company uses ("la plataforma de Amazon"), not the startup itself
+_OWNER_ZIPF = 1.5
 
 
 def backer_at(sentence: str, pos: int, name: str, upto: int) -> bool:
