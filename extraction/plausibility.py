@@ -52,7 +52,11 @@ _TITLE = re.compile(
 LEADER_TITLES = (r"(?:co-?)?founder|ceo|chief executive(?: officer)?|president|(?:mit)?gründer(?:in)?|"
                  r"chef(?:in)?|geschäftsführer(?:in)?|(?:co-?)?fondat(?:eur|rice)|pdg|(?:co-?)?fundador(?:a)?|"
                  # Italian and Dutch: "il fondatore di X", "de oprichter van X"
-                 r"(?:co-?)?fondat(?:ore|ori)|(?:mede-?)?oprichter")
+                 r"(?:co-?)?fondat(?:ore|ori)|(?:mede-?)?oprichter|"
+                 # the chief executive: "la consejera delegada de X", "l'amministratore delegato di X",
+                 # "o diretor executivo da X", "le directeur général de X", "topvrouw van X"
+                 r"consejer[oa] delegad[oa]|amministratore delegato|diretor(?:a)? execut\w+|"
+                 r"directeur général|directrice générale|top(?:man|vrouw)|directeur")
 # "Matt Jones, founder of Orbix, said ...", "Anna Roth, Chefin des Start-ups": a name followed
 # by a comma and a job title (a few words may stand between: "co-founder and CEO") is a person
 _APPOSITIVE_TITLE = re.compile(
