@@ -33,9 +33,12 @@ _NOT_A_ROUND = re.compile(
 # päppelt ...") means the name was cut from a longer phrase, often a headline run into its subtitle
 _NAME_ENDS = re.compile(
     r"^(?:\s*[,;(—–]|\s*\.(?:\s+(?-i:[A-Z])|\s*$)|\s*$|\s+(?:ein|an|mit|with|for|as|to|in|at|für|um|zu|aus|from|"
-    r"and|und|sowie|alongside|neben)\b)", re.I)
+    r"and|und|sowie|alongside|neben|"
+    # the lexicon languages' words after the company: "entra en el capital de X con una inversión de ...",
+    # "entre au capital de X avec", "investe in X con", "no capital da X com", "in X met"
+    r"con|com|avec|met|para|pour|per|por|par|junto|aux côtés|ao lado|insieme|samen)\b)", re.I)
 # a list of objects ("has invested in Kivo, Lumo and Tarn") is a portfolio, not this round
-_LIST_AFTER = re.compile(r"^\s*(?:,\s*(?:[A-Z][\w.&-]*)|(?:and|und|sowie|&)\s+(?-i:[A-Z]))")
+_LIST_AFTER = re.compile(r"^\s*(?:,\s*(?:[A-Z][\w.&-]*)|(?:and|und|sowie|&|y|e|et|en)\s+(?-i:[A-Z]))")
 
 
 @dataclass

@@ -233,6 +233,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             found = find_company(told, primary, g, prev_end if new else 0)
             if found and found.name != ANAPHORA and named_as_backer(told, found.name):
                 found = None  # "Luftfilter-Start-up erhält Förderung von aws und FFG": FFG gives, it does not raise
+            if not found and g.investor_moves is not None:
+                # "Brava Capital entra en el capital de Ulvo con una inversión de 4 millones": the
+                # backer's move before the amount names the company, as it does for a round of no size
+                moved = read_backing(told[clause_bounds(told, primary.span[0], g)[0]:primary.span[0]], g)
+                found = Found(moved.company, "object") if moved and moved.company != ANAPHORA else None
         if label and primary.span[0] >= label[1] and label_takes(
                 found, sentence, label, lang, state["body"], state["head"]):
             found = Found(label[0], "subject")  # "Nachtschicht: Die Berliner App ... erhält 2 Mio. Euro"

@@ -25,7 +25,9 @@ GRAMMAR = register(Grammar(
         r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|s['’]apprête\w* à|"
         # the participles' other forms: "600 millions fraîchement levés", "les fonds récoltés"
         r"levés|bouclés|récoltés|récoltées|obtenus|injectés|collecté|collectés|collectée|levait|bouclait|"
-        r"récoltait|obtenait|été financée?s?|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*|en poche)\b",
+        r"récoltait|obtenait|été financée?s?|"
+        # a backer taking a stake: "Y entre au capital de X avec un investissement de 4 millions"
+        r"(?:entre|entrent|est entrée?|sont entrés) au capital|ont levé|ont bouclé|ont récolté|ont obtenu|lèveront|lèvera|subvention\w*|en poche)\b",
     ),
     subject_verbs=rx(
         # "X annonce avoir bouclé ...": the whole chain is the verb, so its subject is X
