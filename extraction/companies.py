@@ -584,7 +584,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                        or (g.list_split is not None and g.list_split.search(prefix))):
         # gapping: "..., der Bezahldienst Bluecode bekam 20 Mio. Euro und der Spezialist X 8 Mio. Euro",
         # with the language's own "and" where it has one ("... op en softwarebedrijf Messagebird 800 miljoen")
-        part = re.split(r",|\bund\b|\band\b", prefix)[-1]
+        # (a comma may mark the left-out verb: "Abrix ha captado 5 millones y Bontra, 3 millones")
+        part = re.split(r",|\bund\b|\band\b", re.sub(r",\s*$", "", prefix))[-1]
         part = g.list_split.split(part)[-1] if g.list_split is not None else part
         if g.approx is not None:  # "... en platform MessageBird omgerekend 678 miljoen euro"
             part = g.approx.sub("", part)
