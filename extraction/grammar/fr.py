@@ -38,7 +38,10 @@ GRAMMAR = register(Grammar(
         r"(?:levé|bouclé|récolté|obtenu|réalisé|finalisé|sécurisé|conclu|lever|boucler|réaliser|finaliser)|"
         r"lève|lèvent|levé|boucle|bouclé|"
         # Swiss and Québec usage: "Horlogix ... clôt une ronde d'amorçage de 3 millions CHF"
-        r"clôt|clôture|a clôturé|"
+        # ("annonce la clôture d'une levée de fonds": after its article "clôture" is the noun, the verb is "annonce")
+        r"clôt|(?<!la )clôture|a clôturé|"
+        # "X a collecté 600 000 euros lors d'une campagne de financement participatif"
+        r"collecte|a collecté|ont collecté|"
         r"récolte|récolté|réalise|réalisé|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|"
         r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
         # an extension: "X étend sa série A à 15 millions", "prolonge son tour de table de 5 millions"
