@@ -580,12 +580,13 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         name = name_from_phrase(_GAPPED_COMMA.match(prefix).group("np"), tail=True)
         if name:
             return Found(name, "gapping")
-    elif prev_end and (re.search(r"(?:,|\bund|\band)\s+\S", prefix)
+    elif prev_end and (re.search(r"(?:,|\bund|\band|\bet)\s+\S", prefix)
                        or (g.list_split is not None and g.list_split.search(prefix))):
         # gapping: "..., der Bezahldienst Bluecode bekam 20 Mio. Euro und der Spezialist X 8 Mio. Euro",
         # with the language's own "and" where it has one ("... op en softwarebedrijf Messagebird 800 miljoen")
         # (a comma may mark the left-out verb: "Abrix ha captado 5 millones y Bontra, 3 millones")
-        part = re.split(r",|\bund\b|\band\b", re.sub(r",\s*$", "", prefix))[-1]
+        # (French "et" too, its grammar having no list splitter: "Abrix a levé 5 millions et Bontra 3 millions")
+        part = re.split(r",|\bund\b|\band\b|\bet\b", re.sub(r",\s*$", "", prefix))[-1]
         part = g.list_split.split(part)[-1] if g.list_split is not None else part
         if g.approx is not None:  # "... en platform MessageBird omgerekend 678 miljoen euro"
             part = g.approx.sub("", part)
