@@ -18,7 +18,7 @@ GRAMMAR = register(Grammar(
     code="fr",
     funding_cue=rx(
         r"\b(?:lève|lèvent|levé|lever|levée|levées|boucle|bouclé|bouclée|clôt|clôture|clôturé|récolte|récolté|réalise|"
-        r"réalisé|réaliser|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|finalise|"
+        r"réalisé|réaliser|obtient|obtenu|financements|décroche|décroché|sécurise|sécurisé|conclut|finalise|"
         r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
         r"injecte|apporte|apporté|tour de table|financement|série|amorçage|seed|investisseurs|"
         r"parvenue?s? à (?:lever|récolter|boucler|réunir)|vient d['’](?:obtenir|empocher)|escarcelle|"
@@ -65,7 +65,9 @@ GRAMMAR = register(Grammar(
         r"(?: [\w-]+){0,3}? (?:à|de|d['’]))\b",
     ),
     # ("Avec 25 millions d'euros en poche, X change de dimension": the money in its pocket is its round)
-    fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:en poche\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
+    # ("Avec 6 millions d'euros de nouveaux financements, X va ouvrir ...": the money's kind may follow it)
+    fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:de|d['’])\s?(?:nouveaux |nouvelles |frais |nouveau )?"
+                     r"(?:financements?|fonds propres|capitaux|investissements?)\s*)?(?:en poche\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
     object_link=rx(
         # "la levée de 160 millions d'euros de la start-up Ÿnsect": the company named by its kind first
         # "61 millions d'euros tombés mardi dans l'escarcelle de l'entreprise gantoise Showpad"
