@@ -98,6 +98,9 @@ GRAMMAR = register(Grammar(
         r"\W+(?:\w+\W+){0,3}$",
     ),
     skip_after=rx(
+        # the company's own spending: "annonce un investissement de 40 millions d'euros dans sa nouvelle usine"
+        r"^\W{0,3}dans (?:sa|son|ses|leur|leurs) (?:nouvelle |nouvel |nouveau |nouvelles |nouveaux |propre |propres )?"
+        r"(?:usines?|sites?|siège|entrepôts?|outil industriel|lignes? de production|capacités de production)\b|"
         r"^\W{0,3}(?:\w+[- ]){0,3}?(?:de chiffre|introduction en bourse|entrée en bourse|ipo|par action|"
         r"d['’]affaires|de ventes|de moins|de plus que|"
         r"levés? en (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
