@@ -196,7 +196,8 @@ _LIST_GOES_ON = re.compile(r"(?:\s*(?:,|\bund\b|\band\b|\bsowie\b|&)\s+[^,.;:]{1
 _BACKER_CUE_BEFORE = re.compile(
     # a passive's agent is often the company itself ("raised by X", "recaudados por X", "bouclés par
     # X"): "by", "par", "por", "door", "da" count only after a word of leading or backing
-    r"(?i)\b(?:from|alongside|bei|beim|auprès|bij|op|via|"
+    # ("stapt met 4 miljoen euro in bij X": the Dutch "instappen bij" names where the money goes)
+    r"(?i)\b(?:from|alongside|bei|beim|auprès|(?<!\bin )bij|op|via|"
     r"(?:led|co-led|backed|funded|financed|joined)\s+by|(?:liderad|encabezad|financiad|respaldad|coliderad)[oa]s?\s+por|"
     r"(?:mené|menée|conduit|conduite|co-?mené|co-?menée)s?\s+par|(?:geleid|aangevoerd|gefinancierd)\s+door|"
     r"(?:guidat|finanziat|sostenut)[oai]\s+da(?:l|lla|i)?|"
