@@ -95,9 +95,12 @@ def build_grammar(code: str) -> Grammar:
         # a verb-second language puts the verb right after a fronted amount and the subject after it
         # ("Met bijna 60 miljoen euro harkte biotechbedrijf Tagworks ... binnen")
         # ("Con 12 millones en el bolsillo, la healthtech X se prepara", "Met 11 miljoen op zak wil X")
+        # ... and a Romance language may invert after a fronted amount ("5 millones de euros ha captado X
+        # de la mano de Y"): the lexicon's `fronted` verbs, the subject after them
         fronted_verbs=rx(*([rf"^\s*{_alt(verbs)}\s"] if lex.get("verb_second") else [])
                          + ([rf"^\s*{_alt(w('funding.pocket'))}\s*(?:,\s*|\s+[\w-]+\s+)"] if w("funding.pocket") else [])
-                         ) if lex.get("verb_second") or w("funding.pocket") else re.compile(_NEVER),
+                         + ([rf"^\s*{_alt(w('funding.fronted'))}\s+"] if w("funding.fronted") else [])
+                         ) if lex.get("verb_second") or w("funding.pocket") or w("funding.fronted") else re.compile(_NEVER),
         # "1 bilhão de dólares no aplicativo de entregas Rappi", "em outra empresa de entregas, a
         # Loggi": a few lowercase words may describe the company between the preposition and its name
         object_link=rx(
@@ -157,7 +160,7 @@ def build_grammar(code: str) -> Grammar:
         # case-sensitive: "A Nanoplex", never "a empresa"
         name_articles=re.compile(rf"^(?:{_alt(w('anaphora.name_articles'))})\s+(?=[A-ZÀ-Ý])")
         if w("anaphora.name_articles") else None,
-        reads_fronted=bool(w("funding.pocket")),
+        reads_fronted=bool(w("funding.pocket") or w("funding.fronted")),
         # "la primera ronda de la marca de zapatillas X de un millón": never a round's own words
         # ("una ronda de financiación de", "ronda de Serie A de") in the owner's place
         genitive=rx(rf"\b{round_nouns}\s+{_alt(w('funding.round_owner'))}\s+(?!{_alt(w('funding.cues'))}\b)"
