@@ -707,7 +707,10 @@ def _purpose_link(link: str, prefix: str, clause: str, g: Grammar) -> bool:
 
 _CUMULATIVE_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:[\w-]+\W+){0,4}?(?:to date|so far|in total|all told|insgesamt|bislang|bisher|"
-    r"an kapital|seit (?:der )?gründung|since (?:its )?(?:inception|founding|launch))\b")
+    r"an kapital|seit (?:der )?gründung|since (?:its )?(?:inception|founding|launch)|"
+    # "has raised $20 million since it was founded in 2019", "since launching in 2019", "seit 2019"
+    r"since (?:it|the company|the startup) (?:was )?(?:founded|started|launched)|since (?:launching|starting|being founded)|"
+    r"since (?:19|20)\d\d|seit (?:19|20)\d\d)\b")
 # "fördert die Kaltwerk GmbH mit insgesamt 1,3 Millionen Euro aus Zuschüssen und Darlehen": the grant's
 # parts summed, not a company's money to date
 _GRANT_SUM = re.compile(r"(?i)\b(?:förder\w*|unterstützt|unterstützen)\b[^.;]{0,140}\bmit insgesamt\s+(?:rund\s+)?$")
