@@ -134,7 +134,8 @@ def _grant_or_unknown(context: list[str]) -> str:
 # "Los 3 millones de euros que ha captado Sorvia servirán ...", "les 3 millions d'euros que Sorvia a levés",
 # "De 3 miljoen euro die Sorvia ophaalde", "the $3 million that Sorvia raised": a relative clause after the
 # amount names who raised it
-_RELATIVE_AFTER = re.compile(r"\s*(?:que|qu['’]|che|die|dat|that|which)\s*", re.I)
+# (German sets the clause off with a comma: "Die 5 Millionen Euro, die Kivano eingesammelt hat, ...")
+_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:que|qu['’]|che|die|dat|that|which)\s*", re.I)
 _LEADING_ARTICLE = re.compile(r"^(?:a|o|la|el|le|l['’]|il|lo|de|het|the)\s*(?=[A-ZÀ-Ý])")
 
 
