@@ -333,7 +333,10 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
         # "Das Start-up Rheinbogen mit Sitz in Oberbilk hat ...": the seat is no part of the subject's name
         seg = _SEAT_AFTER.sub("", seg) or seg
         # "De Nederlandse bank bunq haalde ...": a name written in lower case right after its descriptor
-        return name_from_phrase(seg, tail=True) or name_from_phrase(seg, allow_lower_last=True, tail=True)
+        name = name_from_phrase(seg, tail=True) or name_from_phrase(seg, allow_lower_last=True, tail=True)
+        if name is None and seg is not segments[0] and seg[-1:].islower() and not seg[:1].isupper():
+            continue  # "Kivano, 2019 gegründet, hat ...": an apposition that names no one
+        return name
     return None
 
 
