@@ -411,6 +411,13 @@ def _verb_final_subject(prefix: str, after: str, g: Grammar) -> Found | None:
     return Found(name, "subject") if name else None
 
 
+_DE_WITH_BEFORE = re.compile(r"(?i)^\W*mit\s+(?:rund\s+|etwa\s+|über\s+|mehr als\s+|knapp\s+)?$")
+_DE_WITH_AFTER = re.compile(
+    r"(?i)^\s*(?:(?:frische[mn]?|neue[mn]?|zusätzliche[mn]?)\s+(?:kapital|geld|investorengeld)\s+|im rücken\s+|"
+    r"in der tasche\s+|aus (?:der|einer) (?:neuen |aktuellen )?(?:finanzierungsrunde|runde)\s+)?,?\s*"
+    r"(?:will|wollen|soll|sollen|möchte|möchten|plant|planen|kann|können|geht|baut|treibt|expandiert)\s+")
+
+
 def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> Found | None:
     """The company that takes `money` in `sentence`, if the grammar can tell."""
     start, end = money.span
@@ -600,6 +607,10 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
     # German fronted amount: "Rund 211 Millionen Euro hat der Anbieter Tier ... zusammenbekommen"
     if (g.code in ("de", "fr") or g.verb_second or g.reads_fronted) and not verbs:
         fronted = g.fronted_verbs.match(after)
+        if fronted is None and g.code == "de" and _DE_WITH_BEFORE.search(prefix):
+            # "Mit 5 Millionen Euro frischem Kapital will Kivano expandieren": what the money is for,
+            # told by the company it came to
+            fronted = _DE_WITH_AFTER.match(after)
         if fronted:
             np = _cut_np(after[fronted.end():])
             if _is_anaphora(np, g):
