@@ -27,7 +27,9 @@ _MENTION = re.compile(
 
 
 MONEY_FOR = re.compile(
-    r"(?i:geld|kapital|finanzierung|investment|millionen|finanzspritze|kapitalspritze|geldregen)\s+"
+    # ... or a round's name: "Series-B-Runde für Planted", "„Pre-Serie B“ für Planted"
+    r"(?i:geld|kapital|finanzierung|investment|millionen|finanzspritze|kapitalspritze|geldregen|[\w-]*runde|"
+    r"(?:pre-)?seri(?:e|es)[\s-][a-k]\+?|seed)[\"“”„]?\s+"
     r"(?:[a-zäöü]+\s+){0,3}?für\s+(?:(?:das|den|die|der)\s+)?(?:[\w-]+\s+)?"
     r"(?P<name>[A-ZÄÖÜ][\w.&-]*(?:\s[A-ZÄÖÜ][\w.&-]*){0,2})")
 
