@@ -87,6 +87,17 @@ def _looks_like_heading(sentence: str) -> bool:
 _MIN_BARE = 3
 
 
+def _next_items_line(sentences: list[str], j: int, name: str, lang: str, body: str, head: str | None) -> bool:
+    """"N°5 : Mistral avec 8 M€" under "4e : Fjordly (Paris) – 4,5 M€": the line is the next item's own
+    deal line, naming a company of its own that looks like a name (a rare word) or that the text
+    goes on about; a field label under a heading ("Objetivo: 600.000 €") is none."""
+    listed = read_line(sentences[j], lang)
+    if not listed or listed.company.lower() == name.lower():
+        return False
+    rare = plausible_name(listed.company, lang, body, head) and all(zipf(t, lang) < UNCOMMON for t in listed.company.split())
+    return rare or (j + 1 < len(sentences) and listed.company in sentences[j + 1])
+
+
 def item_headings(sentences: list[str], lang: str, body: str, head: str | None) -> dict[int, str]:
     """Sentence index -> the company named by its item heading, in a round-up of such items.
 
@@ -158,11 +169,7 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
         for j in range(i + 1, min(nxt, i + 1 + _BODY_SENTENCES)):
             if j > i + 1 and (_looks_like_heading(sentences[j]) or not _refers_back(sentences[j], name)):
                 break  # the next item, whose name the checks above did not take, or a new topic
-            if (listed := read_line(sentences[j], lang)) and listed.company.lower() != name.lower() and (
-                    plausible_name(listed.company, lang, body, head)
-                    and all(zipf(t, lang) < UNCOMMON for t in listed.company.split()) or j + 1 < len(sentences) and listed.company in sentences[j + 1]):
-                # "N°5 : Mistral avec 8 M€" under "4e : Fjordly (Paris) – 4,5 M€": the next item's own
-                # line, a name the text goes on about, unlike a field label ("Objetivo: 600.000 €")
+            if _next_items_line(sentences, j, name, lang, body, head):
                 break
             found[j] = name
     if len({name for i, name in found.items() if _tells_a_deal(sentences[i], lang)}) < 2:

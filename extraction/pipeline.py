@@ -140,11 +140,11 @@ _LEADING_ARTICLE = re.compile(r"^(?:a|o|la|el|le|l['’]|il|lo|de|het|the)\s*(?=
 
 
 def _relative_raiser(sentence: str, money: Money, g: Grammar, lang: str, state: dict) -> Found | None:
+    """The company a relative clause right after the amount names as its raiser, or None."""
     rel = _RELATIVE_AFTER.match(sentence, money.span[1])
     if rel is None:
         return None
     rest = sentence[rel.end():rel.end() + 80]
-    """The company a relative clause right after the amount names as its raiser, or None."""
     # the verb first ("que ha captado Sorvia"): the subject after the verb of getting money
     verb = g.receive_verbs.search(rest) if g.receive_verbs is not None else None
     if verb and re.fullmatch(r"(?:[a-zà-ÿ][\w'’]*\s+){0,2}", rest[:verb.start()]):  # an auxiliary or two
@@ -153,7 +153,7 @@ def _relative_raiser(sentence: str, money: Money, g: Grammar, lang: str, state: 
         # the subject first ("que Sorvia a levés", "die Sorvia ophaalde"): a name, then the verb
         cue = sieve.search(g.funding_cue, rest)
         head = _LEADING_ARTICLE.sub("", rest[:cue.start()].strip()) if cue else ""
-        head = re.sub(r"(?:\s+[\w'’]+){0,2}$", "", head) if head and not name_from_phrase(head, first=True) == head else head
+        head = re.sub(r"(?:\s+[\w'’]+){0,2}$", "", head) if head and name_from_phrase(head, first=True) != head else head
         name = name_from_phrase(head, first=True) if head else None
         name = name if name and rest.lstrip().find(name) <= 3 else None
     if not name or named_as_backer(sentence, name) or not plausible_name(name, lang, state["body"], state["head"]):
