@@ -131,36 +131,6 @@ def _grant_or_unknown(context: list[str]) -> str:
     return "grant" if _GRANTISH.search(" ".join(context)) else "unknown"
 
 
-# "Los 3 millones de euros que ha captado Sorvia servirán ...", "les 3 millions d'euros que Sorvia a levés",
-# "De 3 miljoen euro die Sorvia ophaalde", "the $3 million that Sorvia raised": a relative clause after the
-# amount names who raised it
-# (German sets the clause off with a comma: "Die 5 Millionen Euro, die Kivano eingesammelt hat, ...")
-_RELATIVE_AFTER = re.compile(r"\s*,?\s*(?:que|qu['’]|che|die|dat|that|which)\s*", re.I)
-_LEADING_ARTICLE = re.compile(r"^(?:a|o|la|el|le|l['’]|il|lo|de|het|the)\s*(?=[A-ZÀ-Ý])")
-
-
-def _relative_raiser(sentence: str, money: Money, g: Grammar, lang: str, state: dict) -> Found | None:
-    """The company a relative clause right after the amount names as its raiser, or None."""
-    rel = _RELATIVE_AFTER.match(sentence, money.span[1])
-    if rel is None:
-        return None
-    rest = sentence[rel.end():rel.end() + 80]
-    # the verb first ("que ha captado Sorvia"): the subject after the verb of getting money
-    verb = g.receive_verbs.search(rest) if g.receive_verbs is not None else None
-    if verb and re.fullmatch(r"(?:[a-zà-ÿ][\w'’]*\s+){0,2}", rest[:verb.start()]):  # an auxiliary or two
-        name = name_from_phrase(_LEADING_ARTICLE.sub("", rest[verb.end():].lstrip()), first=True)
-    else:
-        # the subject first ("que Sorvia a levés", "die Sorvia ophaalde"): a name, then the verb
-        cue = sieve.search(g.funding_cue, rest)
-        head = _LEADING_ARTICLE.sub("", rest[:cue.start()].strip()) if cue else ""
-        head = re.sub(r"(?:\s+[\w'’]+){0,2}$", "", head) if head and name_from_phrase(head, first=True) != head else head
-        name = name_from_phrase(head, first=True) if head else None
-        name = name if name and rest.lstrip().find(name) <= 3 else None
-    if not name or named_as_backer(sentence, name) or not plausible_name(name, lang, state["body"], state["head"]):
-        return None
-    return Found(name, "subject")
-
-
 def _other_money(sentence: str, money: Money, g: Grammar) -> bool:
     """The grammar's negatives call the amount revenue, a fund, a purchase or a total ("Pexel: 5
     millones de facturación para ...", "Kibo: 100 millones para su nuevo fondo"): a headline's amount
@@ -268,8 +238,6 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
                 # backer's move before the amount names the company, as it does for a round of no size
                 moved = read_backing(told[clause_bounds(told, primary.span[0], g)[0]:primary.span[0]], g)
                 found = Found(moved.company, "object") if moved and moved.company != ANAPHORA else None
-            if not found:
-                found = _relative_raiser(told, primary, g, lang, state)
         if label and primary.span[0] >= label[1] and label_takes(
                 found, sentence, label, lang, state["body"], state["head"]):
             found = Found(label[0], "subject")  # "Nachtschicht: Die Berliner App ... erhält 2 Mio. Euro"
