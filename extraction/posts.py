@@ -1,9 +1,13 @@
-"""A founder's own post (a social-network page): its profile headline names the author's company.
+"""A company's own voice: a founder's post or a company's blog, and the company that speaks in it.
+
+A founder's post (a social-network page): its profile headline names the author's company.
 
 "CEO & Co-founder en nubo.ar | Construyendo ...", "CEO @ Kestrel Santé | Ex-AP-HP", "Founder & CEO
 presso Mosaico.ai": the line under the author's name says whose company the author runs. The post then
 tells its round in the first person, without naming the company ("levantamos US$1,2M", "notre levée
 de fonds de 1,8 M€", "abbiamo chiuso un round"): such a round is the author's company's.
+A company's own blog post ("Wir haben 2,4 Mio. Euro eingesammelt") ends with its boilerplate
+"Über Tinkerly", which names it.
 """
 
 from __future__ import annotations
@@ -38,3 +42,17 @@ def post_author(sentences: list[str]) -> str | None:
 def first_person(sentence: str) -> bool:
     """The sentence speaks as "we": the post's author's company tells its own news."""
     return bool(_WE.search(sentence))
+
+
+# a company's own post ("Wir haben 2,4 Mio. Euro eingesammelt") ends with its boilerplate "Über Tinkerly"
+_WE_OPENING = re.compile(r"(?i)^\W*(?:wir|we)\b")
+_ABOUT_HEADING = re.compile(r"^(?:Über|About) (?P<name>[A-ZÄÖÜ][\w.&-]*(?: [A-ZÄÖÜ][\w.&-]*){0,2})$")
+
+
+def about_box_author(sentences: list[str], idx: int) -> str | None:
+    """The author of a round told as "we" ("Wir haben ... eingesammelt"): the company the page's
+    "About" box below names, when it has one."""
+    if not _WE_OPENING.match(sentences[idx]):
+        return None
+    about = next((m for x in sentences[idx + 1:] if (m := _ABOUT_HEADING.match(x.strip()))), None)
+    return about.group("name") if about else None

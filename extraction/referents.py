@@ -20,6 +20,7 @@ from extraction.headlines import is_headline
 from extraction.mentions import backer_at, company_mentions
 from extraction.names import COLUMN_NAME, FUND_NAME, LABEL, same_company
 from extraction.plausibility import UNCOMMON, article_words, described, described_as_investor, plausible_name, zipf
+from extraction.posts import about_box_author
 from extraction.subject import Subject
 
 
@@ -44,20 +45,6 @@ def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list
     if first[1] > 0 or (first[0] > 0 and lines[first[0] - 1] == line):
         return None  # the paragraph must open with the name, as its first sentence's subject
     return first[2]
-
-
-# a company's own post ("Wir haben 2,4 Mio. Euro eingesammelt") ends with its boilerplate "Über Tinkerly"
-_FIRST_PERSON = re.compile(r"(?i)^\W*(?:wir|we)\b")
-_ABOUT_HEADING = re.compile(r"^(?:Über|About) (?P<name>[A-ZÄÖÜ][\w.&-]*(?: [A-ZÄÖÜ][\w.&-]*){0,2})$")
-
-
-def _first_person_author(sentences: list[str], idx: int) -> str | None:
-    """The author of a first-person round ("Wir haben ... eingesammelt"): the company its "About"
-    box names, when the page has one."""
-    if not _FIRST_PERSON.match(sentences[idx]):
-        return None
-    about = next((m for x in sentences[idx + 1:] if (m := _ABOUT_HEADING.match(x.strip()))), None)
-    return about.group("name") if about else None
 
 
 def _title_round(explicit: list[Draft], d: Draft, head: str | None) -> str | None:
@@ -151,7 +138,7 @@ def resolve_referents(drafts: list[Draft], explicit: list[Draft], mentions: list
                 m[0] != d.sentence and backer_at(sentences[m[0]], m[1], m[2], len(sentences[m[0]])))
                 and not _TOLD_TO.search(sentences[m[0]], 0, m[1])]
             name = max(near)[2] if near else strong or main_company
-            author = None if near else _first_person_author(sentences, d.sentence)
+            author = None if near else about_box_author(sentences, d.sentence)
             if author:
                 name = author
             if name and any(same_company(name, f) for f in funds):
