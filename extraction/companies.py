@@ -288,6 +288,8 @@ def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | Non
             words = seg[:seg.rfind(name)].split() if name else []
             if name and words and is_descriptor(words[-1]) and all(w.islower() for w in words):
                 return name
+        if _SOURCE_START.match(seg):
+            continue  # "Según datos de SpainCap, la inversión ... alcanzó": who tells the figure, not who raised it
         fronted = k > 0 and all(_PREP_START.match(x) or _TIME_SPAN.match(x) for x in segments[:k])
         if not seg or (k > 0 and relative.match(seg) and not fronted) or (" " not in seg and _PREP_START.match(seg)):
             continue  # a relative clause, or an adverb: "Meanwhile, X raised"
@@ -303,6 +305,11 @@ def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | Non
             if name and not _PREP_START.match(seg):
                 return name
     return None
+
+
+# a fronted source, in the languages of the lexicons: "According to PitchBook, ...", "Según datos de X, ..."
+_SOURCE_START = re.compile(r"(?i)^(?:according to|selon|d['’]après|laut|según|segundo|secondo|conforme|"
+                           r"de acordo com|volgens)\s")
 
 
 # a fronted channel: "Über die Crowdinvesting-Plattform Seedmatch hat X ...", "Via Companisto sammelt X"
