@@ -65,6 +65,12 @@ _POST = {
 # "3,5 M$" in a French text about Québec: the dollar written after the figure is the Canadian one
 _QUEBEC = re.compile(r"(?i)\b(?:québec\w*|quebec|montréal\w*|montreal|canad\w+)\b")
 _JAPAN = re.compile(r"(?i)\b(?:japan|japanese|tokyo|osaka|kyoto|fukuoka|nagoya|yokohama|sapporo|yen)\b")
+# a bare Indian scale ("lakh", "crore") before a plural noun counts things: "1.8 lakh active SIP
+# accounts", "over 2 crore users" (adjectives and acronyms may stand between); money takes "Rs"/"₹"
+# or goes on with "in", "from", "funding" ("raised 50 crore in its Series A")
+_NOT_ADJECTIVE = r"(?!(?:in|into|from|for|to|of|by|with|at|as|on|its|their|his|her|the|a|an|and|or|via|through|led|under)\b)"
+_COUNTED_AFTER = re.compile(rf"\+?(?:\s+{_NOT_ADJECTIVE}(?:[a-z]+|[A-Z]{{2,}})){{0,2}}\s+{_NOT_ADJECTIVE}"
+                            r"(?!(?:rupees|funds|investments|proceeds|loans|grants|dollars|debts|bonds|series)\b)[a-z]{3,}s\b")
 _VERB_LIKE_POST = ("won", "rand", "real", "lira")  # currency words that are also ordinary words
 # Scale words; German "Billion" is 10**12, English "billion" 10**9 (resolved by case).
 _SCALES = [
@@ -422,6 +428,8 @@ def _amounts(text: str, lang: str | None) -> list[Money]:
         if currency is None and scale and scale.lower() in scale_currency:
             currency = scale_currency[scale.lower()]
         if currency is None and scale and scale.lower().startswith(("crore", "lakh", "cr")):
+            if _COUNTED_AFTER.match(text, m.end()):
+                continue  # "1.8 lakh active SIP accounts", "2 crore users": a count, not rupees
             currency = "INR"
         if value <= 0 or value > 1e14:
             continue
