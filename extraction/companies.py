@@ -307,6 +307,19 @@ def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | Non
     return None
 
 
+def _reported_clause(before: str, g: Grammar) -> str:
+    """The part of `before` that holds the verb's subject, after a verb of saying and its "that"
+    when the clause there has a subject of its own ("El presidente, X, recordó que los premiados
+    han captado ..."); with the subject left out ("Acme anunció que ha cerrado ...") the speaker is
+    the subject, and all of `before` is kept."""
+    said = list(g.reported_speech.finditer(before)) if g.reported_speech is not None else []
+    if not said:
+        return before
+    rest = before[said[-1].end():]
+    core = g.openers.sub("", rest.strip()) if g.openers is not None else rest
+    return rest if core.strip(" ,") else before
+
+
 # a fronted source, in the languages of the lexicons: "According to PitchBook, ...", "Según datos de X, ..."
 _SOURCE_START = re.compile(r"(?i)^(?:according to|selon|d['’]après|laut|según|segundo|secondo|conforme|"
                            r"de acordo com|volgens)\s")
@@ -527,6 +540,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             before = g.apposition.sub(" ", before)
         if "(" in before:  # "Ferrolith Inc. (Somerville, MA) received ...": the bracket is an aside
             before = _BRACKET.sub(" ", before)
+        before = _reported_clause(before, g)
         tail = before.strip().split(",")[-1].strip()
         if g.code == "de" and not tail and "," in before:
             # "Das Start-up, das 2019 von A und B gegründet wurde, erhält ...": the subject stands

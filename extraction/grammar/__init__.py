@@ -128,6 +128,11 @@ class Grammar:
     # a cumulative total told right after the amount ("R$ 60 milhões desde a fundação", "30 millions
     # d'euros depuis sa création"): a few words may stand between (see companies._CUMULATIVE_AFTER)
     cumulative_after: Pattern | None = None
+    # a verb of saying and its "that" ("recordó que", "a rappelé que", "ha detto che", "disse que"):
+    # a clause after it with a subject of its own ("..., recordó que los premiados han captado 60
+    # millones") is not about the speaker; with its subject left out ("X anunció que ha cerrado")
+    # it is (companies.find_company)
+    reported_speech: Pattern | None = None
 
 
 _REGISTRY: dict[str, Grammar] = {}

@@ -172,6 +172,10 @@ GRAMMAR = register(Grammar(
                       r"(?:prend|a pris|prennent|ont pris) une participation (?:minoritaire |stratégique )?(?:dans|au capital (?:de|d['’]))\s?)(?:la |le |l['’])?"),
     # words that open a sentence and never name a company ("Aujourd'hui, la société annonce ..."):
     # a sentence's first word is taken for a mentioned company unless it is one of these
+    # a verb of saying and its "que" (Grammar.reported_speech): "Le président a rappelé que les lauréats ont levé ..."
+    reported_speech=rx(r"\b(?:a déclaré|déclare|a affirmé|affirme|a rappelé|rappelle|a expliqué|explique|a souligné|souligne|"
+                       r"a ajouté|ajoute|a précisé|précise|a indiqué|indique|a annoncé|annonce|a confirmé|confirme|"
+                       r"a estimé|estime|a assuré|assure|a dit|dit) qu(?:e\s+|['’])"),
     openers=rx(r"^\W*(?:aujourd['’]hui|hier|désormais|ainsi|enfin|cette semaine|cette année|ce mois-ci|"
                r"parallèlement|par ailleurs|en outre|de plus|fin|début|[\w-]{3,}(?:ément|ement|amment|emment)|cependant|toutefois|néanmoins|pourtant|"
                r"d['’]ailleurs|en effet|or|donc|"

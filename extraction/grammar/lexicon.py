@@ -145,6 +145,7 @@ def build_grammar(code: str) -> Grammar:
             rf",\s{_alt(w('investors.list_stop_after_comma'))}\b"
         ),
         clause_break=rx(rf"[;:—–]|, {_alt(w('clauses.break_after_comma'))}\b"),
+        reported_speech=rx(rf"\b{_alt(w('clauses.reported_speech'))}\s+") if w("clauses.reported_speech") else None,
         receive_verbs=rx(rf"\b{_alt(receive)}\b"),
         openers=rx(rf"^\W*{_alt(w('anaphora.openers'))}\b[\s,]*") if w("anaphora.openers") else None,
         investor_cue=rx(rf"\b{_alt(investor_words)}"),
