@@ -536,6 +536,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         if g.code != "de" and len(verbs) >= 2 and re.search(r"\bto\s*$", prefix[verbs[-2].end():verb.start()]):
             verb = verbs[-2]  # "X announces plans to raise $5M": the subject goes with the finite verb
         before = prefix[:verb.start()]
+        said = g.reported_speech.search(prefix, verb.start()) if g.reported_speech is not None else None
+        if said and said.start() < verb.end() and _reported_clause(prefix, g) != prefix:
+            # "la consejera X anunció que el Gobierno destinará 6 millones": the money stands in the
+            # clause after the verb of saying, with a subject of its own and no verb of a round
+            return None
         if g.apposition is not None:  # "La jeune pousse Fluvia, fondée en 2019, a levé ...": the subject is before it
             before = g.apposition.sub(" ", before)
         if "(" in before:  # "Ferrolith Inc. (Somerville, MA) received ...": the bracket is an aside
