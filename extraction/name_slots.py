@@ -34,6 +34,11 @@ def _trim_descriptors(drafts: list[Draft], lang: str) -> None:
                 break
 
 
+# the plural articles of languages that put one before a sector ("Las fintech españolas", "Os
+# bancos", "Les start-up françaises"): left alone in a name slot, they tell a plural subject
+_PLURAL_ARTICLES = {"es": ("los", "las"), "pt": ("os", "as"), "it": ("i", "gli", "le"), "fr": ("les", "des")}
+
+
 def plausible_drafts(drafts: list[Draft], lang: str, body: str, head: str | None,
                       subject: str | None) -> list[Draft]:
     """Rounds whose company slot holds no name ("Nachdem", "der Personalsoftware-Spezialist")
@@ -68,6 +73,8 @@ def plausible_drafts(drafts: list[Draft], lang: str, body: str, head: str | None
             # said of it (kept, but marked weak: either way no sentence vouched for the name)
             d.weak_name = True
             d.confidence -= 0.1
+        elif d.company.lower() in _PLURAL_ARTICLES.get(lang, ()):
+            continue  # "Las constructech españolas levantan 80 millones": a plural subject, a sector's total
         elif d.company not in named:
             backers = d.leads + d.investors
             if not subject or roundup or FUND_NAME.search(subject) or any(same_company(subject, n) for n in backers):

@@ -57,6 +57,14 @@ def _title_round(explicit: list[Draft], d: Draft, head: str | None) -> str | Non
     return same[0] if same else None
 
 
+def _title_company(explicit: list[Draft], d: Draft, head: str | None) -> str | None:
+    """The one company whose round the title tells, for a line among the first under it."""
+    if not head or d.sentence > 4:
+        return None
+    named = {x.company for x in explicit if x.sentence == 0}
+    return named.pop() if len(named) == 1 else None
+
+
 def _main_company(explicit: list[Draft], mentions: list[tuple[int, int, str]], has_title: bool) -> str | None:
     """What "the company" falls back to: the title's round's company, else a name the article
     repeats three times or more, else its first named round's company."""
@@ -150,7 +158,10 @@ def resolve_referents(drafts: list[Draft], explicit: list[Draft], mentions: list
                 name = titled
             elif is_headline(sentences[d.sentence]):  # ticker headline: the item below names the company
                 ahead = [m for m in mentions if 0 < m[0] - d.sentence <= 2]
-                name = min(ahead)[2] if ahead else name
+                # ... but a deck right under a title that names its company is about that company
+                # ("Kora cierra una ronda de 4,5 millones" over "La startup barcelonesa suma además un
+                # préstamo de 500.000 euros"), not about the byline below it
+                name = _title_company(explicit, d, head) or (min(ahead)[2] if ahead else name)
             if not name:
                 continue
             d.company = name
