@@ -15,6 +15,7 @@ from extraction.grammar import Grammar
 from extraction.money import Money
 from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, places, town_adjective, valid_name
 from extraction.numbers import word_to_number
+from extraction.plausibility import UNCOMMON, zipf
 
 ANAPHORA = "\x00anaphora"  # placeholder resolved to the company the text is about
 
@@ -320,6 +321,12 @@ def _reported_clause(before: str, g: Grammar) -> str:
     return rest if core.strip(" ,") else before
 
 
+# a German clause that ends on "investiert" after the amount, without "in" + the company: its
+# subject is the investor ("hatte X rund 2,5 Millionen investiert", "... investiert hat")
+_INVESTED_AFTER = re.compile(r"(?i)^\s*(?:(?!in\b|an\b|bei\b)[\w-]+\s+){0,2}?(?:investiert|gesteckt)"
+                             r"(?:\s+(?:hat|hatte|haben|hatten|hätte|hätten))?\s*(?:$|[.;,])")
+
+
 # a fronted source, in the languages of the lexicons: "According to PitchBook, ...", "Según datos de X, ..."
 _SOURCE_START = re.compile(r"(?i)^(?:according to|selon|d['’]après|laut|según|segundo|secondo|conforme|"
                            r"de acordo com|volgens)\s")
@@ -526,6 +533,10 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         name = name_from_phrase(awarded.group("np"), tail=True)
         if name:
             return Found(name, "object")
+    if g.code == "de" and _INVESTED_AFTER.match(after):
+        # "In der Seed-Runde hatte Cavalry 2,5 Millionen investiert": the clause's subject put the
+        # money in; whose round it was the sentence does not say
+        return None
     verbs = list(sieve.finditer(g.subject_verbs, prefix))
     if not verbs and g.code == "de":
         name = _verb_final_subject(prefix, after, g)
@@ -868,6 +879,20 @@ _FRESH_ROUND = re.compile(r"(?i)round|funding|financing|from|led|series|seed|inv
                           r"\ba (?:mix|combination|blend) of\b")
 
 
+# "X hat 2,5 Millionen Euro in das Startup Gleisblick investiert": the perfect tense puts the
+# company between the amount and the participle, where money put into a plant stands too
+_INVESTED_IN = re.compile(r"(?i)^\s*in\s+(?P<np>[^,.;]{1,60}?)\s+(?:investiert|gesteckt)\b")
+
+
+def _invested_in_company(after: str, g: Grammar) -> bool:
+    """The German participle clause after an amount names a company, a rare word the money goes
+    into ("in das Berliner Start-up Gleisblick investiert"), not a plant or a theme ("in Forschung
+    und Entwicklung", "in ihr neues Werk")."""
+    found = _INVESTED_IN.match(after) if g.code == "de" else None
+    name = name_from_phrase(found.group("np"), tail=True) if found else None
+    return bool(name) and all(zipf(word, "de") < UNCOMMON for word in name.split())
+
+
 def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: bool = False,
                after_amount: int = 0) -> str:
     """"round", "valuation" or "skip" for one amount in a sentence (`lead`: the article's first).
@@ -894,7 +919,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     if sieve.search(_PER_SHARE_BEFORE, before):
         return "skip"  # "pricing its shares at $18", "Ausgabepreis von 18 Euro"
     if sieve.search(g.skip_before, _after_receive_verb(before[before.rfind(", ") + 1:], g)) and not _DEAL_WORTH.search(
-            sentence, max(0, start - 60), start) or sieve.search(g.skip_after, after):
+            sentence, max(0, start - 60), start) or sieve.search(g.skip_after, after) and not _invested_in_company(after, g):
         return "skip"
     clause = sentence[c_start:c_end]
     if g.failed is not None and sieve.search(g.failed, sentence[t_start:c_end]):
