@@ -216,4 +216,11 @@ def named_as_backer(sentence: str, name: str) -> bool:
     """The name stands where a backer is named ("Förderung von aws und FFG", "led by X", "op Symbid"):
     the money's giver or channel, not the company that takes it."""
     at = sentence.find(name)
-    return at > 0 and bool(_BACKER_CUE_BEFORE.search(sentence, max(0, at - 60), at))
+    cue = _BACKER_CUE_BEFORE.search(sentence, max(0, at - 60), at) if at > 0 else None
+    if cue and cue.group(0).lower().startswith("bei") and _ENTERS.search(sentence):
+        return False  # "Earlybird steigt mit 5 Mio. Euro bei X ein": the investor enters X, X raises
+    return bool(cue)
+
+
+# a German investor's entry ("steigt bei X ein", "ist bei X eingestiegen"): "bei" then names the company
+_ENTERS = re.compile(r"(?i)\b(?:steigt|steigen|stieg|stiegen|eingestiegen|einsteigen)\b")

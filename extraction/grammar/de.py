@@ -45,6 +45,9 @@ GRAMMAR = register(Grammar(
         r"bekommen|gesichert|sichert|sicherte|holt|holte|geholt|aufgenommen|nimmt|nahm|kassiert|"
         r"kassierte|zieht|zog|abgeschlossen|schließt|schloss|zusammenbekommen|fließen|flossen|fließt|floss|"
         r"investiert|investierte|investierten|investieren|steckt|steckte|steckten|gesteckt|stockt|stockte|"
+        # "X und Y stecken 5 Mio. Euro in Z"; at the clause's end it is an infinitive ("will 3 Mio. Euro
+        # in den Vertrieb stecken": a plan for the money)
+        r"stecken(?!\s*(?:[.;,:!?]|$))|"
         r"aufgestockt|angeführt|beteiligten|beteiligt|aufgebracht|gesammelt|beschafft|beschaffte|"
         r"besorgt|eingeworben|wirbt|warb|akquiriert|eingestiegen|eingestrichen|"
         # the other persons and tenses of the same verbs, and more verbs of getting money
@@ -56,6 +59,8 @@ GRAMMAR = register(Grammar(
         r"beisteuert|beisteuern|beisteuerte|beisteuerten|beigesteuert)\b",
         r"\b(?:heimst|heimste|heimsten|sackt|sackte|sackten|schießt|schießen|schoss|schossen|stellt|stellen|"
         r"stellte|stellten)\b[^.;]{0,60}\b(?:ein|zu|bereit)\b",
+        # an investor's entry: "Bei X steigt Y mit 5 Mio. Euro ein", "Y steigen mit 5 Mio. Euro bei X ein"
+        r"\b(?:steigt|steigen|stieg|stiegen)\b[^.;]{0,80}\bein\b",
         r"\b(?:frisches|neues|weiteres|zusätzliches) geld\b|\bgeldspritze\b",
         # an official grant's paper: "hat der X GmbH einen Förderbescheid über N überreicht"
         r"\b(?:förderbescheid\w*|zuwendungsbescheid\w*|zuschuss|zuschüsse|fördermittel\w*|förderzusage\w*)\b",
@@ -354,6 +359,8 @@ GRAMMAR = register(Grammar(
         rx(r"\s(?:beteiligt|beteiligte) sich(?=\s*(?:[.,;]|$|(?:ebenfalls|auch|zudem|außerdem|erneut|an der)\b))"),
         rx(r"\s(?:haben|hat|hatten|hatte) sich (?:(?:ebenfalls|auch|zudem|außerdem|erneut) )*beteiligt\b"),
         rx(r"\s(?:etwa |zuletzt |auch )?(?:investierten|investieren|steckten|stecken)\s"),
+        # "Der VC X steigt mit 5 Mio. Euro bei Y ein": the one who enters is the investor
+        rx(r"\s(?:steigt|steigen|stieg|stiegen) (?=(?:(?:ebenfalls|auch|nun|jetzt|erneut) )?(?:mit|bei|beim)\b)"),
         # "Der VC X investiert 4 Mio. Euro in ...", but not "..., der in N26 und Raisin investiert hat"
         rx(r"\s(?:investiert|investierte|steckt|steckte)\s(?!hat|haben|hatte|hatten|hätten|hätte|habe|ist|sind|war|waren|wurde|"
            r"wurden|worden|werden|wird|seien)"),
