@@ -289,8 +289,9 @@ def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | Non
             words = seg[:seg.rfind(name)].split() if name else []
             if name and words and is_descriptor(words[-1]) and all(w.islower() for w in words):
                 return name
-        if _SOURCE_START.match(seg):
+        if _SOURCE_START.match(seg) or k and _AGENT_APPOSITION.match(seg):
             continue  # "Según datos de SpainCap, la inversión ... alcanzó": who tells the figure, not who raised it
+            # (and "X, respaldada por Kibo, ha captado": the backer after the subject's comma)
         fronted = k > 0 and all(_PREP_START.match(x) or _TIME_SPAN.match(x) for x in segments[:k])
         if not seg or (k > 0 and relative.match(seg) and not fronted) or (" " not in seg and _PREP_START.match(seg)):
             continue  # a relative clause, or an adverb: "Meanwhile, X raised"
@@ -346,7 +347,7 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
             continue  # "Über die Plattform Conda hat Kivano ...": the channel, the subject follows the verb
         # "... sammelt 3 Mio. ein und Pflanzpilot holt sich": the particle closes the previous clause
         seg = _LEAD_IN.sub("", re.sub(r"^(?:ein|auf|ab|an|zu|bekannt)\s+(?:und|sowie)\s+", "", seg))
-        if not seg or (relative or _DE_RELATIVE).match(seg):
+        if not seg or (relative or _DE_RELATIVE).match(seg) or _AGENT_APPOSITION.match(seg):
             continue
         words = seg.split()
         # ... also after a town's adjective: "Policenpilot, Hamburger Insurtech für Gewerbeversicherungen, hat"
@@ -372,6 +373,17 @@ _FR_OPENING_NAME = re.compile(
     r"\W*(?:(?:le|la|l['’]|les|un|une)\s*)?(?:(?-i:[a-zéèêàçô][\w'’-]*)\s+){0,6}?"
     r"(?P<name>(?-i:[A-ZÉÈŸ0-9])[\w.&-]*(?:\s(?-i:[A-ZÉÈŸ])[\w.&-]*){0,2})\s+(?-i:[a-zéèêàç])", re.I)
 _AGENT = re.compile(r"\s[a-zà-ÿ]+[ao]s?\s(?:por|pel[ao]|da|dal|dalla|door)\s+$")
+# a participle and its agent between commas: "Wattwerk, unterstützt von Earlybird, erhält ...",
+# "X, soutenue par Partech, lève ...", "X, respaldada por Kibo, ha captado ...": the agent backs
+# or founded the subject, it is never the subject
+_AGENT_APPOSITION = re.compile(
+    r"(?i)^(?:(?:unterstützt|finanziert|gefördert|begleitet|angeführt|geführt|gegründet|gestützt|getragen)\s+(?:von|vom|durch)|"
+    r"(?:soutenu|financé|accompagné|fondé|créé|mené|porté|incubé|épaulé)e?s?\s+par|"
+    r"(?:respaldad|apoyad|financiad|fundad|cread|impulsad|liderad|incubad|participad)[oa]s?\s+por|"
+    r"(?:apoiad|financiad|fundad|criad|liderad|investid|incubad)[oa]s?\s+(?:por|pel[oa]s?)|"
+    r"(?:sostenut|finanziat|fondat|guidat|supportat|partecipat|incubat)[oaie]\s+da(?:l|lla|i|gli)?|"
+    r"(?:gesteund|gefinancierd|opgericht|geleid)\s+door|"
+    r"(?:backed|funded|founded|led|supported|incubated)\s+by)\s")
 _FR_RELATIVE = re.compile(r"^(?:qui|que|dont|où|lequel|laquelle)\b|^(?:un|une)\s")
 
 
