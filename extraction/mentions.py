@@ -58,6 +58,13 @@ _ROLE_OF = re.compile(
 _ROLE_TITLE = re.compile(rf"(?i:{LEADER_TITLES})\s+{_ROLE_OF_PREP}\s+")
 
 
+# the company before its leader's title: "Zelva's CEO", "Zelva's co-founder", and the German
+# compound "Zelva-Chefin", "Zelva-Gründer": a mention "the company" may refer back to
+_LEADER_OF_NAME = re.compile(
+    r"(?P<name>[A-Z][\w.&]*(?:\s[A-Z][\w.&]*){0,2})(?:['’]s\s+|-)"
+    r"(?i:(?:co-?)?founder|ceo|chief executive|president|(?:mit)?gründer(?:in)?|chef(?:in)?|geschäftsführer(?:in)?)\b")
+
+
 def _may_name_role(sentence: str) -> bool:
     return ":" in sentence or sentence.startswith(("Wie", "Nach Angaben von")) or sieve.may_match(
         _ROLE_TITLE, sentence)
@@ -124,6 +131,8 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         # "Tidewater Bio CEO Marguerite LeBlanc told ...": the company ends where the person's title starts
         title = _TITLE_INSIDE.search(name) if name else None
         name = name[:title.start()] if title else name
+        if name and _LEADER_OF_NAME.match(head):
+            name = None  # "Zelva-Chefin Maria Costa sagt ...": a person opens it; the company is read below
         # "Musk, who launched xAI in 2023, ...": a "who" clause makes the subject a person
         who = name and any(_WHO.match(head, end) for end in _opening_ends(head, name))
         # "Quand un polytechnicien ...", "Cette transaction ...": a very common word opens the sentence
@@ -150,6 +159,10 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         name = name_from_phrase(m.group(group), first=True)
         if name:
             out.append((m.start(group), name))
+    for m in sieve.finditer(_LEADER_OF_NAME, sentence):  # "Zelva's CEO, Maria Costa, said the company ..."
+        name = name_from_phrase(m.group("name"), first=True)
+        if name:
+            out.append((m.start("name"), name))
     for m in sieve.finditer(MONEY_FOR, sentence):  # "Frisches Geld (gibt es) für Rollbote: Das Startup erhält ..."
         name = name_from_phrase(m.group("name"), first=True)
         if name:
