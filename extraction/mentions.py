@@ -236,4 +236,5 @@ def named_as_backer(sentence: str, name: str) -> bool:
 
 
 # a German investor's entry ("steigt bei X ein", "ist bei X eingestiegen"): "bei" then names the company
-_ENTERS = re.compile(r"(?i)\b(?:steigt|steigen|stieg|stiegen|eingestiegen|einsteigen)\b")
+_ENTERS = re.compile(r"(?i)\b(?:steigt|steigen|stieg|stiegen|eingestiegen|einsteigen)\b|"
+                     r"\b(?:führt|führen|führte|führten)\b[^.;]{0,80}\ban\b")  # "führt die Runde bei X an"

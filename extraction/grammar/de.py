@@ -61,6 +61,12 @@ GRAMMAR = register(Grammar(
         r"stellte|stellten)\b[^.;]{0,60}\b(?:ein|zu|bereit)\b",
         # an investor's entry: "Bei X steigt Y mit 5 Mio. Euro ein", "Y steigen mit 5 Mio. Euro bei X ein"
         r"\b(?:steigt|steigen|stieg|stiegen)\b[^.;]{0,80}\bein\b",
+        # the passive of backing: "X wurde von Y mit 4 Mio. Euro finanziert"
+        r"\b(?:wurde|wird|werden|wurden)\b[^.;]{0,80}\b(?:finanziert|unterstützt|gefördert)\b",
+        # an extension: "X erweitert seine Series A um 4 Mio. Euro"
+        r"\b(?:erweitert|erweiterte|verlängert|verlängerte)\s+(?:seine|ihre|die)\s+(?-i:Series|Serie|[\w-]*[Rr]unde|[\w-]*[Ff]inanzierung)",
+        # a lead: "Y führt eine Finanzierungsrunde über 9 Mio. Euro bei X an"
+        r"\b(?:führt|führen|führte|führten)\b[^.;]{0,80}\ban\b",
         r"\b(?:frisches|neues|weiteres|zusätzliches) geld\b|\bgeldspritze\b",
         # an official grant's paper: "hat der X GmbH einen Förderbescheid über N überreicht"
         r"\b(?:förderbescheid\w*|zuwendungsbescheid\w*|zuschuss|zuschüsse|fördermittel\w*|förderzusage\w*)\b",
@@ -100,6 +106,12 @@ GRAMMAR = register(Grammar(
         # modal and talks verbs: "X soll laut Handelsblatt ... erhalten", "X verhandelt über ..."
         r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte|sucht|suchte|habe|hätte|"
         r"plant|plante|planen)\b",
+        # an extension "um" its amount: "X erweitert seine Series A um 4 Mio. Euro" (what it grows "auf"
+        # is the sum, told by the verbs the extension's clause has anyway)
+        r"\b(?:erweitert|erweiterte|verlängert|verlängerte)\b(?=[^.;]{0,60}\bum\s+(?:(?:weitere|rund|knapp)\s+)?$)",
+        # the passive of backing: "X wurde von Y mit 4 Mio. Euro finanziert"
+        # (the participle follows the amount, outside the text this reads: the agent or "mit" must follow)
+        r"\b(?:wurde|wird)\b(?=\s+(?:(?:nun|jetzt|bereits|erneut|zuletzt)\s+)?(?:von|vom|mit|durch)\b)",
         r"\b(?:spricht|sprechen|sprach|redet)\b(?=[^.]{0,30}\bmit (?:investoren|geldgebern|kapitalgebern|vcs)\b)",
         # "steht der Münsteraner Batterie-Recycler X kurz vor dem Abschluss": a described subject between
         r"\b(?:steht|stehen|stand)\b(?=[^.]{0,80}\bkurz vor\b)",
@@ -113,6 +125,9 @@ GRAMMAR = register(Grammar(
     ),
     object_link=rx(
         r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,4}?(?:für|in|an(?= de[mnr] | das )|am) (?=\S)",
+        # "Y führt eine Runde über 9 Mio. Euro bei X an" (never "... bei X ein": "sammelt 4 Mio. Euro
+        # bei Y ein" names where the money comes from)
+        r"^\s*(?:[\w+-]+\s){0,2}?(?:bei|beim) (?=[^.;,]{1,60}\san\s*(?:[.;,]|$))",
         # "12 Mio. Euro investieren X und Y in das Unternehmen": the backers stand between
         r"^\s*(?:investier(?:en|t|te|ten)|steck(?:en|t|te|ten)|pump(?:en|t|te|ten)) [^.;:]{2,100}? (?:in|an) "
         r"(?=(?:das|den|die|dem)\s)",
