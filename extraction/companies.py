@@ -839,6 +839,13 @@ _MIN_ROUND = 10_000  # below this an amount is a price, a fee or a ticket, never
 _PER_SHARE_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:per|a|each|je|pro|par)\s(?:share|ads|aktie|action)\b|"
     r"^\W{0,3}apiece\b")
+# an investor's own numbered or new fund right before the amount: "closed its third fund at",
+# "its debut fund of", "their new $200 million fund" is told with the amount first and left to the
+# clause's words
+_OWN_FUND_BEFORE = re.compile(
+    r"(?i)\b(?:its|their)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|debut|new|latest|"
+    r"flagship|inaugural|\d+(?:st|nd|rd|th))\s+(?:[\w-]+\s+){0,2}?fund\s+(?:at|of|worth|with|totaling|totalling)\s+"
+    r"(?:(?:about|around|nearly|roughly|some|over|more than)\s+)?$")
 _PER_SHARE_BEFORE = re.compile(
     r"(?i)\b(?:(?:shares?|stock|ADSs?|aktien?|actions?)\s+(?:[\w-]+\s+){0,2}(?:at|for|zu je|zu|à)|"
     r"(?:share|offer|offering|issue|listing|ipo|strike) price|price range|ausgabepreis|emissionspreis|"
@@ -930,6 +937,10 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
         return "valuation"
     if sieve.search(_PER_SHARE_BEFORE, before):
         return "skip"  # "pricing its shares at $18", "Ausgabepreis von 18 Euro"
+    if sieve.search(_OWN_FUND_BEFORE, before):
+        # "has closed its third fund at $200 million": an investor's own fund, even where the firm's
+        # description names the rounds it backs ("the firm that backs startups at seed and Series A")
+        return "skip"
     if sieve.search(g.skip_before, _after_receive_verb(before[before.rfind(", ") + 1:], g)) and not _DEAL_WORTH.search(
             sentence, max(0, start - 60), start) or sieve.search(g.skip_after, after) and not _invested_in_company(after, g):
         return "skip"
