@@ -21,6 +21,11 @@ _SPAN = r"(?:years?|months|jahren?|monaten|ans|années|mois|años|meses|anni|mes
 _THRESHOLD_AFTER = re.compile(
     r"(?i)^\s?(?:or more|or above|and (?:more|above|up)|\+|oder mehr|und mehr|ou plus|et plus|"
     r"o más|ou mais|of meer|o più)\b")
+# the bar of a list or a ranking: "companies needed to raise at least $200 million to make this list"
+_BAR_BEFORE = re.compile(r"(?i)\b(?:needed|need|needs|had|have|has|must) to (?:raise|secure|bring in|pull in) "
+                         r"(?:at least|a minimum of|more than|over|north of)\s+$")
+_BAR_AFTER = re.compile(r"(?i)^\s?(?:or more\s+)?to (?:make|qualify for|be included in|land on|get on|enter|crack) "
+                        r"(?:this|the|our|that) (?:list|ranking|cut|top \d+|top ten|roundup)\b")
 # a share of a sum: "zehn Millionen des Investments", "$5M of the round", "davon"
 _PART_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:des|der|of the|of its|de la|du|del|della|van de)\s+(?:[\w-]+\s+)?"
@@ -74,6 +79,8 @@ def is_aggregate(sentence: str, start: int, end: int, clause: tuple[int, int]) -
     c_start, c_end = clause
     after = sentence[end:c_end]
     if _THRESHOLD_AFTER.match(after) or _PART_AFTER.match(after) or _PLAN_AFTER.match(after):
+        return True
+    if _BAR_AFTER.match(after) or _BAR_BEFORE.search(sentence, max(c_start, start - 60), start):
         return True
     # through the sieve: both patterns try every offset, and most clauses lack their words
     if sieve.search(_PERIOD_BEFORE, sentence[c_start:start]):
