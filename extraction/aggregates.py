@@ -52,7 +52,11 @@ _MARKET_CLAUSE = re.compile(
 _COMBINED_CLAUSE = re.compile(
     r"(?i)\b(?:startups|start-ups|jungunternehmen|jungfirmen|fintechs|companies|firms|firmen|"
     r"entreprises|empresas|aziende|bedrijven)\b[^.;]{0,80}\b(?:zusammen|zusammengenommen|gemeinsam|"
-    r"(?:a |an )?combined|collectively|together|ensemble|en conjunto|juntas|insieme|samen)\b")
+    r"(?:a |an )?combined|collectively|together|ensemble|en conjunto|juntas|insieme|samen)\b|"
+    # ... or all of a kind: "l'ensemble des start-up africaines ont levé", "todas las startups", "all the startups"
+    r"(?i:\b(?:l['’]ensemble des|toutes les|la totalité des|todas las|el conjunto de las|tutte le|todas as|all the|all of the|"
+    r"sämtliche|alle)\s+(?:[\w-]+\s+){0,2}?(?:startups?|start-ups?|jeunes pousses|entreprises|empresas|aziende|companies|"
+    r"firms|fintechs|jungunternehmen))")
 # an investor's plan: "will 500 Millionen in Fintechs investieren", "plans to invest $1B in startups"
 _PLAN_AFTER = re.compile(
     r"(?i)^\W{0,3}(?:[\w-]+\s+){0,3}?(?:in|into|en|dans|em|nel|nei)\s+[„“\"'«]?(?:[\w-]+\s+){0,2}?"
