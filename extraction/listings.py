@@ -34,6 +34,8 @@ _UNDISCLOSED = re.compile(
 # "Tollgate — undisclosed pre-seed from Y Combinator": a withheld amount that opens a field
 _UNDISCLOSED_LEAD = re.compile(r"(?i)^(?:an? )?(?:undisclosed|unspecified)\s")
 _MAX_LINE = 160
+# a ranked list's number before the line's first field ("2. ", "#3 ", "4) ")
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|#\d{1,2})\s+")
 _FIELD_STRIP = " •-*/▶►▸→"  # spaces and the bullets a line may open with
 # a lead told as a field of its own: "48 Mio. € Series B, Lead: Accel."
 _LEAD_FIELD = re.compile(r"(?i)\blead(?:-?investor)?:\s*([^,.;()]{2,40})")
@@ -114,7 +116,7 @@ def _read_line(line: str, lang: str) -> DealLine | str | None:
     if len(line) > _MAX_LINE or line.rstrip().endswith((".", "?", "!")) and line.count(" ") > 12 \
             and not _NAME_PLACE_AMOUNT.match(line):
         return None  # a sentence, which the grammar reads
-    stripped = line.strip()
+    stripped = _LIST_NUMBER.sub("", line.strip())  # "2. Tessin Grid AG (Lugano) – CHF 15 Mio.": the rank is no field
     # every field break holds one of these; the pattern's leading \s* tries every offset
     parts = _FIELD_BREAK.split(stripped) if _FIELD_MARK.search(stripped) else [stripped]
     fields = [f.strip(_FIELD_STRIP) for f in parts if f.strip(_FIELD_STRIP)]
@@ -214,8 +216,17 @@ def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
 def _close(sentences: list[str], i: int, j: int) -> bool:
     """Two list lines near enough to belong to one list: two lines apart, or four when both are
     headings (no full stop) over items of their own."""
-    reach = 4 if all(not sentences[k].rstrip().endswith(".") for k in (i, j)) else 2
+    reach = 4 if all(not _full_stop(sentences[k]) for k in (i, j)) else 2
     return 0 < abs(i - j) <= reach
+
+
+# a scale's abbreviation ends a heading line with a dot that is no full stop ("– CHF 15 Mio.")
+_SCALE_DOT = re.compile(r"(?i)\b(?:mio|mrd|mn|bn|tsd|mill|md|mds|mln)\.$")
+
+
+def _full_stop(line: str) -> bool:
+    line = line.rstrip()
+    return line.endswith(".") and not _SCALE_DOT.search(line)
 
 
 def _whole_line_amount(line: str, lang: str) -> Money | None:
