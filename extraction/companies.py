@@ -133,8 +133,15 @@ class Found:
 
 
 def _cut_np(text: str) -> str:
+    team = _TEAM_OF.match(text.lstrip())
+    text = text.lstrip()[team.end():] if team else text
     m = _NP_STOP.search(text)
     return (text[:m.start()] if m else text[:80]).strip(" -—–")
+
+
+# "freut sich das Team von Schraubwerk über 3 Mio. Euro", "the team behind X": the company is the team's
+_TEAM_OF = re.compile(r"(?i)^(?:das|the|l['’]|el|o|il|het)\s*(?:gründer)?(?:team|équipe|equipo|equipa|squadra)\s+"
+                      r"(?:von|vom|um|hinter|behind|of|at|de|du|del|da|do|di|van|achter)\s+(?=\S)")
 
 
 _FROM_PLACE = re.compile(r"\s+(?:aus|from|in)\s+(?-i:[A-ZÄÖÜ])[\w-]+$")

@@ -60,7 +60,9 @@ GRAMMAR = register(Grammar(
         r"\b(?:heimst|heimste|heimsten|sackt|sackte|sackten|schießt|schießen|schoss|schossen|stellt|stellen|"
         r"stellte|stellten)\b[^.;]{0,60}\b(?:ein|zu|bereit)\b",
         # an investor's entry: "Bei X steigt Y mit 5 Mio. Euro ein", "Y steigen mit 5 Mio. Euro bei X ein"
-        r"\b(?:steigt|steigen|stieg|stiegen)\b[^.;]{0,80}\bein\b",
+        r"\b(?:steigt|steigen|stieg|stiegen)\b[^.;]{0,160}\bein\b",
+        # "In Paderborn freut sich X über knapp 3 Mio. Euro"
+        r"\b(?:freut|freuen|freute|freuten)\s+sich\b[^.;]{0,80}\büber\b",
         # the passive of backing: "X wurde von Y mit 4 Mio. Euro finanziert"
         r"\b(?:wurde|wird|werden|wurden)\b[^.;]{0,80}\b(?:finanziert|unterstützt|gefördert)\b",
         # an extension: "X erweitert seine Series A um 4 Mio. Euro"
@@ -106,6 +108,7 @@ GRAMMAR = register(Grammar(
         # modal and talks verbs: "X soll laut Handelsblatt ... erhalten", "X verhandelt über ..."
         r"soll|sollen|will|wollen|dürfte|verhandelt|verhandeln|verhandelte|sucht|suchte|habe|hätte|"
         r"plant|plante|planen)\b",
+        r"\b(?:freut|freuen|freute|freuten)\b(?=\s+sich\b)",
         # an extension "um" its amount: "X erweitert seine Series A um 4 Mio. Euro" (what it grows "auf"
         # is the sum, told by the verbs the extension's clause has anyway)
         r"\b(?:erweitert|erweiterte|verlängert|verlängerte)\b(?=[^.;]{0,60}\bum\s+(?:(?:weitere|rund|knapp)\s+)?$)",
