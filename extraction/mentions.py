@@ -194,7 +194,12 @@ def backer_at(sentence: str, pos: int, name: str, upto: int) -> bool:
     rest = sentence[pos + len(name):upto]
     listed = _LIST_GOES_ON.match(rest)
     rest = (rest[listed.end():] if listed else rest).lstrip(" ,")
+    rest = rest[_AUXILIARIES.match(rest).end():]  # "Accel has now led the startup's Series A"
     return bool(_INVESTOR_VERB.match(rest) or _TO_LEAD.match(rest))
+
+
+# the perfect's auxiliary and adverbs between a backer and its verb
+_AUXILIARIES = re.compile(r"(?i)(?:(?:has|have|had|also|now|just|recently|again|once again|hat|haben|hatte|hatten)\s+)*")
 
 
 # "General Catalyst is in talks to lead the round", "Accel is expected to co-lead": a backer to be
