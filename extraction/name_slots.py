@@ -82,7 +82,8 @@ def plausible_drafts(drafts: list[Draft], lang: str, body: str, head: str | None
             d.company = subject
             d.confidence -= 0.15
             d.substituted = True
-        d.leads = [n for n in d.leads if plausible_name(n, lang, body, head, investor=True)]
+        d.leads = [n for n in d.leads if plausible_name(n, lang, body, head, investor=True)
+                   and not same_company(n, d.company)]  # a company never leads its own round
         d.investors = [n for n in d.investors if plausible_name(n, lang, body, head, investor=True)
                        and not same_company(n, d.company)]  # "Investoren glauben an Mavrik" names no backer
         out.append(d)

@@ -142,6 +142,9 @@ def resolve_referents(drafts: list[Draft], explicit: list[Draft], mentions: list
                 or 0 < d.sentence - m[0] <= 2 and not LABEL.match(sentences[d.sentence])]
             # "Sequoia Capital has doubled down on X. The firm led the startup's Series B": a fund is
             # no referent of "the startup", whose rounds it backs
+            # "... lors d'un tour mené par Noshaq": the round's lead is no referent of its "la jeune entreprise"
+            # (its other investors may hold the company itself, read from "setzen auf X", dropped later)
+            near = [m for m in near if not any(same_company(m[2], b) for b in d.leads)]
             near = [m for m in near if not any(same_company(m[2], f) for f in funds) and not (
                 m[0] != d.sentence and backer_at(sentences[m[0]], m[1], m[2], len(sentences[m[0]])))
                 and not _TOLD_TO.search(sentences[m[0]], 0, m[1])]
