@@ -39,6 +39,10 @@ def _trim_descriptors(drafts: list[Draft], lang: str) -> None:
 _PLURAL_ARTICLES = {"es": ("los", "las"), "pt": ("os", "as"), "it": ("i", "gli", "le"), "fr": ("les", "des")}
 
 
+# what a deal list's or a table's name field may hold and still be a name ("Cuore Digitale", "Honest")
+_EVERYDAY = ("an everyday word", "everyday words in title case")
+
+
 def plausible_drafts(drafts: list[Draft], lang: str, body: str, head: str | None,
                       subject: str | None) -> list[Draft]:
     """Rounds whose company slot holds no name ("Nachdem", "der Personalsoftware-Spezialist")
@@ -67,7 +71,7 @@ def plausible_drafts(drafts: list[Draft], lang: str, body: str, head: str | None
             d.confidence -= 0.1
         elif checks[d.company].reason == PLURAL_KIND:
             continue  # "Deutsche Fintechs haben ... eingesammelt": a sector's total, nobody's round
-        elif (d.deal_line and checks[d.company].reason == "an everyday word") or d.heading:
+        elif (d.deal_line and checks[d.company].reason in _EVERYDAY) or d.heading:
             # "SERIES B • Honest • Undisclosed": a deal list's name field holds a name even when
             # the name is an everyday word; so does a round-up item's heading, whatever the check
             # said of it (kept, but marked weak: either way no sentence vouched for the name)

@@ -24,7 +24,7 @@ from extraction.rounds import find_rounds
 # one, "Funding Round Size" an amount before a round, "Funding Round Type" a round
 _KINDS = (
     ("leads", re.compile(r"(?i)\blead")),
-    ("round", re.compile(r"(?i)\b(?:type|stage|phase)\b|\bart der\b")),
+    ("round", re.compile(r"(?i)\b(?:type|stage|phase|tipo|typ|étape|etapa)\b|\bart der\b")),
     ("amount", re.compile(r"(?i)\b(?:size|amount|raised|funding amount|betrag|summe|volumen|höhe|montant|monto|"
                           r"importe|importo|valor|bedrag)\b|^(?:funding|finanzierung|amount)$")),
     ("round", re.compile(r"(?i)\b(?:round|series|runde|tour|ronda|rodada|fase)\b")),
