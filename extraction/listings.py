@@ -151,8 +151,8 @@ def _read_line(line: str, lang: str) -> DealLine | str | None:
         cues = find_rounds(bare)
         if cues and sum(c.end - c.start for c in cues) >= len(bare) * 0.5:
             continue  # "SEED", "Series A"
-        if bare.lower() in places() or is_descriptor(bare):
-            continue  # "München", "Proptech"
+        if bare.lower() in places() or is_descriptor(bare) and name_from_phrase(bare, first=True) != bare:
+            continue  # "München", "Proptech" (but "Kelpa Biotech" is a name that ends on a descriptor)
         if COLUMN_NAME.search(bare):
             return None  # "China Digest: X raises $100m; Y leads ...": a column's headline
         name = name_from_phrase(bare, first=True)
