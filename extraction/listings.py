@@ -35,7 +35,7 @@ _UNDISCLOSED = re.compile(
 _UNDISCLOSED_LEAD = re.compile(r"(?i)^(?:an? )?(?:undisclosed|unspecified)\s")
 _MAX_LINE = 160
 # a ranked list's number before the line's first field ("2. ", "#3 ", "4) ")
-_LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)]|#\d{1,2})\s+")
+_LIST_NUMBER = re.compile(r"^(?:\d{1,2}[.)/]|#\d{1,2})\s+")
 _FIELD_STRIP = " •-*/▶►▸→"  # spaces and the bullets a line may open with
 # a lead told as a field of its own: "48 Mio. € Series B, Lead: Accel."
 _LEAD_FIELD = re.compile(r"(?i)\blead(?:-?investor)?:\s*([^,.;()]{2,40})")
@@ -70,6 +70,7 @@ _STATISTIC = re.compile(
     r"overgenomen)\b)")
 
 
+_AMOUNT_FIRST = re.compile(r"(?:[$€£]|[A-Z]{3}\s|R\$|US\$)?\s?\d")  # a field that opens with an amount
 _COMMA_FIELD = re.compile(r",\s+(?![^()]*\))")  # a comma outside parentheses ("10,5 Mio." has no space)
 
 
@@ -125,7 +126,9 @@ def _read_line(line: str, lang: str) -> DealLine | str | None:
     # list joins the name to its amount by "with"; that field is the two fields of a list line
     fields = [g for f in fields for g in _with_amount(f, money, line)]
     commas = [f.strip() for f in _COMMA_FIELD.split(fields[0])] if fields else []
-    if len(commas) >= 3 and any(_whole_amount(f, money, line) for f in commas):
+    if len(commas) >= 3 and any(_whole_amount(f, money, line) for f in commas) or len(commas) == 2 and money \
+            and _AMOUNT_FIRST.match(commas[1]) and len(commas[1].split()) <= 6:
+        # ... or "Pâtes & Co, 2 M€", "Bloom Vision, 12 M€ de série A": a name and its amount
         # "Sensory (Berlin), 10 Mio. Euro, Series A, Investoren: ...": commas part the fields
         # where one of the parts is an amount and nothing else
         fields = commas + fields[1:]
@@ -216,7 +219,9 @@ def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
 def _close(sentences: list[str], i: int, j: int) -> bool:
     """Two list lines near enough to belong to one list: two lines apart, or four when both are
     headings (no full stop) over items of their own."""
-    reach = 4 if all(not _full_stop(sentences[k]) for k in (i, j)) else 2
+    # ... and so may two lines of the "Name (Place): amount" shape, a list's own ("Kapstok (Antwerpen): 42
+    # miljoen euro." over two sentences of its own)
+    reach = 4 if all(not _full_stop(sentences[k]) or _NAME_PLACE_AMOUNT.match(sentences[k]) for k in (i, j)) else 2
     return 0 < abs(i - j) <= reach
 
 

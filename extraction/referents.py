@@ -91,8 +91,11 @@ def article_mentions(drafts: list[Draft], explicit: list[Draft], sentences: list
         mentions = [(i, pos, name) for i, sentence in enumerate(sentences)
                     for pos, name in company_mentions(sentence, body, lang)]
     mentions += [(d.sentence, d.pos, d.company) for d in explicit]
+    # a deal list's name field or a round-up item's heading holds a name whatever its words ("3/
+    # Mesure, 900 000 €" over "La start-up rennaise lève 900 000 €")
+    fielded = {d.company for d in explicit if d.deal_line or d.heading}
     # an opener ("Así,", "Zo") is a sentence's first word but never a company
-    return [m for m in mentions if plausible_name(m[2], lang, body, head)
+    return [m for m in mentions if (m[2] in fielded or plausible_name(m[2], lang, body, head))
             and not (g.openers is not None and g.openers.fullmatch(m[2])) and not COLUMN_NAME.search(m[2])]
 
 
