@@ -110,6 +110,10 @@ _SHARE_WIDGET = re.compile(
     r"comentarios?|comentários?|reacties)?[ \t]*$")
 
 
+# bold or underlined emphasis in Markdown, within a line: "**Ferrocarril Analytics**", "__Salinera__"
+_EMPHASIS = re.compile(r"(?<![\w*])\*\*(?=\S)([^*\n]{1,200}?)(?<=\S)\*\*(?![\w*])|(?<![\w_])__(?=\S)([^_\n]{1,200}?)(?<=\S)__(?![\w_])")
+
+
 def normalize(text: str) -> str:
     """NFC, no control characters, single spaces, repaired split decimals."""
     if not text:
@@ -141,6 +145,8 @@ def normalize(text: str) -> str:
     text = _unglue_openings(text)
     if _SHARE_WIDGET.search(text):  # "Teilen0 Kommentare", "Share Tweet Email": a widget's words, no sentence
         text = _SHARE_WIDGET.sub("", text)
+    if "**" in text or "__" in text:  # Markdown emphasis a page reader keeps: "**Mimo Kids**" is the name
+        text = _EMPHASIS.sub(lambda m: m.group(1) or m.group(2), text)
     if "///" in text:  # a ticker's items run together with "///" between them: one line each
         text = re.sub(r"(?<=[^\s:])\s*///+\s*(?=\S)", "\n", text)  # never "file:///"
     if "--" in text:  # wire datelines: "BOSTON--(BUSINESS WIRE)--Kivano, ..." keep the name a word of its own
