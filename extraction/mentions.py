@@ -53,9 +53,11 @@ _ROLE_OF = re.compile(
 
 
 # what each branch of _ROLE_OF needs: a title before "of"/"von"/..., a "Wie"/"Nach Angaben von"
-# opening, a colon. `re` tries the pattern's case-insensitive titles and its capitalised names
-# at every offset; few sentences hold any of these, and the rest go unsearched
+# opening, a colon before "Das", "Die", "Der" or "The". `re` tries the pattern's case-insensitive
+# titles and its capitalised names at every offset; few sentences hold any of these, and the rest
+# go unsearched (most colons, "Foto: ...", "Berlin: ...", stand before no such article)
 _ROLE_TITLE = re.compile(rf"(?i:{LEADER_TITLES})\s+{_ROLE_OF_PREP}\s+")
+_COLON_BEFORE_ARTICLE = re.compile(r":\s+(?:Das|Die|Der|The)\s")
 
 
 # the company before its leader's title: "Zelva's CEO", "Zelva's co-founder", and the German
@@ -66,8 +68,8 @@ _LEADER_OF_NAME = re.compile(
 
 
 def _may_name_role(sentence: str) -> bool:
-    return ":" in sentence or sentence.startswith(("Wie", "Nach Angaben von")) or sieve.may_match(
-        _ROLE_TITLE, sentence)
+    return (":" in sentence and _COLON_BEFORE_ARTICLE.search(sentence) is not None) \
+        or sentence.startswith(("Wie", "Nach Angaben von")) or sieve.may_match(_ROLE_TITLE, sentence)
 
 
 _COMMON_START = re.compile(
@@ -168,7 +170,8 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         if name:
             out.append((m.start("name"), name))
     if not out and lang is not None:  # a product's owner, when the sentence introduces no company otherwise
-        for m in _OWNER_OF.finditer(sentence):
+        # (sieved: its case-insensitive nouns were tried at every offset of most sentences)
+        for m in sieve.finditer(_OWNER_OF, sentence):
             name = name_from_phrase(m.group("name"), first=True)
             if name and all(zipf(t, lang) < _OWNER_ZIPF for t in name.split()):
                 out.append((m.start("name"), name))
