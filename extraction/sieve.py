@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 try:  # the parser and case tables of `re` are internal; without them every search runs the pattern
-    from re import _casefix, _constants as C, _parser
+    from re import _casefix, _compiler, _constants as C, _parser
 except ImportError:  # pragma: no cover - other Python implementations
     _parser = None
 
@@ -100,9 +100,14 @@ def _needs(pattern: re.Pattern[str]) -> dict[str, float] | None:
         return None
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags)
-        found = _needed(parsed.data, parsed.state)
+        return _needs_of(parsed.data, parsed.state)
     except Exception:  # noqa: BLE001 - a pattern this reader does not follow just runs
         return None
+
+
+def _needs_of(items, state) -> dict[str, float] | None:
+    """`_needed`, without sets whose strings are too short to be worth a look."""
+    found = _needed(items, state)
     if not found or min(map(len, found)) < _MIN_LENGTH and not _all_wide(found):
         return None
     return found
@@ -153,8 +158,8 @@ class _Sieve:
 
     __slots__ = ("pattern", "near", "far", "reach")
 
-    def __init__(self, pattern: re.Pattern[str]) -> None:
-        found = _needs(pattern) or {}
+    def __init__(self, pattern: re.Pattern[str], found: dict[str, float] | None = None) -> None:
+        found = (found if found is not None else _needs(pattern)) or {}
         near = [string for string, reach in found.items() if reach != _FAR]
         far = [string for string, reach in found.items() if reach == _FAR]
         self.near = re.compile(_any_of(near)).search if near else None
@@ -216,6 +221,12 @@ def search(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     sieve = _SIEVES[id(pattern)]
     if sieve.far is None and sieve.near is not None and sieve.reach <= _WINDOW and not odd_letters(text):
         return _around(pattern, sieve, text, start)
+    try:
+        split = _SPLITS[id(pattern)]
+    except KeyError:
+        split = _SPLITS[id(pattern)] = _split_of(pattern)
+    if split is not None and not odd_letters(text):
+        return _search_split(split, text)
     return pattern.search(text, start)
 
 
@@ -237,6 +248,142 @@ def _around(pattern: re.Pattern[str], sieve: _Sieve, text: str, start: int) -> r
         tried = place + 1
         at = near(low, place + 1)  # every offset: a string may start inside another
     return None
+
+
+# A grammar's clauses of other money ("acquired", "went public", "a deal with X to supply ...")
+# are one alternation of a hundred-odd phrases, and a few of them need only a common string
+# (" with ", " public"): nearly every sentence passes the sieve, and `re` then tries every
+# case-insensitive phrase at every offset (~60 us a sentence). Split into its alternatives, each
+# with the strings it needs, only those whose strings the text holds are searched. The answer is
+# the same: `re` returns the leftmost match and, at that offset, the first alternative to match
+# there; that is the leftmost of the alternatives' own first matches (the earlier alternative on a
+# tie), and an alternative whose strings the text lacks matches nowhere in it.
+
+# a pattern splits into this many alternatives at least: on the dev corpus, alternations of
+# fewer than a hundred-odd phrases ran as fast whole or faster ...
+_MIN_OPTIONS = 120
+# ... and at most (nested alternations multiply)
+_MAX_OPTIONS = 400
+
+
+def _one_way_ops() -> frozenset:
+    if _parser is None:
+        return frozenset()
+    # match in one way only, if at all (a lookaround is atomic in `re`): "\b(?:A|B)c" tries
+    # A then B at each offset exactly as "\bAc|\bBc" tries its alternatives
+    return frozenset((C.LITERAL, C.NOT_LITERAL, C.AT, C.ANY, C.IN, C.ASSERT, C.ASSERT_NOT))
+
+
+_ONE_WAY = _one_way_ops()
+
+
+def _alternatives(items: list) -> list[list]:
+    """The parsed pattern `items` as the alternatives it amounts to, in the order `re` tries them:
+    a group without a number is opened, and an alternation after items that match in one way only
+    is multiplied out ("\b(?:A|B)\b" -> "\bA\b", "\bB\b"). Raises ValueError past _MAX_OPTIONS."""
+    for k, (op, av) in enumerate(items):
+        if op in _ONE_WAY:
+            continue
+        if op is C.SUBPATTERN and av[0] is None and not av[1] and not av[2]:
+            return _alternatives(items[:k] + list(av[3].data) + items[k + 1:])
+        if op is C.BRANCH:
+            out: list[list] = []
+            for branch in av[1]:
+                out.extend(_alternatives(items[:k] + list(branch.data) + items[k + 1:]))
+                if len(out) > _MAX_OPTIONS:
+                    raise ValueError("too many alternatives")
+            return out
+        break
+    return [items]
+
+
+def _longest_of(strings) -> str:
+    """A case-sensitive pattern that matches, where any of `strings` starts, the longest of them
+    that starts there (a trie whose shorter strings are optional ends: "lead(?:ing)?")."""
+    trie: dict = {}
+    for s in strings:
+        node = trie
+        for ch in s:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body  # greedy: the longer string is tried first
+
+    return "|".join(re.escape(ch) + emit(child) for ch, child in sorted(trie.items()))
+
+
+class _Split:
+    """A pattern's alternatives, each compiled alone and sieved by its own strings, and a finder
+    of all their strings at once."""
+
+    __slots__ = ("pattern", "options", "always", "find", "owners")
+
+    def __init__(self, pattern: re.Pattern[str], options: list[tuple[re.Pattern[str], dict | None]]) -> None:
+        self.pattern = pattern  # kept so that its id, the key of _SPLITS, is never reused
+        self.options = [option for option, _ in options]
+        for option, found in options:
+            _SIEVES[id(option)] = _Sieve(option, found or {})
+            _SPLITS[id(option)] = None
+        self.always = [i for i, (_, found) in enumerate(options) if not found]
+        needing: dict[str, list[int]] = {}
+        for i, (_, found) in enumerate(options):
+            for string in found or ():
+                needing.setdefault(string, []).append(i)
+        # `find` reports the longest string where several start: the shorter ones stand there too
+        self.owners = {s: sorted({i for t in needing if s.startswith(t) for i in needing[t]}) for s in needing}
+        self.find = re.compile(_longest_of(needing)).search if needing else None
+
+
+def _split_of(pattern: re.Pattern[str]) -> _Split | None:
+    """`pattern` split into its alternatives, or None when it does not split (it has groups, whose
+    numbers would change, or too few or too many alternatives)."""
+    if pattern.groups or _parser is None or not isinstance(pattern.pattern, str):
+        return None
+    try:
+        parsed = _parser.parse(pattern.pattern, pattern.flags)
+        alternatives = _alternatives(list(parsed.data))
+        if len(alternatives) < _MIN_OPTIONS:
+            return None
+        return _Split(pattern, [(_compiler.compile(_parser.SubPattern(parsed.state, items), pattern.flags),
+                                 _needs_of(items, parsed.state)) for items in alternatives])
+    except Exception:  # noqa: BLE001 - a pattern this reader does not follow runs whole
+        return None
+
+
+# by id, as _SIEVES; None for a pattern that does not split
+_SPLITS: dict[int, _Split | None] = {}
+
+
+def _search_split(split: _Split, text: str) -> re.Match[str] | None:
+    """`split.pattern.search(text)` for a text without odd letters: the alternatives whose
+    strings the text holds, searched one by one, the leftmost match kept (the first on a tie)."""
+    low = _lower(text)
+    first = dict.fromkeys(split.always, 0)  # alternative -> where its first string stands
+    find, owners = split.find, split.owners
+    at = find(low) if find is not None else None
+    while at is not None:
+        place = at.start()
+        for i in owners[at.group()]:
+            first.setdefault(i, place)
+        at = find(low, place + 1)  # every offset: a string may start inside another
+    best = None
+    for i in sorted(first):
+        option = split.options[i]
+        if best is not None:
+            # a match of this alternative starts `reach` before its first string at the earliest
+            # (anywhere with a string of no bound): it must start before the best so far to win
+            sieve = _SIEVES[id(option)]
+            if sieve.far is None and first[i] - sieve.reach >= best.start():
+                continue
+        m = search(option, text)
+        if m is not None and (best is None or m.start() < best.start()):
+            best = m
+    return best
 
 
 def match(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
