@@ -97,7 +97,7 @@ def funded_companies(sentence: str, g: Grammar) -> list[str]:
     if g.funded_subject is None:
         return []
     m = sieve.search(g.funded_subject, sentence)
-    if not m or _NOT_A_ROUND.search(sentence):
+    if not m or sieve.search(_NOT_A_ROUND, sentence):
         return []
     clause = re.split(r"[:;—–]\s|,\s(?=(?:and|und|but|aber)\b)", sentence[:m.start()])[-1]
     clause = re.sub(r"^\W*(?:further|also|meanwhile|in addition|zudem|außerdem|auch|ebenfalls),?\s+", "", clause, flags=re.I)
@@ -119,7 +119,7 @@ def read_backing(sentence: str, g: Grammar, item: str | None = None) -> Backing 
     son capital ..."), the subject when the sentence only describes it."""
     if g.investor_moves is None and g.company_gets is None:
         return None
-    if _NOT_A_ROUND.search(sentence):
+    if sieve.search(_NOT_A_ROUND, sentence):
         return None
     for m in sieve.finditer(g.investor_moves, sentence) if g.investor_moves is not None else ():
         backers = _backers(sentence[:m.start()], g)

@@ -272,7 +272,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             found = Found(name, "evidence") if name else None
         if not found and state.get("author") and first_person(sentence):
             found = Found(state["author"], "subject")  # a founder's post: "levantamos US$1,2M" is the author's company's
-        if not found and g.orphan_cue is not None and g.orphan_cue.search(sentence):
+        if not found and g.orphan_cue is not None and sieve.search(g.orphan_cue, sentence):
             # "In der aktuellen Finanzierungsrunde kamen 65 Millionen Euro zusammen": a round
             # told without a name is the article's subject's, if it has a sure one
             found = Found(ANAPHORA, "orphan")
@@ -347,7 +347,7 @@ def _withheld_size(sentence: str, g: Grammar) -> bool:
     """The lexicon's words for a withheld size tell a round without a round noun ("heeft een niet nader
     genoemd bedrag opgehaald", "recibió una inversión por un importe no revelado"), unless the price
     is a purchase's or a sale's ("overgenomen voor een niet nader genoemd bedrag")."""
-    withheld = g.undisclosed.search(sentence) if g.undisclosed is not None else None
+    withheld = sieve.search(g.undisclosed, sentence) if g.undisclosed is not None else None
     return withheld is not None and not sieve.search(g.skip_clause, sentence) and not sieve.search(
         g.skip_before, sentence[:withheld.start()])
 
@@ -360,7 +360,7 @@ def _sizeless_rounds(idx: int, sentence: str, g: Grammar, money: list[Money], ro
     for name in funded:  # "X and Y also secured funds this week": an amount-less round each
         new.append(unsized(name, idx, rounds[0].round if rounds else "unknown", "subject"))
     if not money and not listed and not funded and (rounds or sieve.search(_ROUNDISH, sentence) or (
-            g.round_nouns and g.round_nouns.search(sentence)) or _withheld_size(sentence, g)) \
+            g.round_nouns and sieve.search(g.round_nouns, sentence)) or _withheld_size(sentence, g)) \
             and sieve.search(g.funding_cue, sentence):
         round_without_amount(idx, sentence, g, rounds, new, state, label)
     tail = undisclosed_clause(sentence, money, g) if money and new and not listed else None
@@ -419,7 +419,7 @@ def _date_and_status(new: list[Draft], sentence: str, g: Grammar, background: bo
         # closed by a comma, dates what came before the round
         past = any(not (w0 + m.start() > d.pos and re.search(r"(?i)(?:after|before)$", m.group(0)))
                    and not (m.group(0).lower().endswith("after") and "," in sentence[w0 + m.end():d.pos])
-                   for m in g.past.finditer(sentence[w0:min(c1, d.pos + 70)]))
+                   for m in sieve.finditer(g.past, sentence[w0:min(c1, d.pos + 70)]))
         d.status = _status(sentence[slice(*headline_item(sentence, d.pos, 0, len(sentence)))], g) \
             if HEADLINE_ITEMS.search(sentence) and is_headline(sentence) else status
         d.main = not (past or background)
@@ -431,7 +431,7 @@ def _name_recent_round(idx: int, sentence: str, g: Grammar, money: list[Money], 
     """A sentence that only names the stage of the round told just before gives it its kind."""
     if not new and rounds and recent and recent[-1].round == "unknown" and idx - recent[-1].sentence <= 3 \
             and (re.search(r"(?i)runde|round|finanzierung|funding|financ|ronde|ronda|rodada", sentence) or re.search(
-                r"(?i)series|serie|seed", sentence)) and not g.past.search(sentence) and not money:
+                r"(?i)series|serie|seed", sentence)) and not sieve.search(g.past, sentence) and not money:
         # "Die Series A führt X an" names the round; not a sentence about an earlier round ("a Series B
         # extension last May", "la campagna di crowdfunding a fine 2018") or money of its own
         # a label inside a relative clause recalls another round: "X, der bereits die Seed-Runde angeführt hatte"
@@ -455,10 +455,10 @@ def _read_backers(idx: int, sentence: str, g: Grammar, money: list[Money], round
     unused = [m for m in money if id(m) not in used]
     other_round = any(re.match(r"\s*(?:[\w-]+\s)?(?:round|runde|finanzierungsrunde|tour de table)\b",
                                sentence[m.span[1]:], re.I) for m in unused)
-    if sieve.search(_INVESTOR_CUE, sentence) or (g.investor_cue is not None and g.investor_cue.search(sentence)):
+    if sieve.search(_INVESTOR_CUE, sentence) or (g.investor_cue is not None and sieve.search(g.investor_cue, sentence)):
         # after a sentence about other money (a fund, a deal), "Backed by X" is about that money
         # "una nueva ronda de despidos liderada por ...": the sentence's own round is no funding round
-        other_kind = bool(g.round_nouns is not None and g.round_nouns.search(sentence)
+        other_kind = bool(g.round_nouns is not None and sieve.search(g.round_nouns, sentence)
                           and funding_round_noun(sentence, g) is None)
         # "The round was led by X, with ... a €800k participative loan": a sentence that opens on the
         # round itself backs it, whatever part-amount it names later

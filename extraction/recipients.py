@@ -27,7 +27,7 @@ def recipient_list(sentence: str, before: list[str], g: Grammar) -> list[str]:
     m = sieve.search(g.recipients_intro, sentence)
     if not m:
         return []
-    if not any(g.recipients_context.search(s) for s in [sentence, *before[-2:]]):
+    if not any(sieve.search(g.recipients_context, s) for s in [sentence, *before[-2:]]):
         return []
     rest = sentence[m.end():]
     names = split_names(rest, g.list_stop, g.list_split)
@@ -55,7 +55,7 @@ def recipient_lines(sentences: list[str], g: Grammar) -> dict[int, str]:
         return {}
     out: dict[int, str] = {}
     for i, heading in enumerate(sentences):
-        if not (heading.rstrip().endswith(":") and g.recipients_context.search(heading) and _MANY.search(heading)):
+        if not (heading.rstrip().endswith(":") and sieve.search(g.recipients_context, heading) and _MANY.search(heading)):
             continue
         run: dict[int, str] = {}
         for j in range(i + 1, min(len(sentences), i + 30)):

@@ -106,7 +106,7 @@ def round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new:
     """"X raised an undisclosed seed round", "X has raised a round of financing from Sequoia",
     "a hefty Series C round raised by chip-maker Y": rounds whose size the text does not give."""
     cue = rounds[0] if rounds else None
-    if cue is None and g.round_nouns is not None and g.round_nouns.search(sentence) \
+    if cue is None and g.round_nouns is not None and sieve.search(g.round_nouns, sentence) \
             and funding_round_noun(sentence, g) is None:
         return  # "un round di trattative", "una ronda de despidos": a round of something else
     # a lexicon language's round nouns, lead and participant cues and undisclosed-amount words:
@@ -114,7 +114,7 @@ def round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new:
     generic = sieve.search(_GENERIC_ROUND, sentence) or funding_round_noun(sentence, g)
     backed = generic and (_NAMED_BACKER.search(sentence[generic.end():]) or any(
         p.search(sentence, generic.end()) for p in g.lead_after + g.investors_after if g.round_nouns))
-    undisclosed = sieve.search(_UNDISCLOSED, sentence) or (g.undisclosed.search(sentence) if g.undisclosed else None)
+    undisclosed = sieve.search(_UNDISCLOSED, sentence) or (sieve.search(g.undisclosed, sentence) if g.undisclosed else None)
     if cue is None and not (generic and (backed or _CLOSED_AFTER.match(sentence, generic.end()))):
         generic = undisclosed  # "sammelt einen zweistelligen Millionenbetrag ein"
         if generic is None:
@@ -141,7 +141,7 @@ def round_without_amount(idx: int, sentence: str, g: Grammar, rounds: list, new:
         # "Accel leads Kivora's Series A", "Accel invested in Kivora's seed round": the round's owner
         name = name_from_phrase(owner.group("np"), tail=True)
         found = Found(name, "possessive") if name else None
-    elif g.subject_verbs.search(sentence[:start]):
+    elif sieve.search(g.subject_verbs, sentence[:start]):
         if _EARLIER_RAISE.search(sentence, 0, start):
             return  # "Kitebird last raised a Series B": a past round named in passing, no news of its own
         found = find_company(sentence, pseudo, g)
