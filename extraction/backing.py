@@ -112,6 +112,14 @@ def funded_companies(sentence: str, g: Grammar) -> list[str]:
     return [one] if one else []
 
 
+# backers told by their kind, not their names: "bekommt Geld von bekannten Business Angels", "has
+# received funding from a group of angel investors"
+_UNNAMED_BACKERS = re.compile(
+    r"(?i)\s*(?:(?:bekannten|mehreren|verschiedenen|privaten|namhaften|einigen|regionalen|several|a group of|"
+    r"existing|private|local|prominent|well-known)\s+)*(?:business[- ]angels?|angel investors|investoren|investors|"
+    r"geldgebern?|kapitalgebern?|family[- ]offices?|bestandsinvestoren|backers)\b")
+
+
 def read_backing(sentence: str, g: Grammar, item: str | None = None) -> Backing | None:
     """The company and backers of an amount-less investment the sentence reports, or None.
 
@@ -147,6 +155,6 @@ def read_backing(sentence: str, g: Grammar, item: str | None = None) -> Backing 
         else:
             names = split_names(sentence[m.end():m.end() + 300], g.list_stop, g.list_split)
         names = [n for n in names if not company or not same_company(n, company)]
-        if company and names:
+        if company and (names or _UNNAMED_BACKERS.match(sentence, m.end())):
             return Backing(company, names, m.start())
     return None
