@@ -464,6 +464,19 @@ _DE_WITH_AFTER = re.compile(
     r"(?:will|wollen|soll|sollen|möchte|möchten|plant|planen|kann|können|geht|baut|treibt|expandiert)\s+")
 
 
+# a round that is its sentence's subject, its amount before the noun ("The $5 million round was
+# led by X") or in an apposition after it ("The round, worth $5 million, was led by X")
+_ROUND_NOUNS = (r"round|funding round|financing round|funding|financing|investment|raise|ronda|operación|"
+                r"tour de table|tour|levée de fonds|levée|opération|rodada|aporte|operação|aumento di capitale")
+_ROUND_AS_SUBJECT = re.compile(
+    rf"(?i)^\W*(?:(?:the|this|that|la|esta|dicha|le|ce|cette|a|esta|o|il|questo|l['’])\s*"
+    rf"(?:(?:{_ROUND_NOUNS}),\s+(?:worth|of|totaling|totalling|valued at|de|d['’]|por|pour|da|di)\s*"
+    rf"|(?:new\s+|latest\s+|nueva\s+|nouvelle\s+|nova\s+|nuovo\s+)?$))")
+_ROUND_NOUN_AFTER = re.compile(rf"(?i)^\s*(?:[\w-]+\s+)?(?:{_ROUND_NOUNS})\b(?!\s+(?:of|for|in|into|de|en|pour|dans|para|em|di|in)\b)")
+_ARTICLES_ONLY = ("the", "this", "that", "la", "esta", "dicha", "le", "ce", "cette", "a", "o", "il", "questo", "l'", "l’",
+                  "new", "latest", "nueva", "nouvelle", "nova", "nuovo")
+
+
 def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> Found | None:
     """The company that takes `money` in `sentence`, if the grammar can tell."""
     start, end = money.span
@@ -483,6 +496,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                 return found
             purpose = found
 
+    if _ROUND_AS_SUBJECT.match(prefix) and (_ROUND_NOUN_AFTER.match(after) or not prefix.strip(" ,").lower().endswith(
+            _ARTICLES_ONLY)):
+        # "The $5 million round was led by X", "The round, worth $5 million, ...", "La ronda, de 5 millones,
+        # fue liderada por X": the round is the subject; whose it is, the sentences before tell
+        return Found(ANAPHORA, "anaphora")
     share = minority_stake(sentence[c_start:c_end])
     if share:  # "... übernimmt die Stiftung vier Prozent des Leipziger Unternehmens"
         np = _cut_np(sentence[c_start + share.end():])
@@ -827,7 +845,7 @@ _GRANT_TO_COMPANY = re.compile(
 # "with £1.2m of grant funding going to X"
 # the size of the deal itself, not a valuation: "a grant worth $2.9 million", "a contract valued at $1.7M"
 _DEAL_WORTH = re.compile(r"(?i)\b(?:grant|contract|award|deal|round|financing|funding|investment|loan|facility)s?"
-                         r"\s+(?:worth|valued at)\s+(?:up to |about |around |some |nearly )?$|"
+                         r",?\s+(?:worth|valued at)\s+(?:up to |about |around |some |nearly )?$|"
                          # "eine Venture-Debt-Finanzierung von bis zu 20 Millionen Euro": a credit line's size
                          r"(?:finanzierung|darlehen|kredit\w*|förderung|zuschuss|runde)\s+(?:von|über|in höhe von)\s+bis zu\s+$")
 _AWARD_BEFORE = re.compile(r"(?i)\b(?:award(?:s|ed)?|grant(?:s|ed)?)\b")

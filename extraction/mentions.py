@@ -114,6 +114,11 @@ _TITLE_INSIDE = re.compile(r"\s(?:CEO|CTO|CFO|COO|CSO|Co-?[Ff]ounder|Founder|Chi
 _TIME_STAMP = re.compile(r"(?i)^(?:(?:gestern|heute),?\s+)?\d{1,2}[:.]\d{2}(?:\s?uhr)?\s*[:–—-]\s*")
 
 
+# a sentence adverb and its comma before the subject: "Separately, Kelvio announced ..."
+_ADVERB_COMMA = re.compile(r"(?i)^(?:separately|elsewhere|meanwhile|additionally|in addition|in other news|similarly|"
+                           r"likewise|also|further|furthermore|moreover|besides|however|still|now),\s+")
+
+
 def _without_name_article(head: str, lang: str | None) -> tuple[str, bool]:
     """The sentence's opening without the article a company's name may take in the language ("A
     Nanoplex produz grafeno", "O Nubank anunciou"), and whether one was taken off."""
@@ -125,7 +130,7 @@ def _without_name_article(head: str, lang: str | None) -> tuple[str, bool]:
 def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[tuple[int, str]]:
     """Names the sentence introduces as companies: its opening subject, "Startup X"."""
     out = []
-    head = _LEAD_IN.sub("", _TIME_STAMP.sub("", sentence[:80].strip()))
+    head = _LEAD_IN.sub("", _ADVERB_COMMA.sub("", _TIME_STAMP.sub("", sentence[:80].strip())))
     head, rare_only = _without_name_article(head, lang)
     if not _ARTICLE_START.match(head) \
             and not _PREP_START.match(head) and not _DE_TIME.match(head) and not _FRONTED_PARTICIPLE.match(head) and not _QUOTE_START.match(head):  # a quote names no subject
