@@ -21,6 +21,8 @@ GRAMMAR = register(Grammar(
         r"réalisé|réaliser|obtient|obtenu|financements|décroche|décroché|sécurise|sécurisé|conclut|finalise|"
         r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
         r"injecte|apporte|apporté|tour de table|financement|série|amorçage|seed|investisseurs|"
+        # "Le tour, de 5 millions d'euros, a été mené par X": a lead tells a round
+        r"(?:co-?)?mené(?:e|s|es)? par|"
         r"parvenue?s? à (?:lever|récolter|boucler|réunir)|vient d['’](?:obtenir|empocher)|escarcelle|"
         r"(?:en passe|sur le point) de (?:lever|boucler|finaliser|récolter|conclure)|s['’]apprête\w* à|"
         # the participles' other forms: "600 millions fraîchement levés", "les fonds récoltés"
