@@ -172,11 +172,17 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     if listed:  # "Kivo (Berlin): 5 Millionen Euro von Earlybird" in a list of deals
         new.extend(_deal_line_drafts(listed, idx))
         pairs = []
+    # the article's lead: its first sentence, or the first to tell money within its opening
+    # ("Quenta builds scheduling software. The company has raised €2 million": the news, not a total)
+    lead = idx <= state.get("lead", 0) or (not drafts and not state.get("money_seen")
+                                            and idx <= state.get("lead", 0) + 1 + state.get("chrome", 0))
+    if pairs:
+        state["money_seen"] = True
     for primary, alts in pairs:
         if id(primary) in totals:
             prev_end = (alts[-1] if alts else primary).span[1]
             continue  # "$50M in debt and equity, including a $30M Series B and a $20M loan"
-        role = money_role(sentence, primary, g, bool(rounds), idx <= state.get("lead", 0), prev_amount_end)
+        role = money_role(sentence, primary, g, bool(rounds), lead, prev_amount_end)
         prev_amount_end = (alts[-1] if alts else primary).span[1]
         valuations += role == "valuation"
         told = sentence  # the text the amount's company is looked for in
@@ -188,7 +194,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             # "X hat eine Series-A-Runde abgeschlossen: Vier Millionen Euro gibt es von Y": what
             # follows a colon goes on with what precedes it (same length, so spans still hold)
             joined = sentence[:colon] + ", " + sentence[colon + 2:]
-            if money_role(joined, primary, g, bool(rounds), idx <= state.get("lead", 0)) == "round":
+            if money_role(joined, primary, g, bool(rounds), lead) == "round":
                 role, told = "round", joined
         last = (alts[-1] if alts else primary).span[1]
         if role == "valuation":
