@@ -444,6 +444,13 @@ _FINAL_VERB = re.compile(r"(?i)\b(?:eingesammelt|erhalten|bekommen|abgeschlossen
                          r"\s+(?:hat|haben|hatte|hatten)\s*$")
 
 
+# Dutch subordinate clauses put the verb last: "dat het 7 miljoen euro heeft opgehaald"
+_NL_THAT_CLAUSE = re.compile(r"(?i)\b(?:dat|omdat|nadat|waarna)\s+(?P<np>[^,;:]{1,60}?)\s+$")
+_NL_FINAL_VERB = re.compile(r"(?i)^\s*(?:[\w-]+\s+){0,4}?(?:(?:heeft|hebben|had|hadden)\s+(?:[\w-]+\s+){0,2}?"
+                            r"(?:opgehaald|binnengehaald|gekregen|ontvangen|verzameld|opgehaald)|ophaalt|ophaalde|"
+                            r"binnenhaalt|binnenhaalde|krijgt|kreeg|ontvangt|ontving)\b")
+
+
 def _verb_final_subject(prefix: str, after: str, g: Grammar) -> Found | None:
     opening = _SUBORDINATE_OPEN.match(prefix)
     if not opening or not _FINAL_VERB.search(after.strip(" ,;.–—")):
@@ -574,6 +581,15 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         # "In der Seed-Runde hatte Cavalry 2,5 Millionen investiert": the clause's subject put the
         # money in; whose round it was the sentence does not say
         return None
+    if g.code == "nl" and (said := _NL_THAT_CLAUSE.search(prefix)) and _NL_FINAL_VERB.match(after):
+        # "Rublo maakt bekend dat het 7 miljoen euro heeft opgehaald", "..., zegt dat het bedrijf 5 miljoen
+        # euro heeft opgehaald": a subordinate clause's subject stands between "dat" and the amount
+        np = said.group("np").strip()
+        if np.lower() in ("het", "zij", "ze", "hij") or _is_anaphora(np, g):
+            return Found(ANAPHORA, "anaphora")
+        name = name_from_phrase(np, tail=True)
+        if name:
+            return Found(name, "subject")
     verbs = list(sieve.finditer(g.subject_verbs, prefix))
     if not verbs and g.code == "de":
         name = _verb_final_subject(prefix, after, g)
