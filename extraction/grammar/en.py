@@ -52,6 +52,8 @@ GRAMMAR = register(Grammar(
         r"topped up|tops up|adds|added|extends|extended|expanded|expands|upsized|upsizes|tacks|tacked|tacks on|tacked on|"
         r"(?:is|was|forms|formed|comes as|came as) (?:a )?part of (?:a|an|the|its) (?:wider |larger |broader |bigger )?(?=[\w$€£])|"
         r"announced|announces|drew|draws|won|wins|(?:has been |have been |was |were )?awarded|in talks to raise|set to raise|looking to raise|"
+        # the passive of backing: "Kelvo has been backed with $4 million by X", "was funded with"
+        r"(?:has been |have been |was |were |is |are )(?:newly |also |now )?(?:backed|funded|financed|capitali[sz]ed) with|"
         r"seeking to raise|said to be raising|nears|is nearing|eyes|is eyeing|(?:set|poised|about|close) to "
         r"(?:close|raise|finali[sz]e|finali[sz]ing|closing|raising))\b|"
         # "is in talks with investors about a raise of up to €10m"
