@@ -166,6 +166,12 @@ _RELATIVE_OBJECT = re.compile(
     r"dont|lequel|laquelle|lesquels|lesquelles|which|whom|welche[rsmn]?|waarin|waarbij|waarmee)\b")
 
 
+# a brand written in lower case right after its descriptor, closing the phrase ("das Kölner Startup
+# medlo", "the Berlin payroll startup lumo"); only a word the language hardly knows is a name there
+_LOWER_BRAND = re.compile(r"(?P<kind>[\w-]+)\s+(?P<name>(?-i:[a-z][a-z0-9]*(?:[.-][a-z0-9]+)*))$")
+_RARE_BRAND = 2.0
+
+
 def _object_name(text: str, g: Grammar) -> str | None:
     np = _cut_np(text)
     if not np or _POSS_START.match(np) or _RELATIVE_OBJECT.match(np.strip()):
@@ -182,6 +188,9 @@ def _object_name(text: str, g: Grammar) -> str | None:
         name = name_from_phrase(owned.group("np"), first=True)
         if name and owned.group("np").startswith(name):
             return name
+    lower = _LOWER_BRAND.search(np)
+    if lower and is_descriptor(lower.group("kind")) and zipf(lower.group("name"), g.code) < _RARE_BRAND:
+        return lower.group("name")  # "in das Kölner Startup medlo": a brand written in lower case
     if g.code == "de":  # "in die Kölner Marke Rheinhopfen gesteckt": the verb closes the clause
         np = _TRAILING_VERB.sub("", np) or np
     if _is_anaphora(np, g):
