@@ -354,6 +354,13 @@ _SOURCE_START = re.compile(r"(?i)^(?:according to|selon|d['’]après|laut|segú
 _CHANNEL_START = re.compile(r"(?i)^(?:über|via)\s+(?![\d.,]+\b)\S")
 
 
+# a compound of a name and what it is, as German and Dutch write them: "die Lumora-App", "das Kivo-Team",
+# "het Lumora-platform"
+_NAME_KIND_COMPOUND = re.compile(
+    r"^(?i:die|das|der|het|de)\s+(?P<name>(?-i:[A-Z])[\w.]*?)-(?i:app|plattform|platform|team|start-?up|software|dienst|"
+    r"marke|merk|bedrijf)\b(?=\s*$|\s+(?-i:[a-zäöü]))")  # never "die Hofladen-Software Ackerkasse": a descriptor
+
+
 def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | None:
     if (founded := _founders_company(before)) is not None:
         return founded
@@ -374,6 +381,11 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
             continue  # "Die X GmbH, Anbieter einer Plattform für Y, gibt ...": an apposition
         if _PREP_START.match(seg) or _DE_TIME.match(seg):
             continue  # "Im Juli", "Erst im vergangenen Jahr": an adverbial, the subject follows the verb
+        compound = _NAME_KIND_COMPOUND.match(seg)
+        if compound and zipf(compound.group("name"), "de") < UNCOMMON and not is_descriptor(compound.group("name")):
+            # "Die Lumora-App für Zahnärzte hat ...", "Het Lumora-platform voor tandartsen heeft ..." (never "die
+            # Agrar-Software aus Hannover": a sector's word)
+            return compound.group("name")
         # "Das Start-up Rheinbogen mit Sitz in Oberbilk hat ...": the seat is no part of the subject's name
         seg = _SEAT_AFTER.sub("", seg) or seg
         # "De Nederlandse bank bunq haalde ...": a name written in lower case right after its descriptor
