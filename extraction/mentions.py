@@ -174,7 +174,9 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         name = name_from_phrase(m.group("name"), first=True)
         if name:
             out.append((m.start("name"), name))
-    if not out and lang is not None:  # a product's owner, when the sentence introduces no company otherwise
+    # a product's owner, when the sentence introduces no company otherwise (an everyday word opening it,
+    # "Hospitals across Spain use the platform of Zentrio", is no company)
+    if lang is not None and all(" " not in n and zipf(n, lang) >= UNCOMMON for _, n in out):
         # (sieved: its case-insensitive nouns were tried at every offset of most sentences)
         for m in sieve.finditer(_OWNER_OF, sentence):
             name = name_from_phrase(m.group("name"), first=True)
