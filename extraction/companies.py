@@ -382,7 +382,8 @@ def _de_subject(before: str, relative: re.Pattern[str] | None = None) -> str | N
         if _PREP_START.match(seg) or _DE_TIME.match(seg):
             continue  # "Im Juli", "Erst im vergangenen Jahr": an adverbial, the subject follows the verb
         compound = _NAME_KIND_COMPOUND.match(seg)
-        if compound and zipf(compound.group("name"), "de") < UNCOMMON and not is_descriptor(compound.group("name")):
+        if compound and max(zipf(compound.group("name"), "de"), zipf(compound.group("name"), "nl")) < UNCOMMON \
+                and not is_descriptor(compound.group("name")):  # (German and Dutch both read their subjects here)
             # "Die Lumora-App für Zahnärzte hat ...", "Het Lumora-platform voor tandartsen heeft ..." (never "die
             # Agrar-Software aus Hannover": a sector's word)
             return compound.group("name")
@@ -468,7 +469,7 @@ _FINAL_VERB = re.compile(r"(?i)\b(?:eingesammelt|erhalten|bekommen|abgeschlossen
 # Dutch subordinate clauses put the verb last: "dat het 7 miljoen euro heeft opgehaald"
 _NL_THAT_CLAUSE = re.compile(r"(?i)\b(?:dat|omdat|nadat|waarna)\s+(?P<np>[^,;:]{1,60}?)\s+$")
 _NL_FINAL_VERB = re.compile(r"(?i)^\s*(?:[\w-]+\s+){0,4}?(?:(?:heeft|hebben|had|hadden)\s+(?:[\w-]+\s+){0,2}?"
-                            r"(?:opgehaald|binnengehaald|gekregen|ontvangen|verzameld|opgehaald)|ophaalt|ophaalde|"
+                            r"(?:opgehaald|binnengehaald|gekregen|ontvangen|verzameld)|ophaalt|ophaalde|"
                             r"binnenhaalt|binnenhaalde|krijgt|kreeg|ontvangt|ontving)\b")
 
 
@@ -496,13 +497,14 @@ _DE_WITH_AFTER = re.compile(
 # led by X") or in an apposition after it ("The round, worth $5 million, was led by X")
 _ROUND_NOUNS = (r"round|funding round|financing round|funding|financing|investment|raise|ronda|operación|"
                 r"tour de table|tour|levée de fonds|levée|opération|rodada|aporte|operação|aumento di capitale")
-_ROUND_AS_SUBJECT = re.compile(
-    rf"(?i)^\W*(?:(?:the|this|that|la|esta|dicha|le|ce|cette|a|esta|o|il|questo|l['’])\s*"
-    rf"(?:(?:{_ROUND_NOUNS}),\s+(?:worth|of|totaling|totalling|valued at|de|d['’]|por|pour|da|di)\s*"
-    rf"|(?:new\s+|latest\s+|nueva\s+|nouvelle\s+|nova\s+|nuovo\s+)?$))")
-_ROUND_NOUN_AFTER = re.compile(rf"(?i)^\s*(?:[\w-]+\s+)?(?:{_ROUND_NOUNS})\b(?!\s+(?:of|for|in|into|de|en|pour|dans|para|em|di|in)\b)")
-_ARTICLES_ONLY = ("the", "this", "that", "la", "esta", "dicha", "le", "ce", "cette", "a", "o", "il", "questo", "l'", "l’",
-                  "new", "latest", "nueva", "nouvelle", "nova", "nuovo")
+_ROUND_ARTICLE = r"(?:the|this|that|la|esta|dicha|le|ce|cette|a|o|il|questo|l['’])"
+# "The round, worth $5 million, ...": the amount in an apposition right after the round noun
+_ROUND_THEN_AMOUNT = re.compile(
+    rf"(?i)^\W*{_ROUND_ARTICLE}\s*(?:{_ROUND_NOUNS}),\s+(?:worth|of|totaling|totalling|valued at|de|d['’]|por|pour|da|di)\s*$")
+# "The $5 million round was led by X": only an article (and "new") before the amount, the round noun after it,
+# not followed by whose or what for ("the $5 million round of Orvanta", "a $5 million investment in X")
+_ARTICLE_THEN_AMOUNT = re.compile(rf"(?i)^\W*{_ROUND_ARTICLE}\s*(?:(?:new|latest|nueva|nouvelle|nova|nuovo)\s+)?$")
+_ROUND_NOUN_AFTER = re.compile(rf"(?i)^\s*(?:[\w-]+\s+)?(?:{_ROUND_NOUNS})\b(?!\s+(?:of|for|in|into|de|en|pour|dans|para|em|di)\b)")
 
 
 def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> Found | None:
@@ -524,8 +526,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
                 return found
             purpose = found
 
-    if _ROUND_AS_SUBJECT.match(prefix) and (_ROUND_NOUN_AFTER.match(after) or not prefix.strip(" ,").lower().endswith(
-            _ARTICLES_ONLY)):
+    if _ROUND_THEN_AMOUNT.match(prefix) or _ARTICLE_THEN_AMOUNT.match(prefix) and _ROUND_NOUN_AFTER.match(after):
         # "The $5 million round was led by X", "The round, worth $5 million, ...", "La ronda, de 5 millones,
         # fue liderada por X": the round is the subject; whose it is, the sentences before tell
         return Found(ANAPHORA, "anaphora")
