@@ -325,11 +325,9 @@ def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | Non
     return None
 
 
-# languages that leave a known subject out ("Cierra 1,3 millones con X", "Ha raccolto 2 milioni")
-_PRO_DROP = ("es", "it", "pt")
-# ... unless the verb's person is the writer's ("Cerramos una ronda", "Abbiamo chiuso", "Captamos"):
-# a founder's post, read by extraction.posts
-_FIRST_PERSON_VERB = re.compile(r"(?i)(?:mos|iamo|emos|amos)\b|\babbiamo\b|\bhemos\b|\btemos\b")
+# a funding verb in the writer's person ("Cerramos una ronda", "Abbiamo chiuso", "Captamos"): a
+# founder's post (extraction.posts), never a left-out subject of the company told before
+_FIRST_PERSON_VERB = re.compile(r"(?i)(?:mos|iamo)\b")
 
 
 def _reported_clause(before: str, g: Grammar) -> str:
@@ -684,7 +682,7 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
         else:
             if g.openers is not None:  # "En particular, Klar encabezó ...": an opener never begins a name
                 before = g.openers.sub("", before)
-            if g.code in _PRO_DROP and not before.strip(" ,") and not sentence[:c_start].strip() \
+            if g.pro_drop and not before.strip(" ,") and not sentence[:c_start].strip() \
                     and not _FIRST_PERSON_VERB.search(verb.group(0)):  # (a later clause's is its sentence's subject)
                 # "Cierra 1,3 millones con Kibo Ventures" under a round-up item's heading: the subject is
                 # left out, as these languages do, and is the company told just before

@@ -106,6 +106,9 @@ class Grammar:
     # subject follows the verb ("Zo haalde Mollie 665 miljoen op"); companies.find_company reads
     # such sentences with its German branch
     verb_second: bool = False
+    # a subject the language leaves out when it is known ("Cierra 1,3 millones con X", "Ha raccolto 2
+    # milioni"): a sentence that opens on its funding verb refers back (companies.find_company)
+    pro_drop: bool = False
     # a round that did not happen: "hatte vergeblich versucht, 5 Mio. Euro aufzutreiben", "die
     # geplante Runde kam nicht zustande": an amount in such a clause is no round, round noun or not
     failed: Pattern | None = None

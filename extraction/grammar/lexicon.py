@@ -158,6 +158,7 @@ def build_grammar(code: str) -> Grammar:
         apposition=rx(rf",\s*{_alt(w('anaphora.appositions'))}\b[^,;:]{{0,120}}(?:,\s*)?$")
         if w("anaphora.appositions") else None,
         verb_second=bool(lex.get("verb_second", False)),
+        pro_drop=bool(lex.get("pro_drop", False)),
         # case-sensitive: "A Nanoplex", never "a empresa"
         name_articles=re.compile(rf"^(?:{_alt(w('anaphora.name_articles'))})\s+(?=[A-ZÀ-Ý])")
         if w("anaphora.name_articles") else None,
