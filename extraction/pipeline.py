@@ -18,6 +18,7 @@ founder's own post (extraction.posts).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from extraction import lowercase, sieve
 from extraction.aggregates import spread_over_many
@@ -330,8 +331,23 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             state["foreign"] = idx
         return
     recent = [d for d in drafts if idx - d.sentence <= 12]
+    if state["item_starts"]:
+        # a round-up item's backers are its own company's: under "Kivano" / "X investiert 5 Mio. in
+        # Kivano", the next item's "Zu den Geldgebern von Lumora gehören Y und Z" gives Y and Z to
+        # no round of Kivano's, whether or not Lumora's own round was read
+        own = _item_at(state["item_starts"], idx)
+        recent = [d for d in recent if _item_at(state["item_starts"], d.sentence) == own]
+        if not recent:
+            return
     _name_recent_round(idx, sentence, g, money, rounds, new, recent)
     _read_backers(idx, sentence, g, money, rounds, new, recent, orphan, state)
+
+
+def _item_at(starts: list[int], idx: int) -> int:
+    """The round-up item sentence `idx` stands in (the start of the last item at or before it; -1
+    before the first): an item runs to the next one's heading, past the sentences its heading
+    was seen to head."""
+    return starts[bisect_right(starts, idx) - 1] if starts and idx >= starts[0] else -1
 
 
 def _deal_line_drafts(listed: DealLine, idx: int) -> list[Draft]:
@@ -495,6 +511,8 @@ def _article_sentences(body: str, head: str, g: Grammar, lang: str) -> tuple[lis
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)
     state["items"] = item_headings(sentences, lang, body, head or None)
+    # where each item of a round-up starts: its heading, the first of the sentences it heads
+    state["item_starts"] = [i for i in sorted(state["items"]) if state["items"].get(i - 1) != state["items"][i]]
     state["author"] = post_author(sentences)  # "CEO @ Kestrel Santé | ...": a founder's own post
     return sentences, lines, state
 
