@@ -400,6 +400,9 @@ GRAMMAR = register(Grammar(
         r"\b(?:investier(?:t|te|ten|en)|beteilig(?:t|te|ten|en) sich|(?:steig(?:t|en)|stieg(?:en)?)(?=[^.;]{0,80}?\sein\b)|"
         r"steck(?:t|te|ten|en) (?:frisches |neues )?(?:geld|kapital))"
         r" (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|strategisch|als [\w-]+) ){0,2}"
+        # "investiert gemeinsam mit Altinvestoren wie Seedcamp eine siebenstellige Summe in X": the
+        # co-investors the mover brings along stand before what it invests in
+        r"(?:(?:gemeinsam|zusammen) mit (?:[\w.&'-]+ ){1,6}?)?"
         # "steigt über seine Stiftung bei der Firma X ein": the vehicle is no object
         r"(?:(?:über|via|mit) (?:seine[nmr]?|ihre[nmr]?|die|den|das|eine[nmr]?) [\w-]+ )?"
         # "investiert eine sechsstellige Summe in X": a withheld amount is no figure the money reader sees
