@@ -555,7 +555,9 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     explicit = [d for d in drafts if d.company != ANAPHORA]
     mentions = article_mentions(drafts, explicit, sentences, body, head or None, lang, g)
     subject = find_subject(sentences, lang, head or None, body)
-    resolved = resolve_referents(drafts, explicit, mentions, subject, sentences, lines, g, lang, body, head)
+    starts, items = state["item_starts"], state["items"]
+    item_of = {i: items[_item_at(starts, i)] for i in range(starts[0], len(sentences))} if starts else None
+    resolved = resolve_referents(drafts, explicit, mentions, subject, sentences, lines, g, lang, body, head, item_of)
     resolved = plausible_drafts(resolved, lang, body, head or None, subject.name if subject else None)
     # "Lesen Sie auch: Hamburger Logistiker investiert ...": a link's headline tells another
     # article's round; the company it leaves unnamed is never this article's subject

@@ -121,9 +121,10 @@ def _strong_subject(subject: Subject | None, explicit: list[Draft], g: Grammar, 
 
 def resolve_referents(drafts: list[Draft], explicit: list[Draft], mentions: list[tuple[int, int, str]],
                       subject: Subject | None, sentences: list[str], lines: list[int], g: Grammar,
-                      lang: str, body: str, head: str) -> list[Draft]:
+                      lang: str, body: str, head: str, item_of: dict[int, str] | None = None) -> list[Draft]:
     """The rounds with their company told: pronoun-like and orphan rounds given the company they
-    refer to, those that refer to none left out."""
+    refer to, those that refer to none left out. `item_of`: the round-up item's company each
+    sentence stands under, if the article is a round-up of items."""
     main_company = _main_company([d for d in explicit if plausible_name(d.company, lang, body, head or None)],
                                  mentions, bool(head))
     strong = _strong_subject(subject, explicit, g, body, head, lang)
@@ -151,7 +152,13 @@ def resolve_referents(drafts: list[Draft], explicit: list[Draft], mentions: list
             near = [m for m in near if not any(same_company(m[2], f) for f in funds) and not (
                 m[0] != d.sentence and backer_at(sentences[m[0]], m[1], m[2], len(sentences[m[0]])))
                 and not _TOLD_TO.search(sentences[m[0]], 0, m[1])]
-            name = max(near)[2] if near else strong or main_company
+            # under a round-up's item, "das Startup" is the item's company, or one named in the item
+            # ("Insgesamt fließen 1,2 Mio. in das Startup" under "Quellwerk"), never the page's
+            # subject or a company of the item above
+            under = item_of.get(d.sentence) if item_of else None
+            if under:
+                near = [m for m in near if item_of.get(m[0]) == under]
+            name = max(near)[2] if near else under or strong or main_company
             author = None if near else about_box_author(sentences, d.sentence)
             if author:
                 name = author
