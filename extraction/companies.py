@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from extraction import sieve
 from extraction.aggregates import is_aggregate, spread_over_many
 from extraction.grammar import Grammar
+from extraction.headlines import is_headline
 from extraction.money import Money
 from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, places, town_adjective, valid_name
 from extraction.numbers import word_to_number
@@ -439,7 +440,8 @@ def _breaks(sentence: str, g: Grammar) -> list[re.Match[str]]:
     out, k = [], 0
     while k < len(found):
         m = found[k]
-        if k + 1 < len(found) and m.group(0) in _DASHES and found[k + 1].group(0) in _DASHES:
+        if k + 1 < len(found) and m.group(0) in _DASHES and found[k + 1].group(0) in _DASHES \
+                and not _dashed_items(sentence, m, found[k + 1]):
             k += 2
             continue
         out.append(m)
@@ -449,6 +451,15 @@ def _breaks(sentence: str, g: Grammar) -> list[re.Match[str]]:
 
 
 _DASHES = ("—", "–")
+_DIGIT = re.compile(r"\d")
+
+
+def _dashed_items(sentence: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """A headline's dashes between items that each tell a figure ("#DealMonitor – Fernwerk bekommt 3,5
+    Millionen – Velora sammelt 6 Millionen ein"), not around an aside ("Kivano – das Startup mit 40
+    Mitarbeitern – sammelt 5 Millionen ein": what follows goes on with a verb, not a new name)."""
+    return is_headline(sentence) and bool(_DIGIT.search(sentence, first.end(), second.start())) \
+        and bool(_DIGIT.search(sentence, second.end())) and sentence[second.end():].lstrip()[:1].isupper()
 _BRACKET = re.compile(r"\([^()]{1,60}\)")
 
 

@@ -68,7 +68,8 @@ _ROUNDISH = re.compile(r"(?i)round|runde|finanzierung|tour de table|levée|undis
 # named company is a round all the same
 _INVESTS_BARE = re.compile(r"(?i)\b(?:investier\w*|invest(?:s|ed)?|steck(?:t|en|te|ten)|pump(?:t|en|s|ed))\s+"
                            r"(?:rund |etwa |weitere |knapp |über |about |another )?$")
-_BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|para|per|voor|op|"
+# (a headline's dash or bar ends its item: "Fernwerk bekommt 3,5 Millionen – Velora sammelt ...")
+_BARE_OK = re.compile(r"(?i)\s*(?:[.,;:)]|\s[–—|]\s|$|(?:pour|to|for|in|um|für|de|en|et|and|und|from|von|para|per|voor|op|"
                       r"auprès|bei|with|mit|avec|ein|auf|ab|"
                       # "ottiene 4 milioni da 360 Capital", "capta 2 millones con Kibo": the backers follow
                       r"da|dal|dalla|dai|dagli|con|com|met|van|door)\b)")  # German verb particles: "X sammelt 5 Mio. ein"
