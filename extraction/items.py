@@ -15,7 +15,7 @@ import re
 from extraction.listings import read_line
 from extraction.money import parse_money
 from extraction.names import is_descriptor, places
-from extraction.plausibility import UNCOMMON, plausible_name, zipf
+from extraction.plausibility import UNCOMMON, check_name, plausible_name, zipf
 from extraction.rounds import find_rounds
 
 # a bullet may lead: arrows, dots, triangles, or a country's flag ("🇸🇳 Sénégal — Yaatal"), or an
@@ -105,6 +105,7 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
     sentences after it, up to the next heading."""
     found, spans, weak = {}, {}, {}
     loose = set()  # bare names over a sentence of any opening: they need _MIN_BARE of their kind
+    bare_weak = {}  # bare names of everyday words ("Kompass") over an item telling a deal
     for i, sentence in enumerate(sentences):
         m = _ITEM.match(sentence)
         if m and m.group("name").lower() in places():
@@ -133,6 +134,9 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
         # a bare heading of a list laid out so is its own evidence, if no everyday word
         if not (plausible_name(name, lang, body, head)
                 or i in loose and all(zipf(t, lang) < UNCOMMON for t in name.split())):
+            if m is not None and not sentence[m.end():].strip() and not alone and i + 1 < len(sentences) \
+                    and check_name(name, lang, body, head).weak and _tells_a_deal(" ".join(sentences[i + 1:i + 3]), lang):
+                bare_weak[i] = name
             if m is not None and sentence[m.end():].strip() and not alone and (
                     heads_body or _opens_with_amount(sentence[m.end():], lang)):
                 # "🟢 Aula Solar — R$ 3,5 milhões", "• Entrega Já (Recife) — US$ 3 milhões em seed da X":
@@ -153,6 +157,11 @@ def item_headings(sentences: list[str], lang: str, body: str, head: str | None) 
     if len(loose & set(found)) < _MIN_BARE:
         found = {i: n for i, n in found.items() if i not in loose}
         spans = {i: n for i, n in spans.items() if i not in loose}
+    # "Flink", "Kompass", "Wolke": a startup's name is often an everyday word; alone on its line over
+    # an item that tells a deal, it heads the item when _MIN_BARE names of the list are laid out alike
+    if bare_weak and sum(1 for i in found if _NAME_ALONE.match(sentences[i].strip())) >= _MIN_BARE:
+        found.update(bare_weak)
+        spans.update(bare_weak)
     if len(set(found.values())) < 2:
         return {}
     # a name of everyday words ("Aula Solar", "Cuida+") heads its item when two or more plausible
