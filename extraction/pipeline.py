@@ -314,7 +314,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
     _sizeless_rounds(idx, sentence, g, money, rounds, listed, new, state, label)
     state["before"].append(sentence)
     # the article's opening, or an item of a round-up right under its heading ("Kivano" / "+++ ...")
-    opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) or bool(item)
+    # ... or a paragraph's first sentence in a round-up told as investors' moves, which opens its
+    # item as a heading does ("Elbe Ventures steigt bei Kivano ein. Das Stuttgarter Startup erhält ...")
+    opening = idx <= state.get("lead", 0) + 2 + state.get("chrome", 0) or (idx > 0 and state.get("item_head") == idx - 1) \
+        or bool(item) or idx in state["move_openings"]
     if is_headline(sentence) and len(sentence.split()) <= 4:
         state["item_head"] = idx
     _moves_and_talks(idx, sentence, g, money, rounds, listed, new, item, opening, background, valuations)
@@ -342,6 +345,22 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             return
     _name_recent_round(idx, sentence, g, money, rounds, new, recent)
     _read_backers(idx, sentence, g, money, rounds, new, recent, orphan, state)
+
+
+def _move_openings(sentences: list[str], lines: list[int], g: Grammar) -> set[int]:
+    """The paragraphs' first sentences that tell an investor's move, when two or more such open
+    paragraphs about different companies: a round-up told as moves ("Alpenglow Capital steigt bei
+    Calyra ein. ..." / "Seedhaus steigt bei Velbix ein. ..."). A single story's later paragraph
+    that opens on a move mostly recalls a portfolio or quotes a founder; it stays unread."""
+    if g.investor_moves is None:
+        return set()
+    found = {}
+    for idx in range(1, len(sentences)):
+        if lines[idx] != lines[idx - 1] and sieve.search(g.investor_moves, sentences[idx]):
+            backing = read_backing(sentences[idx], g)
+            if backing and backing.company != ANAPHORA:
+                found[idx] = backing.company
+    return set(found) if len(set(found.values())) >= 2 else set()
 
 
 def _item_at(starts: list[int], idx: int) -> int:
@@ -507,6 +526,7 @@ def _article_sentences(body: str, head: str, g: Grammar, lang: str) -> tuple[lis
     # byline and date lines under the headline ("Handwerk Digital · 23.08.2023 · Redaktion") push the
     # article's opening down by as many sentences
     # (the word count first: most opening sentences are longer, and _BYLINE tries every offset)
+    state["move_openings"] = _move_openings(sentences, lines, g)
     state["chrome"] = sum(1 for x in sentences[state["lead"]:state["lead"] + 4] if len(x.split()) <= 12 and _BYLINE.search(x))
     # a table's rows, read by their header's columns, before the lists without one
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
