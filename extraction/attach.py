@@ -20,6 +20,8 @@ def attach_investors(idx: int, sentence: str, g: Grammar, recent: list[Draft], r
                      unused: list[Money], blocked: bool) -> None:
     """Leads and participants go to the round of the same sentence, else to the latest round
     the sentence can be about (same round type; the current round before older ones)."""
+    if not recent:
+        return
     for mention in find_investors(sentence, g):
         same = [d for d in recent if d.sentence == idx]
         if not same and (blocked or any(m.span[0] <= mention.pos <= m.span[1] + 3 for m in unused)):

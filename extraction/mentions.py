@@ -170,6 +170,10 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         name = name_from_phrase(m.group("name"), first=True)
         if name:
             out.append((m.start("name"), name))
+    for m in sieve.finditer(_ENTERS_AT, sentence):  # "Seedhaus steigt bei Velbix ein. Das Startup erhält ..."
+        name = name_from_phrase(m.group("name"), first=True)
+        if name:
+            out.append((m.start("name"), name))
     for m in sieve.finditer(MONEY_FOR, sentence):  # "Frisches Geld (gibt es) für Rollbote: Das Startup erhält ..."
         name = name_from_phrase(m.group("name"), first=True)
         if name:
@@ -205,7 +209,18 @@ def backer_at(sentence: str, pos: int, name: str, upto: int) -> bool:
     listed = _LIST_GOES_ON.match(rest)
     rest = (rest[listed.end():] if listed else rest).lstrip(" ,")
     rest = rest[_AUXILIARIES.match(rest).end():]  # "Accel has now led the startup's Series A"
-    return bool(_INVESTOR_VERB.match(rest) or _TO_LEAD.match(rest))
+    return bool(_INVESTOR_VERB.match(rest) or _TO_LEAD.match(rest) or _ENTERS_AT.match(rest))
+
+
+def entered_company(sentence: str) -> str | None:
+    """The company a German investor's entry names ("Seedhaus steigt bei Velbix ein" -> Velbix)."""
+    m = sieve.search(_ENTERS_AT, sentence)
+    return name_from_phrase(m.group("name"), first=True) if m else None
+
+
+# "Seedhaus steigt bei Velbix ein": the one who enters is the backer; the company follows "bei"
+_ENTERS_AT = re.compile(r"(?i)(?:steigt|steigen|stieg|stiegen)\s+(?:[^.;]{0,60}?\s)?(?:bei|beim)\s+"
+                        r"(?P<name>(?-i:[A-ZÄÖÜ])[\w.&-]*(?:\s(?-i:[A-ZÄÖÜ])[\w.&-]*){0,2})\s+(?:[^.;]{0,60}?\s)?ein\b")
 
 
 # the perfect's auxiliary and adverbs between a backer and its verb

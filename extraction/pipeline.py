@@ -37,11 +37,11 @@ from extraction.posts import first_person, post_author
 from extraction.labels import Label, amount_for_item, item_label, label_takes
 from extraction.language import detect_language
 from extraction.listings import DealLine, column_blocks, deal_lines
-from extraction.mentions import MONEY_FOR, named_as_backer
+from extraction.mentions import MONEY_FOR, entered_company, named_as_backer
 from extraction.model import FundingEvent
 from extraction.money import Money, parse_money
 from extraction.name_slots import plausible_drafts
-from extraction.names import name_from_phrase
+from extraction.names import name_from_phrase, same_company
 from extraction.parts import part_owner, split_totals, whole_of_parts
 from extraction.plausibility import plausible_name
 from extraction.recipients import recipient_lines, recipient_list
@@ -506,6 +506,9 @@ def _read_backers(idx: int, sentence: str, g: Grammar, money: list[Money], round
         # round itself backs it, whatever part-amount it names later
         orphan = orphan and not _ROUND_LED_OPENS.match(sentence)
         blocked = orphan or other_round or other_kind or state.get("foreign") == idx - 1
+        entered = entered_company(sentence)
+        if entered:  # "Seedhaus steigt bei Velbix ein": Velbix's backer, whatever round was read before
+            recent = [d for d in recent if same_company(d.company, entered)]
         attach_investors(idx, sentence, g, recent, rounds, unused, blocked)
     if unused and not new and sieve.search(g.skip_clause, sentence):
         state["foreign"] = idx

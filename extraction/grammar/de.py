@@ -358,7 +358,8 @@ GRAMMAR = register(Grammar(
         rx(r"\bneben (?:(?:dem |der |den )(?:(?:lead-?)?investor(?:en)?|vc|fonds|geldgeber) )?(?P<names>(?-i:[A-ZÄÖÜ])[^.;,]{1,60}?) "
            r"(?=(?:sind|ist|waren|war|beteilig\w*|investier\w*|steig\w*|haben|hat)\b)"),
         rx(r"\bsteig(?:t|en|t auch|en auch) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:beim|bei der|bei dem|bei) "),
-        rx(r"\bsteig(?:t|en) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) (?:neu |ebenfalls |auch |zudem |erstmals )*ein\b"),
+        # ("Nun steigt Earlybird ein", never "X steigt bei Velbix ein": what follows "bei" is the company)
+        rx(r"\bsteig(?:t|en) (?:der |die |das )?(?!(?:bei|beim)\b)(?P<names>[^.;,]{2,80}?) (?:neu |ebenfalls |auch |zudem |erstmals )*ein\b"),
         # "außerdem sind X und Y dabei", "Ebenfalls mit an Bord ist Z"
         rx(r"\b(?:außerdem|zudem|auch|ebenfalls|ferner) (?:sind|ist|waren|war) (?:auch |erneut |wieder )?(?:der |die |das )?"
            r"(?P<names>[^.;]{2,120}?) (?:mit )?(?:dabei|an bord)\b"),
