@@ -272,6 +272,9 @@ GRAMMAR = register(Grammar(
         r"(?:invested|invests) an undisclosed (?:amount|sum)|"
         r"(?:led|leads|made|makes) an? (?:strategic |minority |seed |early-stage )?investment) in (?=(?:the |a |an )?"
         r"(?-i:[A-Z])|(?:the |a |an )?(?:[\w-]+ ){0,3}(?:startup|start-up|company|firm|maker|provider|platform) )|"
+        # "Brightfield Partners backs Zephio": a headline's backer and its company (never "Sequoia-backed
+        # Zephio" or "backed by")
+        r"(?<!will )(?<!to )(?<![\w-])(?:(?:has|have|had) (?:also |now |just )?)?(?:backs|backed) (?=(?:the |a |an )?(?-i:[A-Z]))|"
         r"(?<!will )(?<!to )\b(?:(?:has|have|had) )?(?:taken|takes|took|acquired|acquires) an? "
         r"(?:minority |strategic |undisclosed |small )?(?:equity )?(?:stake|shareholding) in "),
     funded_subject=rx(
