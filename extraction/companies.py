@@ -541,6 +541,8 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             if not _purpose_link(link.group(0), prefix, sentence[c_start:c_end], g):
                 return found
             purpose = found
+    elif g.object_anaphora is not None and g.object_anaphora.match(after):
+        return Found(ANAPHORA, "anaphora")  # "invierte 3 millones en la startup de Sevilla"
 
     if _ROUND_THEN_AMOUNT.match(prefix) or _ARTICLE_THEN_AMOUNT.match(prefix) and _ROUND_NOUN_AFTER.match(after):
         # "The $5 million round was led by X", "The round, worth $5 million, ...", "La ronda, de 5 millones,

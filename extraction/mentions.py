@@ -209,7 +209,14 @@ def backer_at(sentence: str, pos: int, name: str, upto: int) -> bool:
     listed = _LIST_GOES_ON.match(rest)
     rest = (rest[listed.end():] if listed else rest).lstrip(" ,")
     rest = rest[_AUXILIARIES.match(rest).end():]  # "Accel has now led the startup's Series A"
-    return bool(_INVESTOR_VERB.match(rest) or _TO_LEAD.match(rest) or _ENTERS_AT.match(rest))
+    return bool(_INVESTOR_VERB.match(rest) or _TO_LEAD.match(rest) or _ENTERS_AT.match(rest) or _INVESTS_ROMANCE.match(rest))
+
+
+# "Kfund ha invertido 2 millones en la startup", "United Ventures ha investito", "Kaszek investiu",
+# "Partech a investi": the lexicon languages' investing verbs after their backer
+_INVESTS_ROMANCE = re.compile(r"(?i)(?:(?:ha|han|hanno|a|ont|há|heeft|hebben)\s+(?:también\s+|anche\s+|aussi\s+|também\s+|ook\s+)?)?"
+                              r"(?:invierte|invierten|invirtió|invirtieron|invertido|investe|investono|investito|investiu|"
+                              r"investiram|investi|investit|investissent|investeert|investeren|geïnvesteerd)\b")
 
 
 def entered_company(sentence: str) -> str | None:

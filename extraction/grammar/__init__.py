@@ -58,6 +58,10 @@ class Grammar:
     # verbs of getting money ("raised", "erhält", "lève"): their subject is the company even when
     # a "for/für/pour" phrase follows the amount
     receive_verbs: Pattern | None = None
+    # the company named by its kind after the amount, as the object of an investor's verb: "invierte 3
+    # millones en la startup de Sevilla", "ha investito 2 milioni nella startup milanese", "a investi 2
+    # millions dans la start-up lyonnaise": it refers back to the article's company
+    object_anaphora: Pattern | None = None
     # languages without spaces read their sentences themselves: custom(body, title) -> events
     custom: Callable[[str, str | None], list] | None = None
     # --- read by the lexicon grammars (extraction/data/lexicons); None keeps the engine as it was ---

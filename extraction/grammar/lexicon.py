@@ -24,6 +24,12 @@ from extraction.names import _SPLIT_LIST
 _NEVER = r"(?!x)x"  # a pattern that matches nothing, for an empty list
 
 
+# where a company's phrase named by its kind ends: its town or owner ("de Sevilla"), a relative
+# clause ("que desarrolla ..."), a companion ("con", "y") or a purpose ("para", "per")
+_OBJECT_NP_ENDS = (r"(?:de|di|da|do|del|della|dello|dal|van|uit|que|che|qui|die|dat|con|com|met|y|e|en|et|in|para|per|"
+                   r"pour|voor|om|fundad[ao]|fondat[ao])")
+
+
 def _alt(words: list[str]) -> str:
     """One group of alternatives, longest first so that "levantó" wins over "leva"."""
     words = sorted({w for w in words if w}, key=len, reverse=True)
@@ -116,6 +122,13 @@ def build_grammar(code: str) -> Grammar:
             # "nel nuovo stabilimento di Torino": a name after "di"/"de" completes a noun (a place, an
             # owner); the described company follows its description directly
             r"(?<!\sdi\s)(?<!\sde\s)(?<!\sda\s)(?<!\sdo\s)(?<!\sdel\s)(?<!\sdella\s)(?<!\sdo\s)(?-i:(?=[A-ZÀ-Ý]))"),
+        object_anaphora=rx(
+            rf"^\s*(?:\([^)]{{0,60}}\)\s*)?{_alt(w('funding.object_links_described'))}\s"
+            rf"(?:{_alt(w('anaphora.determiners'))}\s?)?(?:[\w-]+\s){{0,2}}?{_alt(w('anaphora.nouns'))}"
+            # "nella startup milanese", "na startup paulista": Romance adjectives follow the noun, up to
+            # the phrase's end or the words that go on about the company ("de Sevilla", "que ...")
+            rf"(?:\s(?!{_OBJECT_NP_ENDS}\b)(?-i:[a-zà-ÿ][\w-]*)){{0,2}}(?=\s*(?:[,.;:)]|$)|\s{_OBJECT_NP_ENDS}\b)",
+        ) if w("funding.object_links_described") and w("anaphora.nouns") else None,
         anaphora=rx(
             # "De onderneming met vestiging in Eindhoven haalde ...": a place after the noun is no name
             rf"\b{_alt(w('anaphora.determiners'))}\s?(?:[\w-]+\s){{0,3}}?{_alt(w('anaphora.nouns'))}"
