@@ -917,9 +917,12 @@ _AWARDED_TO = re.compile(
     r"\bawarded\s+(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3})\s+(?:an?\s+|its\s+)?$")
 _JOINT_SUM_BEFORE = re.compile(r"(?i)\b(?:investier(?:en|ten)|invest|invested|stecken|steckten|pumpen|pumpten)\s+"
                                r"(?:gemeinsam\s+|zusammen\s+|together\s+)?(?:insgesamt|in total|a total of)\s+$")
-_INVESTS_BEFORE = re.compile(r"(?i)\b(?:investier(?:t|en|te|ten)|invests|invested)\s+"
+_INVESTS_BEFORE = re.compile(r"(?i)\b(?:investier(?:t|en|te|ten)|invests|invested|invierte|invierten|invirtió|invertido|"
+                             r"investe|investono|investito|investiu|investiram|investi|investit|investeert|geïnvesteerd)\s+"
                              r"(?:(?:gemeinsam|zusammen|insgesamt|rund|etwa|knapp|weitere|another|about|nearly)\s+)*$")
-_INTO_AFTER = re.compile(r"(?i)^\s+(?:in|into)\s")
+# ("en la startup", "nella startup", "na startup", "dans la start-up": the lexicon languages' "into")
+_INTO_AFTER = re.compile(r"(?i)^\s+(?:in|into|en|nella|nello|nel|na|no|em|dans)\s")
+_FUND_WORD = re.compile(r"(?i)fonds|fondo|fundo|\bfund\b")
 _NEXT_CLAUSE = re.compile(r"\s(?:and|while|whereas|und|während|et|y)\s")
 _MIN_ROUND = 10_000  # below this an amount is a price, a fee or a ticket, never a round
 _PER_SHARE_AFTER = re.compile(
@@ -1054,7 +1057,8 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
             and not local_round and not joint and not _GRANT_SUM.search(sentence, max(t_start, start - 160), start):
         return "skip"
     skip = sieve.search(g.skip_clause, _telling_part(sentence, t_start, end, c_end, g)) if not local_round else None
-    if skip and not _GRANT_TO_COMPANY.search(clause) and not (backers_into and "fonds" in skip.group(0).lower()):
+    # ("Der Fonds investiert 5 Mio. in X", "Il fondo investe 2 milioni nella startup": the fund's money goes into a company)
+    if skip and not _GRANT_TO_COMPANY.search(clause) and not (backers_into and _FUND_WORD.search(skip.group(0))):
         return "skip"
     if not local_round and is_aggregate(sentence, start, end, (t_start, c_end)):
         return "skip"  # totals, thresholds, parts of a sum, plans, market figures
