@@ -150,6 +150,9 @@ GRAMMAR = register(Grammar(
     skip_before=rx(
         r"\b(?:übernahme|übernimmt|übernommen|gekauft|kauft|kaufpreis|verkauf\w*|zahlte|zahlt|"
         r"börsengang\w*|börsendebüt|erstnotiz|emissionserlös\w*|(?<!pre-)ipo|umsatz|umsätze|erlöse?|"
+        # a licence deal's money, and an IPO's anchor commitments: "eine Vorabzahlung von 45 Mio. Euro",
+        # "Meilensteinzahlungen von bis zu 650 Mio.", "Zusagen von Ankerinvestoren über 90 Mio."
+        r"vorabzahlung\w*|meilenstein\w*|lizenzgebühr\w*|lizenzzahlung\w*|ankerinvestor\w*|"
         r"provisionserlöse|ebitda|gewinn|verlust|"
         # a company's takings told as a compound: "Beitragseinnahmen von 14,8 Mrd. Euro", "Werbeeinnahmen"
         r"[\w-]*einnahmen|"
@@ -229,7 +232,9 @@ GRAMMAR = register(Grammar(
     ),
     failed=rx(
         r"\b(?:vergeblich|erfolglos|ohne erfolg|nicht zustande|gescheitert|scheiterte|scheiterten|platzte|geplatzt|"
-        r"nicht gelungen|nicht gelang|nicht geschafft)\b"),
+        r"nicht gelungen|nicht gelang|nicht geschafft|"
+        # "konnte die geplante Finanzierungsrunde über 50 Mio. Euro nicht abschließen"
+        r"nicht (?:abschließen|abgeschlossen|einsammeln|eingesammelt|zustande gebracht))\b"),
     valuation_before=rx(
         r"\b(?:bewertung|bewertet|bewerte|wert von|wert in der größenordnung von|taxiert|"
         r"firmenwert|unternehmenswert|post-money|pre-money|firmenbewertung)\W+(?:\w+\W+){0,12}$",

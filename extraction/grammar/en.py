@@ -91,7 +91,9 @@ GRAMMAR = register(Grammar(
         r"a total|totalling|totaling|combined|together|altogether|average|median|record|"
         r"assets under management|aum|volume|size of|esops?|stake worth|paid|pay|pays|"
         # a listed company's revolver: "upsized its revolving credit facility to $400 million"
-        r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap|revolving|revolver)\W+(?:\w+\W+){0,3}$",
+        r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap|revolving|revolver|"
+        # a licence deal's money: "an upfront payment of $45 million", "milestone payments of up to $650 million"
+        r"up-?front(?: payments?| fees?)?|milestones?(?: payments?)?|licen[cs](?:e|ing) fees?|royalt(?:y|ies))\W+(?:\w+\W+){0,3}$",
         r"\b(?:in|for) (?:the )?(?:first|second|third|fourth|last) (?:quarter|half)\b.{0,40}$",
         # the old figure of a resize: "to $400 million from $250 million"
         r"\bto\W+[\d.,]+\s?(?:million|billion|bn|mn|m|b)?\s+from\W+$",
