@@ -186,6 +186,9 @@ GRAMMAR = register(Grammar(
         r"post-money|pre-money|valuing (?:it|the company|the startup) at|value (?:it )?at|"
         r"valuation|worth)\W+(?:\w+\W+){0,5}$",
     ),
+    # a round that did not happen: "failed to close a $50 million round", "the $50M round fell through"
+    failed=rx(r"\b(?:failed to (?:raise|close|secure|complete)|(?:could|did) not (?:raise|close|secure|complete)|"
+              r"(?:was|were) unable to (?:raise|close|secure|complete)|fell through)\b"),
     cumulative=rx(
         r"\b(?:to date|so far|in total|total of|total funding|bringing (?:its|the|their) total|"
         r"has (?:now )?raised (?:a total|more than|over|a little over)|have raised|"

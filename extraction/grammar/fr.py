@@ -128,6 +128,9 @@ GRAMMAR = register(Grammar(
     # "avait levé 48 millions d'euros au total auprès de ...": the sum of every round
     cumulative_after=rx(r"^\W{0,3}(?:[\w'’-]+\W+){0,4}?(?:depuis (?:sa|son) (?:création|lancement|fondation)|au total|"
                         r"depuis (?:ses débuts|(?:19|20)\d\d))\b"),
+    # a round that did not happen: "n'a pas réussi à boucler sa levée de 50 millions"
+    failed=rx(r"\b(?:n['’](?:a|ont|avait|avaient) pas (?:réussi|pu) à (?:lever|boucler|finaliser|conclure)|"
+              r"(?:a|ont) échoué|sans succès|avortée?s?|n['’]a pas abouti)\b"),
     cumulative=rx(r"\b(?:au total|depuis (?:sa|son) (?:création|lancement)|jusqu['’]ici|à ce jour|en tout)\b"),
     reported=rx(r"\b(?:selon (?:nos informations|les échos|bloomberg|reuters)|d['’]après nos informations|"
                 r"aurait|auraient)\b"),

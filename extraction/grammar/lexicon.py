@@ -146,6 +146,7 @@ def build_grammar(code: str) -> Grammar:
         skip_clause=rx(rf"\b{_alt(w('negatives.clause'))}\b"),
         valuation_before=rx(rf"\b{_alt(w('negatives.valuation'))}\W+(?:\w+\W+){{0,5}}$"),
         cumulative=rx(rf"\b{_alt(w('negatives.cumulative'))}\b"),
+        failed=rx(rf"\b{_alt(w('negatives.failed'))}\b") if w("negatives.failed") else None,
         reported=rx(rf"\b{_alt(w('status.reported'))}\b"),
         in_talks=rx(rf"\b{_alt(w('status.in_talks'))}\b"),
         past=rx(rf"\b{_alt(w('status.past'))}\b"),
