@@ -26,6 +26,8 @@ def attach_investors(idx: int, sentence: str, g: Grammar, recent: list[Draft], r
         same = [d for d in recent if d.sentence == idx]
         if not same and (blocked or any(m.span[0] <= mention.pos <= m.span[1] + 3 for m in unused)):
             continue  # these investors back an amount we did not read as this article's round
+        if not same and _HAD_RAISED_FROM.search(sentence, 0, mention.pos):
+            continue  # "It had previously raised €14 million from Dutch investors including X": its backers so far
         if same:
             c0, c1 = clause_bounds(sentence, mention.pos, g)
             inside = [d for d in same if c0 <= d.pos < c1] or same
@@ -68,6 +70,7 @@ _PARTICIPATED = re.compile(r"(?i)\b(?:also (?:participated|invested|joined|took 
                            r"returning|re-?upped|followed on)\b")
 
 
+_HAD_RAISED_FROM = re.compile(r"(?i)\bhad (?:previously |already |so far )?raised\b[^.;]{0,60}\bfrom\b")
 RELATIVE_ASIDE = re.compile(rf"(?i),\s*{RELATIVE_PRONOUNS}\s[^,;.]{{0,100}}")
 _PAST_BACKERS = re.compile(r"(?i)\b(?:previous|prior|earlier|past|former)\s+(?:investors|backers)\s+(?:include|included|including|are|were)\b|"
                            r"\b(?:has|have|had) (?:previously |also |already )?(?:been )?backed by\b")

@@ -981,6 +981,8 @@ _JOINED_CLAUSE = re.compile(r"(?i),\s+(?:and|while|whereas|but|und|während|doch
 # "had raised about $48 million" in a company's portrait is its sum before the news, as "has raised"
 _HAS_RAISED = re.compile(r"(?i)\b(?:has|have|had)\s+(?:now\s+|so far\s+|already\s+|previously\s+)?raised\s+"
                          r"(about\s+|some\s+|roughly\s+|around\s+|nearly\s+|more than\s+|over\s+)?$")
+# "The startup said on Tuesday it had raised ...": reported news, not a look back
+_TOLD_IT_HAD = re.compile(r"(?i)\b(?:said|says|announced|announces|told|confirmed|disclosed)\b[^.;]{0,40}$")
 _NAMED_ROUND = re.compile(r"(?i)\b(?:round|series|seed|led|latest|new|fresh)\b")
 # "has raised US$8 million in a mix of equity and debt": one deal's make-up, not a sum of rounds
 _FRESH_ROUND = re.compile(r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest|"
@@ -1067,6 +1069,9 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
         return "skip"
     if raised and not lead and raised.group(1) and not sieve.search(_NAMED_ROUND, clause):
         return "skip"  # "had raised about $48 million from investors": a rounded sum of all rounds  # "Airbnb has raised $2.39 billion": a total, not a round (in the lead it is the news)
+    if raised and not lead and raised.group(0).lower().startswith("had") and not sieve.search(_NAMED_ROUND, clause) \
+            and not _TOLD_IT_HAD.search(sentence, max(0, c_start - 40), start):
+        return "skip"  # "Tally-Ho, founded in 2019, had raised £14m from backers including Seedcamp": its sum so far
     if not sieve.search(g.funding_cue, clause):
         # "Other notable rounds: Pelvo ($5M, Harlow), Tessaro ($3M)": the heading before the colon
         # tells what the bracketed amounts are
