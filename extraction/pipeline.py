@@ -36,6 +36,7 @@ from extraction.items import item_headings, keeps_own_name
 from extraction.posts import first_person, post_author
 from extraction.labels import Label, amount_for_item, item_label, label_takes
 from extraction.language import detect_language
+from extraction.listed import is_listed, listed_companies
 from extraction.listings import DealLine, column_blocks, deal_lines
 from extraction.mentions import MONEY_FOR, entered_company, named_as_backer
 from extraction.model import FundingEvent
@@ -583,6 +584,8 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     item_of = {i: items[_item_at(starts, i)] for i in range(starts[0], len(sentences))} if starts else None
     resolved = resolve_referents(drafts, explicit, mentions, subject, sentences, lines, g, lang, body, head, item_of)
     resolved = plausible_drafts(resolved, lang, body, head or None, subject.name if subject else None)
+    listed = listed_companies(body)  # "BigBox Retail Corp. (NYSE: BBX)": a listed company's money is no startup round
+    resolved = [d for d in resolved if not is_listed(d.company, listed)] if listed else resolved
     # "Lesen Sie auch: Hamburger Logistiker investiert ...": a link's headline tells another
     # article's round; the company it leaves unnamed is never this article's subject
     # (nor the last item of a list above it: "Related: The most active seed investors" names no company)
