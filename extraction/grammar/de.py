@@ -153,6 +153,8 @@ GRAMMAR = register(Grammar(
         # a licence deal's money, and an IPO's anchor commitments: "eine Vorabzahlung von 45 Mio. Euro",
         # "Meilensteinzahlungen von bis zu 650 Mio.", "Zusagen von Ankerinvestoren über 90 Mio."
         r"vorabzahlung\w*|meilenstein\w*|lizenzgebühr\w*|lizenzzahlung\w*|ankerinvestor\w*|"
+        # a competition's prize: "erhält den Hauptpreis über 50.000 Euro", "ein Preisgeld von 10.000 Euro"
+        r"\w*preisgeld\w*|hauptpreis\w*|gründerpreis\w*|innovationspreis\w*|förderpreis\w*|sonderpreis\w*|publikumspreis\w*|"
         r"provisionserlöse|ebitda|gewinn|verlust|"
         # a company's takings told as a compound: "Beitragseinnahmen von 14,8 Mrd. Euro", "Werbeeinnahmen"
         r"[\w-]*einnahmen|"

@@ -93,7 +93,9 @@ GRAMMAR = register(Grammar(
         # a listed company's revolver: "upsized its revolving credit facility to $400 million"
         r"fund(?:s)? of|commitments? of|targets?|aims to raise|hard cap|revolving|revolver|"
         # a licence deal's money: "an upfront payment of $45 million", "milestone payments of up to $650 million"
-        r"up-?front(?: payments?| fees?)?|milestones?(?: payments?)?|licen[cs](?:e|ing) fees?|royalt(?:y|ies))\W+(?:\w+\W+){0,3}$",
+        r"up-?front(?: payments?| fees?)?|milestones?(?: payments?)?|licen[cs](?:e|ing) fees?|royalt(?:y|ies)|"
+        # a competition's prize: "the top prize of $50,000" (an award is no round; a grant is)
+        r"prize|prize money|prizes)\W+(?:\w+\W+){0,3}$",
         r"\b(?:in|for) (?:the )?(?:first|second|third|fourth|last) (?:quarter|half)\b.{0,40}$",
         # the old figure of a resize: "to $400 million from $250 million"
         r"\bto\W+[\d.,]+\s?(?:million|billion|bn|mn|m|b)?\s+from\W+$",
@@ -106,6 +108,8 @@ GRAMMAR = register(Grammar(
     skip_after=rx(
         # "from Lakeside Health Fund" names a backer, not a fund being raised
         r"^\W{0,3}(?!(?:from|by)\s(?-i:[A-Z]))(?:\w+[- ]){0,3}?(?:funds?|vehicle|fund-of-funds|programme|program|budget|market|"
+        # "won the £50,000 top prize", "taking home $250,000 in prize money"
+        r"prize|prizes|in prize money|"
         r"revenue|in revenue|in sales|in annual|(?:funding |grant )?(?:window|call for proposals)|a year|per year|per month|a month|annually|"
         r"in market value|market cap|combined|in total|in funding (?:this|last) (?:week|month|year|quarter)|"
         r"across|spread across|in losses|in profit|worth of|in assets|of assets|greenshoe|"

@@ -98,7 +98,9 @@ GRAMMAR = register(Grammar(
         # "étend sa série A à 15 millions", "portant le tour à 15 millions": the new total after an extension
         r"(?:étend|étendu|porte|porté|portant|prolonge|prolongé)\w*(?:\s[\w'’-]+){0,4}?\sà|(?<!levée de )(?<!levées de )(?<!lever des )fonds de|fonds doté|enveloppe|prise de participation|"
         # a licence deal's money: "un paiement initial de 45 millions", "des paiements d'étape"
-        r"paiements? initia(?:l|ux)|paiements? d['’]étape|redevances?|investisseurs? d['’]ancrage)"
+        r"paiements? initia(?:l|ux)|paiements? d['’]étape|redevances?|investisseurs? d['’]ancrage|"
+        # a competition's prize: "le prix régional de l'innovation, doté de 50 000 euros"
+        r"prix|dotée? de|dotés? de|dotées? de)"
         r"\W+(?:\w+\W+){0,3}$",
     ),
     skip_after=rx(
