@@ -54,6 +54,7 @@ _LAST_WORD_REVERSED = re.compile(r"\.([\w.]+)")
 _LETTER_ROUND = re.compile(r"(?i)\b(?:series|serie|série|round|runde)[\s-][a-k]\.$")
 _INITIALS = re.compile(r"(?:[a-z]\.)+[a-z]?")
 _DAY = re.compile(r"\d{1,2}")
+_CODE_END = re.compile(r"[A-Za-z]-\d+$")  # "KV-11", "GPT-4": a product's code, never "am 1.-3. März"
 _CJK_BOUNDARY = re.compile(r"(?<=[。！？；])")
 _CJK_STOP = re.compile(r"[。！？；]")
 # also emoji bullets of social posts: keycap digits ("1️⃣"), arrows and markers ("👉", "🔹", "✅")
@@ -182,11 +183,14 @@ def _split_line(line: str) -> list[str]:
         if token is not None:
             token = token.lower()
             letter_round = len(token) == 1 and _LETTER_ROUND.search(before)
+            # a product's code ends a sentence as any word does: "its antibody KV-11. Kivora receives
+            # ...", "launched GPT-4. Kivano ..." (the number is neither an initial nor a day)
+            code = token.isdigit() and _CODE_END.search(before.rstrip(".")) is not None
             if token == "mln" and _NEW_SENTENCE_AFTER_MLN.match(line, m.end()):
                 pass  # "naar €14 mln. In 2021 haalde ...": a sentence ends on the scale word
-            elif not letter_round and (token in _ABBREV or len(token) == 1 or _INITIALS.fullmatch(token)):
+            elif not letter_round and not code and (token in _ABBREV or len(token) == 1 or _INITIALS.fullmatch(token)):
                 continue  # "J. Smith", "U.S." -- but "... in a Series A. Kestrel led" ends a sentence
-            if _DAY.fullmatch(token):  # "am 10. November"
+            if _DAY.fullmatch(token) and not code:  # "am 10. November"
                 continue
             if token in _CURRENCY_ABBREV and line[m.end():m.end() + 1].isdigit():
                 continue  # "über Fr. 12 Mio. abgeschlossen": Swiss francs before their figure

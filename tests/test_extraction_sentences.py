@@ -45,3 +45,13 @@ def test_ticker_markers_end_a_headline_also_on_one_line() -> None:
     assert "Fintech Zahlwerk gibt Standort Italien auf" in sentences
     assert sentences[-1] == "Das Berliner Start-up Zahlwerk hat 13 Millionen Euro eingesammelt."
     assert [(e.company, e.amount) for e in extract_events(text, lang="de")] == [("Zahlwerk", 13_000_000)]
+
+
+def test_a_product_code_ends_a_sentence_but_a_date_or_an_ordinal_does_not() -> None:
+    assert split_sentences(normalize("It licensed its antibody KV-11. Kivora receives $45 million.")) == [
+        "It licensed its antibody KV-11.", "Kivora receives $45 million."]
+    assert split_sentences(normalize("The firm launched GPT-4. Kivano raised $5 million.")) == [
+        "The firm launched GPT-4.", "Kivano raised $5 million."]
+    for one in ("Am 10. November sammelte Kivano 5 Mio. Euro ein.", "Vom 1.-3. März tagte der Kongress.",
+                "Im 2. Quartal sammelte Kivano 5 Mio. Euro ein."):
+        assert split_sentences(normalize(one)) == [one]
