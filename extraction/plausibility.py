@@ -354,6 +354,7 @@ _SHORT_TITLE = re.compile(r"(?i)c[a-z]o$|dr|prof")
 _CONTRACTION = re.compile(r"[’']t$")
 _LINK_CHROME = re.compile(r"(?i)related|lesetipps?|weiterlesen|auch interessant|passend dazu")
 # an episode's, issue's or week's number heading a page: "Folge 142", "Episode 12", "KW 12", "Teil 3"
+_YEAR = re.compile(r"(?:19|20)\d\d")
 _NUMBERED_LABEL = re.compile(r"(?i)(?:folge|episode|ep\.?|ausgabe|teil|kapitel|staffel|nr\.?|nummer|kw|issue|part|"
                              r"chapter|week|no\.?|vol\.?|volume|épisode|numéro|episodio|número|aflevering)\s?#?\d{1,4}")
 _CLOCK_TIME = re.compile(r"(?i)\d{1,2}[:.]\d{2}(?:\s?(?:uhr|h|am|pm))?")
@@ -407,6 +408,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a round label")  # "in der Finanzierungsrunde 2021"
     if len(tokens) >= 2 and _PROGRAMME.fullmatch(tokens[-1]):
         return NameCheck(False, "a programme")  # "GCE Grants", "Horizon Programme": money's source, not a company
+    if len(tokens) >= 2 and _YEAR.fullmatch(tokens[-1]) and not investor:
+        return NameCheck(False, "an edition")  # "Innov'up 2024", "Web Summit 2023": a programme's or an event's year
     # "CFO René Griemens", "Gründer Max Muster"; but "Founder Collective" is a firm
     if _TITLE.match(tokens[0]) and (len(tokens) >= 3 or len(tokens) == 2 and _SHORT_TITLE.match(tokens[0])):
         return NameCheck(False, "a person with a job title")
