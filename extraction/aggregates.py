@@ -69,7 +69,13 @@ _PLAN_AFTER = re.compile(
 _SPREAD_AFTER = re.compile(
     rf"(?i)^\W{{0,3}}(?:[\w-]+\s+){{0,4}}?(?:to|an|for|für|à|a|para)\s+(?:(?:more than|over|mehr als|über)\s+)?"
     rf"(?:\d+|{_NUMBER_WORD}|[a-z]+-[a-z]+)\s+(?:[\w-]+\s+)?(?:projects|projekte|startups|start-ups|companies|"
-    rf"unternehmen|recipients|teams|winners|grantees|firms|entreprises|projets|empresas|proyectos)\b")
+    rf"unternehmen|recipients|teams|winners|grantees|firms|entreprises|projets|empresas|proyectos)\b"
+    # ... or for a class of them, told by a plural article: "20 millions d'euros pour les start-up
+    # franciliennes", "para las startups andaluzas", "für die Startups der Region", "for Ohio startups"
+    r"|^\W{0,3}(?:pour|para|per|for|für|voor)\s+(?:(?:les|las|los|the|die|i|gli|le|as|os|de)\s+)?"
+    r"(?:(?!(?:its|their|his|her|our|sus?|ses|leurs?|seine[nm]?|ihre[nm]?|suoi|sue|seus|suas)\b)[\w-]+\s+)?"
+    r"(?:start-?ups|startups|start-up(?=\s+(?-i:[a-zà-ÿ])\w*(?:es|s)\b)|jeunes pousses|empresas|entreprises|imprese|"
+    r"aziende|companies|bedrijven|empresas emergentes)\b")
 
 
 def spread_over_many(after: str) -> bool:

@@ -204,7 +204,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             pending_val.append((idx, primary))
             prev_end = last
             continue
-        if role == "skip" and label and amount_for_item(sentence, label, primary.span[0], last) and not (
+        if role == "skip" and label and amount_for_item(sentence, label, primary.span[0], last) \
+                and not spread_over_many(sentence[last:]) and not (
+                # ("Innov'up 2024 : 20 millions d'euros pour les start-up franciliennes": a programme's budget)
                 # (only the page's title: further down such a line is a link to another article, or a
                 # programme's item, "Venture Kick: 150'000 Franken für drei Startups")
                 label.headline and (idx > 0 or _other_money(sentence, primary, g))):
