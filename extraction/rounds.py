@@ -182,7 +182,10 @@ def detect_round(sentence: str) -> tuple[str, bool]:
 
 
 # a round name followed by a plural round noun: "Seed-Runden", "Series A rounds", "rondas semilla"
-_PLURAL_NOUN_AFTER = re.compile(r"(?i)^-?\s?(?:[\w]+-)?(?:finanzierungs)?(?:runden|rounds|tours|rondas|rodadas|rondes)\b")
+# ... or its deals in the plural: "Seed- und Series-A-Investments betreuen", "series A deals"
+_PLURAL_NOUN_AFTER = re.compile(r"(?i)^-?\s?(?:[\w]+-)?(?:finanzierungs)?(?:runden|rounds|tours|rondas|rodadas|rondes|"
+                                r"investments|investitionen|investissements|inversiones|investimenti|investimentos|deals|"
+                                r"finanzierungen|financements|tickets)\b")
 _COORDINATED_AFTER = re.compile(r"(?i)^-?\s*(?:und|and|oder|or|bis|to|et|y|e|ou|o|en|of|,|/)\s*$")
 
 
