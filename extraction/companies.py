@@ -543,6 +543,11 @@ def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> 
             purpose = found
     elif g.object_anaphora is not None and g.object_anaphora.match(after):
         return Found(ANAPHORA, "anaphora")  # "invierte 3 millones en la startup de Sevilla"
+    cleft = g.cleft.match(after) if g.cleft is not None and start - c_start <= 3 else None
+    if cleft:  # "5 millions d'euros : c'est le montant que vient de lever Tavora": the amount opens the sentence
+        name = name_from_phrase(after[cleft.end():], first=True)
+        if name:
+            return Found(name, "subject")
 
     if _ROUND_THEN_AMOUNT.match(prefix) or _ARTICLE_THEN_AMOUNT.match(prefix) and _ROUND_NOUN_AFTER.match(after):
         # "The $5 million round was led by X", "The round, worth $5 million, ...", "La ronda, de 5 millones,

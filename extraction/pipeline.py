@@ -200,6 +200,11 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             if money_role(joined, primary, g, bool(rounds), lead) == "round":
                 role, told = "round", joined
         last = (alts[-1] if alts else primary).span[1]
+        if role == "skip" and g.cleft is not None and not sentence[:primary.span[0]].strip(" \"'“„") \
+                and g.cleft.match(sentence[last:]):
+            # "5 millions d'euros : c'est le montant que vient de lever Tavora": the colon opens the clause
+            # that tells whose the amount is (same length, so spans still hold)
+            role, told = "round", sentence[:last] + re.sub(r"^(\s*)[:–—]", r"\1,", sentence[last:])
         if role == "valuation":
             pending_val.append((idx, primary))
             prev_end = last

@@ -62,6 +62,9 @@ class Grammar:
     # millones en la startup de Sevilla", "ha investito 2 milioni nella startup milanese", "a investi 2
     # millions dans la start-up lyonnaise": it refers back to the article's company
     object_anaphora: Pattern | None = None
+    # a cleft after the amount, up to the company's name: "5 millions d'euros : c'est le montant que vient
+    # de lever Tavora", "$5 million: that is how much Tavora has raised" (the name follows, or its verb)
+    cleft: Pattern | None = None
     # languages without spaces read their sentences themselves: custom(body, title) -> events
     custom: Callable[[str, str | None], list] | None = None
     # --- read by the lexicon grammars (extraction/data/lexicons); None keeps the engine as it was ---

@@ -65,6 +65,8 @@ GRAMMAR = register(Grammar(
         r"leaderboard)(?: this (?:week|month|quarter))?)? with\b",
     ),
     fronted_verbs=rx(r"^\s*(?:went|goes|go) (?:to|into)\s+"),
+    cleft=rx(r"^\s*[:,–—]\s*(?:that|this)(?:['’]s| is) (?:how much|the amount|what|the sum)\s+(?:the \w+ startup\s+)?"
+             r"(?=(?-i:[A-Z])[\w.&'’-]*(?:\s(?-i:[A-Z])[\w.&'’-]*){0,2}\s+(?:has\s+|have\s+|just\s+)*(?:raised|secured|closed|landed|bagged)\b)"),
     object_link=rx(
         # never across a purpose infinitive: "$20M to build its first factory in Ohio"
         r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?!to\s)[\w+-]+\s){0,5}?(?:round |funding |financing |investment |"

@@ -70,6 +70,9 @@ GRAMMAR = register(Grammar(
     # ("Avec 6 millions d'euros de nouveaux financements, X va ouvrir ...": the money's kind may follow it)
     fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:de|d['’])\s?(?:nouveaux |nouvelles |frais |nouveau )?"
                      r"(?:financements?|fonds propres|capitaux|investissements?)\s*)?(?:en poche\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
+    cleft=rx(r"^\s*[:,–—]\s*c['’]est (?:le montant|la somme|ce) (?:que|qu['’])\s*"
+             r"(?:vient de |viennent de )?(?:lever|lève|a levé|récolter|récolte|a récolté|boucler|boucle|a bouclé|obtenir|a obtenu)\s+"
+             r"(?:auprès de [^,.;]{2,60}?\s)?(?:la (?:start-?up|société|jeune pousse|pépite) (?:(?-i:[a-zéèêàç-]+) ){0,2})?"),
     object_link=rx(
         # "la levée de 160 millions d'euros de la start-up Ÿnsect": the company named by its kind first
         # "61 millions d'euros tombés mardi dans l'escarcelle de l'entreprise gantoise Showpad"
