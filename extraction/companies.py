@@ -197,6 +197,9 @@ def _object_name(text: str, g: Grammar) -> str | None:
     if _is_anaphora(np, g):
         return ANAPHORA
     rest = re.sub(r"(?i)^(?:the|das|die|den|dem|der)\s+", "", np)
+    lead_word = rest.split(" ", 1)[0]
+    if lead_word[:1].isupper() and town_adjective(lead_word) and re.match(r"\S+\s+(?-i:[a-zà-ÿ])", rest):
+        return None  # "voor Europese groei", "voor de Nederlandse markt": a place's adjective before a noun
     name = name_from_phrase(np, tail=True)
     if name:
         before = [t for t in rest[:rest.rfind(name)].split() if t not in ("—", "–", "-")]

@@ -86,6 +86,7 @@ def _placed_and_referred(sentence: str, m: re.Match[str], rest: str) -> bool:
 _FOR_ITEM = re.compile(r"\s+(?:für|gehen an|fließen an|fließen in|for|go to|goes to|pour|para|per|voor)\s")
 # ... and in a headline, the purpose it is for: "para conquistar Europa", "to take on Europe", "für die Expansion"
 _FOR_PURPOSE = re.compile(r"\s+(?:für|for|to|pour|para|per|voor)\s+(?:(?:die|das|den|the|la|le|l['’]|el|a|o|il|de|het)\s+)?(?-i:[a-zà-ÿ])")
+_FOR_PLACE_ADJECTIVE = re.compile(r"\s+(?:für|for|to|pour|para|per|voor)\s+(?:(?:de|het|the)\s+)?((?-i:[A-ZÀ-Ý])\w+)\s+(?-i:[a-zà-ÿ])")
 _FOR_BEFORE = re.compile(r"(?i)\b(?:für|for|pour|para|per|voor)\s+$")
 # a word of the item's description before a name: "Der Kieler Anbieter von Küstenschutz-Sensoren"
 _IN_DESCRIPTION = re.compile(r"(?i)\b(?:von|für|aus|mit|of|for|from|de|des|du|di|del|van|voor)\s+(?:[\w-]+\s+){0,2}$")
@@ -95,7 +96,8 @@ def amount_for_item(sentence: str, label: Label, start: int, end: int) -> bool:
     """The item opens with the amount at start..end, given for its description: "Lagerlicht:
     750.000 Euro für das Dortmunder Logistik-Startup"."""
     if label.headline:
-        return start == label.end and bool(_FOR_PURPOSE.match(sentence, end))
+        place = _FOR_PLACE_ADJECTIVE.match(sentence, end)  # "Senzo: 5 miljoen euro voor Europese groei"
+        return start == label.end and bool(_FOR_PURPOSE.match(sentence, end) or place and town_adjective(place.group(1)))
     return label.described and start == label.end and bool(_FOR_ITEM.match(sentence, end))
 
 
