@@ -526,9 +526,22 @@ _ARTICLE_THEN_AMOUNT = re.compile(rf"(?i)^\W*{_ROUND_ARTICLE}\s*(?:(?:new|latest
 _ROUND_NOUN_AFTER = re.compile(rf"(?i)^\s*(?:[\w-]+\s+)?(?:{_ROUND_NOUNS})\b(?!\s+(?:of|for|in|into|de|en|pour|dans|para|em|di)\b)")
 
 
+def bet_on(sentence: str, start: int, end: int, g: Grammar) -> str | None:
+    """The company a backer bets the amount at start..end on: "Brightfield Partners bets $12M on
+    Sillon", "mise 12 M€ sur Sillon", "setzt 12 Mio. Euro auf Sillon" (None when the sentence tells
+    no bet, or "setzt 12 Mio. Euro um", a turnover)."""
+    if g.bet_before is None or g.bet_after is None or not g.bet_before.search(sentence[max(0, start - 40):start]):
+        return None
+    link = g.bet_after.match(sentence[end:])
+    return name_from_phrase(sentence[end + link.end():], first=True) if link else None
+
+
 def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> Found | None:
     """The company that takes `money` in `sentence`, if the grammar can tell."""
     start, end = money.span
+    bet = bet_on(sentence, start, end, g)
+    if bet:
+        return Found(bet, "object")  # "Brightfield Partners apuesta 20 millones de euros por Ondaria"
     c_start, c_end = clause_bounds(sentence, start, g)
     c_start = max(c_start, prev_end)
     after = sentence[end:c_end]
@@ -1080,7 +1093,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     if raised and not lead and raised.group(0).lower().startswith("had") and not sieve.search(_NAMED_ROUND, clause) \
             and not _TOLD_IT_HAD.search(sentence, max(0, c_start - 40), start):
         return "skip"  # "Tally-Ho, founded in 2019, had raised £14m from backers including Seedcamp": its sum so far
-    if not sieve.search(g.funding_cue, clause):
+    if not sieve.search(g.funding_cue, clause) and not bet_on(sentence, start, end, g):
         # "Other notable rounds: Pelvo ($5M, Harlow), Tessaro ($3M)": the heading before the colon
         # tells what the bracketed amounts are
         head = sentence[:c_start].rstrip()

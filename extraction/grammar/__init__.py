@@ -65,6 +65,11 @@ class Grammar:
     # a cleft after the amount, up to the company's name: "5 millions d'euros : c'est le montant que vient
     # de lever Tavora", "$5 million: that is how much Tavora has raised" (the name follows, or its verb)
     cleft: Pattern | None = None
+    # a backer's bet: the verb right before the amount ("Brightfield Partners bets $12M on Sillon",
+    # "mise 12 M€ sur", "apuesta 20 millones por", "setzt 12 Mio. Euro auf") and the word after the
+    # amount that names the company the money goes to
+    bet_before: Pattern | None = None
+    bet_after: Pattern | None = None
     # languages without spaces read their sentences themselves: custom(body, title) -> events
     custom: Callable[[str, str | None], list] | None = None
     # --- read by the lexicon grammars (extraction/data/lexicons); None keeps the engine as it was ---

@@ -126,6 +126,9 @@ GRAMMAR = register(Grammar(
         r"ergattert|ergatterte|heimst|heimste|erhielten|bekamen|sammelten|sicherten|holten)\s+"
         r"(?:sich\s+)?"
     ),
+    # ("setzt 12 Mio. Euro auf X", never "setzt 12 Mio. Euro um", a turnover)
+    bet_before=rx(r"\b(?:setzt|setzen|setzte|setzten|wettet|wetten)\s+(?:weitere\s+|rund\s+)?$"),
+    bet_after=rx(r"^\s+auf\s+(?:das |den |die )?(?:(?-i:[A-ZÄÖÜ])[\w-]*(?:er|es|en)\s+)?(?:[\w-]+-)?(?:Start-?up|Unternehmen|Firma)?\s*(?=(?-i:[A-ZÄÖÜ]))"),
     object_link=rx(
         r"^\s*(?:\([^)]{0,60}\)\s*)?(?:[\w+-]+\s){0,4}?(?:für|in|an(?= de[mnr] | das )|am) (?=\S)",
         # "Y führt eine Runde über 9 Mio. Euro bei X an" (never "... bei X ein": "sammelt 4 Mio. Euro

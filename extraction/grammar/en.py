@@ -65,6 +65,8 @@ GRAMMAR = register(Grammar(
         r"leaderboard)(?: this (?:week|month|quarter))?)? with\b",
     ),
     fronted_verbs=rx(r"^\s*(?:went|goes|go) (?:to|into)\s+"),
+    bet_before=rx(r"\b(?:bets|bet|betting|wagers|places? a)\s+(?:another\s+|a further\s+)?$"),
+    bet_after=rx(r"^(?:\s+bet)?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?=(?-i:[A-Z]))"),
     cleft=rx(r"^\s*[:,–—]\s*(?:that|this)(?:['’]s| is) (?:how much|the amount|what|the sum)\s+(?:the \w+ startup\s+)?"
              r"(?=(?-i:[A-Z])[\w.&'’-]*(?:\s(?-i:[A-Z])[\w.&'’-]*){0,2}\s+(?:has\s+|have\s+|just\s+)*(?:raised|secured|closed|landed|bagged)\b)"),
     object_link=rx(

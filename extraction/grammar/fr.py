@@ -70,6 +70,8 @@ GRAMMAR = register(Grammar(
     # ("Avec 6 millions d'euros de nouveaux financements, X va ouvrir ...": the money's kind may follow it)
     fronted_verbs=rx(r"^\s*(?:\([^)]{0,60}\)\s*)?(?:(?:de|d['’])\s?(?:nouveaux |nouvelles |frais |nouveau )?"
                      r"(?:financements?|fonds propres|capitaux|investissements?)\s*)?(?:en poche\s*)?,\s*(?-i:(?=[A-ZÀ-Ý]))"),
+    bet_before=rx(r"\b(?:mise|misent|a misé|ont misé|parie|parient|a parié)\s+(?:encore\s+)?$"),
+    bet_after=rx(r"^\s+sur\s+(?:la |le |l['’])?\s?(?:(?-i:[a-zéèêàç][\w-]*)\s+){0,3}?(?=(?-i:[A-ZÀ-Ý]))"),
     cleft=rx(r"^\s*[:,–—]\s*c['’]est (?:le montant|la somme|ce) (?:que|qu['’])\s*"
              r"(?:vient de |viennent de )?(?:lever|lève|a levé|récolter|récolte|a récolté|boucler|boucle|a bouclé|obtenir|a obtenu)\s+"
              r"(?:auprès de [^,.;]{2,60}?\s)?(?:la (?:start-?up|société|jeune pousse|pépite) (?:(?-i:[a-zéèêàç-]+) ){0,2})?"),

@@ -147,6 +147,9 @@ def build_grammar(code: str) -> Grammar:
         valuation_before=rx(rf"\b{_alt(w('negatives.valuation'))}\W+(?:\w+\W+){{0,5}}$"),
         cumulative=rx(rf"\b{_alt(w('negatives.cumulative'))}\b"),
         failed=rx(rf"\b{_alt(w('negatives.failed'))}\b") if w("negatives.failed") else None,
+        bet_before=rx(rf"\b{_alt(w('funding.bet_verbs'))}\s+$") if w("funding.bet_verbs") else None,
+        bet_after=rx(rf"^\s+{_alt(w('funding.bet_links'))}\s+(?:{_alt(w('anaphora.determiners'))}\s+)?"
+                     r"(?:(?-i:[a-zà-ÿ][\w-]*)\s+){0,3}?(?=(?-i:[A-ZÀ-Ý]))") if w("funding.bet_links") else None,
         reported=rx(rf"\b{_alt(w('status.reported'))}\b"),
         in_talks=rx(rf"\b{_alt(w('status.in_talks'))}\b"),
         past=rx(rf"\b{_alt(w('status.past'))}\b"),
