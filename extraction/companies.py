@@ -938,8 +938,11 @@ _AWARDED_TO = re.compile(
     r"\bawarded\s+(?P<np>(?-i:[A-Z])[\w.&-]*(?:\s(?-i:[A-Z])[\w.&-]*){0,3})\s+(?:an?\s+|its\s+)?$")
 _JOINT_SUM_BEFORE = re.compile(r"(?i)\b(?:investier(?:en|ten)|invest|invested|stecken|steckten|pumpen|pumpten)\s+"
                                r"(?:gemeinsam\s+|zusammen\s+|together\s+)?(?:insgesamt|in total|a total of)\s+$")
-_INVESTS_BEFORE = re.compile(r"(?i)\b(?:investier(?:t|en|te|ten)|invests|invested|invierte|invierten|invirtió|invertido|"
-                             r"investe|investono|investito|investiu|investiram|investi|investit|investeert|geïnvesteerd)\s+"
+# the investing verbs of the languages other than English and German ("invierte", "ha investito",
+# "investiu", "a investi", "investeert"), shared with the mention reader (mentions.backer_at)
+LEXICON_INVEST_VERBS = (r"invierte|invierten|invirtió|invirtieron|invertido|investe|investono|investito|investiu|"
+                        r"investiram|investi|investit|investissent|investeert|investeren|geïnvesteerd")
+_INVESTS_BEFORE = re.compile(rf"(?i)\b(?:investier(?:t|en|te|ten)|invests|invested|{LEXICON_INVEST_VERBS})\s+"
                              r"(?:(?:gemeinsam|zusammen|insgesamt|rund|etwa|knapp|weitere|another|about|nearly)\s+)*$")
 # ("en la startup", "nella startup", "na startup", "dans la start-up": the lexicon languages' "into")
 _INTO_AFTER = re.compile(r"(?i)^\s+(?:in|into|en|nella|nello|nel|na|no|em|dans)\s")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from extraction import sieve
-from extraction.companies import _DE_TIME, _INVESTOR_VERB, _LEAD_IN, _PREP_START
+from extraction.companies import _DE_TIME, _INVESTOR_VERB, _LEAD_IN, _PREP_START, LEXICON_INVEST_VERBS
 from extraction.names import GERMAN_LEGAL_FORM, name_from_phrase
 from extraction.grammar import get_grammar
 from extraction.plausibility import LEADER_TITLES, UNCOMMON, zipf
@@ -215,8 +215,7 @@ def backer_at(sentence: str, pos: int, name: str, upto: int) -> bool:
 # "Kfund ha invertido 2 millones en la startup", "United Ventures ha investito", "Kaszek investiu",
 # "Partech a investi": the lexicon languages' investing verbs after their backer
 _INVESTS_ROMANCE = re.compile(r"(?i)(?:(?:ha|han|hanno|a|ont|há|heeft|hebben)\s+(?:también\s+|anche\s+|aussi\s+|também\s+|ook\s+)?)?"
-                              r"(?:invierte|invierten|invirtió|invirtieron|invertido|investe|investono|investito|investiu|"
-                              r"investiram|investi|investit|investissent|investeert|investeren|geïnvesteerd)\b")
+                              rf"(?:{LEXICON_INVEST_VERBS})\b")
 
 
 def entered_company(sentence: str) -> str | None:
