@@ -536,6 +536,21 @@ def bet_on(sentence: str, start: int, end: int, g: Grammar) -> str | None:
     return name_from_phrase(sentence[end + link.end():], first=True) if link else None
 
 
+def bettor(sentence: str, start: int, g: Grammar) -> str | None:
+    """Who bets the amount at `start` (see bet_on): the name that opens the bet's clause and stands
+    right before its verb ("Brightfield Partners bets $12M on Sillon" -> Brightfield Partners)."""
+    if g.bet_before is None:
+        return None
+    window = max(0, start - 40)
+    verb = g.bet_before.search(sentence[window:start])
+    if verb is None:
+        return None
+    c_start = clause_bounds(sentence, start, g)[0]
+    head = sentence[c_start:window + verb.start()].strip(" ,")
+    name = name_from_phrase(head, tail=True) if head else None
+    return name if name and head.endswith(name) else None
+
+
 def find_company(sentence: str, money: Money, g: Grammar, prev_end: int = 0) -> Found | None:
     """The company that takes `money` in `sentence`, if the grammar can tell."""
     start, end = money.span

@@ -25,7 +25,7 @@ from extraction.aggregates import spread_over_many
 from extraction.attach import RELATIVE_ASIDE, attach_investors
 from extraction.backing import funded_companies, read_backing
 from extraction.bracketed import bracketed_names
-from extraction.companies import ANAPHORA, Found, clause_bounds, find_company, money_role
+from extraction.companies import ANAPHORA, Found, bettor, clause_bounds, find_company, money_role
 from extraction.drafts import Draft, unsized
 from extraction.events import build_events, with_confidence
 from extraction.evidence import named_recipient
@@ -312,6 +312,9 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         lo, hi = headline_item(sentence, primary.span[0], lo, hi)
         rnd, ext = round_for(sentence, primary.span[0], (lo, hi), g.subject_verbs if g.code == "en" else None, last)
         draft = Draft(found.name, primary, alts, idx, primary.span[0], rnd, ext, how=found.how)
+        backer = bettor(told, primary.span[0], g) if found.how == "object" else None
+        if backer and not same_company(backer, found.name):
+            draft.investors = [backer]  # "Brightfield Partners bets $12M on Sillon": the bettor backs the round
         if grant:  # the body (or its programme) backs it
             draft.investors = [grant.backer] if grant.backer else []
             draft.round = "grant" if draft.round == "unknown" else draft.round
