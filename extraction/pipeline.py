@@ -346,12 +346,13 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             state["foreign"] = idx
         return
     recent = [d for d in drafts if idx - d.sentence <= 12]
-    if state["item_starts"]:
+    item_start = state["item_start"]
+    if item_start:
         # a round-up item's backers are its own company's: under "Kivano" / "X investiert 5 Mio. in
         # Kivano", the next item's "Zu den Geldgebern von Lumora gehören Y und Z" gives Y and Z to
         # no round of Kivano's, whether or not Lumora's own round was read
-        own = _item_at(state["item_starts"], idx)
-        recent = [d for d in recent if _item_at(state["item_starts"], d.sentence) == own]
+        own = item_start.get(idx, -1)
+        recent = [d for d in recent if item_start.get(d.sentence, -1) == own]
         if not recent:
             return
     _name_recent_round(idx, sentence, g, money, rounds, new, recent)
@@ -372,13 +373,6 @@ def _move_openings(sentences: list[str], lines: list[int], g: Grammar) -> set[in
             if backing and backing.company != ANAPHORA:
                 found[idx] = backing.company
     return set(found) if len(set(found.values())) >= 2 else set()
-
-
-def _item_at(starts: list[int], idx: int) -> int:
-    """The round-up item sentence `idx` stands in (the start of the last item at or before it; -1
-    before the first): an item runs to the next one's heading, past the sentences its heading
-    was seen to head."""
-    return starts[bisect_right(starts, idx) - 1] if starts and idx >= starts[0] else -1
 
 
 def _deal_line_drafts(listed: DealLine, idx: int) -> list[Draft]:
@@ -546,8 +540,10 @@ def _article_sentences(body: str, head: str, g: Grammar, lang: str) -> tuple[lis
     state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)
     state["items"] = item_headings(sentences, lang, body, head or None)
-    # where each item of a round-up starts: its heading, the first of the sentences it heads
-    state["item_starts"] = [i for i in sorted(state["items"]) if state["items"].get(i - 1) != state["items"][i]]
+    # the round-up item each sentence stands in, by the index of its heading: an item runs to the
+    # next heading, past the sentences its heading was seen to head (none before the first heading)
+    starts = [i for i in sorted(state["items"]) if state["items"].get(i - 1) != state["items"][i]]
+    state["item_start"] = {i: starts[bisect_right(starts, i) - 1] for i in range(starts[0], len(sentences))} if starts else {}
     state["author"] = post_author(sentences)  # "CEO @ Kestrel Santé | ...": a founder's own post
     return sentences, lines, state
 
@@ -590,8 +586,7 @@ def _extract(text: str, title: str | None, lang: str | None) -> list[FundingEven
     explicit = [d for d in drafts if d.company != ANAPHORA]
     mentions = article_mentions(drafts, explicit, sentences, body, head or None, lang, g)
     subject = find_subject(sentences, lang, head or None, body)
-    starts, items = state["item_starts"], state["items"]
-    item_of = {i: items[_item_at(starts, i)] for i in range(starts[0], len(sentences))} if starts else None
+    item_of = {i: state["items"][start] for i, start in state["item_start"].items()} or None
     resolved = resolve_referents(drafts, explicit, mentions, subject, sentences, lines, g, lang, body, head, item_of)
     resolved = plausible_drafts(resolved, lang, body, head or None, subject.name if subject else None)
     listed = listed_companies(body)  # "BigBox Retail Corp. (NYSE: BBX)": a listed company's money is no startup round
