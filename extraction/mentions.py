@@ -14,7 +14,7 @@ import re
 
 from extraction import sieve
 from extraction.companies import _DE_TIME, _INVESTOR_VERB, _LEAD_IN, _PREP_START, LEXICON_INVEST_VERBS
-from extraction.names import GERMAN_LEGAL_FORM, name_from_phrase
+from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, places
 from extraction.grammar import get_grammar
 from extraction.plausibility import LEADER_TITLES, UNCOMMON, zipf
 
@@ -174,6 +174,7 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
         name = name_from_phrase(m.group("name"), first=True)
         if name:
             out.append((m.start("name"), name))
+    out += _described_names(sentence, lang, {n for _, n in out})
     for m in sieve.finditer(MONEY_FOR, sentence):  # "Frisches Geld (gibt es) für Rollbote: Das Startup erhält ..."
         name = name_from_phrase(m.group("name"), first=True)
         if name:
@@ -186,6 +187,61 @@ def company_mentions(sentence: str, text: str, lang: str | None = None) -> list[
             name = name_from_phrase(m.group("name"), first=True)
             if name and all(zipf(t, lang) < _OWNER_ZIPF for t in name.split()):
                 out.append((m.start("name"), name))
+    return out
+
+
+# a name right after what the company is, within two words of it: "au producteur d'insectes Innovafeed",
+# "el proveedor de software Tradevia", "the insurance provider Corvanta": the descriptors' words
+# (data/descriptors.txt), so a new language's words are one data file's lines
+_CAPITALISED = re.compile(r"(?<=\s)[A-ZÄÖÜÉ][\w.&-]*")
+_GAP_WORD = re.compile(r"[a-zà-ÿß][\w-]*")
+
+
+# descriptors of someone else than the company: a backer, a person, a group, a crowdfunding
+# platform ("sur la plateforme WiSEED", "dem US-Investor Accel", "la fintech creada por X")
+_NOT_THE_COMPANY = re.compile(r"(?i)invest|backer|^vcs?$|fund|fonds|partner|founder|ceo$|chair|chief|angel|business|"
+                              r"backed|gründer|chef|geschäftsführer|manager|aktionär|geber|tochter|mutter|subsidiary|"
+                              r"affiliate|^arm$|group|konkurrent|competitor|rival|concurrent|platform|plateforme|"
+                              r"plataforma|piattaforma|plattform")
+# the words a descriptor may take before the name: "d'insectes", "de logiciels" (English puts them
+# before it: "payments provider X"), or
+# a Romance adjective of origin ("la start-up nantaise X", "la empresa madrileña X")
+_OF_WORD = re.compile(r"(?:d['’]|l['’])[a-zà-ÿ][\w-]*")
+_OF = frozenset("de di do da du des del van".split())
+_ORIGIN = re.compile(r"[a-zà-ÿ]+(?:aise|oise|ienne|eñ[ao]|ense|es[ae]|an[ao]|in[ao])s?")
+
+
+def _descriptor_before(words: list[str]) -> bool:
+    """The word before the name (of the last three `words`) is a company's descriptor, or the
+    descriptor and its "d'insectes", "de logiciels" or adjective of origin are."""
+    if len(words) >= 2 and (_OF_WORD.fullmatch(words[-1]) or _ORIGIN.fullmatch(words[-1])):
+        desc = words[-2]
+    elif len(words) >= 3 and words[-2] in _OF and _GAP_WORD.fullmatch(words[-1]):
+        desc = words[-3]
+    else:
+        desc = words[-1] if words else ""
+    return is_descriptor(desc) and desc[:1].islower() and not _NOT_THE_COMPANY.search(desc)
+
+
+def _described_names(sentence: str, lang: str | None, known: set[str]) -> list[tuple[int, str]]:
+    """Names the sentence introduces with a descriptor before them, a rare word each (a common one,
+    "le fabricant Renault" aside, is the language's noun: German's "Der Hersteller Produkte")."""
+    # (German spells its nouns with capitals: "der Hersteller Multispektralkameras" names no company;
+    # its descriptors are read by _MENTION)
+    if lang is None or lang == "de":
+        return []
+    out = []
+    for m in _CAPITALISED.finditer(sentence):
+        if not _descriptor_before(sentence[max(0, m.start() - 60):m.start()].split()[-3:]):
+            continue
+        name = name_from_phrase(sentence[m.start():m.start() + 60], first=True)
+        if not name or name in known or not sentence.startswith(name, m.start()):
+            continue
+        first = name.split()[0]
+        if zipf(first, lang) >= UNCOMMON or first.lower() in places():
+            continue
+        out.append((m.start(), name))
+        known.add(name)
     return out
 
 
