@@ -130,6 +130,10 @@ def resolve_referents(drafts: list[Draft], explicit: list[Draft], mentions: list
     strong = _strong_subject(subject, explicit, g, body, head, lang)
     funds = {m[2] for m in mentions if FUND_NAME.search(m[2])}  # "True Ventures", and "True" with it
     resolved = []
+    # "... für Planted. Erst im März hatte es 15 Mio. abgeschlossen. Nun holte es sich weitere 18 Mio.":
+    # a pronoun-like round given a company named near it is itself a mention of that company, for
+    # the pronoun-like rounds after it in its paragraph (a new paragraph may open a new item)
+    chained: list[tuple[int, int, str]] = []
     for d in drafts:
         if d.company == ANAPHORA and d.how == "orphan":
             topic = strong or _paragraph_topic(d, mentions, lines)
@@ -144,6 +148,7 @@ def resolve_referents(drafts: list[Draft], explicit: list[Draft], mentions: list
                 sentences[m[0]], m[1], m[2], d.pos) and not _SOURCE_AFTER.match(sentences[m[0]], m[1] + len(m[2])))
                 # an item of its own ("Am Rande: ...") refers to nothing in the items before it
                 or 0 < d.sentence - m[0] <= 2 and not LABEL.match(sentences[d.sentence])]
+            near += [m for m in chained if 0 < d.sentence - m[0] <= 2 and lines[m[0]] == lines[d.sentence]]
             # "Sequoia Capital has doubled down on X. The firm led the startup's Series B": a fund is
             # no referent of "the startup", whose rounds it backs
             # "... lors d'un tour mené par Noshaq": the round's lead is no referent of its "la jeune entreprise"
@@ -177,6 +182,8 @@ def resolve_referents(drafts: list[Draft], explicit: list[Draft], mentions: list
                 name = _title_company(explicit, d, head) or (min(ahead)[2] if ahead else name)
             if not name:
                 continue
+            if near and name == max(near)[2]:
+                chained.append((d.sentence, d.pos, name))
             d.company = name
             d.confidence -= 0.1
         resolved.append(d)
