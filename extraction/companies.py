@@ -1111,7 +1111,9 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     if raised and not lead and raised.group(0).lower().startswith("had") and not sieve.search(_NAMED_ROUND, clause) \
             and not _TOLD_IT_HAD.search(sentence, max(0, c_start - 40), start):
         return "skip"  # "Tally-Ho, founded in 2019, had raised £14m from backers including Seedcamp": its sum so far
-    if not sieve.search(g.funding_cue, clause) and not bet_on(sentence, start, end, g):
+    if not sieve.search(g.funding_cue, clause) and not bet_on(sentence, start, end, g) and not (
+            # "anunció al mismo tiempo una línea de deuda de 50 millones": a weak verb with a round's word
+            has_round and g.weak_verbs is not None and g.weak_verbs.search(clause)):
         # "Other notable rounds: Pelvo ($5M, Harlow), Tessaro ($3M)": the heading before the colon
         # tells what the bracketed amounts are
         head = sentence[:c_start].rstrip()

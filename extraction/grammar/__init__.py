@@ -124,6 +124,9 @@ class Grammar:
     # a round that did not happen: "hatte vergeblich versucht, 5 Mio. Euro aufzutreiben", "die
     # geplante Runde kam nicht zustande": an amount in such a clause is no round, round noun or not
     failed: Pattern | None = None
+    # subject verbs that tell a round only beside a round's word ("anunció un préstamo de 2 millones",
+    # not "anunció la venta de su división por 60 millones"): funding.weak_verbs, left out of funding_cue
+    weak_verbs: Pattern | None = None
     # the language's fronted "with the money in its pocket" phrase (funding.pocket): "Con 12 millones
     # en el bolsillo, la healthtech X ...": fronted_verbs reads the subject after it
     reads_fronted: bool = False

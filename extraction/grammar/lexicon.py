@@ -94,7 +94,9 @@ def build_grammar(code: str) -> Grammar:
     round_nouns = _alt(w("funding.round_nouns"))
     return Grammar(
         code=code,
-        funding_cue=rx(rf"\b{_alt(w('funding.cues') + verbs + receive + w('funding.passive') + w('funding.pocket'))}\b"),
+        # (a weak verb links a subject to its amount but tells no round by itself: "anunció la venta
+        # de la división por 60 millones", "completó la construcción de una planta de 60 millones")
+        funding_cue=rx(rf"\b{_alt(w('funding.cues') + [v for v in verbs + receive if v not in w('funding.weak_verbs')] + w('funding.passive') + w('funding.pocket'))}\b"),
         # a comma right before the verb belongs to it, so that "Nesta semana, anunciou ..." leaves
         # "Nesta semana" as the text before the verb: an opener, read as a dropped subject below
         subject_verbs=rx(rf"(?:,\s*)?\b{_not_after(w('funding.inverting_openers'))}(?:{aux}\s)?(?:{adverbs}\s)?{_alt(verbs)}\b"),
@@ -147,6 +149,7 @@ def build_grammar(code: str) -> Grammar:
         valuation_before=rx(rf"\b{_alt(w('negatives.valuation'))}\W+(?:\w+\W+){{0,5}}$"),
         cumulative=rx(rf"\b{_alt(w('negatives.cumulative'))}\b"),
         failed=rx(rf"\b{_alt(w('negatives.failed'))}\b") if w("negatives.failed") else None,
+        weak_verbs=rx(rf"\b{_alt(w('funding.weak_verbs'))}\b") if w("funding.weak_verbs") else None,
         bet_before=rx(rf"\b{_alt(w('funding.bet_verbs'))}\s+$") if w("funding.bet_verbs") else None,
         bet_after=rx(rf"^\s+{_alt(w('funding.bet_links'))}\s+(?:{_alt(w('anaphora.determiners'))}\s+)?"
                      r"(?:(?-i:[a-zà-ÿ][\w-]*)\s+){0,3}?(?=(?-i:[A-ZÀ-Ý]))") if w("funding.bet_links") else None,
