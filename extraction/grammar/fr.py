@@ -105,8 +105,11 @@ GRAMMAR = register(Grammar(
         # a licence deal's money: "un paiement initial de 45 millions", "des paiements d'étape"
         r"paiements? initia(?:l|ux)|paiements? d['’]étape|redevances?|investisseurs? d['’]ancrage|"
         # a competition's prize: "le prix régional de l'innovation, doté de 50 000 euros"
-        r"prix|dotée? de|dotés? de|dotées? de)"
+        r"prix|dotée? de|dotés? de|dotées? de|"
+        # a contract, an order, a fine or a plant's cost: "un contrat de 60 millions", "une usine de 60 millions"
+        r"contrats?|commandes?|marché public|appel d['’]offres|amendes?|usines?)"
         r"\W+(?:\w+\W+){0,3}$",
+        r"\bvente\b[^,;]{0,50}\b(?:pour|à)\W+$",  # "la vente de sa division pour 60 millions"
     ),
     skip_after=rx(
         # the company's own spending: "annonce un investissement de 40 millions d'euros dans sa nouvelle usine"
