@@ -420,6 +420,10 @@ GRAMMAR = register(Grammar(
         # ... or "beteiligt sich mit einem siebenstelligen Betrag an dem Unternehmen"
         r"(?:(?:mit )?(?:eine|einen|einem|einer) (?:[\w-]+ ){0,2}(?:summe|betrag|millionenbetrag) )?"
         r"(?:(?:in|an) (?:das|den|die|dem)|in|am|beim|bei (?:dem|der|den))\s",
+        # a backer raising its stake: "Der Hauptgesellschafter erhöht seine Beteiligung an X um weitere
+        # 21 Mio. Euro", "stockt sein Engagement bei X auf"
+        r"\b(?:erhöh(?:t|te|ten|en)|stock(?:t|te|ten|en)) (?:(?:nun|jetzt|erneut|bereits) )?(?:seine|ihre|die|sein|ihr) "
+        r"(?:[\w-]+ )?(?:beteiligung|anteile?|engagement|investment) (?:an (?:dem|der|den)|am|an|bei (?:dem|der)|beim|bei)\s",
         # perfect tense, the participle after the company: "X hat in das Start-up Y investiert",
         # "X hat sich an dem Insurtech Y beteiligt", "X ist beim Start-up Y eingestiegen"
         r"\b(?:hat|haben|hatte|hatten)(?: sich)? (?:(?:nun|jetzt|nun auch|erstmals|ebenfalls|auch|bereits|"
