@@ -157,6 +157,12 @@ _DEMONYM = re.compile(r"(?:aise|oise|ienne|eñ[ao]|ense|es[ae]|an[ao]|in[ao])s?$
 _DOTTED_LEGAL = re.compile(r"(?<=\w)\s+(?:[Ss]p\. z o\.o\.?|s\.r\.o\.?|d\.o\.o\.?|a\.s\.)(?=\s*(?:[,;]|$))")
 
 
+# a group of backers before its first member: "ein Konsortium aus X, Y und Z", "a consortium of X",
+# "un consorcio de X", "une cordata di X", "een consortium van X"
+_GROUP_OF = re.compile(r"(?i)\b(?:[\w-]*konsortium|consortium|syndikat|syndicate|consorcio|consórcio|consorzio|cordata|"
+                       r"groupe d['’]investisseurs|group of investors|investorengruppe)\s+(?:aus|of|von|de|di|van|des|del|da|do)\s+")
+
+
 def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = False,
                      tail: bool = False) -> str | None:
     """The proper name a descriptive noun phrase ends with (or starts with, `first`), or None.
@@ -169,6 +175,9 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
     phrase = _PAREN.sub(" ", phrase)
     if ". " in phrase or phrase.endswith("."):
         phrase = _DOTTED_LEGAL.sub("", phrase)
+    group = _GROUP_OF.search(phrase) if sieve.may_match(_GROUP_OF, phrase) else None
+    if group:  # "ein Konsortium aus Earlybird": the group's first member is the name
+        phrase = phrase[group.end():]
     if sieve.may_match(_BACKED, phrase):  # the pattern itself tries every offset of every phrase
         phrase = _BACKED.sub(" ", phrase)
     phrase = (_TAIL.sub("", phrase) if sieve.may_match(_TAIL, phrase) else phrase).strip(" ,;:-–—" + _QUOTES)
