@@ -321,7 +321,8 @@ GRAMMAR = register(Grammar(
         rx(r"\b(?:führt|führte) (?:der |die |das )?(?P<names>[^.;,]{2,80}?) an\b"),
         rx(r"\b(?:runde|finanzierung|finanzierungsrunde|series [a-k]|serie [a-k]|seed-runde|seed-finanzierung) "
            r"(?:führt|führte|leitet|leitete) (?:der |die |das )?(?P<names>[^.;]{2,80}?) an\b"),
-        rx(r"\b(?:von|vom) (?P<names>[^.;]{2,100}?) (?:angeführt|geleitet|angef[üu]hrt)\b"),
+        # ... or its attribute: "In einer von Earlybird angeführten Runde", "der vom VC X geleiteten Finanzierung"
+        rx(r"\b(?:von|vom) (?P<names>[^.;]{2,100}?) (?:angeführt|geleitet|angef[üu]hrt)(?:e[nmrs]?)?\b"),
         rx(r"(?P<names>[^,.;]{2,80}), (?:der|die|das) [^.;]{0,80}?(?:die|den) (?:[\w-]*runde|finanzierung) "
            r"(?:anführt|anführte|leitet|leitete)\b"),
     ],
@@ -364,6 +365,13 @@ GRAMMAR = register(Grammar(
            r"(?!investoren|kapitalgebern|geldgebern|\d)(?-i:(?=(?:[a-zäöü-]+ ){0,3}[A-ZÄÖÜ]))"),
     ],
     investors_between=[
+        # a relative clause after the round: "..., an der sich Earlybird und Cherry Ventures beteiligten"
+        rx(r"\b(?:an der|an dem|an welcher) sich (?:(?:auch|zudem|außerdem|ebenfalls|unter anderem|u\.a\.) )*(?:der |die |das )?"
+           r"(?P<names>(?-i:[A-ZÄÖÜ])[^.;]{1,120}?) (?:beteiligten|beteiligte|beteiligt haben|beteiligt hatten|beteiligen)\b"),
+        # a fronted amount, the backers after their verb: "12 Millionen Euro investieren Earlybird und Cherry Ventures"
+        rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden|chf|eur|usd)\s+(?:investieren|investierten|investiert|investierte|"
+           r"steuern|steuerten|steuert|steuerte|geben|gaben|stecken|steckten) (?:(?:unter anderem|u\.a\.|dabei) )?(?:der |die |das )?"
+           r"(?P<names>(?-i:[A-ZÄÖÜ])[^.;]{1,120}?)(?=\s*(?:[.;]|$| in\b| bei\b| zu\b| bei\b))"),
         # "Neben Nordkap Capital sind auch Y und Z dabei": the name after "neben" is a backer too
         rx(r"\bneben (?:(?:dem |der |den )(?:(?:lead-?)?investor(?:en)?|vc|fonds|geldgeber) )?(?P<names>(?-i:[A-ZÄÖÜ])[^.;,]{1,60}?) "
            r"(?=(?:sind|ist|waren|war|beteilig\w*|investier\w*|steig\w*|haben|hat)\b)"),
