@@ -1023,6 +1023,11 @@ _HAS_RAISED = re.compile(r"(?i)\b(?:has|have|had)\s+(?:now\s+|so far\s+|already\
 # "The startup said on Tuesday it had raised ...": reported news, not a look back
 _TOLD_IT_HAD = re.compile(r"(?i)\b(?:said|says|announced|announces|told|confirmed|disclosed)\b[^.;]{0,40}$")
 _NAMED_ROUND = re.compile(r"(?i)\b(?:round|series|seed|led|latest|new|fresh)\b")
+# "Insgesamt 12 Millionen Euro hat X in seiner jüngsten Finanzierungsrunde eingesammelt": the sum
+# of one round, the latest, named in the clause (never beside "seit der Gründung", "to date": a sum of all)
+_THIS_ROUND = re.compile(r"(?i)\b(?:jüngsten|aktuellen|neuen|neuesten|laufenden|latest|current|newest)\s+"
+                         r"(?:[\w-]+\s+)?(?:[\w-]*runde|round|[\w-]*finanzierung)\b")
+_SO_FAR = re.compile(r"(?i)\b(?:seit|bisher|bislang|mittlerweile|to date|so far|since|in total|all told)\b")
 # "has raised US$8 million in a mix of equity and debt": one deal's make-up, not a sum of rounds
 _FRESH_ROUND = re.compile(r"(?i)round|funding|financing|from|led|series|seed|investment|investors|new|fresh|latest|"
                           r"\ba (?:mix|combination|blend) of\b")
@@ -1043,12 +1048,15 @@ def _invested_in_company(after: str, g: Grammar) -> bool:
 
 
 def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: bool = False,
-               after_amount: int = 0) -> str:
+               after_amount: int = 0, topic_cue: bool = False) -> str:
     """"round", "valuation" or "skip" for one amount in a sentence (`lead`: the article's first).
 
     `after_amount`: where the sentence's previous amount ends. "Startups raised a total of $54M
     and fintech X led with a $14M round": what is said of the first amount before "and" (a total)
-    is not said of the second."""
+    is not said of the second.
+
+    `topic_cue`: a topic before a colon tells that the amount is money for a company ("Geldregen für
+    X: 12 Mio. Euro von Y"), where the clause itself holds no word of funding."""
     start, end = money.span
     c_start, c_end = clause_bounds(sentence, start, g)
     # the totals checks below read from here: after "and" + a clause of its own (three words or
@@ -1095,7 +1103,8 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     backers_into = into and _INVESTS_BEFORE.search(before)
     if (sieve.search(g.cumulative, sentence[max(t_start, start - 110):start]) or sieve.match(_CUMULATIVE_AFTER, after)
             or (g.cumulative_after is not None and g.cumulative_after.match(after))) \
-            and not local_round and not joint and not _GRANT_SUM.search(sentence, max(t_start, start - 160), start):
+            and not local_round and not joint and not _GRANT_SUM.search(sentence, max(t_start, start - 160), start) \
+            and not (sieve.search(_THIS_ROUND, clause) and not sieve.search(_SO_FAR, clause)):
         return "skip"
     skip = sieve.search(g.skip_clause, _telling_part(sentence, t_start, end, c_end, g)) if not local_round else None
     # ("Der Fonds investiert 5 Mio. in X", "Il fondo investe 2 milioni nella startup": the fund's money goes into a company)
@@ -1111,7 +1120,7 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     if raised and not lead and raised.group(0).lower().startswith("had") and not sieve.search(_NAMED_ROUND, clause) \
             and not _TOLD_IT_HAD.search(sentence, max(0, c_start - 40), start):
         return "skip"  # "Tally-Ho, founded in 2019, had raised £14m from backers including Seedcamp": its sum so far
-    if not sieve.search(g.funding_cue, clause) and not bet_on(sentence, start, end, g) and not (
+    if not topic_cue and not sieve.search(g.funding_cue, clause) and not bet_on(sentence, start, end, g) and not (
             # "anunció al mismo tiempo una línea de deuda de 50 millones": a weak verb with a round's word
             has_round and g.weak_verbs is not None and g.weak_verbs.search(clause)):
         # "Other notable rounds: Pelvo ($5M, Harlow), Tessaro ($3M)": the heading before the colon

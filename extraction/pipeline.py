@@ -186,10 +186,14 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
             prev_end = (alts[-1] if alts else primary).span[1]
             continue  # "$50M in debt and equity, including a $30M Series B and a $20M loan"
         role = money_role(sentence, primary, g, bool(rounds), lead, prev_amount_end)
+        colon = sentence.rfind(": ", 0, primary.span[0])
+        if role == "skip" and colon > 0 and not sentence[colon + 1:primary.span[0]].strip() and \
+                sieve.search(MONEY_FOR, sentence[:colon]):
+            # "Geldregen für Kornwerk: 12 Millionen Euro von Earlybird": the topic says whose money it is
+            role = money_role(sentence, primary, g, bool(rounds), lead, prev_amount_end, topic_cue=True)
         prev_amount_end = (alts[-1] if alts else primary).span[1]
         valuations += role == "valuation"
         told = sentence  # the text the amount's company is looked for in
-        colon = sentence.rfind(": ", 0, primary.span[0])
         if role == "round" and colon > 0 and is_headline(sentence) and g.skip_clause is not None and \
                 sieve.search(g.skip_clause, sentence[:colon]):
             role = "skip"  # "Börsengang: X nimmt 320 Millionen Euro ein": the topic tells what the money is
