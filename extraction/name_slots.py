@@ -12,7 +12,7 @@ headline's descriptors are trimmed off a name another round tells without them.
 from __future__ import annotations
 
 from extraction.drafts import Draft
-from extraction.names import FUND_NAME, is_descriptor, same_company
+from extraction.names import FUND_NAME, is_descriptor, leader_company, same_company
 from extraction.plausibility import COMMON, PLURAL_KIND, UNCOMMON, check_name, employer, plausible_name, zipf
 
 
@@ -49,6 +49,8 @@ def plausible_drafts(drafts: list[Draft], lang: str, body: str, head: str | None
     belong to the article's subject when it has one, and are dropped otherwise; investors
     that are no names ("Zeiten", "US-Fonds") are dropped."""
     out = []
+    for d in drafts:
+        d.company = leader_company(d.company) or d.company  # "Kornwerk-Chefin Anna Maier hat 12 Mio. eingesammelt"
     checks = {d.company: check_name(d.company, lang, body, head) for d in drafts}
     named = {name for name, check in checks.items() if check.plausible}
     # a round-up names several companies: a nameless round there is no round of the subject,

@@ -163,6 +163,20 @@ _GROUP_OF = re.compile(r"(?i)\b(?:[\w-]*konsortium|consortium|syndikat|syndicate
                        r"groupe d['’]investisseurs|group of investors|investorengruppe)\s+(?:aus|of|von|de|di|van|des|del|da|do)\s+")
 
 
+# a German compound of a company and its leader's title, then the leader: "Kornwerk-Chefin Anna
+# Maier", "Kornwerk-Gründer Max Maier", "Kornwerk-CEO X" (a former employer, "Zalando-Manager",
+# is no leader's company)
+_LEADER_COMPOUND = re.compile(r"(?P<co>[A-ZÄÖÜ][\w.&]*(?:-[A-ZÄÖÜ0-9][\w.&]*)*)-(?:Mit|Co-)?(?:[Gg]ründer(?:in)?|Chef(?:in)?|CEO|"
+                              r"Geschäftsführer(?:in)?|Vorstandschef(?:in)?)\s+(?-i:[A-ZÄÖÜ])\w+")
+
+
+def leader_company(name: str) -> str | None:
+    """The company in a name read as "Kornwerk-Chefin Anna Maier": a round told of its leader is the
+    company's (a backer told so is the person: "Microsoft-Gründer Bill Gates investiert")."""
+    m = _LEADER_COMPOUND.match(name) if "-" in name else None
+    return m.group("co") if m else None
+
+
 def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = False,
                      tail: bool = False) -> str | None:
     """The proper name a descriptive noun phrase ends with (or starts with, `first`), or None.
