@@ -54,6 +54,50 @@ CHANNEL_BEFORE = re.compile(
     r"piattaforma|platform|plattform|portal|portale)\s+$")
 
 
+# who tells the news at the end of its sentence: "..., Kornwerk said", "..., teilte Kornwerk mit",
+# "..., indique Kornwerk", "..., informó Kornwerk", "..., ha comunicato Kornwerk", "..., maakte Kornwerk bekend"
+_SAYS_AFTER = re.compile(r"^\s+(?:said|says|announced|confirmed|told\s+[\w ]{1,40}?)\s*(?:on\s+\w+\s*)?(?:in\s+a\s+[\w ]{1,30}?)?[.;]?\s*$")
+_SAYS_BEFORE = re.compile(
+    r"(?i),\s+(?:teilte|teilt|meldete|meldet|gab|gibt|bestätigte|bestätigt|verkündete|verkündet|"
+    r"indique|précise|annonce|explique|a\s+(?:indiqué|annoncé|précisé|expliqué)|"
+    r"informó|anunció|explicó|ha\s+(?:informado|anunciado|explicado)|"
+    r"annuncia|comunica|fa\s+sapere|ha\s+(?:annunciato|comunicato)|anunciou|informou|comunicou|"
+    r"maakte|meldt|laat)\s+(?:(?:heute|am\s+\w+|aujourd['’]hui|hoy|oggi|hoje|vandaag)\s+)?$")
+_SAYS_TAIL = re.compile(r"(?i)^(?:\s+(?:mit|bekannt|weten)\b)?[^.;]{0,50}[.;]?\s*$")
+
+
+_INVESTS = re.compile(r"(?i)\b(?:invest\w*|invirti\w*|invertido|steck(?:t|te|ten|en)|backed|backs|put|puts|pumped|mis|misé)\b")
+
+
+def _announcer(sentence: str, start: int, end: int) -> bool:
+    """The name tells the news, after a comma at the sentence's end: "..., Kornwerk said"."""
+    if sentence[max(0, start - 2):start] == ", " and _SAYS_AFTER.match(sentence[end:]):
+        return True
+    return bool(_SAYS_BEFORE.search(sentence, max(0, start - 40), start)) and bool(_SAYS_TAIL.match(sentence[end:]))
+
+
+def announcing_company(sentence: str, g: Grammar, body: str, head: str | None) -> str | None:
+    """The company that tells a round its sentence leaves unnamed ("The $12M round was led by
+    Accel, Kornwerk said", "..., teilte Kornwerk mit"): the plausible name, no backer, after the
+    sentence's last comma."""
+    comma = sentence.rfind(", ")
+    if comma < 0 or len(sentence) > _MAX_SENTENCE or _INVESTS.search(sentence, 0, comma):
+        return None  # "The firm invested $12M in the startup, Accel said": the teller is the backer
+    for m in _CANDIDATE.finditer(sentence, comma + 2):
+        name = name_from_phrase(m.group(0), first=True)
+        if not name or _FUND_NAME.search(name):
+            continue
+        start = m.start() + max(0, m.group(0).find(name.split()[0]))
+        if not _announcer(sentence, start, start + len(name)):
+            continue
+        # ("..., Accel said" of "The firm invested $12M in the startup": the backer tells of its own
+        # investment; the backers are read before the comma, where a list would swallow the teller)
+        if any(same_company(name, b) for mention in find_investors(sentence[:comma], g) for b in mention.names):
+            return None
+        return name if check_name(name, g.code, body, head).plausible else None
+    return None
+
+
 def _descriptor_before(sentence: str, start: int, lang: str) -> bool:
     """"das Münchner Startup X", "the Berlin fintech X", "Insurtech X": a company word right before.
     In English a capitalised word there belongs to a title ("China Venture Roundup"); German

@@ -28,7 +28,7 @@ from extraction.bracketed import bracketed_names
 from extraction.companies import ANAPHORA, Found, bettor, clause_bounds, find_company, money_role
 from extraction.drafts import Draft, unsized
 from extraction.events import build_events, with_confidence
-from extraction.evidence import named_recipient
+from extraction.evidence import announcing_company, named_recipient
 from extraction.grammar import Grammar, get_grammar
 from extraction.grants import read_public_grant
 from extraction.headlines import HEADLINE_ITEMS, headline_item, headline_recipient, is_headline
@@ -285,6 +285,10 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         if not found and not new:  # "The equity portion, a $6 million Series A, ...": a part of the total before
             owner = part_owner(sentence, primary.span[0], [(d.sentence, d.company) for d in drafts if d.money], idx)
             found = Found(owner, "anaphora") if owner else None
+        if (not found or found.name == ANAPHORA and found.how == "anaphora") and not new:
+            # "The $12M round was led by Accel, Kornwerk said": who tells the news is whose round it is
+            teller = announcing_company(told, g, state["body"], state["head"])
+            found = Found(teller, "subject") if teller else found
         if not found and not new:
             # no sentence pattern fits: the one name the evidence marks as the company takes it
             # (a second amount of a sentence that told a round is a part of it: "Rewe at €50M")
