@@ -196,8 +196,9 @@ def _first(pattern: re.Pattern[str], text: str) -> int:
         low = last[1]
     else:
         low = text.lower()
-        _last = (text, low, None)
-    if not text.isascii() and odd_letters(text):
+        last = _last = (text, low, None)
+    # (the odd letters' answer kept with the lower case is read here without a call)
+    if not text.isascii() and (odd_letters(text) if last[2] is None else last[2]):
         return 0  # its lower case may lack what the pattern's case folding matches
     if far is not None and far(low):
         return 0  # a string that may stand anywhere in a match: no offset to start from
@@ -237,7 +238,8 @@ def _around(pattern: re.Pattern[str], sieve: _Sieve, text: str, start: int) -> r
     to the end of the text: a big case-insensitive alternation costs ~0.4 us per offset, and
     a common word among its strings (" par" of "menée par") lets many sentences through."""
     low, near, reach = _lower(text), sieve.near, sieve.reach
-    at = near(low)  # the strings' first place: `start` is reach before it
+    # the strings' first place: `start` is reach before it (or 0), so none stands before `start`
+    at = near(low, start)
     tried = start  # offsets below this are tried already
     while at is not None:
         place = at.start()
