@@ -410,6 +410,12 @@ def finditer(pattern: re.Pattern[str], text: str):
     return pattern.finditer(text, start)
 
 
+def first_start(pattern: re.Pattern[str], text: str) -> int:
+    """A place no match of `pattern` in `text` starts before (0 when the sieve cannot tell), or -1
+    when it cannot match: `pattern.finditer(text, first_start(...))` finds what it finds from 0."""
+    return _first(pattern, text)
+
+
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False only when `pattern` cannot match `text`: it lacks every string a match needs."""
     return _first(pattern, text) >= 0
