@@ -19,7 +19,7 @@ GRAMMAR = register(Grammar(
     funding_cue=rx(
         r"\b(?:lève|lèvent|levé|lever|levée|levées|boucle|bouclé|bouclée|clôt|clôture|clôturé|récolte|récolté|réalise|"
         r"réalisé|réaliser|obtient|obtenu|financements|décroche|décroché|sécurise|sécurisé|conclut|finalise|"
-        r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|annonce|investit|investi|"
+        r"finalisé|empoche|empoché|reçoit|reçu|rassemble|rassemblant|réunit|réuni|s['’]offre|annonce|investit|investi|"
         r"injecte|apporte|apporté|tour de table|financement|série|amorçage|seed|investisseurs|"
         # "Le tour, de 5 millions d'euros, a été mené par X": a lead tells a round
         r"(?:co-?)?mené(?:e|s|es)? par|"
@@ -46,6 +46,8 @@ GRAMMAR = register(Grammar(
         r"collecte|a collecté|ont collecté|"
         r"récolte|récolté|réalise|réalisé|obtient|obtenu|décroche|décroché|sécurise|sécurisé|conclut|"
         r"finalise|finalisé|empoche|empoché|reçoit|reçu|annonce|annoncé|annonçait|rassemble|"
+        # "X réunit 12 millions d'euros", "X s'offre 12 millions d'euros pour recruter"
+        r"réunit|a réuni|s['’]offre|s['’]est offert|"
         # an extension: "X étend sa série A à 15 millions", "prolonge son tour de table de 5 millions"
         r"(?:étend|a étendu|prolonge|a prolongé) (?:sa|son) (?:série|tour de table|levée|financement)|"
         # the passive with its amount: "X a été financée à hauteur de 4 millions d'euros par Y"
