@@ -62,7 +62,9 @@ _SAYS_BEFORE = re.compile(
     r"indique|précise|annonce|explique|a\s+(?:indiqué|annoncé|précisé|expliqué)|"
     r"informó|anunció|explicó|ha\s+(?:informado|anunciado|explicado)|"
     r"annuncia|comunica|fa\s+sapere|ha\s+(?:annunciato|comunicato)|anunciou|informou|comunicou|"
-    r"maakte|meldt|laat)\s+(?:(?:heute|am\s+\w+|aujourd['’]hui|hoy|oggi|hoje|vandaag)\s+)?$")
+    r"maakte|meldt|laat)\s+(?:(?:heute|am\s+\w+|aujourd['’]hui|hoy|oggi|hoje|vandaag)\s+)?"
+    # the article a name may take in the language: "informou a Kornwerk", "a indiqué la société Ferralis" is no name
+    r"(?:(?:a|o|la|el|het|de)\s+)?$")
 _SAYS_TAIL = re.compile(r"(?i)^(?:\s+(?:mit|bekannt|weten)\b)?[^.;]{0,50}[.;]?\s*$")
 
 
