@@ -246,7 +246,7 @@ GRAMMAR = register(Grammar(
     ),
     cumulative=rx(
         # "Insgesamt fließen 7 Mio. Euro in das Unternehmen": money flowing in now is this round's size
-        r"\b(?:insgesamt(?! (?:fließen|fließt|investieren|stecken|gehen) )|bislang|bisher|seit (?:der )?gründung|mittlerweile|einschließlich|inklusive|damit .{0,30}"
+        r"\b(?:insgesamt(?! (?:fließen|fließt|investieren|investiert|stecken|steckt|gehen|geht|erhält|bekommt|sammelt|holt) )|bislang|bisher|seit (?:der )?gründung|mittlerweile|einschließlich|inklusive|damit .{0,30}"
         r"(?:eingesammelt|aufgenommen)|gesamtfinanzierung|gesamtvolumen|inzwischen|"
         r"an kapital aufgenommen|seit (?:19|20)\d\d (?:mehr als|über|rund|insgesamt))\b",
     ),
@@ -372,6 +372,11 @@ GRAMMAR = register(Grammar(
         rx(r"\b(?:euro|dollar|franken|mio\.|millionen|milliarden|chf|eur|usd)\s+(?:investieren|investierten|investiert|investierte|"
            r"steuern|steuerten|steuert|steuerte|geben|gaben|stecken|steckten) (?:(?:unter anderem|u\.a\.|dabei) )?(?:der |die |das )?"
            r"(?P<names>(?-i:[A-ZÄÖÜ])[^.;]{1,120}?)(?=\s*(?:[.;]|$| in\b| bei\b| zu\b| bei\b))"),
+        # the verb before its backers after a fronted clause: "Wie das Startup mitteilte, investieren
+        # Earlybird und Cherry Ventures 12 Millionen Euro" (the amount right after the names)
+        rx(r"\b(?:investieren|investierten|investiert|investierte|stecken|steckten|steckt|steckte) "
+           r"(?:(?:jetzt|nun|dabei|gemeinsam|zusammen|unter anderem|u\.a\.) )*(?:der |die |das )?"
+           r"(?P<names>(?-i:[A-ZÄÖÜ])[^.;]{1,100}?) (?=(?:(?:insgesamt|zusammen|gemeinsam|rund|knapp|über|mehr als|weitere) )?\d)"),
         # "Neben Nordkap Capital sind auch Y und Z dabei": the name after "neben" is a backer too
         rx(r"\bneben (?:(?:dem |der |den )(?:(?:lead-?)?investor(?:en)?|vc|fonds|geldgeber) )?(?P<names>(?-i:[A-ZÄÖÜ])[^.;,]{1,60}?) "
            r"(?=(?:sind|ist|waren|war|beteilig\w*|investier\w*|steig\w*|haben|hat)\b)"),
