@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from extraction import sieve
 from extraction.money import Money, parse_money
 from extraction.names import COLUMN_NAME, is_descriptor, name_from_phrase, places
+from extraction.plausibility import zipf
 from extraction.rounds import find_rounds
 
 # fields are separated by a dash, bullet, bar or a colon
@@ -113,6 +114,10 @@ def read_line(line: str, lang: str) -> DealLine | None:
 _SENTENCE = "sentence"
 
 
+# wordfreq's zipf of "no", "the", "und": a word this common names no company
+_FUNCTION_WORD = 5.5
+
+
 def _read_line(line: str, lang: str) -> DealLine | str | None:
     if len(line) > _MAX_LINE or line.rstrip().endswith((".", "?", "!")) and line.count(" ") > 12 \
             and not _NAME_PLACE_AMOUNT.match(line):
@@ -159,6 +164,8 @@ def _read_line(line: str, lang: str) -> DealLine | str | None:
         if COLUMN_NAME.search(bare):
             return None  # "China Digest: X raises $100m; Y leads ...": a column's headline
         name = name_from_phrase(bare, first=True)
+        if name and " " not in name and zipf(name, lang) >= _FUNCTION_WORD:
+            return None  # "No — Bolt-on Logistics (Ghana) raised ...": a reply or a number's "No", no list's name
         if name and name == bare.strip("\"'“”„«»"):
             break
         name = None
@@ -192,9 +199,9 @@ def _more_parts(line: str, money: list[Money], rounds: list) -> tuple[tuple[Mone
     return tuple(out)
 
 
-def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
+def deal_lines(sentences: list[str], lang: str, lines: list[int] | None = None) -> dict[int, DealLine]:
     """The deal lines of a document (by sentence index), kept only where they form a list of
-    two or more in a funding context."""
+    two or more in a funding context. `lines`: the text line of each sentence."""
     read = {i: d for i, s in enumerate(sentences) if (d := _read_line(s, lang))}
     if len(read) < 2:
         return {}
@@ -211,17 +218,23 @@ def deal_lines(sentences: list[str], lang: str) -> dict[int, DealLine]:
     # a list is lines close together: a stray line far from the others stands alone (a heading line
     # over an item of two or three sentences stands a few lines from the next). Lines further apart
     # over short sentences are not joined: page chrome ("Foto: PR", "Teilen") is short too.
-    keep = {i: d for i, d in found.items() if any(_close(sentences, i, j) for j in read)}
+    keep = {i: d for i, d in found.items() if any(_close(sentences, i, j, lines) for j in read)}
     # a lone field line among items told as sentences needs a list of three or more around it
     return keep if len(keep) >= 2 or keep and len(read) >= 3 else {}
 
 
-def _close(sentences: list[str], i: int, j: int) -> bool:
+def _close(sentences: list[str], i: int, j: int, lines: list[int] | None = None) -> bool:
     """Two list lines near enough to belong to one list: two lines apart, or four when both are
     headings (no full stop) over items of their own."""
     # ... and so may two lines of the "Name (Place): amount" shape, a list's own ("Kapstok (Antwerpen): 42
     # miljoen euro." over two sentences of its own)
     reach = 4 if all(not _full_stop(sentences[k]) or _NAME_PLACE_AMOUNT.match(sentences[k]) for k in (i, j)) else 2
+    if lines is not None and 0 < abs(i - j) <= 6:
+        # a list's lines one under the other, with no blank line between: one list, its items told
+        # as fields or as sentences ("• Kornwerk (Madrid): 5 millones ..." / "• Lumetra cierra una ronda ...")
+        first, last = sorted((lines[i], lines[j]))
+        if 0 < last - first <= 6 and set(range(first, last + 1)) <= set(lines[min(i, j):max(i, j) + 1]):
+            return True
     return 0 < abs(i - j) <= reach
 
 

@@ -545,7 +545,7 @@ def _article_sentences(body: str, head: str, g: Grammar, lang: str) -> tuple[lis
     state["move_openings"] = _move_openings(sentences, lines, g)
     state["chrome"] = sum(1 for x in sentences[state["lead"]:state["lead"] + 4] if len(x.split()) <= 12 and _BYLINE.search(x))
     # a table's rows, read by their header's columns, before the lists without one
-    state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang), **table_deals(sentences, lang)}
+    state["deal_lines"] = {**column_blocks(sentences, lang), **deal_lines(sentences, lang, lines), **table_deals(sentences, lang)}
     state["funded_lines"] = recipient_lines(sentences, g)
     state["items"] = item_headings(sentences, lang, body, head or None)
     # the round-up item each sentence stands in, by the index of its heading: an item runs to the
