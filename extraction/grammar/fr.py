@@ -153,7 +153,7 @@ GRAMMAR = register(Grammar(
             r"la première|la seconde|déjà réalisé|"
             # the pluperfect tells an earlier round: "Elle avait levé 1,5 million d'euros auprès de ..."
             r"(?:avait|avaient) (?:déjà )?(?:levé|bouclé|récolté|obtenu|réalisé|reçu|empoché|décroché))\b"),
-    lead_after=[rx(r"\b(?:menée?|emmenée?|conduite?|pilotée?) par (?:le |la |les |l['’])?")],
+    lead_after=[rx(r"\b(?:menée?s?|emmenée?s?|conduite?s?|pilotée?s?) par (?:le |la |les |l['’])?")],
     lead_before=[rx(r"\s(?:mène|a mené|mènent|ont mené) (?:le|la|ce|cette) (?:tour|levée|opération)")],
     investors_after=[
         rx(r"\bauprès (?:de |d['’])(?:la |le |les |l['’])?(?:fonds |investisseurs )?"),
