@@ -253,6 +253,8 @@ GRAMMAR = register(Grammar(
            r"attracted|attracts|obtained|gets|got|"
            r"investment|capital|money|backing|seed|series [a-k])\b(?:[^.;]|(?<=\d)\.(?=\d)){0,70}?\bfrom "
            r"(?!a group|investors|the likes)"),  # "$3.5 million from X": a decimal point is no full stop
+        # a list line's amount, then who gave it: "Brennwald (London): $3 million from Index Ventures"
+        rx(r"[$€£]\s?[\d.,]+\s?(?:million|billion|bn|mn|[mbk])?\s+(?:[\w-]+\s+){0,2}?from (?!a group|investors|the likes)(?=[A-Z])"),
         rx(r"\bbacked by "),
         rx(r"\b(?:joined by|alongside)(?: (?:existing|new|other) (?:investors?|backers))? (?-i:(?=[A-Z0-9]))"),
         # "alongside the university spin-out fund X", "joined by seed investor Y"
