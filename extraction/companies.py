@@ -286,6 +286,10 @@ def _unnamed_description(before: str) -> bool:
     return sum(w[:1].isupper() for w in words) <= 1
 
 
+# a state's or country's abbreviation before "-based": "San Mateo, Calif.-based", "Austin, Texas-based"
+_PLACE_BASED = re.compile(r"(?:[A-Z][\w.]*\s)?[A-Z][\w.]*-based\b")
+
+
 def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | None:
     """"X, a startup that ..., raised" -> X; "Starling was among ... raising" -> Starling.
     `relative`: a comma segment that is a relative clause or apposition, never the subject."""
@@ -309,6 +313,8 @@ def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | Non
             words = seg[:seg.rfind(name)].split() if name else []
             if name and words and is_descriptor(words[-1]) and all(w.islower() for w in words):
                 return name
+        if k + 1 < len(segments) and _PLACE_BASED.match(segments[k + 1]):
+            continue  # "Noctua, a four-year-old, San Mateo, Calif.-based maker of ..., has raised": a town and its state
         if _SOURCE_START.match(seg) or k and _AGENT_APPOSITION.match(seg):
             continue  # "Según datos de SpainCap, la inversión ... alcanzó": who tells the figure, not who raised it
             # (and "X, respaldada por Kibo, ha captado": the backer after the subject's comma)

@@ -213,6 +213,10 @@ def _bare_heading(sentences: list[str], i: int) -> re.Match[str] | None:
 _IN_DESCRIPTION = re.compile(r"(?i)\b(?:für|von|aus|mit|for|of|from|pour|de|para|per|voor)\s+$")
 
 
+# a sentence that opens on a name and introduces it with an apposition: "X, a Brooklyn-based startup ..."
+_INTRODUCED = re.compile(r"\.?,\s+(?:a|an)\s")
+
+
 def keeps_own_name(name: str | None, heading: str, lang: str, body: str, head: str | None,
                    sentence: str = "") -> bool:
     """Whether a name the sentence reader found in an item stands (another company named in full),
@@ -226,6 +230,8 @@ def keeps_own_name(name: str | None, heading: str, lang: str, body: str, head: s
         return False  # what the item's company offers, not another company
     if not name[:1].isupper() or name.lower() in places():
         return False
+    if sentence.startswith(name) and _INTRODUCED.match(sentence, len(name)):
+        return True  # "Patchwork, a three-year-old, New York-based platform ..., has raised": the item introduces its own company
     if any(zipf(t, lang) >= UNCOMMON for t in name.split()):
         return False
     return plausible_name(name, lang, body, head)

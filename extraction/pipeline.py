@@ -341,7 +341,7 @@ def _read_sentence(idx: int, sentence: str, g: Grammar, lang: str, drafts: list[
         state["item_head"] = idx
     _moves_and_talks(idx, sentence, g, money, rounds, listed, new, item, opening, background, valuations)
     for d in new if item else []:
-        if not keeps_own_name(d.company, item, lang, state["body"], state["head"]):
+        if not keeps_own_name(d.company, item, lang, state["body"], state["head"], sentence):
             d.company = item
         d.heading = d.company == item
     if new:

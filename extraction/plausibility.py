@@ -446,6 +446,9 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a descriptor")
     if bare.islower() and " " not in bare and zipf(bare, lang) >= COMMON:
         return NameCheck(False, "an everyday word")  # "about", "which": a lower-case word of the language
+    if lang == "en" and len(tokens) == 1 and bare.endswith("s") and bare[1:].islower() and not investor \
+            and zipf(bare[:-1], lang) >= COMMON and zipf(bare, lang) < UNCOMMON:
+        return NameCheck(False, "an everyday word")  # "Smaller Fundings", "Fundings": a rare plural of a common noun
     if _CONTRACTION.search(bare):
         return NameCheck(False, "not a name")  # "Gov’t", "Don't"
     if all(t[:1].isdigit() and not _DIGIT_LED_NAME.fullmatch(t) for t in tokens) or any(
