@@ -18,7 +18,7 @@ from extraction.drafts import Draft
 from extraction.grammar import Grammar
 from extraction.headlines import is_headline
 from extraction.mentions import backer_at, company_mentions
-from extraction.names import COLUMN_NAME, FUND_NAME, LABEL, same_company
+from extraction.names import COLUMN_NAME, FUND_NAME, LABEL, is_descriptor, same_company
 from extraction.plausibility import UNCOMMON, article_words, described, described_as_investor, plausible_name, zipf
 from extraction.posts import about_box_author
 from extraction.subject import Subject
@@ -32,7 +32,18 @@ _SOURCE_AFTER = re.compile(r"\s+(?:had |has |have )?(?:first |earlier |previousl
                            r"can (?:reveal|report))\b")  # "Street Talk understands the company ...": a scoop's teller
 
 
-def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list[int]) -> str | None:
+# what may stand before a paragraph's opening subject: its article, a town's adjective and its
+# descriptor ("Die Berliner Snackmarke Kornwerk sammelt ...", "The Austin startup X ...")
+_OPENING_ARTICLE = re.compile(r"(?i)(?:die|der|das|the|la|le|el|il|lo|a|o|de|het|l['’])\s")
+
+
+def _described_opening(before: str) -> bool:
+    words = before.split()
+    return 1 <= len(words) <= 4 and bool(_OPENING_ARTICLE.match(before)) and is_descriptor(words[-1])
+
+
+def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list[int],
+                     sentences: list[str]) -> str | None:
     """"Nachtschicht aus Berlin baut ... . Visionaries Club investiert 2 Mio. Euro in der
     Seed-Runde": a round-up's paragraph is about the company its first sentence names, so a
     round told there without a name is that company's."""
@@ -42,7 +53,9 @@ def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list
     if len(names) != 1 or any(m[0] == d.sentence for m in mentions if m[2] in names):
         return None  # a paragraph of several companies tells no one whose the round is
     first = min(before)
-    if first[1] > 0 or (first[0] > 0 and lines[first[0] - 1] == line):
+    at = sentences[first[0]].find(first[2])  # (an explicit round's position is its amount's or its cue's)
+    if first[1] > 0 and not (at == 0 or at > 0 and _described_opening(sentences[first[0]][:at])) or (
+            first[0] > 0 and lines[first[0] - 1] == line):
         return None  # the paragraph must open with the name, as its first sentence's subject
     return first[2]
 
@@ -136,7 +149,7 @@ def resolve_referents(drafts: list[Draft], explicit: list[Draft], mentions: list
     chained: list[tuple[int, int, str]] = []
     for d in drafts:
         if d.company == ANAPHORA and d.how == "orphan":
-            topic = strong or _paragraph_topic(d, mentions, lines)
+            topic = strong or _paragraph_topic(d, mentions, lines, sentences)
             if not topic:
                 continue
             d.company, d.substituted = topic, True

@@ -34,6 +34,8 @@ _ORPHAN_CUE = re.compile(
     # an investor as the subject: "X steigt mit 170.000 Euro ein", "der weitere 21 Millionen zuschießt"
     r"(?i:\b(?:steig(?:t|en|e)|stieg(?:en)?)\b(?:[^.]|\.(?=\d)){0,80}\bein\b|\binvestier\w*|\bzuschie(?:ß|ss)\w*|\bbeisteuer\w*|\bbeigesteuert|"
     r"\berhöh\w* (?:die|seine|ihre) beteiligung|"
+    # a sum that came together: "Nach 48 Stunden waren 750.000 Euro zusammen"
+    r"\b(?:kamen|kommen|kam|kommt|waren|sind)\b(?:[^.]|\.(?=\d)){0,60}\bzusammen\b(?!\s+mit\b)|"
     # the round's size told as a target: "Angepeilt sind 100 Millionen Euro", "Im Gespräch ist ein ... Betrag"
     r"\bangepeilt\b|\banvisiert\b|\bim gespräch (?:ist|sind)\b)")
 
@@ -61,6 +63,8 @@ GRAMMAR = register(Grammar(
         r"stellte|stellten)\b[^.;]{0,60}\b(?:ein|zu|bereit)\b",
         # an investor's entry: "Bei X steigt Y mit 5 Mio. Euro ein", "Y steigen mit 5 Mio. Euro bei X ein"
         r"\b(?:steigt|steigen|stieg|stiegen)\b[^.;]{0,160}\bein\b",
+        # a sum that came together: "nach 48 Stunden waren 750.000 Euro zusammen", "kamen 2 Mio. Euro zusammen"
+        r"\b(?:kamen|kommen|kam|kommt|waren|sind)\b(?:[^.;]|\.(?=\d)){0,60}\bzusammen\b(?!\s+mit\b)",
         # "In Paderborn freut sich X über knapp 3 Mio. Euro"
         r"\b(?:freut|freuen|freute|freuten)\s+sich\b[^.;]{0,80}\büber\b",
         # the passive of backing: "X wurde von Y mit 4 Mio. Euro finanziert"
