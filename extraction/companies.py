@@ -286,6 +286,8 @@ def _unnamed_description(before: str) -> bool:
     return sum(w[:1].isupper() for w in words) <= 1
 
 
+# a preposition right before a segment's last name: "... facilities near Columbus", "... offices in Austin"
+_PREP_BEFORE_TAIL = re.compile(r"(?i)\b(?:near|in|at|outside|around|across)\s+$")
 # a state's or country's abbreviation before "-based": "San Mateo, Calif.-based", "Austin, Texas-based"
 _PLACE_BASED = re.compile(r"(?:[A-Z][\w.]*\s)?[A-Z][\w.]*-based\b")
 
@@ -326,6 +328,8 @@ def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | Non
         if re.search(r"\b[A-Z][\w.]*\s+(?:and|&)\s+[A-Z]", seg) and not re.search(r"\s&\s", seg):
             return None  # "UCloud and 51fanli raised" is not one company
         name = name_from_phrase(seg, allow_lower_last=True, tail=True)
+        if name and k and _PREP_BEFORE_TAIL.search(seg[:seg.rfind(name)]):
+            continue  # "X, the operator of two farms near Columbus, which ...": an apposition's place, not a subject
         if name:
             return None if any(_LIST_SEGMENT.search(x) for x in segments[:k]) else name
         if k == 0 or all(not s or relative.match(s) for s in segments[:k]):
