@@ -286,6 +286,8 @@ def _unnamed_description(before: str) -> bool:
     return sum(w[:1].isupper() for w in words) <= 1
 
 
+# a relative pronoun inside an apposition: the names after it are its clause's, not the subject
+_RELATIVE_INSIDE = re.compile(r"\b(?:que|qui|che|which|who|that|die|der|das)\b")
 # a preposition right before a segment's last name: "... facilities near Columbus", "... offices in Austin"
 _PREP_BEFORE_TAIL = re.compile(r"(?i)\b(?:near|in|at|outside|around|across)\s+$")
 # a state's or country's abbreviation before "-based": "San Mateo, Calif.-based", "Austin, Texas-based"
@@ -328,6 +330,8 @@ def _en_subject(before: str, relative: re.Pattern[str] = _RELATIVE) -> str | Non
         if re.search(r"\b[A-Z][\w.]*\s+(?:and|&)\s+[A-Z]", seg) and not re.search(r"\s&\s", seg):
             return None  # "UCloud and 51fanli raised" is not one company
         name = name_from_phrase(seg, allow_lower_last=True, tail=True)
+        if name and k and seg[:1].islower() and _RELATIVE_INSIDE.search(seg, 0, seg.rfind(name)):
+            continue  # "A Rotaz, logtech curitibana que faz entregas para varejistas como Magalu e Renner, está": a relative's object
         if name and k and _PREP_BEFORE_TAIL.search(seg[:seg.rfind(name)]):
             continue  # "X, the operator of two farms near Columbus, which ...": an apposition's place, not a subject
         if name:
@@ -1057,6 +1061,21 @@ def _invested_in_company(after: str, g: Grammar) -> bool:
     return bool(name) and all(zipf(word, "de") < UNCOMMON for word in name.split())
 
 
+# the lower end of a raise's range ("to raise between", "pour lever entre", "para levantar entre",
+# "zwischen ... einsammeln" is read from its verb after the amount) and the upper end after it
+_RANGE_START = re.compile(r"(?i)\b(?:raise|raising|lever|levantar|captar|recaudar|raccogliere|ophalen)\s+"
+                          r"(?P<word>between|entre|tra|tussen)\s+$")
+_RANGE_END = re.compile(r"(?i)\b(?:between|entre|tra|tussen|zwischen)\s+(?:[$€£]\s?|us\$\s?|r\$\s?)?[\d.,]+"
+                        r"(?:\s?(?:million|billion|millions|milliards?|millones|milhões|milioni|miljoen|millionen|mio\.?|bn|m))?"
+                        r"(?:\s(?:de|d['’]|of)\s\w+)?\s+(?:and|et|e|y|und|en)\s+$")
+# what a currency-less amount counts when it is no money: people, users, downloads, things
+_COUNT_AFTER = re.compile(
+    r"(?i)^\s+(?:(?:de|of|di|d['’]|van|an)\s+)?(?:clientes|usuarios|usuários|personas|pessoas|habitantes|pacientes|"
+    r"descargas|downloads|users|customers|people|patients|visitors|subscribers|members|vehicles|units|"
+    r"nutzer(?:innen)?|kunden|menschen|mitglieder|abonnenten|patienten|utilisateurs|clients|habitants|patients|"
+    r"abonnés|utenti|clienti|persone|abbonati|gebruikers|klanten|mensen|leden|abonnees)\b")
+
+
 def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: bool = False,
                after_amount: int = 0, topic_cue: bool = False) -> str:
     """"round", "valuation" or "skip" for one amount in a sentence (`lead`: the article's first).
@@ -1079,12 +1098,20 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
     after = sentence[end:min(c_end, end + 45)]
     if money.amount < _MIN_ROUND or sieve.match(_PER_SHARE_AFTER, after):
         return "skip"  # a share price ("$18 per share", "zu je 18 Euro je Aktie")
+    if money.currency is None and _COUNT_AFTER.match(after):
+        return "skip"  # "asegura tener 1,2 millones de clientes", "3 million users": a count, not money
     # the sieve skips the grammar's case-insensitive lists (tried at every offset) where their words are missing
     if (sieve.search(g.valuation_before, sentence[max(c_start, start - 110):start]) or sieve.match(_VALUATION_AFTER, after)) \
             and not _DEAL_WORTH.search(sentence, max(0, start - 60), start):
         return "valuation"
     if sieve.search(_PER_SHARE_BEFORE, before):
         return "skip"  # "pricing its shares at $18", "Ausgabepreis von 18 Euro"
+    if _RANGE_END.search(before):
+        return "skip"  # "... between $150 million and $200 million": the range's upper end, its lower is the round's
+    # "seeking to raise between $150 million and $200 million": a raise's range, its lower end the round's size
+    ranged = bool(_RANGE_START.search(before))
+    if ranged:
+        before = before[:_RANGE_START.search(before).start("word")]
     if sieve.search(_OWN_FUND_BEFORE, before):
         # "has closed its third fund at $200 million": an investor's own fund, even where the firm's
         # description names the rounds it backs ("the firm that backs startups at seed and Series A")
