@@ -360,6 +360,10 @@ _NUMBERED_LABEL = re.compile(r"(?i)(?:folge|episode|ep\.?|ausgabe|teil|kapitel|s
 _CLOCK_TIME = re.compile(r"(?i)\d{1,2}[:.]\d{2}(?:\s?(?:uhr|h|am|pm))?")
 
 
+# a sector, a branch of industry, a scene: many companies, whose money is a total
+_SECTOR_ENDINGS = ("sector", "sektor", "branche", "industrie", "industry", "szene", "ecosysteem", "ökosystem", "ecosystem")
+
+
 @lru_cache(maxsize=512)  # a pure judgement, asked again for the same name in the same article
 def check_name(name: str, lang: str, text: str = "", title: str | None = None,
                investor: bool = False) -> NameCheck:
@@ -439,6 +443,8 @@ def check_name(name: str, lang: str, text: str = "", title: str | None = None,
         return NameCheck(False, "a modifier")  # "Seattle startup just landed $3M": whose startup, not which
     if len(tokens) == 1 and (is_descriptor(bare) or is_descriptor(bare.split("-")[-1]) and "-" in bare):
         return NameCheck(False, "a descriptor")
+    if tokens[-1].islower() and tokens[-1].endswith(_SECTOR_ENDINGS) and not investor:
+        return NameCheck(False, PLURAL_KIND)  # "De Belgische biotechsector haalde 1,2 miljard op": a sector's sum
     last = tokens[-1].split("-")[-1]
     if lang in ("de", "nl") and "-" in tokens[-1] and last[1:].islower() and (
             zipf(last, lang) >= COMMON or _everyday_compound(last, lang)):
