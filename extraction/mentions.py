@@ -14,7 +14,7 @@ import re
 
 from extraction import sieve
 from extraction.companies import _DE_TIME, _INVESTOR_VERB, _LEAD_IN, _PREP_START, LEXICON_INVEST_VERBS
-from extraction.names import GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, places
+from extraction.names import DEMONYM, GERMAN_LEGAL_FORM, is_descriptor, name_from_phrase, places
 from extraction.grammar import get_grammar
 from extraction.plausibility import LEADER_TITLES, UNCOMMON, zipf
 
@@ -209,18 +209,18 @@ _NOT_THE_COMPANY = re.compile(r"(?i)invest|backer|^vcs?$|fund|fonds|partner|foun
                               r"backed|gründer|chef|geschäftsführer|manager|aktionär|geber|tochter|mutter|subsidiary|"
                               r"affiliate|^arm$|group|konkurrent|competitor|rival|concurrent|platform|plateforme|"
                               r"plataforma|piattaforma|plattform")
-# the words a descriptor may take before the name: "d'insectes", "de logiciels" (English puts them
-# before it: "payments provider X"), or
-# a Romance adjective of origin ("la start-up nantaise X", "la empresa madrileña X")
+# the words a descriptor may take before the name: "d'insectes", "de logiciels", or a Romance
+# adjective of origin, names.DEMONYM ("la start-up nantaise X", "la empresa madrileña X"); English
+# puts them before the descriptor ("payments provider X")
 _OF_WORD = re.compile(r"(?:d['’]|l['’])[a-zà-ÿ][\w-]*")
 _OF = frozenset("de di do da du des del van".split())
-_ORIGIN = re.compile(r"[a-zà-ÿ]+(?:aise|oise|ienne|eñ[ao]|ense|es[ae]|an[ao]|in[ao])s?")
+_LOWER_WORD = re.compile(r"[a-zà-ÿ]+")
 
 
 def _descriptor_before(words: list[str]) -> bool:
     """The word before the name (of the last three `words`) is a company's descriptor, or the
     descriptor and its "d'insectes", "de logiciels" or adjective of origin are."""
-    if len(words) >= 2 and (_OF_WORD.fullmatch(words[-1]) or _ORIGIN.fullmatch(words[-1])):
+    if len(words) >= 2 and (_OF_WORD.fullmatch(words[-1]) or _LOWER_WORD.fullmatch(words[-1]) and DEMONYM.search(words[-1])):
         desc = words[-2]
     elif len(words) >= 3 and words[-2] in _OF and _GAP_WORD.fullmatch(words[-1]):
         desc = words[-3]

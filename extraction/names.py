@@ -151,7 +151,7 @@ def _name_like(token: str) -> bool:
 
 # "la start-up nantaise", "healthtech goiana", "la empresa madrileña": a Romance adjective of origin
 # after the descriptor, not a name written in lower case ("platform smallcase")
-_DEMONYM = re.compile(r"(?:aise|oise|ienne|eñ[ao]|ense|es[ae]|an[ao]|in[ao])s?$")
+DEMONYM = re.compile(r"(?:aise|oise|ienne|eñ[ao]|ense|es[ae]|an[ao]|in[ao])s?$")
 # Central European legal forms written in lower case with dots ("Bankito sp. z o.o.", "Datera s.r.o.",
 # "Kovix d.o.o."): dropped, as "GmbH" is kept, so that the dots end no name
 _DOTTED_LEGAL = re.compile(r"(?<=\w)\s+(?:[Ss]p\. z o\.o\.?|s\.r\.o\.?|d\.o\.o\.?|a\.s\.)(?=\s*(?:[,;]|$))")
@@ -216,7 +216,7 @@ def name_from_phrase(phrase: str, allow_lower_last: bool = False, first: bool = 
     end = len(tokens)
     while end and not _name_like(tokens[end - 1]):
         if allow_lower_last and end == len(tokens) and re.fullmatch(r"[a-z][a-z0-9.]{2,}", tokens[-1]) \
-                and len(tokens) > 1 and is_descriptor(tokens[-2]) and not _DEMONYM.search(tokens[-1]):
+                and len(tokens) > 1 and is_descriptor(tokens[-2]) and not DEMONYM.search(tokens[-1]):
             break  # "platform smallcase"
         if tail and tokens[end - 1].lower() not in _TRAILING_OK:
             return None
