@@ -1108,10 +1108,11 @@ def money_role(sentence: str, money: Money, g: Grammar, has_round: bool, lead: b
         return "skip"  # "pricing its shares at $18", "Ausgabepreis von 18 Euro"
     if _RANGE_END.search(before):
         return "skip"  # "... between $150 million and $200 million": the range's upper end, its lower is the round's
-    # "seeking to raise between $150 million and $200 million": a raise's range, its lower end the round's size
-    ranged = bool(_RANGE_START.search(before))
-    if ranged:
-        before = before[:_RANGE_START.search(before).start("word")]
+    # "seeking to raise between $150 million and $200 million": a raise's range, its lower end the round's
+    # size (the checks below read the text before "between")
+    range_start = _RANGE_START.search(before)
+    if range_start:
+        before = before[:range_start.start("word")]
     if sieve.search(_OWN_FUND_BEFORE, before):
         # "has closed its third fund at $200 million": an investor's own fund, even where the firm's
         # description names the rounds it backs ("the firm that backs startups at seed and Series A")

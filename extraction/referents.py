@@ -38,6 +38,7 @@ _OPENING_ARTICLE = re.compile(r"(?i)(?:die|der|das|the|la|le|el|il|lo|a|o|de|het
 
 
 def _described_opening(before: str) -> bool:
+    """`before` is a subject's article, maybe an adjective, and its descriptor: "Die Berliner Snackmarke "."""
     words = before.split()
     return 1 <= len(words) <= 4 and bool(_OPENING_ARTICLE.match(before)) and is_descriptor(words[-1])
 
@@ -53,10 +54,12 @@ def _paragraph_topic(d: Draft, mentions: list[tuple[int, int, str]], lines: list
     if len(names) != 1 or any(m[0] == d.sentence for m in mentions if m[2] in names):
         return None  # a paragraph of several companies tells no one whose the round is
     first = min(before)
-    at = sentences[first[0]].find(first[2])  # (an explicit round's position is its amount's or its cue's)
-    if first[1] > 0 and not (at == 0 or at > 0 and _described_opening(sentences[first[0]][:at])) or (
-            first[0] > 0 and lines[first[0] - 1] == line):
-        return None  # the paragraph must open with the name, as its first sentence's subject
+    # the paragraph must open with the name, as its first sentence's subject, maybe after its article and
+    # descriptor (an explicit round's position is its amount's or its cue's: the name is looked for)
+    at = sentences[first[0]].find(first[2])
+    opens = first[1] == 0 or at == 0 or at > 0 and _described_opening(sentences[first[0]][:at])
+    if not opens or (first[0] > 0 and lines[first[0] - 1] == line):
+        return None
     return first[2]
 
 
