@@ -1072,7 +1072,7 @@ _RANGE_END = re.compile(r"(?i)\b(?:between|entre|tra|tussen|zwischen)\s+(?:[$€
 _COUNT_AFTER = re.compile(
     r"(?i)^\s+(?:(?:de|of|di|d['’]|van|an)\s+)?(?:clientes|usuarios|usuários|personas|pessoas|habitantes|pacientes|"
     r"descargas|downloads|users|customers|people|patients|visitors|subscribers|members|vehicles|units|"
-    r"nutzer(?:innen)?|kunden|menschen|mitglieder|abonnenten|patienten|utilisateurs|clients|habitants|patients|"
+    r"nutzer(?:innen)?|kunden|menschen|mitglieder|abonnenten|patienten|utilisateurs|clients|habitants|"
     r"abonnés|utenti|clienti|persone|abbonati|gebruikers|klanten|mensen|leden|abonnees)\b")
 
 

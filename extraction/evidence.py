@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 
+from extraction.companies import LEXICON_INVEST_VERBS
 from extraction.grammar import Grammar
 from extraction.investors import find_investors
 from extraction.names import (
@@ -68,7 +69,9 @@ _SAYS_BEFORE = re.compile(
 _SAYS_TAIL = re.compile(r"(?i)^(?:\s+(?:mit|bekannt|weten)\b)?[^.;]{0,50}[.;]?\s*$")
 
 
-_INVESTS = re.compile(r"(?i)\b(?:invest\w*|invirti\w*|invertido|steck(?:t|te|ten|en)|backed|backs|put|puts|pumped|mis|misé)\b")
+# an investment told in the clause before the teller (English and German forms, and the lexicon
+# languages' investing verbs, companies.LEXICON_INVEST_VERBS)
+_INVESTS = re.compile(rf"(?i)\b(?:invest\w*|{LEXICON_INVEST_VERBS}|steck(?:t|te|ten|en)|backed|backs|put|puts|pumped|mis|misé)\b")
 
 
 def _announcer(sentence: str, start: int, end: int) -> bool:
